@@ -1,0 +1,31 @@
+package fr.civicgateway.core.nlu;
+
+/** Entity types of the public API (API.md §2) and the form of their value. */
+public enum EntityType {
+    /** The Assemblée's acteur uid, {@code PA720892}. */
+    DEPUTY("deputy"),
+    /** The scrutin number, {@code 3876}. */
+    SCRUTIN("scrutin"),
+    /** Five digits, {@code 75011}. */
+    POSTCODE("postcode"),
+    /** INSEE commune code, {@code 74010}. */
+    COMMUNE("commune"),
+    /** Département code, {@code 33}, {@code 2A}, {@code 971}. */
+    DEPARTEMENT("departement"),
+    /** Département code, dash, number: {@code 33-4}. */
+    CIRCONSCRIPTION("circonscription"),
+    /** Organe uid of a political group, {@code PO845413}. */
+    GROUP("group"),
+    /** The words that describe a vote's subject. */
+    TOPIC("topic");
+
+    private final String apiName;
+
+    EntityType(String apiName) {
+        this.apiName = apiName;
+    }
+
+    public String apiName() {
+        return apiName;
+    }
+}

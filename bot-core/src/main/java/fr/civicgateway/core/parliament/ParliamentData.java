@@ -1,0 +1,46 @@
+package fr.civicgateway.core.parliament;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The port through which the core reads the Assemblée's data: deputies, groups, scrutins and each deputy's vote.
+ *
+ * <p>Implementations hold a complete, immutable snapshot in memory (the adapter swaps a whole new instance on
+ * refresh), so every method is cheap, never blocks on I/O and is safe to call from any thread.
+ * Methods never return null; unknown ids give an empty {@link Optional} or {@link DeputyVote#NOT_LISTED}.
+ *
+ * <pre>{@code
+ * Scrutin s = data.scrutin(3876).orElseThrow();
+ * DeputyVote v = data.vote("PA720892", 3876);   // Mathilde Panot on scrutin 3876
+ * }</pre>
+ */
+public interface ParliamentData {
+
+    DataInfo info();
+
+    /**
+     * Every deputy the data knows: the sitting ones, then former ones who appear in the votes (those whose
+     * acteur file is missing are {@link Deputy#unresolved() unresolved}: uid only).
+     */
+    Collection<Deputy> deputies();
+
+    Optional<Deputy> deputy(String uid);
+
+    /** The sitting deputy of a constituency, by its {@link Constituency#id()} ({@code 33-4}). */
+    Optional<Deputy> deputyOf(String constituencyId);
+
+    Optional<PoliticalGroup> group(String organeUid);
+
+    /** The political groups of the legislature known to the data. */
+    Collection<PoliticalGroup> groups();
+
+    Optional<Scrutin> scrutin(int number);
+
+    /** All loaded scrutins, ordered by number, oldest first. */
+    List<Scrutin> scrutins();
+
+    /** The deputy's vote on that scrutin; {@link DeputyVote#NOT_LISTED} when not listed or unknown. */
+    DeputyVote vote(String deputyUid, int scrutinNumber);
+}

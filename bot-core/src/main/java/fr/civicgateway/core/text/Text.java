@@ -1,0 +1,57 @@
+package fr.civicgateway.core.text;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Text folding shared by every look-up that must ignore case and accents ("Hérault" = "herault",
+ * "Saint-Étienne" = "saint etienne"). One implementation, so that indexes built by the adapters and queries
+ * made by the NLU fold words the same way.
+ */
+public final class Text {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+
+    private Text() {
+    }
+
+    /** Lower case, accents removed, ligatures expanded; punctuation kept. Never null for a non-null input. */
+    public static String fold(String s) {
+        String lower = s.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae").replace("ß", "ss");
+        return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    /** {@link #fold} then every run of non-alphanumerics (hyphens, apostrophes, spaces) becomes one space. */
+    public static String foldToWords(String s) {
+        return NON_ALNUM.matcher(fold(s)).replaceAll(" ").trim();
+    }
+
+    /** Levenshtein distance, stopping early once it exceeds {@code max} (returns max + 1 then). */
+    public static int editDistance(String a, String b, int max) {
+        if (Math.abs(a.length() - b.length()) > max) {
+            return max + 1;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > max) {
+                return max + 1;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
