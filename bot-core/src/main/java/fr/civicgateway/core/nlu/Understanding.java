@@ -34,4 +34,9 @@ public record Understanding(String text, Language language, List<IntentScore> ra
     public List<EntityMention> all(EntityType type) {
         return entities.stream().filter(e -> e.type() == type).toList();
     }
+
+    /** The same understanding without its entities: for answering a follow-up from the conversation's context. */
+    public Understanding withoutEntities() {
+        return new Understanding(text, language, ranking, List.of());
+    }
 }

@@ -1,0 +1,73 @@
+package fr.civicgateway.core.answer;
+
+import fr.civicgateway.core.nlu.Language;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * How figures and dates are written in answers (API.md §3): {@code 28,1 %} in French, {@code 28.1%} in English,
+ * "17 novembre 2025" / "17 November 2025", thousands grouped as a reader of each language expects.
+ */
+public final class Formats {
+
+    private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter FR_SHORT = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter EN_SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private Formats() {
+    }
+
+    /** One decimal, French comma and space before the sign, or English point and no space. */
+    public static String percent(Language lang, long part, long whole) {
+        if (whole <= 0) {
+            throw new IllegalArgumentException("a percentage needs a positive whole, was " + whole);
+        }
+        double value = Math.round(1000.0 * part / whole) / 10.0;
+        return lang == Language.EN
+                ? String.format(Locale.ROOT, "%.1f%%", value)
+                : String.format(Locale.ROOT, "%.1f %%", value).replace('.', ',');
+    }
+
+    /** 1234 → "1 234" (fr) or "1,234" (en). */
+    public static String count(Language lang, long n) {
+        String plain = String.format(Locale.ROOT, "%,d", n);
+        return lang == Language.EN ? plain : plain.replace(',', ' ');
+    }
+
+    public static String date(Language lang, LocalDate d) {
+        if (lang == Language.EN) {
+            return EN_DATE.format(d);
+        }
+        // "1er juillet" is how a French reader writes the first day of a month.
+        String s = FR_DATE.format(d);
+        return d.getDayOfMonth() == 1 ? "1er" + s.substring(1) : s;
+    }
+
+    /** A compact date for lists: 17/11/2025 or 2025-11-17. */
+    public static String shortDate(Language lang, LocalDate d) {
+        return lang == Language.EN ? EN_SHORT.format(d) : FR_SHORT.format(d);
+    }
+
+    /** 1 → "1re" / "1st", 2 → "2e" / "2nd", 11 → "11e" / "11th". */
+    public static String ordinal(Language lang, int n) {
+        if (lang == Language.EN) {
+            int mod100 = n % 100;
+            String suffix = (mod100 >= 11 && mod100 <= 13) ? "th" : switch (n % 10) {
+                case 1 -> "st";
+                case 2 -> "nd";
+                case 3 -> "rd";
+                default -> "th";
+            };
+            return n + suffix;
+        }
+        return n == 1 ? "1re" : n + "e";
+    }
+
+    /** Singular or plural noun by count: {@code plural(lang, 2, "scrutin", "scrutins", ...)}. */
+    public static String plural(Language lang, long n, String frOne, String frMany, String enOne, String enMany) {
+        boolean one = lang == Language.EN ? n == 1 : n < 2;
+        return lang == Language.EN ? (one ? enOne : enMany) : (one ? frOne : frMany);
+    }
+}

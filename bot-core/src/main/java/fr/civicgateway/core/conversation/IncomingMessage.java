@@ -1,0 +1,43 @@
+package fr.civicgateway.core.conversation;
+
+import fr.civicgateway.core.nlu.Language;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The one channel-neutral message every connector turns its own input into.
+ *
+ * @param channel        the connector's id, e.g. {@code web}, {@code telegram}
+ * @param conversationId the conversation within that channel: 1–128 characters of {@code [A-Za-z0-9_-]}
+ * @param text           what the user wrote (or the payload of a quick reply they pressed), 1–4096 characters
+ * @param locale         the language the client declared, or null to detect it from the text
+ * @param location       a position the user shared, or null
+ */
+public record IncomingMessage(String channel, String conversationId, String text, Language locale, GeoPoint location) {
+
+    public static final int MAX_TEXT_LENGTH = 4096;
+    private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+    public IncomingMessage {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(text, "text");
+        if (conversationId == null || !CONVERSATION_ID.matcher(conversationId).matches()) {
+            throw new IllegalArgumentException("conversationId must be 1-128 characters of [A-Za-z0-9_-]");
+        }
+        if (text.isBlank() && location == null) {
+            throw new IllegalArgumentException("text must not be empty");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("text must be at most " + MAX_TEXT_LENGTH + " characters, was " + text.length());
+        }
+    }
+
+    public static boolean isValidConversationId(String id) {
+        return id != null && CONVERSATION_ID.matcher(id).matches();
+    }
+
+    /** The key under which the conversation's state is kept: channels never share a conversation. */
+    public String conversationKey() {
+        return channel + ":" + conversationId;
+    }
+}

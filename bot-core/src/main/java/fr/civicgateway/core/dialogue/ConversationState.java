@@ -1,0 +1,62 @@
+package fr.civicgateway.core.dialogue;
+
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.Language;
+import java.time.Instant;
+
+/**
+ * What the bot remembers of one conversation between two messages: the language, what was last talked about
+ * (so that "et son taux de participation ?" refers to the last deputy), and an open question.
+ * Immutable; the dialogue saves a new one after each message. It holds no personal data beyond the choices made
+ * in the conversation.
+ *
+ * @param language         the language of the last answer
+ * @param lastDeputyUid    the deputy last talked about, or null
+ * @param lastScrutin      the scrutin last talked about, or null
+ * @param lastTopic        the vote topic last asked about, or null
+ * @param lastIntent       the intent of the last answered message, or null
+ * @param pendingChoice    a question the bot asked with options ("which Rousseau?"), or null
+ * @param pendingIntent    the intent to answer once the user gives the deputy or the place it needs
+ *                         ("mon député participe-t-il aux votes ?" → "J'habite à Annecy"), or null
+ * @param updatedAt        when the state was last saved
+ */
+public record ConversationState(Language language, String lastDeputyUid, Integer lastScrutin, String lastTopic,
+                                Intent lastIntent, PendingChoice pendingChoice, Intent pendingIntent,
+                                Instant updatedAt) {
+
+    public static ConversationState start(Language language, Instant now) {
+        return new ConversationState(language, null, null, null, null, null, null, now);
+    }
+
+    public ConversationState withLanguage(Language l) {
+        return new ConversationState(l, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, updatedAt);
+    }
+
+    public ConversationState withDeputy(String uid) {
+        return new ConversationState(language, uid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, updatedAt);
+    }
+
+    public ConversationState withScrutin(Integer number) {
+        return new ConversationState(language, lastDeputyUid, number, lastTopic, lastIntent, pendingChoice, pendingIntent, updatedAt);
+    }
+
+    public ConversationState withTopic(String topic) {
+        return new ConversationState(language, lastDeputyUid, lastScrutin, topic, lastIntent, pendingChoice, pendingIntent, updatedAt);
+    }
+
+    public ConversationState withLastIntent(Intent intent) {
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, intent, pendingChoice, pendingIntent, updatedAt);
+    }
+
+    public ConversationState withPendingChoice(PendingChoice choice) {
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, choice, pendingIntent, updatedAt);
+    }
+
+    public ConversationState withPendingIntent(Intent intent) {
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, intent, updatedAt);
+    }
+
+    public ConversationState withUpdatedAt(Instant t) {
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, t);
+    }
+}

@@ -1,0 +1,203 @@
+package fr.civicgateway.core.dialogue;
+
+import fr.civicgateway.core.conversation.IncomingMessage;
+import fr.civicgateway.core.conversation.Reply;
+import fr.civicgateway.core.nlu.EntityMention;
+import fr.civicgateway.core.nlu.EntityType;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.IntentScore;
+import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
+import fr.civicgateway.core.nlu.Understanding;
+import fr.civicgateway.core.text.Text;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conversation engine: one message in, replies out. It understands the message (or takes the answer to a
+ * question it asked), uses the conversation's context to decide which intent to answer, lets that intent's handler
+ * compute the answer, and saves the new context.
+ *
+ * <p>Thread-safe: one instance serves every channel and conversation. It never throws for a valid message: a
+ * failing handler or store is logged once (without the user's text) and the user gets an apology.
+ */
+public final class Dialogue {
+
+    private static final Logger log = LoggerFactory.getLogger(Dialogue.class);
+
+    /** Below this confidence, a message without any entity is treated as not understood. */
+    static final double MIN_CONFIDENCE = 0.35;
+
+    private static final Set<Intent> ABOUT_A_DEPUTY = Set.of(Intent.REPRESENTATIVE_PROFILE,
+            Intent.REPRESENTATIVE_ATTENDANCE, Intent.REPRESENTATIVE_VOTES);
+    private static final Set<EntityType> PLACES = Set.of(EntityType.COMMUNE, EntityType.POSTCODE,
+            EntityType.CIRCONSCRIPTION, EntityType.DEPARTEMENT);
+
+    private final NaturalLanguageUnderstanding nlu;
+    private final ConversationStore store;
+    private final Map<Intent, IntentHandler> handlers = new EnumMap<>(Intent.class);
+    private final Clock clock;
+
+    /**
+     * @throws IllegalArgumentException when two handlers claim the same intent, or an intent has no handler
+     */
+    public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers, Clock clock) {
+        this.nlu = nlu;
+        this.store = store;
+        this.clock = clock;
+        for (IntentHandler h : handlers) {
+            IntentHandler previous = this.handlers.put(h.intent(), h);
+            if (previous != null) {
+                throw new IllegalArgumentException("two handlers for intent " + h.intent().apiName() + ": "
+                        + previous.getClass().getName() + " and " + h.getClass().getName());
+            }
+        }
+        for (Intent i : Intent.values()) {
+            if (!this.handlers.containsKey(i)) {
+                throw new IllegalArgumentException("no handler for intent " + i.apiName());
+            }
+        }
+    }
+
+    public List<Reply> handle(IncomingMessage message) {
+        Instant now = clock.instant();
+        ConversationState state = loadState(message, now);
+        Understanding understanding = chosenOption(message, state).orElseGet(() -> nlu.parse(message.text(), message.locale()));
+        Language language = languageOf(message, understanding, state);
+        Intent intent = decideIntent(understanding, state, message.text());
+        // An answered question closes any question still open; the handler may open a new one.
+        ConversationState before = state.withPendingChoice(null).withLanguage(language);
+        Turn turn = new Turn(message, understanding, language, before, now);
+        Answer answer = answer(intent, turn);
+        List<Reply> replies = new ArrayList<>(answer.replies());
+        ConversationState after = answer.state();
+        // "Est-ce que mon député participe aux votes ?" → "J'habite à Annecy": once the place gives the deputy,
+        // answer the question that was waiting for it.
+        Intent waiting = state.pendingIntent();
+        if (intent == Intent.FIND_REPRESENTATIVE && waiting != null && ABOUT_A_DEPUTY.contains(waiting)
+                && after.lastDeputyUid() != null && !after.lastDeputyUid().equals(state.lastDeputyUid())) {
+            Answer followUp = answer(waiting, new Turn(message, understanding.withoutEntities(), language,
+                    after.withPendingIntent(null), now));
+            replies.addAll(followUp.replies());
+            after = followUp.state();
+        } else if (intent != Intent.FIND_REPRESENTATIVE && after.pendingIntent() == state.pendingIntent()
+                && after.pendingIntent() != null && intent != state.pendingIntent()) {
+            after = after.withPendingIntent(null);
+        }
+        saveState(message, after.withLastIntent(intent).withLanguage(language).withUpdatedAt(now));
+        return replies;
+    }
+
+    private Answer answer(Intent intent, Turn turn) {
+        try {
+            return handlers.get(intent).handle(turn);
+        } catch (RuntimeException e) {
+            log.error("handler for intent {} failed on channel {}", intent.apiName(), turn.message().channel(), e);
+            return Answer.text(turn.state(), turn.say(
+                    "Désolé, une erreur m'empêche de répondre pour le moment. Réessayez dans un instant.",
+                    "Sorry, an error prevents me from answering right now. Please try again in a moment."));
+        }
+    }
+
+    /** Which intent to answer: the classifier's, corrected by what the conversation makes obvious. */
+    Intent decideIntent(Understanding u, ConversationState state, String text) {
+        Intent intent = u.intent();
+        boolean hasPlace = u.entities().stream().anyMatch(e -> PLACES.contains(e.type()));
+        boolean hasDeputy = u.first(EntityType.DEPUTY).isPresent();
+        boolean weak = intent == Intent.OUT_OF_SCOPE || u.confidence() < MIN_CONFIDENCE
+                || intent == Intent.GREET || intent == Intent.HELP;
+        Intent waiting = state.pendingIntent();
+        // The answer to "which deputy / which place?": a bare place or name continues the open question.
+        if (waiting != null && (hasPlace && !hasDeputy)) {
+            return Intent.FIND_REPRESENTATIVE;
+        }
+        if (waiting != null && hasDeputy && weak) {
+            return waiting == Intent.FIND_REPRESENTATIVE ? Intent.REPRESENTATIVE_PROFILE : waiting;
+        }
+        if (waiting == Intent.VOTE_RESULT && weak && (u.first(EntityType.SCRUTIN).isPresent() || u.first(EntityType.TOPIC).isPresent())) {
+            return Intent.VOTE_RESULT;
+        }
+        // "et sur le scrutin 3700 ?" after a deputy's vote is about the same deputy's vote.
+        if (isFollowUp(text) && !hasDeputy && state.lastIntent() == Intent.REPRESENTATIVE_VOTES
+                && state.lastDeputyUid() != null && intent == Intent.VOTE_RESULT) {
+            return Intent.REPRESENTATIVE_VOTES;
+        }
+        if (weak && hasPlace && !hasDeputy) {
+            return Intent.FIND_REPRESENTATIVE;
+        }
+        if (weak && hasDeputy) {
+            return Intent.REPRESENTATIVE_PROFILE;
+        }
+        if (u.confidence() < MIN_CONFIDENCE && u.entities().isEmpty()) {
+            return Intent.OUT_OF_SCOPE;
+        }
+        return intent;
+    }
+
+    private static boolean isFollowUp(String text) {
+        String t = Text.foldToWords(text);
+        return t.startsWith("et ") || t.startsWith("and ") || t.startsWith("what about") || t.startsWith("how about")
+                || t.equals("et") || t.startsWith("puis ");
+    }
+
+    /** When the bot asked a question with options and the message picks one, the original question is answered. */
+    private static Optional<Understanding> chosenOption(IncomingMessage message, ConversationState state) {
+        PendingChoice choice = state.pendingChoice();
+        if (choice == null) {
+            return Optional.empty();
+        }
+        String said = Text.foldToWords(message.text());
+        List<PendingChoice.Option> options = choice.options();
+        for (int i = 0; i < options.size(); i++) {
+            PendingChoice.Option o = options.get(i);
+            if (said.equals(Text.foldToWords(o.payload())) || said.equals(Text.foldToWords(o.title()))
+                    || said.equals(String.valueOf(i + 1))) {
+                List<EntityMention> entities = new ArrayList<>(choice.keptEntities());
+                entities.add(o.entity());
+                Language lang = state.language() == null ? Language.FR : state.language();
+                return Optional.of(new Understanding(message.text(), lang,
+                        List.of(new IntentScore(choice.intent(), 1.0)), entities));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The client's declared locale wins; otherwise the detected language — except for a reply of one or two words
+     * ("oui", "74000", a name), which says nothing reliable about the language, so the conversation's stays.
+     */
+    private static Language languageOf(IncomingMessage m, Understanding u, ConversationState state) {
+        if (m.locale() != null) {
+            return m.locale();
+        }
+        if (state.language() != null && Text.foldToWords(m.text()).split(" ").length <= 2) {
+            return state.language();
+        }
+        return u.language();
+    }
+
+    private ConversationState loadState(IncomingMessage m, Instant now) {
+        try {
+            return store.find(m.conversationKey()).orElseGet(() -> ConversationState.start(m.locale(), now));
+        } catch (RuntimeException e) {
+            log.warn("conversation store unavailable, answering without context: {}", e.toString());
+            return ConversationState.start(m.locale(), now);
+        }
+    }
+
+    private void saveState(IncomingMessage m, ConversationState state) {
+        try {
+            store.save(m.conversationKey(), state);
+        } catch (RuntimeException e) {
+            log.warn("conversation store unavailable, context not kept: {}", e.toString());
+        }
+    }
+}

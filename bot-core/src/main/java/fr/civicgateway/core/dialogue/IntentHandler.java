@@ -1,0 +1,26 @@
+package fr.civicgateway.core.dialogue;
+
+import fr.civicgateway.core.nlu.Intent;
+
+/**
+ * Answers the messages of one intent. The dialogue picks the handler by {@link #intent()}; exactly one handler per
+ * intent may be registered (the dialogue fails at start-up otherwise, naming the intent).
+ *
+ * <p>Handlers compute their answer from the ports they were given (parliament data, places) and the turn; they
+ * do not call each other and do not store anything themselves: the state they return is saved by the dialogue.
+ * They must be thread-safe. An exception thrown by a handler is logged once by the dialogue and the user gets an
+ * apology, so a handler never needs to catch-and-log.
+ *
+ * <pre>{@code
+ * final class GreetHandler implements IntentHandler {
+ *     public Intent intent() { return Intent.GREET; }
+ *     public Answer handle(Turn t) { return Answer.text(t.state(), t.say("Bonjour !", "Hello!")); }
+ * }
+ * }</pre>
+ */
+public interface IntentHandler {
+
+    Intent intent();
+
+    Answer handle(Turn turn);
+}

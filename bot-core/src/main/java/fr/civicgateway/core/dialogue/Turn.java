@@ -1,0 +1,31 @@
+package fr.civicgateway.core.dialogue;
+
+import fr.civicgateway.core.conversation.IncomingMessage;
+import fr.civicgateway.core.nlu.EntityMention;
+import fr.civicgateway.core.nlu.EntityType;
+import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.nlu.Understanding;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a handler needs to answer one message: the message, what was understood, the language to answer in,
+ * the conversation so far and the current time.
+ */
+public record Turn(IncomingMessage message, Understanding understanding, Language language, ConversationState state,
+                   Instant now) {
+
+    public Optional<EntityMention> entity(EntityType type) {
+        return understanding.first(type);
+    }
+
+    public List<EntityMention> entities(EntityType type) {
+        return understanding.all(type);
+    }
+
+    /** Picks the French or English wording, by the language of this turn. */
+    public String say(String french, String english) {
+        return language == Language.EN ? english : french;
+    }
+}

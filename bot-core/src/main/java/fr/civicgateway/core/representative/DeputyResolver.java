@@ -1,0 +1,137 @@
+package fr.civicgateway.core.representative;
+
+import fr.civicgateway.core.conversation.QuickReply;
+import fr.civicgateway.core.dialogue.Answer;
+import fr.civicgateway.core.dialogue.PendingChoice;
+import fr.civicgateway.core.dialogue.Turn;
+import fr.civicgateway.core.nlu.EntityMention;
+import fr.civicgateway.core.nlu.EntityType;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.parliament.Deputy;
+import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.parliament.PoliticalGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides which deputy a message is about: the one it names, else the last one of the conversation. Never
+ * guesses: a name shared by several deputies is {@link Resolution.Ambiguous}, and the caller asks back.
+ * Shared by every handler that answers about one deputy.
+ */
+public final class DeputyResolver {
+
+    private final ParliamentData data;
+
+    public DeputyResolver(ParliamentData data) {
+        this.data = data;
+    }
+
+    /** The outcome of resolving the deputy of a turn. */
+    public sealed interface Resolution {
+        record Found(Deputy deputy) implements Resolution {
+        }
+
+        record Ambiguous(String mentionText, List<Deputy> candidates) implements Resolution {
+        }
+
+        /** Something that looks like a person's name, and no deputy by that name. */
+        record UnknownName(String name) implements Resolution {
+        }
+
+        record NoneMentioned() implements Resolution {
+        }
+    }
+
+    public Resolution resolve(Turn turn) {
+        Optional<EntityMention> mention = turn.entity(EntityType.DEPUTY);
+        if (mention.isPresent()) {
+            EntityMention m = mention.get();
+            if (m.ambiguous()) {
+                List<Deputy> candidates = m.alternatives().stream().map(data::deputy).flatMap(Optional::stream).toList();
+                if (candidates.size() > 1) {
+                    return new Resolution.Ambiguous(m.text(), candidates);
+                }
+                if (candidates.size() == 1) {
+                    return new Resolution.Found(candidates.getFirst());
+                }
+            }
+            Optional<Deputy> d = data.deputy(m.value());
+            if (d.isPresent()) {
+                return new Resolution.Found(d.get());
+            }
+        }
+        Optional<String> name = NameGuess.find(turn.message().text());
+        if (name.isPresent()) {
+            return new Resolution.UnknownName(name.get());
+        }
+        if (turn.state().lastDeputyUid() != null) {
+            Optional<Deputy> last = data.deputy(turn.state().lastDeputyUid());
+            if (last.isPresent()) {
+                return new Resolution.Found(last.get());
+            }
+        }
+        return new Resolution.NoneMentioned();
+    }
+
+    /**
+     * The answer for every resolution but {@link Resolution.Found}: ask which deputy, say no deputy has that name,
+     * or ask for a name or a place.
+     */
+    public Answer answerUnresolved(Turn turn, Intent intent, Resolution resolution) {
+        return switch (resolution) {
+            case Resolution.Ambiguous a -> askWhich(turn, intent, a);
+            case Resolution.UnknownName u -> Answer.text(turn.state(), turn.say(
+                    "Je ne trouve aucun député nommé « " + u.name() + " » dans les données de l'Assemblée nationale "
+                            + "(les " + currentCount() + " députés en exercice et les anciens députés de la législature). "
+                            + "S'il s'agit d'un ministre, d'un sénateur ou d'un député européen, je n'ai pas ses votes. "
+                            + "Vérifiez l'orthographe, ou demandez-moi qui est le député d'une commune.",
+                    "I find no deputy named \"" + u.name() + "\" in the Assemblée nationale's data (the "
+                            + currentCount() + " sitting deputies and the former deputies of this legislature). "
+                            + "Ministers, senators and MEPs are not in it. Check the spelling, or ask me who the "
+                            + "deputy of a town is."));
+            case Resolution.NoneMentioned n -> Answer.text(turn.state().withPendingIntent(intent), turn.say(
+                    "De quel député parlez-vous ? Donnez son nom, ou dites-moi votre commune ou votre code postal "
+                            + "pour trouver le vôtre.",
+                    "Which deputy do you mean? Give me a name, or your town or postcode to find yours."));
+            case Resolution.Found f -> throw new IllegalArgumentException("resolved already: " + f.deputy().uid());
+        };
+    }
+
+    private Answer askWhich(Turn turn, Intent intent, Resolution.Ambiguous a) {
+        List<EntityMention> kept = turn.understanding().entities().stream()
+                .filter(e -> e.type() != EntityType.DEPUTY).toList();
+        List<PendingChoice.Option> options = new ArrayList<>();
+        List<QuickReply> buttons = new ArrayList<>();
+        StringBuilder text = new StringBuilder(turn.say(
+                "Plusieurs députés correspondent à « " + a.mentionText() + " ». Duquel parlez-vous ?",
+                "Several deputies match \"" + a.mentionText() + "\". Which one do you mean?"));
+        for (Deputy d : a.candidates()) {
+            String label = label(turn, d);
+            text.append("\n• ").append(label);
+            EntityMention chosen = new EntityMention(EntityType.DEPUTY, d.uid(), d.fullName(), 0, d.fullName().length());
+            options.add(new PendingChoice.Option(d.fullName(), d.fullName(), chosen));
+            buttons.add(new QuickReply(d.fullName(), d.fullName()));
+        }
+        return Answer.text(turn.state().withPendingChoice(new PendingChoice(intent, kept, options)), text.toString(), buttons);
+    }
+
+    /** "Mathilde Panot (LFI-NFP, 10e circonscription du Val-de-Marne)". */
+    public String label(Turn turn, Deputy d) {
+        List<String> parts = new ArrayList<>();
+        if (d.groupUid() != null) {
+            parts.add(data.group(d.groupUid()).map(PoliticalGroup::abbreviation).orElse(d.groupUid()));
+        }
+        if (d.constituency() != null) {
+            parts.add(fr.civicgateway.core.answer.Places.constituency(turn.language(), d.constituency()));
+        }
+        if (!d.current()) {
+            parts.add(turn.say("ancien" + (d.feminine() ? "ne" : "") + " député" + (d.feminine() ? "e" : ""), "former deputy"));
+        }
+        return parts.isEmpty() ? d.fullName() : d.fullName() + " (" + String.join(", ", parts) + ")";
+    }
+
+    private long currentCount() {
+        return data.deputies().stream().filter(Deputy::current).count();
+    }
+}

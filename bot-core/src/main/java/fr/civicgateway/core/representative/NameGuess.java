@@ -1,0 +1,41 @@
+package fr.civicgateway.core.representative;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds what looks like a person's name ("Emmanuel Macron", "Jordan Bardella") in a message where the gazetteer
+ * found no deputy, so that the bot can say plainly that no deputy has that name instead of answering beside the
+ * question. Only used to word a "not found" answer, never to look anything up.
+ */
+final class NameGuess {
+
+    private static final Pattern CAPITALISED_RUN = Pattern.compile(
+            "\\p{Lu}[\\p{Ll}'’-]+(?:\\s+(?:(?:de|du|des|d'|le|la|van|von)\\s*)?\\p{Lu}[\\p{Ll}'’-]+)+");
+    // Capitalised words that start questions or name institutions, not people.
+    private static final Set<String> NOT_NAMES = Set.of("comment", "qui", "quel", "quelle", "quels", "quelles", "est",
+            "est-ce", "et", "le", "la", "les", "mon", "ma", "how", "who", "what", "which", "did", "does", "is", "and",
+            "my", "the", "assemblée", "assemblee", "nationale", "national", "assembly", "parlement", "sénat", "senat",
+            "france", "paris", "bonjour", "hello", "salut", "député", "depute", "députée", "deputee", "madame",
+            "monsieur", "mme", "m.", "mr", "mrs", "ms", "a", "à", "au", "sur", "on", "vote", "voté");
+
+    private NameGuess() {
+    }
+
+    static Optional<String> find(String text) {
+        Matcher m = CAPITALISED_RUN.matcher(text);
+        while (m.find()) {
+            String[] words = m.group().split("\\s+");
+            int from = 0;
+            while (from < words.length && NOT_NAMES.contains(words[from].toLowerCase(java.util.Locale.ROOT))) {
+                from++;
+            }
+            if (words.length - from >= 2) {
+                return Optional.of(String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length)));
+            }
+        }
+        return Optional.empty();
+    }
+}
