@@ -1,0 +1,102 @@
+package fr.civicgateway.app;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import fr.civicgateway.core.dialogue.ConversationStore;
+import fr.civicgateway.core.dialogue.Dialogue;
+import fr.civicgateway.core.dialogue.InMemoryConversationStore;
+import fr.civicgateway.core.dialogue.IntentHandler;
+import fr.civicgateway.core.geo.GeoDirectory;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
+import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
+import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.parliament.ScrutinSearch;
+import fr.civicgateway.core.representative.AttendanceHandler;
+import fr.civicgateway.core.representative.FindRepresentativeHandler;
+import fr.civicgateway.core.representative.ProfileHandler;
+import fr.civicgateway.core.smalltalk.GreetHandler;
+import fr.civicgateway.core.smalltalk.HelpHandler;
+import fr.civicgateway.core.smalltalk.NotYetAvailableHandler;
+import fr.civicgateway.core.smalltalk.OutOfScopeHandler;
+import fr.civicgateway.core.votes.ParliamentActivityHandler;
+import fr.civicgateway.core.votes.RepresentativeVotesHandler;
+import fr.civicgateway.core.votes.TopicSearch;
+import fr.civicgateway.core.votes.VoteResultHandler;
+import fr.civicgateway.opendata.assemblee.AssembleeLoader;
+import fr.civicgateway.opendata.geo.GeoTablesLoader;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Assembles the gateway: the open-data adapters behind the core's ports, the NLU built from that data, one handler
+ * per intent, and the dialogue the connectors talk to.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({DataProperties.class, ConversationProperties.class})
+class GatewayConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Ticker ticker() {
+        return Ticker.systemTicker();
+    }
+
+    @Bean
+    ParliamentData parliamentData(DataProperties data) {
+        return AssembleeLoader.ofShippedLayout(data.assemblee()).load();
+    }
+
+    @Bean
+    GeoDirectory geoDirectory(DataProperties data) {
+        return GeoTablesLoader.load(data.geo());
+    }
+
+    @Bean
+    NaturalLanguageUnderstanding naturalLanguageUnderstanding(ParliamentData parliament, GeoDirectory geo) {
+        return OpenNlpUnderstanding.create(parliament, geo);
+    }
+
+    @Bean
+    TopicSearch topicSearch(ParliamentData parliament) {
+        ScrutinSearch search = new ScrutinSearch(parliament);
+        return (topic, limit) -> {
+            ScrutinSearch.Result r = search.search(topic, limit);
+            return new TopicSearch.Matches(r.scrutins(), r.total());
+        };
+    }
+
+    @Bean
+    ConversationStore conversationStore(ConversationProperties p, Ticker ticker) {
+        return new InMemoryConversationStore(p.maximum(), p.idleExpiry(), ticker);
+    }
+
+    @Bean
+    List<IntentHandler> coreIntentHandlers(ParliamentData parliament, GeoDirectory geo, TopicSearch topics) {
+        return List.of(
+                new GreetHandler(),
+                new HelpHandler(),
+                new OutOfScopeHandler(),
+                new FindRepresentativeHandler(parliament, geo),
+                new ProfileHandler(parliament),
+                new AttendanceHandler(parliament),
+                new RepresentativeVotesHandler(parliament, topics),
+                new VoteResultHandler(parliament, topics),
+                new ParliamentActivityHandler(parliament),
+                new NotYetAvailableHandler(Intent.LOCAL_PROJECTS),
+                new NotYetAvailableHandler(Intent.REPORT_PROBLEM),
+                new NotYetAvailableHandler(Intent.CONSULTATION));
+    }
+
+    @Bean
+    Dialogue dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> coreIntentHandlers,
+                      Clock clock) {
+        return new Dialogue(nlu, store, coreIntentHandlers, clock);
+    }
+}

@@ -1,0 +1,35 @@
+package fr.civicgateway.connectors.web;
+
+import java.time.Duration;
+import org.springframework.http.HttpStatus;
+
+/** A request the API refuses, with the status and the error code API.md names. */
+final class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final Duration retryAfter;
+
+    ApiException(HttpStatus status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    ApiException(HttpStatus status, String code, String message, Duration retryAfter) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.retryAfter = retryAfter;
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+
+    Duration retryAfter() {
+        return retryAfter;
+    }
+}

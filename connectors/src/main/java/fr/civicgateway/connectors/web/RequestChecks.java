@@ -1,0 +1,42 @@
+package fr.civicgateway.connectors.web;
+
+import fr.civicgateway.core.conversation.IncomingMessage;
+import fr.civicgateway.core.nlu.Language;
+import org.springframework.http.HttpStatus;
+
+/** The validation rules of API.md §1, each failing with its own error code. */
+final class RequestChecks {
+
+    private RequestChecks() {
+    }
+
+    static String text(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "empty_text", "\"text\" must be a non-empty string.");
+        }
+        if (text.length() > IncomingMessage.MAX_TEXT_LENGTH) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "text_too_long",
+                    "\"text\" must be at most " + IncomingMessage.MAX_TEXT_LENGTH + " characters (was " + text.length() + ").");
+        }
+        return text;
+    }
+
+    static String conversationId(String id) {
+        if (!IncomingMessage.isValidConversationId(id)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_conversation_id",
+                    "\"conversationId\" must be 1 to 128 characters of A-Z, a-z, 0-9, _ and -.");
+        }
+        return id;
+    }
+
+    /** Null when absent; "fr" or "en" otherwise. */
+    static Language locale(String locale) {
+        if (locale == null) {
+            return null;
+        }
+        if (!locale.equals("fr") && !locale.equals("en")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_locale", "\"locale\" must be \"fr\" or \"en\" when given.");
+        }
+        return Language.fromCode(locale).orElseThrow();
+    }
+}
