@@ -127,6 +127,7 @@ public final class AssembleeLoader {
 
         List<AssembleeSnapshot.CompactScrutin> loaded = new ArrayList<>();
         Map<String, Integer> groupIndex = new LinkedHashMap<>();
+        Map<Object, Object> canonical = new HashMap<>();
         int voteCount = 0;
         try (JsonArchive archive = JsonArchive.open(scrutins)) {
             // In number order, so that unresolved acteurs get indexes in order of first appearance, whatever
@@ -134,7 +135,7 @@ public final class AssembleeLoader {
             List<String> entries = new ArrayList<>(archive.entries("json/"));
             entries.sort(Comparator.comparingInt(AssembleeLoader::entryNumber).thenComparing(Comparator.naturalOrder()));
             for (String entry : entries) {
-                ScrutinReader.ParsedScrutin p = archive.parse(entry, mapper, ScrutinReader::read);
+                ScrutinReader.ParsedScrutin p = archive.parse(entry, mapper, root -> ScrutinReader.read(root, canonical));
                 loaded.add(compact(archive, entry, p, index, deputies, groupIndex));
                 voteCount += p.codes().length;
             }

@@ -3,6 +3,7 @@ package fr.civicgateway.opendata.assemblee;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import fr.civicgateway.core.parliament.GroupVote;
 import fr.civicgateway.core.parliament.NonVotingCause;
@@ -32,7 +33,11 @@ final class ScrutinReader {
     private ScrutinReader() {
     }
 
-    static ParsedScrutin read(JsonNode root) {
+    /**
+     * @param canonical shares equal values across scrutins (group uids, dates, group counts): tens of thousands of
+     *                  them repeat a few hundred distinct ones, and the snapshot keeps them all
+     */
+    static ParsedScrutin read(JsonNode root, Map<Object, Object> canonical) {
         JsonNode s = root.path("scrutin");
         if (!s.isObject()) {
             throw new Json.Malformed("missing root element scrutin");
@@ -42,6 +47,7 @@ final class ScrutinReader {
         if (date == null) {
             throw new Json.Malformed("missing dateScrutin");
         }
+        date = canonical(canonical, date);
         ScrutinType type = ScrutinType.fromCode(Json.requiredText(s, "typeVote.codeTypeVote"));
         Outcome outcome = outcome(Json.requiredText(s, "sort.code"));
         String title = Json.text(s, "titre");
@@ -62,13 +68,14 @@ final class ScrutinReader {
         for (JsonNode g : Json.list(Json.at(s, "ventilationVotes.organe.groupes.groupe"))) {
             // PO0 (some December 2024 scrutins) and PO847173 (the former UDR group) are uids no organe file
             // describes: they are kept as given, and the snapshot names such groups by their uid.
-            String groupUid = Json.requiredText(g, "organeRef");
+            String groupUid = canonical(canonical, Json.requiredText(g, "organeRef"));
             JsonNode vote = g.path("vote");
             JsonNode voix = vote.path("decompteVoix");
             groups.add(new GroupVote(groupUid, Json.integer(g, "nombreMembresGroupe", 0),
                     majority(Json.text(vote, "positionMajoritaire")),
-                    new VoteCounts(0, 0, 0, Json.integer(voix, "pour", 0), Json.integer(voix, "contre", 0),
-                            Json.integer(voix, "abstentions", 0), Json.integer(voix, "nonVotants", 0))));
+                    canonical(canonical, new VoteCounts(0, 0, 0, Json.integer(voix, "pour", 0),
+                            Json.integer(voix, "contre", 0), Json.integer(voix, "abstentions", 0),
+                            Json.integer(voix, "nonVotants", 0)))));
             JsonNode nominatif = vote.path("decompteNominatif");
             for (int c = 0; c < CATEGORIES.length; c++) {
                 for (JsonNode votant : Json.list(Json.at(nominatif, CATEGORIES[c] + ".votant"))) {
@@ -87,6 +94,11 @@ final class ScrutinReader {
         }
         Scrutin scrutin = new Scrutin(number, date, type, title == null ? "" : title, outcome, counts, groups);
         return new ParsedScrutin(scrutin, refs.toArray(String[]::new), codes.toArray(), refGroups.toArray(String[]::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T canonical(Map<Object, Object> canonical, T value) {
+        return (T) canonical.computeIfAbsent(value, v -> v);
     }
 
     private static Outcome outcome(String code) {
