@@ -6,10 +6,12 @@ import fr.civicgateway.core.geo.Departement;
 import fr.civicgateway.core.geo.GeoDirectory;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,13 +59,13 @@ public final class GeoTables implements GeoDirectory {
               Map<String, String> consularPosts, String sourceDescription) {
         this.communes = Map.copyOf(communes);
         this.shares = copyOfLists(shares);
-        this.constituencyIds = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(constituencyIds));
+        this.constituencyIds = Collections.unmodifiableSortedSet(new TreeSet<>(constituencyIds));
         this.consularPosts = Map.copyOf(consularPosts);
         this.sourceDescription = sourceDescription;
 
         Map<String, List<Commune>> communesByPostcode = new HashMap<>();
         postcodes.forEach((postcode, codes) -> communesByPostcode.put(postcode,
-                codes.stream().map(communes::get).filter(java.util.Objects::nonNull).sorted(BY_CODE).toList()));
+                codes.stream().map(communes::get).filter(Objects::nonNull).sorted(BY_CODE).toList()));
         Map<String, List<Commune>> names = new HashMap<>();
         for (Commune commune : communes.values()) {
             for (String key : nameKeys.getOrDefault(commune.inseeCode(), Set.of())) {

@@ -76,12 +76,14 @@ public final class GeoTablesLoader {
         List<PostalRow> postal = readLaPoste(geoDirectory.resolve(LA_POSTE_FILE));
         List<InseeRow> insee = readInsee(geoDirectory.resolve(INSEE_FILE));
         List<MinistryRow> ministry = readMinistryTable(geoDirectory.resolve(MINISTRY_FILE));
-        GeoTables tables = new Assembly(postal, insee, ministry).build();
+        Assembly assembly = new Assembly(postal, insee, ministry);
+        GeoTables tables = assembly.build();
         LOG.info("Geographic directory loaded in {} ms: {} communes and arrondissements, {} postcodes, "
-                        + "{} constituencies, {} départements",
-                (System.nanoTime() - start) / 1_000_000, tables.communes().size(),
-                tables.communes().stream().mapToLong(c -> c.postcodes().size()).sum(),
-                tables.constituencyIds().size(), tables.departements().size());
+                        + "{} constituencies, {} départements; communes absent from INSEE 2021 placed by the 2017 "
+                        + "table: {}, by their former code: {}, by their postcode: {}; without a constituency: {}",
+                (System.nanoTime() - start) / 1_000_000, tables.communes().size(), assembly.postcodeCount(),
+                tables.constituencyIds().size(), tables.departements().size(), assembly.byMinistryTable,
+                assembly.byFormerCode, assembly.byPostcode, assembly.withoutConstituency);
         return tables;
     }
 
@@ -221,6 +223,7 @@ public final class GeoTablesLoader {
         private int byMinistryTable;
         private int byFormerCode;
         private int byPostcode;
+        private long withoutConstituency;
 
         Assembly(List<PostalRow> postal, List<InseeRow> insee, List<MinistryRow> ministry) {
             for (PostalRow row : postal) {
@@ -308,15 +311,16 @@ public final class GeoTablesLoader {
             renamedCodes.forEach(shares::remove);
             renamedCodes.forEach(nameKeys::remove);
             addCityPostcodes();
-            long withoutConstituency = communes.keySet().stream().filter(c -> !shares.containsKey(c)).count();
-            LOG.info("Communes absent from INSEE 2021 placed by the 2017 table: {}, by their former code: {}, "
-                            + "by their postcode: {}; communes without a constituency: {}",
-                    byMinistryTable, byFormerCode, byPostcode, withoutConstituency);
+            withoutConstituency = communes.keySet().stream().filter(c -> !shares.containsKey(c)).count();
             Map<String, List<String>> postcodeIndex = new HashMap<>();
             postcodes.forEach((code, served) -> served.forEach(postcode ->
                     postcodeIndex.computeIfAbsent(postcode, k -> new ArrayList<>()).add(code)));
             return new GeoTables(communes, shares, nameKeys, postcodeIndex, departements.values(), constituencyIds,
                     consularPosts, SOURCE_DESCRIPTION);
+        }
+
+        long postcodeCount() {
+            return postcodes.values().stream().flatMap(Set::stream).distinct().count();
         }
 
         /** Places the commune by the first source that knows it; false when only its postcode can tell. */
