@@ -343,8 +343,14 @@ public final class GeoTablesLoader {
             }
             if (ministryShares.containsKey(code)) {
                 byMinistryTable++;
-                add(code, ministryNames.get(code), departement, sharesOf(ministryShares.get(code)), postalName);
-                nameKeys.get(code).add(PlaceNames.key(ministryNames.get(code)));
+                String ministryName = ministryNames.get(code);
+                // The 2017 name is better written (Nouméa), unless a commune nouvelle has since taken the code of
+                // one it absorbed (60694 was Villotran, is Les Hauts-Talican): then the old name is only an alias.
+                boolean sameName = postalName == null
+                        || PlaceNames.key(postalName).equals(PlaceNames.key(ministryName));
+                add(code, sameName ? ministryName : PlaceNames.readableLaPosteName(postalName), departement,
+                        sharesOf(ministryShares.get(code)), postalName);
+                nameKeys.get(code).add(PlaceNames.key(ministryName));
                 return true;
             }
             if (wholeTerritories.containsKey(departement)) {

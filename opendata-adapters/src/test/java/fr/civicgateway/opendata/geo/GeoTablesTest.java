@@ -177,6 +177,11 @@ class GeoTablesTest {
         assertThat(geo.communesByName("Conques-en-Rouergue")).extracting(Commune::inseeCode).containsExactly("12218");
         assertThat(geo.commune("12076")).isEmpty();
         assertThat(geo.constituenciesOf("12218")).isNotEmpty();
+        // Les Hauts Talican (60694) took the code of Villotran, which the 2017 table still names.
+        assertThat(geo.commune("60694").orElseThrow().name()).isEqualTo("Les Hauts-Talican");
+        assertThat(geo.communesByName("Villotran")).extracting(Commune::inseeCode).containsExactly("60694");
+        assertThat(ministryConstituencies("60", "Villotran")).containsExactly(2);
+        assertThat(geo.constituenciesOf("60694")).containsExactly(new ConstituencyShare("60-2", true));
         // Celles (15031), re-established: every commune sharing its postcode 15170 is in 15-2.
         assertThat(geo.constituenciesOf("15031")).containsExactly(new ConstituencyShare("15-2", true));
     }
