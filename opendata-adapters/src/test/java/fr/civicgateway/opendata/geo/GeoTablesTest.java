@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class GeoTablesTest {
     private static Path geoDirectory;
     private static GeoTables geo;
+    private static List<String> laPosteLines;
 
     @BeforeAll
     static void load() {
@@ -196,7 +197,8 @@ class GeoTablesTest {
 
     @Test
     void everyLaPosteCommuneIsInTheDirectory() {
-        assertThat(geo.communes()).extracting(Commune::inseeCode).containsAll(laPosteCodes());
+        Set<String> directory = geo.communes().stream().map(Commune::inseeCode).collect(Collectors.toSet());
+        assertThat(laPosteCodes()).hasSize(35_007).allMatch(directory::contains);
         assertThat(geo.sourceDescription()).startsWith("La Poste (base officielle des codes postaux), INSEE");
     }
 
@@ -210,12 +212,15 @@ class GeoTablesTest {
     }
 
     private static List<String> laPosteLines() {
-        try {
-            return Files.readAllLines(geoDirectory.resolve(GeoTablesLoader.LA_POSTE_FILE), StandardCharsets.ISO_8859_1)
-                    .stream().skip(1).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (laPosteLines == null) {
+            try {
+                laPosteLines = Files.readAllLines(geoDirectory.resolve(GeoTablesLoader.LA_POSTE_FILE),
+                        StandardCharsets.ISO_8859_1).stream().skip(1).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return laPosteLines;
     }
 
     private static Set<String> laPosteCodes() {
