@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class LanguageDetector {
 
-    private static final Set<String> FRENCH = Set.of(
+    private static final Set<String> FRENCH = setOf(
             "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "est", "sont", "etait", "ete", "qui",
             "que", "qu", "quoi", "quel", "quelle", "quels", "quelles", "comment", "ou", "mon", "ma", "mes", "ton",
             "ta", "tes", "son", "sa", "ses", "leur", "il", "elle", "ils", "elles", "nous", "vous", "je", "j", "tu",
@@ -39,7 +39,7 @@ public final class LanguageDetector {
             "tres", "coucou", "wesh", "yo", "envoie", "moyen", "propos", "concernant", "sujet",
             "derniere", "recemment", "assemblee", "nationale", "parlement", "elu", "elue", "elus");
 
-    private static final Set<String> ENGLISH = Set.of(
+    private static final Set<String> ENGLISH = setOf(
             "the", "an", "and", "is", "are", "was", "were", "who", "whos", "what", "whats", "which", "how", "where",
             "when", "my", "your", "his", "her", "their", "its", "i", "you", "he", "she", "we", "they", "to", "of",
             "in", "at", "for", "with", "about", "by", "from", "not", "do", "does", "did", "can", "could", "please",
@@ -57,6 +57,11 @@ public final class LanguageDetector {
             "vote", "votes");
 
     private LanguageDetector() {
+    }
+
+    /** Like {@link Set#of} but tolerant of repeats, for hand-kept word lists. */
+    private static Set<String> setOf(String... words) {
+        return Set.copyOf(List.of(words));
     }
 
     /** The language of the message; French when the evidence is even or absent. */
