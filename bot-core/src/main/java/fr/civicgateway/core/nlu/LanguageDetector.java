@@ -43,7 +43,7 @@ public final class LanguageDetector {
             "the", "an", "and", "is", "are", "was", "were", "who", "whos", "what", "whats", "which", "how", "where",
             "when", "my", "your", "his", "her", "their", "its", "i", "you", "he", "she", "we", "they", "to", "of",
             "in", "at", "for", "with", "about", "by", "from", "not", "do", "does", "did", "can", "could", "please",
-            "hi", "hey", "thanks", "thank", "mp", "mps", "deputy", "deputies", "voted", "result", "results", "bill",
+            "hi", "hello", "hey", "thanks", "thank", "mp", "mps", "deputy", "deputies", "voted", "result", "results", "bill",
             "law", "week", "last", "recent", "latest", "recently", "constituency", "town", "live", "living", "city",
             "report", "problem", "help", "tell", "show", "any", "there", "this", "that", "these", "those", "be",
             "been", "has", "have", "had", "will", "would", "should", "representative", "member", "parliament",
