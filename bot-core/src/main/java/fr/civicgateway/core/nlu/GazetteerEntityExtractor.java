@@ -69,6 +69,18 @@ public final class GazetteerEntityExtractor {
             "departement", "dept");
     private static final Set<String> TOPIC_TRIGGERS = Set.of("sur", "concernant", "about", "on", "regarding",
             "propos", "sujet", "re");
+    private static final String[][] SAINT_FORMS = {{"saint", "st"}, {"sainte", "ste"}, {"st", "saint"},
+            {"ste", "sainte"}, {"saintes", "stes"}, {"saints", "sts"}};
+    /** After "on", these words make it the French pronoun ("on a voté"), not the English preposition. */
+    private static final Set<String> FRENCH_AFTER_ON = Set.of("a", "est", "va", "peut", "doit", "fait", "voit",
+            "vit", "habite", "sait", "dit", "n", "ne", "y", "en", "le", "la", "les", "l", "m", "s", "t", "se", "me",
+            "te", "veut", "aimerait", "voudrait", "avait", "etait", "sera", "aura", "pourrait", "vote", "votait");
+    /** Words before a bare number that make it a scrutin in a follow-up ("et sur le 3876 ?"). */
+    private static final Set<String> BARE_SCRUTIN_CONTEXT = Set.of("le", "au", "du", "the", "sur", "on");
+    /** Words after which a lower-case name in a long message is still a place: "député de lille", "in brest". */
+    private static final Set<String> PLACE_CONTEXT = Set.of("a", "de", "du", "d", "des", "habite", "vis", "in", "at",
+            "for", "of", "pour", "depute", "deputee", "deputes", "mp", "near", "en", "au", "circonscription", "circo",
+            "ville", "commune");
     private static final Set<String> NAME_PARTICLES = Set.of("de", "du", "des", "d");
     private static final Map<String, Integer> ARRONDISSEMENT_BASE = Map.of("paris", 75100, "lyon", 69380,
             "marseille", 13200);
@@ -141,11 +153,12 @@ public final class GazetteerEntityExtractor {
         for (Commune c : geo.communes()) {
             String key = Text.foldToWords(c.name());
             communeNames.add(key, c.inseeCode());
-            if (key.startsWith("saint ") || key.contains(" saint ")) {
-                communeNames.add(key.replace("saint ", "st "), c.inseeCode());
-            }
-            if (key.startsWith("sainte ") || key.contains(" sainte ")) {
-                communeNames.add(key.replace("sainte ", "ste "), c.inseeCode());
+            // "Saint-Denis" is also written "St-Denis", and La Poste's file writes "ST DENIS": index both forms
+            String padded = " " + key + " ";
+            for (String[] pair : SAINT_FORMS) {
+                if (padded.contains(" " + pair[0] + " ")) {
+                    communeNames.add(padded.replace(" " + pair[0] + " ", " " + pair[1] + " ").trim(), c.inseeCode());
+                }
             }
         }
         for (Departement d : geo.departements()) {
@@ -213,6 +226,11 @@ public final class GazetteerEntityExtractor {
                         out.add(new Candidate(EntityType.SCRUTIN, List.of(num.folded()), j, j + 1, i, j + 1, 0));
                     }
                 }
+            }
+            // et sur le 3876 ? — a bare number after an article, when it is a real scrutin and not a postcode
+            if (t.isNumber() && i > 0 && w.length() >= 3 && w.length() <= 4
+                    && BARE_SCRUTIN_CONTEXT.contains(tokens.get(i - 1).folded()) && isScrutin(w)) {
+                out.add(new Candidate(EntityType.SCRUTIN, List.of(w), i, i + 1, i, i + 1, 1));
             }
             // 4e circonscription de la Gironde, circonscription 4 du 33
             if (CIRCO_WORDS.contains(w)) {
@@ -353,12 +371,15 @@ public final class GazetteerEntityExtractor {
                 out.add(new Candidate(EntityType.DEPUTY, deputy.values, i, deputy.to, i, deputy.to, 2));
             } else {
                 List<String> uids = lastNames.get(deputyWords[i]);
-                if (uids != null && properEnough(tokens, i, i + 1)) {
+                // a corrected word alone ("matin" → "martin") is a name only if written like one, or long enough
+                boolean corrected = !deputyWords[i].equals(first.folded());
+                if (uids != null && properEnough(tokens, i, i + 1)
+                        && (!corrected || first.capitalised() || first.folded().length() >= 7)) {
                     out.add(new Candidate(EntityType.DEPUTY, uids, i, i + 1, i, i + 1, 2));
                 }
             }
             Match commune = communeNames.longest(i, n, k -> tokens.get(k).folded());
-            if (commune != null && properEnough(tokens, i, commune.to)) {
+            if (commune != null && properEnough(tokens, i, commune.to) && placeLike(tokens, i, commune.to)) {
                 // on the same words, a commune beats a département unless an article says "the département"
                 int priority = i > 0 && DEPARTEMENT_ARTICLES.contains(tokens.get(i - 1).folded()) ? 3 : 2;
                 out.add(new Candidate(EntityType.COMMUNE, commune.values, i, commune.to, i, commune.to, priority));
@@ -410,6 +431,18 @@ public final class GazetteerEntityExtractor {
         }
         // a capital on the first word of a message proves nothing, on two words in a row ("Marie Petit") it does
         return allCapitalised && (from > 0 || to - from > 1);
+    }
+
+    /**
+     * Thousands of communes are named like words no list can hold ("Fille", "Matin", "Bruit"): a one-word name
+     * written in lower case inside a longer message is taken only after a place word ("député de lille", "in
+     * brest"). Capitalised names, multi-word names and short messages ("depute lille", "Chatillon") always count.
+     */
+    private static boolean placeLike(List<Token> tokens, int from, int to) {
+        if (to - from > 1 || tokens.size() <= 3 || (from > 0 && tokens.get(from).capitalised())) {
+            return true;
+        }
+        return from > 0 && PLACE_CONTEXT.contains(tokens.get(from - 1).folded());
     }
 
     private boolean groupWrittenAsName(List<Token> tokens, int from, int to) {
@@ -468,6 +501,10 @@ public final class GazetteerEntityExtractor {
             if (claimed[i] || !TOPIC_TRIGGERS.contains(tokens.get(i).folded())) {
                 continue;
             }
+            if (tokens.get(i).folded().equals("on") && i + 1 < n
+                    && FRENCH_AFTER_ON.contains(tokens.get(i + 1).folded())) {
+                continue;
+            }
             int first = -1;
             int last = -1;
             for (int j = i + 1; j < n && !claimed[j]; j++) {
@@ -475,7 +512,8 @@ public final class GazetteerEntityExtractor {
                     break;
                 }
                 String w = tokens.get(j).folded();
-                if (!FUNCTION_WORDS.contains(w) && !TOPIC_TRIGGERS.contains(w) && !tokens.get(j).isPlaceholder()) {
+                if (!FUNCTION_WORDS.contains(w) && !TOPIC_TRIGGERS.contains(w) && !tokens.get(j).isPlaceholder()
+                        && !tokens.get(j).isNumber()) {
                     if (first < 0) {
                         first = j;
                     }
@@ -536,9 +574,9 @@ public final class GazetteerEntityExtractor {
                 }
             }
         }
-        formerByLast.forEach((last, uids) -> lastNames.put(last, List.copyOf(uids)));
+        formerByLast.forEach((last, uids) -> lastNames.put(last, List.copyOf(new LinkedHashSet<>(uids))));
         // a last name alone means the sitting deputy when there is one, whatever former deputies share it
-        sittingByLast.forEach((last, uids) -> lastNames.put(last, List.copyOf(uids)));
+        sittingByLast.forEach((last, uids) -> lastNames.put(last, List.copyOf(new LinkedHashSet<>(uids))));
         // a multi-word last name ("le pen", "dupont aignan") alone is matched as an n-gram, not a single word
         for (Map.Entry<String, List<String>> e : lastNames.entrySet()) {
             if (e.getKey().contains(" ")) {

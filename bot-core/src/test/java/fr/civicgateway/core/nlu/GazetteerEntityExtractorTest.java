@@ -214,6 +214,40 @@ class GazetteerEntityExtractorTest {
     }
 
     @Test
+    void readsABareScrutinNumberAfterAnArticleInAFollowUp() {
+        assertThat(found("et sur le 3876 ?")).containsExactly("scrutin 3876 «3876»");
+        assertThat(found("and the 3877?")).containsExactly("scrutin 3877 «3877»");
+        assertThat(types("et le 9999 ?")).isEmpty();
+    }
+
+    @Test
+    void doesNotCorrectAnOrdinaryLowerCaseWordIntoADeputysName() {
+        assertThat(types("est-ce que le marché a lieu samedi matin")).doesNotContain("deputy");
+        assertThat(found("comment a voté Martn ?")).containsExactly("deputy " + ELISE_MARTIN + " «Martn»");
+        assertThat(types("on se voit au martn")).doesNotContain("deputy");
+    }
+
+    @Test
+    void takesALowerCaseOneWordCommuneInALongMessageOnlyAfterAPlaceWord() {
+        assertThat(types("ma fille cherche un stage en été")).doesNotContain("commune");
+        assertThat(found("depute lille")).containsExactly("commune 59350 «lille»");
+        assertThat(found("qui est le député de lille ?")).containsExactly("commune 59350 «lille»");
+        assertThat(found("I live in lille")).containsExactly("commune 59350 «lille»");
+    }
+
+    @Test
+    void matchesSaintWrittenInFullOrAbbreviatedEitherWay() {
+        assertThat(found("je vis à Saint-Pierre")).containsExactly("commune 97413 «Saint-Pierre»");
+        assertThat(found("je vis à St Pierre")).containsExactly("commune 97413 «St Pierre»");
+    }
+
+    @Test
+    void doesNotTakeTheFrenchPronounOnForATopicTrigger() {
+        assertThat(types("on a vu des sangliers près du lac")).doesNotContain("topic");
+        assertThat(found("how did Panot vote on pensions")).contains("topic pensions «pensions»");
+    }
+
+    @Test
     void copesWithEmptyAndOddTexts() {
         assertThat(EXTRACTOR.extract("")).isEmpty();
         assertThat(EXTRACTOR.extract("???")).isEmpty();

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * readers that are good enough for sizing. Also prints the entities found in every corpus sentence, to eyeball
  * false positives against the full commune list.
  *
- * <p>Arguments: the snapshot's {@code data} directory; optionally {@code --entities}.
+ * <p>Arguments: the snapshot's {@code data} directory; optionally {@code --entities}, or {@code --stdin} to parse
+ * the lines of the standard input instead of measuring.
  */
 public final class NluThroughput {
 
@@ -52,10 +53,13 @@ public final class NluThroughput {
                 "Où en sont les travaux rue de Rivoli ?", "il y a un nid de poule devant chez moi",
                 "je veux donner mon avis sur le projet de la ville", "bonjour", "que sais-tu faire ?",
                 "who is the MP for the 4th constituency of Gironde?", "and on the budget?");
+        if (args.length > 1 && args[1].equals("--stdin")) {
+            new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).lines()
+                    .forEach(m -> print(nlu, m));
+            return;
+        }
         for (String m : messages) {
-            Understanding u = nlu.parse(m, null);
-            System.out.printf("%-55s %-4s %-26s %.2f %s%n", m, u.language().code(), u.intent().apiName(),
-                    u.confidence(), u.entities().stream().map(e -> e.type().apiName() + "=" + e.value() + "«" + e.text() + "»").toList());
+            print(nlu, m);
         }
         for (int round = 0; round < 3; round++) {
             int n = 200_000;
@@ -85,6 +89,13 @@ public final class NluThroughput {
                 }
             }
         }
+    }
+
+    private static void print(NaturalLanguageUnderstanding nlu, String m) {
+        Understanding u = nlu.parse(m, null);
+        System.out.printf("%-55s %-4s %-26s %.2f %s%n", m, u.language().code(), u.intent().apiName(),
+                u.confidence(), u.entities().stream().map(e -> e.type().apiName() + "=" + e.value() + "«" + e.text()
+                        + "»" + (e.ambiguous() ? "×" + e.alternatives().size() : "")).toList());
     }
 
     private static GeoDirectory laPosteCommunes(Path csv) throws IOException {
