@@ -42,6 +42,15 @@ public final class IntentClassifier {
     /** Numbers left in a message (years, amounts) carry no intent by their value: one feature for all. */
     static final String NUMBER = "{number}";
     private static final int PREFIX = 5;
+    /**
+     * Naive Bayes multiplies one likelihood per feature, so its probabilities are extreme (a message about the
+     * swimming pool's opening hours scored 1.00 for find_representative). Dividing the log-probabilities by 2
+     * keeps the ranking and softens the confidence: on the held-out split the mean top confidence becomes 0.92
+     * when right and 0.53 when wrong (0.96 and 0.71 raw), and made-up out-of-domain messages mostly drop below
+     * 0.75, which gives the dialogue a usable threshold. (Held-out log-loss alone prefers no softening, but the
+     * held-out part is drawn from the same corpus as the training part, unlike real traffic.)
+     */
+    static final double TEMPERATURE = 2.0;
 
     private final ThreadLocal<DocumentCategorizerME> categorizer;
 
@@ -98,13 +107,31 @@ public final class IntentClassifier {
             return ranking;
         }
         DocumentCategorizerME me = categorizer.get();
-        double[] p = me.categorize(features);
+        double[] p = soften(me.categorize(features));
         List<IntentScore> ranking = new ArrayList<>(p.length);
         for (int k = 0; k < p.length; k++) {
             ranking.add(new IntentScore(Intent.fromApiName(me.getCategory(k)).orElseThrow(), p[k]));
         }
         ranking.sort(Comparator.comparingDouble(IntentScore::confidence).reversed());
         return ranking;
+    }
+
+    private static double[] soften(double[] p) {
+        double[] out = new double[p.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < p.length; k++) {
+            out[k] = Math.log(Math.max(p[k], Double.MIN_NORMAL)) / TEMPERATURE;
+            max = Math.max(max, out[k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < p.length; k++) {
+            out[k] = Math.exp(out[k] - max);
+            sum += out[k];
+        }
+        for (int k = 0; k < p.length; k++) {
+            out[k] /= sum;
+        }
+        return out;
     }
 
     /**
