@@ -213,7 +213,9 @@ public final class GazetteerEntityExtractor {
             Token t = tokens.get(i);
             String w = t.folded();
             // scrutin 3876, scrutin n° 3876, vote numéro 3700, ballot 3876, n°3876
-            if ((SCRUTIN_WORDS.contains(w) || NUMBER_WORDS.contains(w)) && i + 1 < n) {
+            // "voté"/"votée" is the verb ("il a voté 12 fois"): only the noun "vote" introduces a number
+            boolean verb = w.startsWith("vote") && !t.original().toLowerCase(Locale.ROOT).startsWith("vote");
+            if ((SCRUTIN_WORDS.contains(w) || NUMBER_WORDS.contains(w)) && !verb && i + 1 < n) {
                 int j = i + 1;
                 if (SCRUTIN_WORDS.contains(w) && j + 1 < n && NUMBER_WORDS.contains(tokens.get(j).folded())) {
                     j++;
@@ -803,7 +805,7 @@ public final class GazetteerEntityExtractor {
                 prefixes.add(key.substring(0, space));
                 space = key.indexOf(' ', space + 1);
             }
-            if (space < 0 && !key.contains(" ")) {
+            if (key.indexOf(' ') < 0) {
                 words.add(key);
             }
         }

@@ -88,6 +88,7 @@ class GazetteerEntityExtractorTest {
     void ignoresNumbersThatAreNoScrutin() {
         assertThat(types("scrutin 9999")).isEmpty();
         assertThat(types("j'ai voté 3 fois")).isEmpty();
+        assertThat(types("il a voté 12 fois")).as("scrutin 12 exists, but this is the verb").isEmpty();
     }
 
     @Test
