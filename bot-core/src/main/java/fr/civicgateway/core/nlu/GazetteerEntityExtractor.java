@@ -36,8 +36,13 @@ import java.util.Set;
  *
  * <p>Names that are also ordinary words ("Vote", "Pour", "Y", a deputy called "Petit") are only taken when written
  * with a capital letter away from the start of the message, or after a place preposition ("à", "habite", "in"):
- * the ordinary-word list is the intent corpus's own vocabulary plus function words. Small typos in deputies' names
- * are tolerated (edit distance 1 from 5 letters, 2 from 9), against deputies' name words only.
+ * the ordinary-word list is the intent corpus's own vocabulary, function words and {@code nlu/ordinary-words.txt}.
+ * Since no list holds every word that is also one of 35,000 commune names ("Fillé"), a one-word commune written in
+ * lower case inside a longer message also needs a place word before it ("député de lille"). Small typos in
+ * deputies' names are tolerated (edit distance 1 from 5 letters, 2 from 9, through a deletion index rather than a
+ * scan), against deputies' name words only; a corrected word standing alone must be capitalised or 7 letters long.
+ * A last name alone means the sitting deputies who bear it (several: an ambiguous mention with alternatives), or
+ * the former ones when no sitting deputy does.
  *
  * <p>Immutable and thread-safe once built; build a new one when the data are refreshed. {@link #extract} never
  * throws for a non-null text.
