@@ -93,7 +93,11 @@ public final class GazetteerEntityExtractor {
             "marseille", 16);
     private static final Set<String> ARRONDISSEMENT_WORDS = Set.of("arrondissement", "arr", "arrdt", "arrt",
             "district");
-    /** Group aliases (folded) and the abbreviation (folded, prefix) of the group they name. */
+    /**
+     * Group aliases (folded) and the abbreviations (folded, as a prefix, "|"-separated) of the group they name.
+     * The data's own abbreviations and names are indexed too; these add what citizens say. The UDR's abbreviation
+     * in the AMO data is {@code UDDPLR}.
+     */
     private static final Map<String, String> GROUP_ALIASES = Map.ofEntries(
             Map.entry("lfi", "lfi"), Map.entry("insoumis", "lfi"), Map.entry("insoumise", "lfi"),
             Map.entry("insoumises", "lfi"), Map.entry("france insoumise", "lfi"),
@@ -108,7 +112,8 @@ public final class GazetteerEntityExtractor {
             Map.entry("dem", "dem"), Map.entry("modem", "dem"), Map.entry("democrates", "dem"),
             Map.entry("hor", "hor"), Map.entry("horizons", "hor"), Map.entry("liot", "liot"),
             Map.entry("gdr", "gdr"), Map.entry("communistes", "gdr"), Map.entry("communiste", "gdr"),
-            Map.entry("pcf", "gdr"), Map.entry("udr", "udr"), Map.entry("ciottistes", "udr"),
+            Map.entry("pcf", "gdr"), Map.entry("udr", "udr|uddplr"), Map.entry("ciottistes", "udr|uddplr"),
+            Map.entry("union des droites", "udr|uddplr"),
             Map.entry("ni", "ni"), Map.entry("non inscrits", "ni"), Map.entry("non inscrit", "ni"));
     /** Aliases that are ordinary words or letters in lower case: taken only as written in capitals. */
     private static final Set<String> GROUP_ALIASES_NEEDING_CAPITALS = Set.of("ni", "dem", "soc", "dr", "hor",
@@ -606,8 +611,10 @@ public final class GazetteerEntityExtractor {
         for (Map.Entry<String, String> alias : GROUP_ALIASES.entrySet()) {
             for (PoliticalGroup g : groups) {
                 String abbreviation = Text.foldToWords(g.abbreviation());
-                if (abbreviation.equals(alias.getValue()) || abbreviation.startsWith(alias.getValue() + " ")) {
-                    groupNames.addIfAbsent(alias.getKey(), g.uid());
+                for (String target : alias.getValue().split("\\|")) {
+                    if (abbreviation.equals(target) || abbreviation.startsWith(target + " ")) {
+                        groupNames.addIfAbsent(alias.getKey(), g.uid());
+                    }
                 }
             }
         }

@@ -183,6 +183,9 @@ class GazetteerEntityExtractorTest {
         assertThat(found("les communistes")).containsExactly("group " + GDR + " «communistes»");
         assertThat(found("EcoS")).containsExactly("group " + ECOS + " «EcoS»");
         assertThat(found("les NI")).containsExactly("group " + NI + " «NI»");
+        assertThat(found("le groupe UDR")).containsExactly("group " + UDR + " «UDR»");
+        assertThat(found("les députés Horizons")).containsExactly("group " + HOR + " «Horizons»");
+        assertThat(found("le groupe Dem")).containsExactly("group " + DEM + " «Dem»");
     }
 
     @Test
