@@ -116,7 +116,7 @@ public final class FindRepresentativeHandler implements IntentHandler {
             Optional<Deputy> d = data.deputyOf(share.constituencyId());
             String label = d.map(x -> constituencyLabel(turn, x.constituency())).orElse(share.constituencyId());
             text.append("\n• ").append(label).append(" : ")
-                    .append(d.map(x -> new DeputyResolver(data).label(turn, x)).orElse(turn.say("siège vacant dans les données", "no sitting deputy in the data")));
+                    .append(d.map(x -> x.fullName() + groupSuffix(x)).orElse(turn.say("siège vacant dans les données", "no sitting deputy in the data")));
             EntityMention chosen = new EntityMention(EntityType.CIRCONSCRIPTION, share.constituencyId(), label, 0, label.length());
             options.add(new PendingChoice.Option(label, label, chosen));
             buttons.add(new QuickReply(label, label));
@@ -179,6 +179,12 @@ public final class FindRepresentativeHandler implements IntentHandler {
     /** Paris, Lyon, Marseille (75056, 69123, 13055) and their arrondissements (75101–75120, 69381–69389, 13201–13216). */
     private static boolean placedOnlyByCity(String insee) {
         return insee.matches("75056|69123|13055|751(0[1-9]|1\\d|20)|132(0[1-9]|1[0-6])|6938[1-9]");
+    }
+
+    /** " (EPR)", or nothing when the group is unknown. */
+    private String groupSuffix(Deputy d) {
+        String abbreviation = ProfileHandler.groupAbbreviation(data, d.groupUid());
+        return abbreviation == null ? "" : " (" + abbreviation + ")";
     }
 
     private static String constituencyLabel(Turn turn, Constituency c) {

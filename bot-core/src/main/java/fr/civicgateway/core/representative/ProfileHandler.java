@@ -55,7 +55,8 @@ public final class ProfileHandler implements IntentHandler {
         StringBuilder s = new StringBuilder();
         String group = groupName(d);
         if (d.current()) {
-            s.append(turn.say(d.fullName() + " est " + depute(d), d.fullName() + " is the deputy"));
+            s.append(turn.say(d.fullName() + " est " + depute(d), d.fullName()
+                    + (d.mandateStart() != null ? " has been the deputy" : " is the deputy")));
             if (d.constituency() != null) {
                 s.append(turn.say(" de la ", " for the ")).append(Places.constituency(lang, d.constituency()));
             }

@@ -25,14 +25,14 @@ public final class NotYetAvailableHandler implements IntentHandler {
     @Override
     public Answer handle(Turn t) {
         String what = switch (intent) {
-            case LOCAL_PROJECTS -> t.say("Les projets et travaux de votre commune", "Your town's projects and worksites");
-            case REPORT_PROBLEM -> t.say("Le signalement d'un problème dans l'espace public", "Reporting a problem in the public space");
-            case CONSULTATION -> t.say("Les consultations publiques", "Public consultations");
+            case LOCAL_PROJECTS -> t.say("Projets et travaux de votre commune", "Your town's projects and worksites");
+            case REPORT_PROBLEM -> t.say("Signalement d'un problème dans l'espace public", "Reporting a problem in the public space");
+            case CONSULTATION -> t.say("Consultations publiques", "Public consultations");
             default -> t.say("Cette demande", "This request");
         };
         return Answer.text(t.state(), what + t.say(
-                " arrive bientôt dans ce service, mais je ne peux pas encore m'en occuper. En attendant, ",
-                " will come soon to this service, but I cannot handle it yet. Meanwhile, ")
+                " : ce service arrive bientôt, mais je ne peux pas encore m'en occuper. En attendant, ",
+                ": this service is coming soon, but I cannot handle it yet. Meanwhile, ")
                 + Character.toLowerCase(Capabilities.list(t).charAt(0)) + Capabilities.list(t).substring(1),
                 Capabilities.examples(t));
     }

@@ -15,6 +15,7 @@ import fr.civicgateway.core.parliament.GroupVote;
 import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.PoliticalGroup;
 import fr.civicgateway.core.parliament.Scrutin;
+import fr.civicgateway.core.parliament.ScrutinType;
 import fr.civicgateway.core.parliament.VoteCounts;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,10 @@ public final class VoteResultHandler implements IntentHandler {
                         turn.say("Qu'est-ce qui a été voté récemment ?", "What was voted recently?"))));
     }
 
+    private String abbreviation(GroupVote g) {
+        return data.group(g.groupUid()).map(PoliticalGroup::abbreviation).orElse(g.groupUid());
+    }
+
     String describe(Turn turn, Scrutin s) {
         Language lang = turn.language();
         VoteCounts c = s.counts();
@@ -95,12 +100,21 @@ public final class VoteResultHandler implements IntentHandler {
                         + Formats.count(lang, c.expressed()) + ", majorité requise : " + Formats.count(lang, c.required()) + ".",
                 " Voters: " + Formats.count(lang, c.voters()) + ", votes cast: " + Formats.count(lang, c.expressed())
                         + ", required majority: " + Formats.count(lang, c.required()) + "."));
-        if (!s.groups().isEmpty()) {
+        if (!s.groups().isEmpty() && s.type() == ScrutinType.CENSURE_MOTION) {
+            // A censure motion records only the votes for: a group's "majority position" would say nothing.
+            List<String> parts = new ArrayList<>();
+            for (GroupVote g : s.groups()) {
+                if (g.counts().forVotes() > 0) {
+                    parts.add(abbreviation(g) + " " + g.counts().forVotes());
+                }
+            }
+            text.append(turn.say("\nVoix pour par groupe : ", "\nVotes for by group: "))
+                    .append(parts.isEmpty() ? turn.say("aucune", "none") : String.join(", ", parts)).append(".");
+        } else if (!s.groups().isEmpty()) {
             text.append(turn.say("\nPosition majoritaire des groupes : ", "\nGroups' majority positions: "));
             List<String> parts = new ArrayList<>();
             for (GroupVote g : s.groups()) {
-                String abbrev = data.group(g.groupUid()).map(PoliticalGroup::abbreviation).orElse(g.groupUid());
-                parts.add(abbrev + " " + VoteWords.groupPosition(lang, g.majorityPosition())
+                parts.add(abbreviation(g) + " " + VoteWords.groupPosition(lang, g.majorityPosition())
                         + " (" + g.counts().forVotes() + "/" + g.counts().against() + "/" + g.counts().abstentions() + ")");
             }
             text.append(String.join(" ; ", parts)).append(turn.say(" [pour/contre/abstentions].", " [for/against/abstentions]."));

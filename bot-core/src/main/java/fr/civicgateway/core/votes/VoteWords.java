@@ -141,11 +141,10 @@ final class VoteWords {
                     " (" + Formats.count(lang, c.forVotes()) + " votes for, " + Formats.count(lang, c.required())
                             + " required; only the votes for are recorded)");
         }
-        return outcome + turn.say(
-                " (" + Formats.count(lang, c.forVotes()) + " pour, " + Formats.count(lang, c.against()) + " contre, "
-                        + Formats.count(lang, c.abstentions()) + " abstentions)",
-                " (" + Formats.count(lang, c.forVotes()) + " for, " + Formats.count(lang, c.against()) + " against, "
-                        + Formats.count(lang, c.abstentions()) + " abstentions)");
+        return outcome + " (" + Formats.count(lang, c.forVotes()) + turn.say(" pour, ", " for, ")
+                + Formats.count(lang, c.against()) + turn.say(" contre, ", " against, ")
+                + Formats.count(lang, c.abstentions()) + " "
+                + Formats.plural(lang, c.abstentions(), "abstention", "abstentions", "abstention", "abstentions") + ")";
     }
 
     /** The kind of vote: "scrutin public solennel". */
