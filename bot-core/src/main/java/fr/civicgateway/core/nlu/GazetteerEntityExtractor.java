@@ -185,7 +185,7 @@ public final class GazetteerEntityExtractor {
     List<EntityMention> extract(String text, List<Token> tokens) {
         List<Candidate> candidates = new ArrayList<>();
         structural(text, tokens, candidates);
-        gazetteers(tokens, candidates);
+        gazetteers(text, tokens, candidates);
         candidates.sort(Comparator.comparingInt(Candidate::priority)
                 .thenComparing(Comparator.comparingInt((Candidate c) -> c.claimTo - c.claimFrom).reversed())
                 .thenComparingInt(c -> c.type.ordinal()));
@@ -367,7 +367,7 @@ public final class GazetteerEntityExtractor {
 
     // ---------------------------------------------------------------------------------------------- gazetteers
 
-    private void gazetteers(List<Token> tokens, List<Candidate> out) {
+    private void gazetteers(String text, List<Token> tokens, List<Candidate> out) {
         int n = tokens.size();
         String[] deputyWords = new String[n];
         for (int i = 0; i < n; i++) {
@@ -391,13 +391,15 @@ public final class GazetteerEntityExtractor {
                 }
             }
             Match commune = communeNames.longest(i, n, k -> tokens.get(k).folded());
-            if (commune != null && properEnough(tokens, i, commune.to) && placeLike(tokens, i, commune.to)) {
+            if (commune != null && properEnough(tokens, i, commune.to) && placeLike(tokens, i, commune.to)
+                    && wholeWord(text, tokens, i, commune.to)) {
                 // on the same words, a commune beats a département unless an article says "the département"
                 int priority = i > 0 && DEPARTEMENT_ARTICLES.contains(tokens.get(i - 1).folded()) ? 3 : 2;
                 out.add(new Candidate(EntityType.COMMUNE, commune.values, i, commune.to, i, commune.to, priority));
             }
             Match departement = departementNames.longest(i, n, k -> tokens.get(k).folded());
-            if (departement != null && properEnough(tokens, i, departement.to)) {
+            if (departement != null && properEnough(tokens, i, departement.to)
+                    && wholeWord(text, tokens, i, departement.to)) {
                 out.add(new Candidate(EntityType.DEPARTEMENT, departement.values, i, departement.to, i,
                         departement.to, departement.to - i == 1
                         && (i == 0 || !DEPARTEMENT_ARTICLES.contains(tokens.get(i - 1).folded())) ? 3 : 2));
@@ -455,6 +457,20 @@ public final class GazetteerEntityExtractor {
             return true;
         }
         return from > 0 && PLACE_CONTEXT.contains(tokens.get(from - 1).folded());
+    }
+
+    /**
+     * A place name is not the hyphenated half of a longer word outside the gazetteer: "Luc" in "Jean-Luc",
+     * "Paris" in "Paris-Saclay" when only "Paris" matched.
+     */
+    private static boolean wholeWord(String text, List<Token> tokens, int from, int to) {
+        int start = tokens.get(from).start();
+        int end = tokens.get(to - 1).end();
+        boolean gluedBefore = from > 0 && start > 0 && text.charAt(start - 1) == '-'
+                && tokens.get(from - 1).end() == start - 1;
+        boolean gluedAfter = to < tokens.size() && end < text.length() && text.charAt(end) == '-'
+                && tokens.get(to).start() == end + 1;
+        return !gluedBefore && !gluedAfter;
     }
 
     private boolean groupWrittenAsName(List<Token> tokens, int from, int to) {

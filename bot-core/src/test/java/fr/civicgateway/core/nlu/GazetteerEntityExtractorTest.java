@@ -125,6 +125,13 @@ class GazetteerEntityExtractorTest {
     }
 
     @Test
+    void doesNotTakeHalfOfAHyphenatedNameForAPlace() {
+        assertThat(types("qui est Jean-Annecy Dupuis ?")).doesNotContain("commune");
+        assertThat(types("la Somme-Leuze")).doesNotContain("departement");
+        assertThat(found("je vis à Vitry-sur-Seine")).containsExactly("commune 94076 «Vitry-sur-Seine»");
+    }
+
+    @Test
     void takesACommuneNamedLikeAnOrdinaryWordAfterAPlacePreposition() {
         assertThat(found("j'habite à Y")).containsExactly("commune 80829 «Y»");
         assertThat(found("je vis à Eu")).containsExactly("commune 76255 «Eu»");
