@@ -171,4 +171,53 @@ public final class ShippedData {
         });
         return c;
     }
+
+    /** "Prénom Nom" of a sitting deputy, read from their AMO10 file. */
+    public static String name(String uid) {
+        JsonNode ident = acteur(uid).path("etatCivil").path("ident");
+        return ident.path("prenom").asString() + " " + ident.path("nom").asString();
+    }
+
+    public static boolean isSitting(String uid) {
+        return Files.exists(dataDirectory().resolve(
+                "assemblee-nationale/AMO10_deputes_actifs_mandats_actifs_organes_L17/json/acteur/" + uid + ".json"));
+    }
+
+    /** The uid of the sitting deputy of a constituency, by a scan of every AMO10 acteur file. */
+    public static String sittingDeputyOf(String numDepartement, String numCirco) {
+        Path dir = dataDirectory().resolve("assemblee-nationale/AMO10_deputes_actifs_mandats_actifs_organes_L17/json/acteur");
+        try (var files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                JsonNode a = JSON.readTree(Files.readString(f)).get("acteur");
+                for (JsonNode m : many(a.path("mandats").path("mandat"))) {
+                    JsonNode lieu = m.path("election").path("lieu");
+                    if ("ASSEMBLEE".equals(m.path("typeOrgane").asString())
+                            && numDepartement.equals(lieu.path("numDepartement").asString())
+                            && numCirco.equals(lieu.path("numCirco").asString())) {
+                        return a.path("uid").path("#text").asString();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("no sitting deputy for " + numDepartement + "-" + numCirco);
+    }
+
+    /** The constituencies of a commune in the Ministry's 2017 table, as "dep-circo" (a plain CSV scan). */
+    public static java.util.Set<String> constituenciesIn2017Table(String departement, String communeName) {
+        Path csv = dataDirectory().resolve("geo/circonscriptions-communes-2017/Table_de_correspondance_circo_legislatives2017-1.csv");
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        try {
+            for (String line : Files.readAllLines(csv)) {
+                String[] f = line.split(";");
+                if (f.length > 4 && f[0].equals(departement) && f[3].equalsIgnoreCase(communeName)) {
+                    out.add(f[0] + "-" + f[4]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
 }

@@ -1,0 +1,98 @@
+package fr.civicgateway.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to the running gateway over HTTP, as the widget or a journalist's script would. */
+public final class ChatClient {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public ChatClient(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** One reply of the bot: its text and quick replies (title → payload). */
+    public record BotMessage(String text, List<Map.Entry<String, String>> quickReplies) {
+        public List<String> titles() {
+            return quickReplies.stream().map(Map.Entry::getKey).toList();
+        }
+
+        public String payloadOf(String title) {
+            return quickReplies.stream().filter(q -> q.getKey().equals(title)).map(Map.Entry::getValue).findFirst()
+                    .orElseThrow(() -> new AssertionError("no quick reply titled " + title + " in " + titles()));
+        }
+    }
+
+    /** Sends a message and returns the bot's replies; fails the test on any status but 200. */
+    public List<BotMessage> say(String conversationId, String text) {
+        return say(conversationId, text, null);
+    }
+
+    public List<BotMessage> say(String conversationId, String text, String locale) {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("conversationId", conversationId);
+        body.put("text", text);
+        if (locale != null) {
+            body.put("locale", locale);
+        }
+        HttpResponse<String> r = post("/api/v1/chat", JSON.writeValueAsString(body));
+        if (r.statusCode() != 200) {
+            throw new AssertionError("status " + r.statusCode() + ": " + r.body());
+        }
+        List<BotMessage> out = new ArrayList<>();
+        for (JsonNode m : JSON.readTree(r.body()).get("messages")) {
+            List<Map.Entry<String, String>> q = new ArrayList<>();
+            for (JsonNode qr : m.get("quickReplies")) {
+                q.add(Map.entry(qr.get("title").asString(), qr.get("payload").asString()));
+            }
+            out.add(new BotMessage(m.get("text").asString(), q));
+        }
+        return out;
+    }
+
+    /** All reply texts joined, for assertions on what the user reads. */
+    public String read(String conversationId, String text) {
+        return String.join("\n", say(conversationId, text).stream().map(BotMessage::text).toList());
+    }
+
+    public HttpResponse<String> post(String path, String rawBody) {
+        return post(path, rawBody, "application/json");
+    }
+
+    public HttpResponse<String> post(String path, String rawBody, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(rawBody)).build());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    public static JsonNode json(String body) {
+        return JSON.readTree(body);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
