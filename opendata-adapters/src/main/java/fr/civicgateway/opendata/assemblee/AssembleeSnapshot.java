@@ -1,0 +1,211 @@
+package fr.civicgateway.opendata.assemblee;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.civicgateway.core.parliament.DataInfo;
+import fr.civicgateway.core.parliament.Deputy;
+import fr.civicgateway.core.parliament.DeputyVote;
+import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.parliament.PoliticalGroup;
+import fr.civicgateway.core.parliament.Scrutin;
+
+/**
+ * One complete, immutable load of the Assemblée's data for a legislature: deputies, political groups, scrutins
+ * and every nominative vote.
+ *
+ * <p>Built only by {@link AssembleeLoader}. Votes are stored compactly: deputies get a dense index, each
+ * (scrutin, deputy) pair is one byte in a single flat array ({@link VoteCode}), and the group a vote is listed
+ * under is kept per deputy as runs of scrutins (a deputy changes group a handful of times at most).
+ * {@link #vote} is therefore a hash look-up, an array read and a search among those few runs.
+ *
+ * <p>Thread-safe: nothing changes after construction. A refresh builds a new instance and swaps it whole.
+ * No method throws for an unknown uid or number: it returns an empty {@link Optional} or
+ * {@link DeputyVote#NOT_LISTED}.
+ */
+public final class AssembleeSnapshot implements ParliamentData {
+
+    /** A scrutin's votes with deputies and groups already turned into indexes. */
+    record CompactScrutin(Scrutin scrutin, int[] deputies, byte[] codes, byte[] groups) {
+    }
+
+    private final DataInfo info;
+    private final List<Deputy> deputies;
+    private final Map<String, Integer> deputyIndex;
+    private final Map<String, Deputy> sittingByConstituency;
+    private final Map<String, PoliticalGroup> describedGroups;
+    private final Map<String, PoliticalGroup> groupsByUid;
+    private final List<Scrutin> scrutins;
+    /** Scrutin number → slot in {@link #scrutins}, -1 when not loaded. */
+    private final int[] slotByNumber;
+    /** {@code votes[slot * deputyCount + deputyIndex]}: a {@link VoteCode}. */
+    private final byte[] votes;
+    /** Group uids that votes are listed under, indexed by the group indexes below. */
+    private final String[] groupTable;
+    /** Per deputy: pairs (first slot, group index), slots ascending, for the scrutins where they are listed. */
+    private final int[][] groupRuns;
+
+    /**
+     * @param deputies  the deputies of the AMO files, sitting ones first; acteurs found only in the votes are
+     *                  already appended, unresolved, in the order of {@code deputyIndex}
+     * @param scrutins  sorted by number, without duplicates
+     * @param groupUids the group uids named in the votes, in the index order used by {@link CompactScrutin}
+     */
+    AssembleeSnapshot(DataInfo info, List<Deputy> deputies, Map<String, PoliticalGroup> describedGroups,
+                      List<CompactScrutin> scrutins, List<String> groupUids) {
+        this.info = info;
+        this.deputies = List.copyOf(deputies);
+        Map<String, Integer> index = new HashMap<>(deputies.size() * 2);
+        Map<String, Deputy> byConstituency = new HashMap<>();
+        for (int i = 0; i < deputies.size(); i++) {
+            Deputy d = deputies.get(i);
+            index.put(d.uid(), i);
+            if (d.current() && d.constituency() != null) {
+                Deputy previous = byConstituency.putIfAbsent(d.constituency().id(), d);
+                if (previous != null) {
+                    throw new ParliamentDataException("Two sitting deputies for constituency "
+                            + d.constituency().id() + ": " + previous.uid() + " and " + d.uid());
+                }
+            }
+        }
+        this.deputyIndex = Map.copyOf(index);
+        this.sittingByConstituency = Map.copyOf(byConstituency);
+        this.describedGroups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(describedGroups));
+        Map<String, PoliticalGroup> all = new HashMap<>(describedGroups);
+        for (String uid : groupUids) {
+            // A group the votes name but no organe file describes (PO0, the former UDR PO847173): named by its uid.
+            all.putIfAbsent(uid, new PoliticalGroup(uid, uid, uid));
+        }
+        this.groupsByUid = Map.copyOf(all);
+        this.groupTable = groupUids.toArray(String[]::new);
+
+        int n = this.deputies.size();
+        this.scrutins = scrutins.stream().map(CompactScrutin::scrutin).toList();
+        int maxNumber = this.scrutins.isEmpty() ? 0 : this.scrutins.getLast().number();
+        this.slotByNumber = new int[maxNumber + 1];
+        Arrays.fill(slotByNumber, -1);
+        this.votes = new byte[Math.multiplyExact(scrutins.size(), n)];
+        int[][] runs = new int[n][];
+        int[] runLength = new int[n];
+        for (int slot = 0; slot < scrutins.size(); slot++) {
+            CompactScrutin s = scrutins.get(slot);
+            slotByNumber[s.scrutin().number()] = slot;
+            int base = slot * n;
+            for (int k = 0; k < s.deputies().length; k++) {
+                int d = s.deputies()[k];
+                votes[base + d] = s.codes()[k];
+                int g = s.groups()[k];
+                int len = runLength[d];
+                if (len == 0 || runs[d][len - 1] != g) {
+                    if (runs[d] == null) {
+                        runs[d] = new int[4];
+                    } else if (len + 2 > runs[d].length) {
+                        runs[d] = Arrays.copyOf(runs[d], runs[d].length * 2);
+                    }
+                    runs[d][len] = slot;
+                    runs[d][len + 1] = g;
+                    runLength[d] = len + 2;
+                }
+            }
+        }
+        for (int d = 0; d < n; d++) {
+            runs[d] = runs[d] == null ? new int[0] : Arrays.copyOf(runs[d], runLength[d]);
+        }
+        this.groupRuns = runs;
+    }
+
+    @Override
+    public DataInfo info() {
+        return info;
+    }
+
+    /** Sitting deputies (AMO10 order), then former ones (AMO50), then unresolved acteurs found in the votes. */
+    @Override
+    public Collection<Deputy> deputies() {
+        return deputies;
+    }
+
+    @Override
+    public Optional<Deputy> deputy(String uid) {
+        Integer i = uid == null ? null : deputyIndex.get(uid);
+        return i == null ? Optional.empty() : Optional.of(deputies.get(i));
+    }
+
+    @Override
+    public Optional<Deputy> deputyOf(String constituencyId) {
+        return constituencyId == null ? Optional.empty() : Optional.ofNullable(sittingByConstituency.get(constituencyId));
+    }
+
+    /**
+     * A group described by an organe file, or a group the votes name without any description ({@code PO0},
+     * {@code PO847173}), whose name and abbreviation are then its uid.
+     */
+    @Override
+    public Optional<PoliticalGroup> group(String organeUid) {
+        return organeUid == null ? Optional.empty() : Optional.ofNullable(groupsByUid.get(organeUid));
+    }
+
+    /** The groups described by organe files (the legislature's twelve), in file order. */
+    @Override
+    public Collection<PoliticalGroup> groups() {
+        return describedGroups.values();
+    }
+
+    @Override
+    public Optional<Scrutin> scrutin(int number) {
+        int slot = slot(number);
+        return slot < 0 ? Optional.empty() : Optional.of(scrutins.get(slot));
+    }
+
+    @Override
+    public List<Scrutin> scrutins() {
+        return scrutins;
+    }
+
+    @Override
+    public DeputyVote vote(String deputyUid, int scrutinNumber) {
+        Integer d = deputyUid == null ? null : deputyIndex.get(deputyUid);
+        int slot = slot(scrutinNumber);
+        if (d == null || slot < 0) {
+            return DeputyVote.NOT_LISTED;
+        }
+        byte code = votes[slot * deputies.size() + d];
+        if (code == VoteCode.NOT_LISTED) {
+            return DeputyVote.NOT_LISTED;
+        }
+        return new DeputyVote(VoteCode.position(code), VoteCode.byProxy(code), VoteCode.cause(code), groupAt(d, slot));
+    }
+
+    private int slot(int number) {
+        return number >= 0 && number < slotByNumber.length ? slotByNumber[number] : -1;
+    }
+
+    /** The group of the last run starting at or before the slot; only asked for slots where the deputy is listed. */
+    private String groupAt(int deputy, int slot) {
+        int[] runs = groupRuns[deputy];
+        int lo = 0;
+        int hi = runs.length / 2 - 1;
+        int found = 0;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (runs[mid * 2] <= slot) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return groupTable[runs[found * 2 + 1]];
+    }
+
+    @Override
+    public String toString() {
+        return "AssembleeSnapshot[legislature " + info.legislature() + ", " + deputies.size() + " deputies, "
+                + scrutins.size() + " scrutins, data to " + info.lastScrutinDate() + "]";
+    }
+}
