@@ -191,7 +191,9 @@
   function renderAll() {
     log.textContent = '';
     if (state.history.length === 0) {
-      log.appendChild(bubble({ from: 'bot', text: t.welcome }));
+      var welcome = bubble({ from: 'bot', text: t.welcome });
+      welcome.classList.add('cg-welcome'); // local, not part of the stored conversation
+      log.appendChild(welcome);
       renderSuggestions(t.examples.map(function (e) { return { title: e[0], payload: e[1] }; }));
     } else {
       state.history.forEach(function (m) { log.appendChild(bubble(m)); });
