@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
@@ -68,6 +69,16 @@ class WidgetBrowserTest {
         assertThat(link.getDomAttribute("href")).isEqualTo("https://www.assemblee-nationale.fr/dyn/17/scrutins/3876");
         assertThat(link.getDomAttribute("target")).isEqualTo("_blank");
         assertThat(link.getDomAttribute("rel")).isEqualTo("noopener noreferrer");
+    }
+
+    @Test
+    void theDemoPageShowsTheWidgetOpenWithAnAnswerForTheDocumentation() throws IOException {
+        openDemoPage(1280, 900);
+        openWidgetWithTheMouse();
+
+        String answer = ask("Comment a voté Mathilde Panot au scrutin 3876 ?");
+
+        assertThat(answer).contains("Mathilde Panot").contains("https://www.assemblee-nationale.fr/");
         saveScreenshot();
     }
 
@@ -194,7 +205,13 @@ class WidgetBrowserTest {
 
     @Test
     void fillsAPhoneScreenWhenOpen() {
-        openDemoPage(375, 700);
+        // A desktop window cannot be made narrower than ~500 px: emulate the phone's screen instead.
+        browser = HeadlessChromium.start(800, 800);
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 700, "deviceScaleFactor", 2, "mobile", true));
+        browser.driver.get("http://localhost:" + port + "/");
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cg-launcher")));
+        assertThat(browser.script("return window.innerWidth")).isEqualTo(375L);
         openWidgetWithTheMouse();
 
         @SuppressWarnings("unchecked")
@@ -329,7 +346,9 @@ class WidgetBrowserTest {
             if (!m.find()) {
                 throw new IllegalStateException("not found in the scrutin file: " + regex);
             }
-            return m.group(1);
+            // The file writes accents as JSON escapes (backslash, u, four hex digits).
+            return Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(m.group(1))
+                    .replaceAll(u -> String.valueOf((char) Integer.parseInt(u.group(1), 16)));
         }
 
         /** As a French reader writes it: 1 234. */
