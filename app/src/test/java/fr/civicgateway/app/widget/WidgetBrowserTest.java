@@ -164,6 +164,20 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void showsThatTheBotIsTypingWhileTheAnswerIsOnItsWay() {
+        openDemoPage(1280, 800);
+        browser.script("window.fetch = function () { return new Promise(function () {}); };"); // an answer that never comes
+        openWidgetWithTheMouse();
+
+        browser.driver.findElement(By.cssSelector(".cg-input")).sendKeys("Résultat du scrutin 3876", Keys.ENTER);
+
+        WebElement typing = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".cg-log .cg-typing")));
+        assertThat(textOf(typing)).isEqualTo("L’assistant écrit…");
+        assertThat(browser.driver.findElement(By.cssSelector(".cg-send")).isEnabled()).isFalse();
+        assertThat(browser.driver.findElement(By.cssSelector(".cg-log")).getDomAttribute("aria-busy")).isEqualTo("true");
+    }
+
+    @Test
     void worksWithTheKeyboardAlone() {
         openDemoPage(1280, 800);
         WebElement launcher = browser.driver.findElement(By.cssSelector(".cg-launcher"));
