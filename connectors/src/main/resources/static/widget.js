@@ -24,7 +24,7 @@
 
   var TEXTS = {
     fr: {
-      launcher: 'Une question ?', openLabel: 'Ouvrir la discussion sur vos d\u00e9put\u00e9s',
+      launcher: 'Une question ?',
       closeLabel: 'Fermer la discussion', title: 'Vos d\u00e9put\u00e9s', reset: 'Nouvelle conversation',
       log: 'Conversation', input: 'Votre question', placeholder: 'Posez votre question\u2026', send: 'Envoyer',
       you: 'Vous : ', bot: 'Assistant : ', typing: 'L\u2019assistant \u00e9crit\u2026', suggestions: 'Suggestions',
@@ -40,7 +40,7 @@
       refused: 'Ce message n\u2019a pas pu \u00eatre trait\u00e9. Reformulez-le, s\u2019il vous pla\u00eet.'
     },
     en: {
-      launcher: 'Any question?', openLabel: 'Open the chat about your MPs',
+      launcher: 'Any question?',
       closeLabel: 'Close the chat', title: 'Your MPs', reset: 'New conversation',
       log: 'Conversation', input: 'Your question', placeholder: 'Ask your question\u2026', send: 'Send',
       you: 'You: ', bot: 'Assistant: ', typing: 'The assistant is typing\u2026', suggestions: 'Suggestions',
@@ -132,9 +132,8 @@
   // ---- the widget's DOM
   var root = el('div', 'cg-root cg-' + (data.position === 'left' ? 'left' : 'right'), { lang: locale });
   root.style.visibility = 'hidden'; // until widget.css is loaded, so the host page never sees it unstyled
-  var launcher = el('button', 'cg-launcher', {
-    type: 'button', 'aria-expanded': 'false', 'aria-controls': 'cg-panel', 'aria-label': t.openLabel
-  });
+  // The visible text is the button's accessible name (WCAG "label in name"); aria-expanded tells open or closed.
+  var launcher = el('button', 'cg-launcher', { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'cg-panel' });
   launcher.appendChild(bubbleIcon());
   launcher.appendChild(el('span', 'cg-launcher-text', null, t.launcher));
 
@@ -306,22 +305,20 @@
   }
 
   // ---- opening and closing
-  function open() {
+  function open(moveFocus) {
     if (!panel.hidden) { return; }
     panel.hidden = false;
     root.classList.add('cg-open');
     launcher.setAttribute('aria-expanded', 'true');
-    launcher.setAttribute('aria-label', t.closeLabel);
     writeJson('sessionStorage', STORE_KEY + ':open', true);
     scrollToEnd();
-    input.focus();
+    if (moveFocus !== false) { input.focus(); }
   }
   function close(returnFocus) {
     if (panel.hidden) { return; }
     panel.hidden = true;
     root.classList.remove('cg-open');
     launcher.setAttribute('aria-expanded', 'false');
-    launcher.setAttribute('aria-label', t.openLabel);
     writeJson('sessionStorage', STORE_KEY + ':open', false);
     if (returnFocus !== false) { launcher.focus(); }
   }
@@ -333,7 +330,7 @@
     input.focus();
   }
 
-  launcher.addEventListener('click', function () { if (panel.hidden) { open(); } else { close(); } });
+  launcher.addEventListener('click', function () { if (panel.hidden) { open(true); } else { close(); } });
   closeButton.addEventListener('click', function () { close(); });
   resetButton.addEventListener('click', reset);
   form.addEventListener('submit', function (event) {
@@ -359,15 +356,16 @@
     document.head.appendChild(css);
     document.body.appendChild(root);
     renderAll();
-    if (readJson('sessionStorage', STORE_KEY + ':open') === true) { open(); }
+    // Reopened as it was in this tab, without taking the focus away from the page being loaded.
+    if (readJson('sessionStorage', STORE_KEY + ':open') === true) { open(false); }
   }
   if (document.body) { mount(); } else { document.addEventListener('DOMContentLoaded', mount); }
 
   /** The only global: lets the host page drive the widget (e.g. a "Ask a question" link on the page). */
   window.CivicGateway = {
-    open: open,
+    open: function () { open(true); },
     close: function () { close(); },
-    send: function (text) { open(); send(String(text)); },
+    send: function (text) { open(true); send(String(text)); },
     reset: reset,
     locale: locale
   };
