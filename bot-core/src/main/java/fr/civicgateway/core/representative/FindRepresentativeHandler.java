@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 public final class FindRepresentativeHandler implements IntentHandler {
 
-    /** Above this many options, asking for a narrower place reads better than a wall of buttons. */
+    /** Above this many communes, asking for the postcode reads better than a wall of buttons. */
     private static final int MAX_OPTIONS = 8;
 
     private final ParliamentData data;
@@ -100,19 +100,16 @@ public final class FindRepresentativeHandler implements IntentHandler {
         if (shares.size() == 1) {
             return answerConstituency(turn, shares.getFirst().constituencyId(), c.name());
         }
-        if (shares.size() > MAX_OPTIONS) {
-            return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE), turn.say(
-                    c.name() + " est partagée entre " + shares.size() + " circonscriptions. Dans quel arrondissement "
-                            + "habitez-vous ? Donnez-moi votre code postal (par exemple 75011) ou l'arrondissement "
-                            + "(« " + c.name() + " 11e »).",
-                    c.name() + " is split between " + shares.size() + " constituencies. Which arrondissement do you "
-                            + "live in? Give me your postcode (e.g. 75011) or the arrondissement (\"" + c.name() + " 11e\")."));
-        }
+        // The loaded tables place Paris, Lyon and Marseille by city, not by arrondissement: say so rather than guess.
+        String why = placedOnlyByCity(c.inseeCode())
+                ? turn.say(" Les tables officielles chargées ne donnent pas la circonscription par arrondissement.",
+                        " The loaded official tables do not give the constituency by arrondissement.")
+                : "";
         StringBuilder text = new StringBuilder(turn.say(
                 c.name() + " est partagée entre " + shares.size() + " circonscriptions ; votre député dépend de votre "
-                        + "adresse. Laquelle est la vôtre ?",
+                        + "adresse." + why + " Laquelle est la vôtre ?",
                 c.name() + " is split between " + shares.size() + " constituencies; your deputy depends on your "
-                        + "address. Which one is yours?"));
+                        + "address." + why + " Which one is yours?"));
         List<PendingChoice.Option> options = new ArrayList<>();
         List<QuickReply> buttons = new ArrayList<>();
         for (ConstituencyShare share : shares) {
@@ -177,6 +174,11 @@ public final class FindRepresentativeHandler implements IntentHandler {
                 : turn.say(placeName + " fait partie de la " + where + ".", placeName + " is in the " + where + ".");
         return Answer.text(turn.state().withDeputy(d.uid()).withPendingIntent(null).withPendingChoice(null),
                 intro + "\n" + profile.describe(turn, d), DeputyQuickReplies.about(turn, d, false, true, true));
+    }
+
+    /** Paris, Lyon, Marseille (75056, 69123, 13055) and their arrondissements (75101–75120, 69381–69389, 13201–13216). */
+    private static boolean placedOnlyByCity(String insee) {
+        return insee.matches("75056|69123|13055|751(0[1-9]|1\\d|20)|132(0[1-9]|1[0-6])|6938[1-9]");
     }
 
     private static String constituencyLabel(Turn turn, Constituency c) {

@@ -1,0 +1,174 @@
+package fr.civicgateway.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the shipped snapshot a second, deliberately naive way (a JSON tree per file), so that tests compare the
+ * gateway's answers with figures computed independently of the adapter's parser and index.
+ */
+public final class ShippedData {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private ShippedData() {
+    }
+
+    /** The repository root: from the system property Surefire sets, else found by walking up to {@code data/}. */
+    public static Path repositoryRoot() {
+        String property = System.getProperty("civic.repository-root");
+        if (property != null && Files.isDirectory(Path.of(property, "data"))) {
+            return Path.of(property);
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("data/assemblee-nationale"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("cannot find the repository's data/ directory");
+    }
+
+    public static Path dataDirectory() {
+        return repositoryRoot().resolve("data");
+    }
+
+    public static Path scrutinsZip() {
+        return dataDirectory().resolve("assemblee-nationale/Scrutins_L17/Scrutins.json.zip");
+    }
+
+    public static JsonNode scrutin(int number) {
+        try (ZipFile zip = new ZipFile(scrutinsZip().toFile())) {
+            ZipEntry e = zip.getEntry("json/VTANR5L17V" + number + ".json");
+            return JSON.readTree(zip.getInputStream(e)).get("scrutin");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void forEachScrutin(Consumer<JsonNode> action) {
+        try (ZipFile zip = new ZipFile(scrutinsZip().toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                if (e.getName().endsWith(".json")) {
+                    action.accept(JSON.readTree(zip.getInputStream(e)).get("scrutin"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode acteur(String uid) {
+        Path p = dataDirectory().resolve("assemblee-nationale/AMO10_deputes_actifs_mandats_actifs_organes_L17/json/acteur/" + uid + ".json");
+        try {
+            return JSON.readTree(Files.readString(p)).get("acteur");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The list behind a repeatable element: an object when single, an array otherwise, null when empty. */
+    public static List<JsonNode> many(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node == null || node.isNull() || node.isMissingNode() || node.has("@xsi:nil")) {
+            return out;
+        }
+        if (node.isArray()) {
+            node.forEach(out::add);
+        } else {
+            out.add(node);
+        }
+        return out;
+    }
+
+    /** Where an acteur is listed in a scrutin's nominative votes: "pours", "contres", "abstentions", "nonVotants", or null. */
+    public static String listing(JsonNode scrutin, String acteurUid) {
+        for (JsonNode group : many(scrutin.path("ventilationVotes").path("organe").path("groupes").path("groupe"))) {
+            JsonNode nominatif = group.path("vote").path("decompteNominatif");
+            for (String category : List.of("pours", "contres", "abstentions", "nonVotants")) {
+                for (JsonNode votant : many(nominatif.path(category).path("votant"))) {
+                    if (acteurUid.equals(votant.path("acteurRef").asString())) {
+                        return category;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The votant element of an acteur in a scrutin, or null. */
+    public static JsonNode votant(JsonNode scrutin, String acteurUid) {
+        for (JsonNode group : many(scrutin.path("ventilationVotes").path("organe").path("groupes").path("groupe"))) {
+            JsonNode nominatif = group.path("vote").path("decompteNominatif");
+            for (String category : List.of("pours", "contres", "abstentions", "nonVotants")) {
+                for (JsonNode votant : many(nominatif.path(category).path("votant"))) {
+                    if (acteurUid.equals(votant.path("acteurRef").asString())) {
+                        return votant;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The day a sitting deputy took office: the ASSEMBLEE mandate's datePriseFonction, else its dateDebut. */
+    public static LocalDate tookOffice(String uid) {
+        for (JsonNode m : many(acteur(uid).path("mandats").path("mandat"))) {
+            if ("ASSEMBLEE".equals(m.path("typeOrgane").asString())) {
+                JsonNode prise = m.path("mandature").path("datePriseFonction");
+                String d = prise.isString() ? prise.asString() : m.path("dateDebut").asString();
+                return LocalDate.parse(d);
+            }
+        }
+        throw new IllegalArgumentException("no ASSEMBLEE mandate for " + uid);
+    }
+
+    /** Counts by the participation methodology, read naively: {tookPart, counted, solemnTookPart, solemnCounted}. */
+    public static int[] participation(String uid) {
+        LocalDate from = tookOffice(uid);
+        int[] c = new int[4];
+        forEachScrutin(s -> {
+            String type = s.path("typeVote").path("codeTypeVote").asString();
+            if (!type.equals("SPO") && !type.equals("SPS")) {
+                return;
+            }
+            if (LocalDate.parse(s.path("dateScrutin").asString()).isBefore(from)) {
+                return;
+            }
+            JsonNode votant = votant(s, uid);
+            String where = listing(s, uid);
+            if ("nonVotants".equals(where)) {
+                String cause = votant.path("causePositionVote").asString("");
+                if (cause.equals("PAN") || cause.equals("PSE") || cause.equals("MG")) {
+                    return;
+                }
+            }
+            boolean solemn = type.equals("SPS");
+            boolean took = "pours".equals(where) || "contres".equals(where) || "abstentions".equals(where);
+            c[1]++;
+            if (took) {
+                c[0]++;
+            }
+            if (solemn) {
+                c[3]++;
+                if (took) {
+                    c[2]++;
+                }
+            }
+        });
+        return c;
+    }
+}

@@ -1,0 +1,87 @@
+package fr.civicgateway.core.nlu;
+
+import fr.civicgateway.core.geo.GeoDirectory;
+import fr.civicgateway.core.parliament.ParliamentData;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The bot's {@link NaturalLanguageUnderstanding}: gazetteer entities, a lexicon language guess, then the OpenNLP
+ * intent classifier on the message with its entity mentions replaced by placeholders ({@code {deputy}},
+ * {@code {scrutin}}...), the same form the corpus is written in, so that "Panot" and "Ruffin" look alike to it.
+ *
+ * <p>Thread-safe: the extractor is immutable and the classifier keeps one categorizer per thread. Training takes
+ * about a second, so build one instance at start-up and share it; when the parliament or geographic data are
+ * refreshed, call {@link #withEntities} to swap the gazetteers and keep the trained classifier.
+ *
+ * <pre>{@code
+ * NaturalLanguageUnderstanding nlu = OpenNlpUnderstanding.create(parliament, geo);
+ * Understanding u = nlu.parse("Qui est mon député ? J'habite à Annecy", null);
+ * u.intent();                      // FIND_REPRESENTATIVE
+ * u.first(EntityType.COMMUNE);     // 74010 "Annecy"
+ * }</pre>
+ */
+public final class OpenNlpUnderstanding implements NaturalLanguageUnderstanding {
+
+    private final IntentClassifier classifier;
+    private final GazetteerEntityExtractor entities;
+
+    public OpenNlpUnderstanding(IntentClassifier classifier, GazetteerEntityExtractor entities) {
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.entities = Objects.requireNonNull(entities, "entities");
+    }
+
+    /** Trains the classifier on the whole shipped corpus and builds the gazetteers from the data. */
+    public static OpenNlpUnderstanding create(ParliamentData parliament, GeoDirectory geo) {
+        return new OpenNlpUnderstanding(IntentClassifier.train(IntentCorpus.load().all()),
+                new GazetteerEntityExtractor(parliament, geo));
+    }
+
+    /** The same classifier over gazetteers built from refreshed data. */
+    public OpenNlpUnderstanding withEntities(GazetteerEntityExtractor refreshed) {
+        return new OpenNlpUnderstanding(classifier, refreshed);
+    }
+
+    @Override
+    public Understanding parse(String text, Language languageHint) {
+        String message = text == null ? "" : text;
+        List<Token> tokens = FoldingTokenizer.tokenize(message);
+        List<EntityMention> mentions = entities.extract(message, tokens);
+        String withPlaceholders = substitute(message, mentions);
+        Language language = languageHint != null ? languageHint
+                : LanguageDetector.detect(withoutEntities(message, mentions));
+        return new Understanding(message, language, classifier.rank(withPlaceholders), mentions);
+    }
+
+    /**
+     * The text the classifier sees: every mention but the topic replaced by its placeholder. The topic keeps its
+     * words, which tell a vote question from, say, a question about works in a street.
+     */
+    static String substitute(String text, List<EntityMention> mentions) {
+        StringBuilder sb = new StringBuilder(text.length());
+        int at = 0;
+        for (EntityMention m : mentions) {
+            if (m.type() == EntityType.TOPIC) {
+                continue;
+            }
+            sb.append(text, at, m.start()).append(' ').append('{').append(m.type().apiName()).append('}').append(' ');
+            at = m.end();
+        }
+        return sb.append(text, at, text.length()).toString();
+    }
+
+    /** Names ("Marine Le Pen", "Saint-Denis") say nothing of the language the citizen writes in. */
+    private static String withoutEntities(String text, List<EntityMention> mentions) {
+        StringBuilder sb = new StringBuilder(text.length());
+        int at = 0;
+        for (EntityMention m : mentions) {
+            if (m.type() == EntityType.TOPIC) {
+                continue;
+            }
+            sb.append(text, at, m.start()).append(' ');
+            at = m.end();
+        }
+        return sb.append(text, at, text.length()).toString();
+    }
+}

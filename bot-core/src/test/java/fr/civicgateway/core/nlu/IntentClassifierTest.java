@@ -1,0 +1,53 @@
+package fr.civicgateway.core.nlu;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IntentClassifierTest {
+
+    private static final IntentCorpus CORPUS = IntentCorpus.load();
+
+    @Test
+    void reachesNinetyFivePercentOnTheHeldOutExamples() {
+        NluEvaluation.Report report = NluEvaluation.evaluate(CORPUS);
+        assertThat(report.accuracy()).as(() -> String.join("\n", report.errors())).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void getsEveryIntentRightAtLeastFourTimesInFive() {
+        NluEvaluation.Report report = NluEvaluation.evaluate(CORPUS);
+        report.perIntent().forEach((intent, score) -> assertThat((double) score.correct() / score.total())
+                .as(intent.apiName()).isGreaterThanOrEqualTo(0.8));
+    }
+
+    @Test
+    void holdsOutEveryFifthExampleOfEachIntentAndLanguage() {
+        assertThat(CORPUS.heldOut().size() + CORPUS.training().size()).isEqualTo(CORPUS.all().size());
+        Map<String, Integer> perGroup = new HashMap<>();
+        CORPUS.all().forEach(e -> perGroup.merge(e.intent() + "/" + e.language(), 1, Integer::sum));
+        int expected = perGroup.values().stream().mapToInt(n -> n / IntentCorpus.HOLD_OUT_EVERY).sum();
+        assertThat(CORPUS.heldOut()).hasSize(expected);
+    }
+
+    @Test
+    void hasNoSentenceUnderTwoDifferentIntents() {
+        Map<List<String>, Intent> seen = new HashMap<>();
+        for (IntentExample e : CORPUS.all()) {
+            List<String> words = FoldingTokenizer.foldedWords(e.text());
+            Intent before = seen.putIfAbsent(words, e.intent());
+            assertThat(before == null || before == e.intent()).as(e.text() + " is also " + before).isTrue();
+        }
+    }
+
+    @Test
+    void coversEveryIntentInBothLanguages() {
+        for (Intent i : Intent.values()) {
+            assertThat(CORPUS.counts().get(i)).as(i.apiName()).containsKeys(Language.FR, Language.EN);
+        }
+    }
+}
