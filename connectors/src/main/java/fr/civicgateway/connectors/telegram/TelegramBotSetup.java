@@ -8,6 +8,7 @@ import org.springframework.context.SmartLifecycle;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -15,8 +16,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * also the default for other languages — and in English; and, in webhook mode when asked, the webhook's URL and
  * secret ({@code setWebhook}).
  *
- * <p>The command menu is a comfort: when Telegram cannot be reached it is logged and start-up goes on. A webhook that
- * cannot be registered fails start-up, as the bot would otherwise receive nothing.
+ * <p>The command menu is a comfort: it is sent in the background, and a failure is only logged. A webhook Telegram
+ * refuses (a wrong token, a URL that is not HTTPS) fails start-up with the reason; Telegram being unreachable does
+ * not (it keeps the webhook registered before), and is logged.
  */
 final class TelegramBotSetup implements SmartLifecycle {
 
@@ -57,20 +59,26 @@ final class TelegramBotSetup implements SmartLifecycle {
                         .allowedUpdates(List.of("message", "callback_query"))
                         .build());
                 log.info("Telegram webhook registered");
-            } catch (Exception e) {
+            } catch (TelegramApiRequestException e) {
                 throw new IllegalStateException("Telegram refused the webhook (check civic.telegram.webhook.public-url "
-                        + "and TELEGRAM_BOT_TOKEN): " + e.getMessage(), e);
+                        + "and " + TelegramSecrets.BOT_TOKEN + "): " + e.getMessage(), e);
+            } catch (Exception e) {
+                log.error("Telegram webhook not registered, Telegram could not be reached: {}", e.toString());
             }
         }
         running = true;
     }
 
     private void registerCommands(String languageCode, List<BotCommand> commands) {
+        String which = languageCode == null ? "default" : languageCode;
         try {
-            client.execute(SetMyCommands.builder().commands(commands).languageCode(languageCode).build());
+            client.executeAsync(SetMyCommands.builder().commands(commands).languageCode(languageCode).build())
+                    .exceptionally(e -> {
+                        log.warn("Telegram command menu ({}) not registered: {}", which, e.getMessage());
+                        return false;
+                    });
         } catch (Exception e) {
-            log.warn("Telegram command menu ({}) not registered: {}", languageCode == null ? "default" : languageCode,
-                    e.getMessage());
+            log.warn("Telegram command menu ({}) not registered: {}", which, e.getMessage());
         }
     }
 

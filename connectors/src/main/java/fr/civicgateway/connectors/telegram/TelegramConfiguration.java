@@ -144,11 +144,12 @@ class TelegramConfiguration {
 
         @Bean
         TelegramLongPolling telegramLongPolling(ScheduledExecutorService telegramPollExecutor, TelegramJson json,
-                                                TelegramHttp http, TelegramSecrets secrets,
+                                                TelegramHttp http, TelegramClient client, TelegramSecrets secrets,
                                                 TelegramUrl url, UpdateProcessor processor) {
             TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(
                     json::mapper, http::client, () -> telegramPollExecutor);
-            return new TelegramLongPolling(application, telegramPollExecutor, secrets.botToken(), () -> url, processor);
+            return new TelegramLongPolling(application, telegramPollExecutor, client, secrets.botToken(), () -> url,
+                    processor);
         }
     }
 }

@@ -92,6 +92,8 @@ final class FakeBotApi implements AutoCloseable {
         return switch (method) {
             case "sendmessage" -> json(200, "{\"ok\":true,\"result\":{\"message_id\":" + calls.size()
                     + ",\"date\":1700000000,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"ok\"}}");
+            case "getme" -> json(200, "{\"ok\":true,\"result\":{\"id\":123456,\"is_bot\":true,"
+                    + "\"first_name\":\"Civic Gateway\",\"username\":\"CivicGatewayBot\"}}");
             case "getupdates" -> {
                 String batch = updateBatches.poll();
                 // An empty poll waits a little, as Telegram's long poll does: the loop would otherwise spin.

@@ -85,6 +85,14 @@ class TelegramConfigurationTest {
                         .hasMessageContaining("TELEGRAM_WEBHOOK_SECRET must be set in webhook mode"));
     }
 
+    @Test
+    void refusesToStartWithATokenTelegramRefuses() {
+        runner.withPropertyValues("TELEGRAM_BOT_TOKEN=999:not-the-token").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessage("Telegram refused TELEGRAM_BOT_TOKEN (401): check the token BotFather gave")
+                        .hasMessageNotContaining("not-the-token"));
+    }
+
     private void awaitCalls(String method, int count) throws InterruptedException {
         for (int i = 0; i < 500 && api.calls(method).size() < count; i++) {
             Thread.sleep(10);
