@@ -85,7 +85,8 @@ final class UpdateProcessor {
     private void answer(Inbound in) {
         long chatId = in.chatId();
         List<Reply> replies = new ArrayList<>();
-        Future<?> typing = scheduler.schedule(() -> showTyping(chatId), typingDelay);
+        Typing typing = new Typing(chatId);
+        typing.next(typingDelay);
         try {
             switch (in.kind()) {
                 case ANSWER -> replies.addAll(dialogue.handle(in.message()));
@@ -102,7 +103,7 @@ final class UpdateProcessor {
             replies.clear();
             replies.add(wording.apology(in.language()));
         } finally {
-            typing.cancel(false);
+            typing.stop();
         }
         try {
             renderer.render(chatId, replies).forEach(m -> outbox.submit(chatId, m));
@@ -125,13 +126,45 @@ final class UpdateProcessor {
         }
     }
 
-    /** Best effort, outside the queue: a chat action is not a message and lasts five seconds at most anyway. */
-    private void showTyping(long chatId) {
-        try {
-            client.executeAsync(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build())
-                    .exceptionally(e -> null);
-        } catch (Exception e) {
-            log.debug("sendChatAction failed for chat {}: {}", pseudonyms.forLog(chatId), e.toString());
+    /**
+     * "typing…" while an answer is prepared: first after {@code typingDelay}, then again before Telegram's five seconds
+     * run out, until stopped. Best effort, outside the queue: a chat action is not a message.
+     */
+    private final class Typing {
+        private static final Duration RENEW = Duration.ofSeconds(4);
+        private final long chatId;
+        private volatile boolean stopped;
+        private volatile Future<?> next;
+
+        Typing(long chatId) {
+            this.chatId = chatId;
+        }
+
+        void next(Duration delay) {
+            next = scheduler.schedule(this::show, delay);
+        }
+
+        void stop() {
+            stopped = true;
+            Future<?> pending = next;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+        }
+
+        private void show() {
+            if (stopped) {
+                return;
+            }
+            try {
+                client.executeAsync(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build())
+                        .exceptionally(e -> null);
+            } catch (Exception e) {
+                log.debug("sendChatAction failed for chat {}: {}", pseudonyms.forLog(chatId), e.toString());
+            }
+            if (!stopped) {
+                next(RENEW);
+            }
         }
     }
 }

@@ -32,7 +32,7 @@ final class UpdateTranslator {
     /** Empty for updates the bot does not answer (edits, channel posts, member changes...). */
     Optional<Inbound> translate(Update update) {
         if (update.hasMessage()) {
-            return Optional.of(fromMessage(update.getMessage()));
+            return fromMessage(update.getMessage());
         }
         if (update.hasCallbackQuery()) {
             return fromCallback(update.getCallbackQuery());
@@ -40,26 +40,30 @@ final class UpdateTranslator {
         return Optional.empty();
     }
 
-    private Inbound fromMessage(Message m) {
+    private Optional<Inbound> fromMessage(Message m) {
         long chatId = m.getChatId();
         Language language = languageOf(m.getFrom());
         if (m.hasText() && !m.getText().isBlank()) {
             String text = m.getText().strip();
-            return switch (command(text)) {
+            return Optional.of(switch (command(text)) {
                 case "start" -> message(chatId, language, language == Language.EN ? "hello" : "bonjour", null,
                         null, Inbound.Kind.WELCOME);
                 case "help" -> message(chatId, language, language == Language.EN ? "help" : "aide", null, null,
                         Inbound.Kind.ANSWER);
                 default -> message(chatId, language, clip(text), null, null, Inbound.Kind.ANSWER);
-            };
+            });
         }
         if (m.hasLocation()) {
             Location l = m.getLocation();
             // The core reads the position from the message; the words only tell the NLU that a place was given.
-            return message(chatId, language, language == Language.EN ? "my location" : "ma position",
-                    new GeoPoint(l.getLatitude(), l.getLongitude()), null, Inbound.Kind.ANSWER);
+            return Optional.of(message(chatId, language, language == Language.EN ? "my location" : "ma position",
+                    new GeoPoint(l.getLatitude(), l.getLongitude()), null, Inbound.Kind.ANSWER));
         }
-        return new Inbound(chatId, language, null, null, Inbound.Kind.UNSUPPORTED);
+        // A photo in a private chat deserves a word on what the bot reads; in a group, service messages (members
+        // joining, a title changed) are not addressed to the bot and must not be answered.
+        return m.getChat() != null && Boolean.TRUE.equals(m.getChat().isUserChat())
+                ? Optional.of(new Inbound(chatId, language, null, null, Inbound.Kind.UNSUPPORTED))
+                : Optional.empty();
     }
 
     private Optional<Inbound> fromCallback(CallbackQuery q) {
@@ -115,7 +119,7 @@ final class UpdateTranslator {
             WELCOME,
             /** A button whose payload is no longer known: the user is asked to type the question. */
             EXPIRED_BUTTON,
-            /** Neither text nor a location (a photo, a sticker): the user is told what the bot reads. */
+            /** Neither text nor a location (a photo, a sticker) in a private chat: the user is told what the bot reads. */
             UNSUPPORTED,
             /** A press with no chat to answer in: only acknowledged. */
             ACKNOWLEDGE_ONLY

@@ -179,6 +179,16 @@ class TelegramConversationTest {
     }
 
     @Test
+    void staysSilentOnAGroupsServiceMessages() {
+        bot.deliver(TelegramHarness.memberJoinedUpdate(1, -1001));
+        bot.deliver(textUpdate(2, CHAT, "/help", "fr"));
+
+        assertThat(bot.await("sendmessage", 1)).singleElement()
+                .satisfies(m -> assertThat(m.body().path("chat_id").asText()).isEqualTo("42"));
+        assertThat(bot.core.received).hasSize(1);
+    }
+
+    @Test
     void apologisesWhenAnAnswerFailsAndAnswersTheNextMessage() {
         bot.deliver(textUpdate(1, CHAT, "boom", "fr"));
         bot.deliver(textUpdate(2, CHAT, "Résultat du scrutin 3876 ?", "fr"));

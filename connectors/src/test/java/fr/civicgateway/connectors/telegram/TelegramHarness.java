@@ -99,6 +99,13 @@ final class TelegramHarness implements AutoCloseable {
                 + "\"width\":1,\"height\":1}]}}";
     }
 
+    /** A member joining a group: a service message the bot must not answer. */
+    static String memberJoinedUpdate(int updateId, long groupId) {
+        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + updateId + ",\"date\":1763900000,"
+                + "\"chat\":{\"id\":" + groupId + ",\"type\":\"group\",\"title\":\"Conseil de quartier\"},"
+                + from(7, "fr") + ",\"new_chat_members\":[{\"id\":8,\"is_bot\":false,\"first_name\":\"Sam\"}]}}";
+    }
+
     static String callbackUpdate(int updateId, long chatId, String callbackData) {
         return "{\"update_id\":" + updateId + ",\"callback_query\":{\"id\":\"query-" + updateId + "\"," + from(chatId, "fr")
                 + ",\"chat_instance\":\"1\",\"data\":" + quote(callbackData) + ",\"message\":{\"message_id\":7,"
