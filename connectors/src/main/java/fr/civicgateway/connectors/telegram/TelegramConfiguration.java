@@ -6,11 +6,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.dialogue.Dialogue;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -70,20 +68,18 @@ class TelegramConfiguration {
         return new OkHttpTelegramClient(json.mapper(), http.client(), secrets.botToken(), url);
     }
 
-    /** Plans the outbound queue's waits and the typing indicator; the waits are short, one thread is plenty. */
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService telegramScheduler() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+    /**
+     * One scheduler thread plans the outbound queue's waits and the typing indicator (short tasks); answers are
+     * computed on virtual threads, as the dialogue may block on data and chats must not wait for each other.
+     */
+    @Bean
+    TelegramExecutors telegramExecutors() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name("telegram-scheduler-", 0).daemon(true).factory());
         // Cancelled typing indicators would otherwise stay in the queue until their time.
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
-    }
-
-    /** Answers are computed on virtual threads: the dialogue may block on data, and chats must not wait for each other. */
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService telegramWorkers() {
-        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("telegram-answer-", 0).factory());
+        scheduler.setRemoveOnCancelPolicy(true);
+        return new TelegramExecutors(scheduler,
+                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("telegram-answer-", 0).factory()));
     }
 
     @Bean
@@ -97,22 +93,21 @@ class TelegramConfiguration {
     }
 
     @Bean
-    TelegramOutbox telegramOutbox(TelegramClient client, ScheduledExecutorService telegramScheduler,
-                                  ObjectProvider<Ticker> ticker, ChatPseudonyms pseudonyms, TelegramProperties p) {
-        return new TelegramOutbox(client, Scheduler.of(telegramScheduler), ticker.getIfAvailable(Ticker::systemTicker),
+    TelegramOutbox telegramOutbox(TelegramClient client, TelegramExecutors executors, ObjectProvider<Ticker> ticker,
+                                  ChatPseudonyms pseudonyms, TelegramProperties p) {
+        return new TelegramOutbox(client, Scheduler.of(executors.scheduler()), ticker.getIfAvailable(Ticker::systemTicker),
                 pseudonyms, p.messagesPerSecond(), p.perChatInterval(), p.maxRetries(), p.retryBackoff());
     }
 
     @Bean
     UpdateProcessor telegramUpdateProcessor(Dialogue dialogue, ChatPseudonyms pseudonyms, QuickReplyButtons buttons,
-                                            TelegramOutbox outbox, TelegramClient client, ExecutorService telegramWorkers,
-                                            ScheduledExecutorService telegramScheduler, TelegramProperties p,
-                                            Environment env) {
+                                            TelegramOutbox outbox, TelegramClient client, TelegramExecutors executors,
+                                            TelegramProperties p, Environment env) {
         // The privacy note states how long the core keeps a conversation: read the core's own setting.
         Duration expiry = env.getProperty("civic.conversations.idle-expiry", Duration.class, Duration.ofHours(2));
         return new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons), new ReplyRenderer(buttons),
-                outbox, client, new RecentUpdates(p.recentUpdates()), new ChatSerialExecutor(telegramWorkers),
-                Scheduler.of(telegramScheduler), p.typingDelay(), new TelegramWording(expiry), pseudonyms);
+                outbox, client, new RecentUpdates(p.recentUpdates()), new ChatSerialExecutor(executors.workers()),
+                Scheduler.of(executors.scheduler()), p.typingDelay(), new TelegramWording(expiry), pseudonyms);
     }
 
     @Bean
@@ -136,19 +131,15 @@ class TelegramConfiguration {
     @ConditionalOnProperty(prefix = "civic.telegram", name = "mode", havingValue = "polling", matchIfMissing = true)
     static class LongPolling {
 
-        /** The poll loop's own thread; TelegramBots does not shut it down, {@link TelegramLongPolling#stop} does. */
-        @Bean(destroyMethod = "shutdownNow")
-        ScheduledExecutorService telegramPollExecutor() {
-            return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("telegram-poll").daemon(true).factory());
-        }
-
         @Bean
-        TelegramLongPolling telegramLongPolling(ScheduledExecutorService telegramPollExecutor, TelegramJson json,
-                                                TelegramHttp http, TelegramClient client, TelegramSecrets secrets,
-                                                TelegramUrl url, UpdateProcessor processor) {
+        TelegramLongPolling telegramLongPolling(TelegramJson json, TelegramHttp http, TelegramClient client,
+                                                TelegramSecrets secrets, TelegramUrl url, UpdateProcessor processor) {
+            // The poll loop's own thread: TelegramBots does not shut it down, TelegramLongPolling.stop does.
+            ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("telegram-poll").daemon(true).factory());
             TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(
-                    json::mapper, http::client, () -> telegramPollExecutor);
-            return new TelegramLongPolling(application, telegramPollExecutor, client, secrets.botToken(), () -> url,
+                    json::mapper, http::client, () -> pollExecutor);
+            return new TelegramLongPolling(application, pollExecutor, client, secrets.botToken(), () -> url,
                     processor);
         }
     }

@@ -4,7 +4,7 @@ import static fr.civicgateway.connectors.telegram.TelegramHarness.textUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.civicgateway.core.dialogue.Dialogue;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,18 +46,16 @@ class TelegramConfigurationTest {
     }
 
     @Test
-    void pollsTelegramByDefaultRegistersTheCommandMenuAndStopsItsThreadsOnShutdown() {
+    void pollsTelegramByDefaultRegistersTheCommandMenuAndStopsItsThreadsOnShutdown() throws InterruptedException {
         api.serveUpdates("[" + textUpdate(1, 42, "/start", "fr") + "]");
-        ScheduledExecutorService[] pollExecutor = new ScheduledExecutorService[1];
-
         runner.withPropertyValues("TELEGRAM_BOT_TOKEN=" + FakeBotApi.TOKEN).run(context -> {
             assertThat(context).hasSingleBean(TelegramLongPolling.class).doesNotHaveBean(TelegramWebhookController.class);
-            pollExecutor[0] = context.getBean("telegramPollExecutor", ScheduledExecutorService.class);
+            assertThat(telegramThreads()).isNotEmpty();
             awaitCalls("sendmessage", 2);
             assertThat(api.calls("sendmessage").getFirst().text()).startsWith("Bonjour ! Je peux vous dire");
         });
 
-        assertThat(pollExecutor[0].isShutdown()).isTrue();
+        awaitNoTelegramThreads();
         assertThat(api.calls("deletewebhook")).hasSize(1);
         assertThat(api.calls("setmycommands")).extracting(c -> c.body().path("language_code").asText(""))
                 .containsExactlyInAnyOrder("", "fr", "en");
@@ -91,6 +89,18 @@ class TelegramConfigurationTest {
                 assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessage("Telegram refused TELEGRAM_BOT_TOKEN (401): check the token BotFather gave")
                         .hasMessageNotContaining("not-the-token"));
+    }
+
+    private static List<String> telegramThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("telegram-")).toList();
+    }
+
+    private static void awaitNoTelegramThreads() throws InterruptedException {
+        for (int i = 0; i < 500 && !telegramThreads().isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(telegramThreads()).as("threads left after shutdown").isEmpty();
     }
 
     private void awaitCalls(String method, int count) throws InterruptedException {
