@@ -1,0 +1,88 @@
+package fr.civicgateway.connectors.telegram;
+
+import fr.civicgateway.core.conversation.QuickReply;
+import fr.civicgateway.core.conversation.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+/**
+ * Renders the core's replies as Telegram messages: plain text (no parse mode, so nothing needs escaping and no
+ * user-visible markup can break), split under Telegram's 4096-character limit at paragraph, then line, then word
+ * boundaries; quick replies become an inline keyboard, one button per row, under the last part. Thread-safe.
+ */
+final class ReplyRenderer {
+
+    /** Telegram's limit on a message's text, counted here in UTF-16 units, which is never fewer than Telegram's count. */
+    static final int MAX_MESSAGE_LENGTH = 4096;
+
+    private final QuickReplyButtons buttons;
+
+    ReplyRenderer(QuickReplyButtons buttons) {
+        this.buttons = buttons;
+    }
+
+    List<SendMessage> render(long chatId, List<Reply> replies) {
+        List<SendMessage> messages = new ArrayList<>();
+        for (Reply reply : replies) {
+            switch (reply) {
+                case Reply.Text t -> {
+                    List<String> parts = split(t.text(), MAX_MESSAGE_LENGTH);
+                    for (int i = 0; i < parts.size(); i++) {
+                        SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chatId).text(parts.get(i));
+                        if (i == parts.size() - 1 && !t.quickReplies().isEmpty()) {
+                            message.replyMarkup(keyboard(t.quickReplies()));
+                        }
+                        messages.add(message.build());
+                    }
+                }
+            }
+        }
+        return messages;
+    }
+
+    private InlineKeyboardMarkup keyboard(List<QuickReply> quickReplies) {
+        List<InlineKeyboardRow> rows = quickReplies.stream()
+                .map(q -> new InlineKeyboardRow(InlineKeyboardButton.builder()
+                        .text(q.title())
+                        .callbackData(buttons.callbackData(q))
+                        .build()))
+                .toList();
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+
+    /**
+     * Splits a text into parts of at most {@code max} characters, cutting at the last blank line, else the last line
+     * break, else the last space before the limit, and only as a last resort in the middle of a word (never inside a
+     * surrogate pair). Blank parts are dropped; a blank text gives one part so that the user still gets an answer.
+     */
+    static List<String> split(String text, int max) {
+        List<String> parts = new ArrayList<>();
+        String rest = text.strip();
+        while (rest.length() > max) {
+            int cut = lastBoundary(rest, max);
+            String part = rest.substring(0, cut).strip();
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+            rest = rest.substring(cut).strip();
+        }
+        if (!rest.isEmpty() || parts.isEmpty()) {
+            parts.add(rest.isEmpty() ? "…" : rest);
+        }
+        return parts;
+    }
+
+    private static int lastBoundary(String text, int max) {
+        for (String boundary : new String[] {"\n\n", "\n", " "}) {
+            int at = text.lastIndexOf(boundary, max - boundary.length());
+            if (at > 0) {
+                return at + boundary.length();
+            }
+        }
+        return Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    }
+}

@@ -1,0 +1,146 @@
+package fr.civicgateway.connectors.telegram;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
+import fr.civicgateway.core.dialogue.Dialogue;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Wires the Telegram channel, only when {@code TELEGRAM_BOT_TOKEN} is set: without it no bean of this channel exists
+ * and nothing calls Telegram. The mode ({@code civic.telegram.mode}) picks long polling or the webhook endpoint
+ * ({@link TelegramWebhookController}); both feed the same {@link UpdateProcessor}.
+ *
+ * <p>Executors are created here and shut down with the context. Missing or inconsistent settings fail start-up
+ * with a message naming the setting.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(TelegramTokenCondition.class)
+@EnableConfigurationProperties(TelegramProperties.class)
+class TelegramConfiguration {
+
+    /** Longer than the 50 s a getUpdates poll may wait for an update. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(75);
+
+    @Bean
+    TelegramSecrets telegramSecrets(Environment env) {
+        return TelegramSecrets.from(env);
+    }
+
+    @Bean
+    TelegramJson telegramJson() {
+        return new TelegramJson(new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
+    }
+
+    @Bean
+    TelegramUrl telegramUrl(TelegramProperties p) {
+        URI api = p.apiUrl();
+        int port = api.getPort() != -1 ? api.getPort() : "https".equals(api.getScheme()) ? 443 : 80;
+        return new TelegramUrl(api.getScheme(), api.getHost(), port, false);
+    }
+
+    /** Derived from the application's shared OkHttpClient when there is one, so that connection pools are shared. */
+    @Bean
+    TelegramHttp telegramHttp(ObjectProvider<OkHttpClient> shared) {
+        OkHttpClient base = shared.getIfUnique();
+        OkHttpClient client = (base == null ? new OkHttpClient.Builder() : base.newBuilder()).readTimeout(READ_TIMEOUT).build();
+        return new TelegramHttp(client, base == null);
+    }
+
+    @Bean
+    TelegramClient telegramClient(TelegramJson json, TelegramHttp http, TelegramSecrets secrets, TelegramUrl url) {
+        return new OkHttpTelegramClient(json.mapper(), http.client(), secrets.botToken(), url);
+    }
+
+    /**
+     * One scheduler thread plans the outbound queue's waits and the typing indicator (short tasks); answers are
+     * computed on virtual threads, as the dialogue may block on data and chats must not wait for each other.
+     */
+    @Bean
+    TelegramExecutors telegramExecutors() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("telegram-scheduler-", 0).daemon(true).factory());
+        // Cancelled typing indicators would otherwise stay in the queue until their time.
+        scheduler.setRemoveOnCancelPolicy(true);
+        return new TelegramExecutors(scheduler,
+                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("telegram-answer-", 0).factory()));
+    }
+
+    @Bean
+    ChatPseudonyms telegramChatPseudonyms(Environment env) {
+        return ChatPseudonyms.fromSecret(env.getProperty(ChatPseudonyms.SECRET_VARIABLE));
+    }
+
+    @Bean
+    QuickReplyButtons telegramQuickReplyButtons(TelegramProperties p, ObjectProvider<Ticker> ticker) {
+        return new QuickReplyButtons(p.quickReplyButtons(), p.quickReplyExpiry(), ticker.getIfAvailable(Ticker::systemTicker));
+    }
+
+    @Bean
+    TelegramOutbox telegramOutbox(TelegramClient client, TelegramExecutors executors, ObjectProvider<Ticker> ticker,
+                                  ChatPseudonyms pseudonyms, TelegramProperties p) {
+        return new TelegramOutbox(client, Scheduler.of(executors.scheduler()), ticker.getIfAvailable(Ticker::systemTicker),
+                pseudonyms, p.messagesPerSecond(), p.perChatInterval(), p.maxRetries(), p.retryBackoff());
+    }
+
+    @Bean
+    UpdateProcessor telegramUpdateProcessor(Dialogue dialogue, ChatPseudonyms pseudonyms, QuickReplyButtons buttons,
+                                            TelegramOutbox outbox, TelegramClient client, TelegramExecutors executors,
+                                            TelegramProperties p, Environment env) {
+        // The privacy note states how long the core keeps a conversation: read the core's own setting.
+        Duration expiry = env.getProperty("civic.conversations.idle-expiry", Duration.class, Duration.ofHours(2));
+        return new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons), new ReplyRenderer(buttons),
+                outbox, client, new RecentUpdates(p.recentUpdates()), new ChatSerialExecutor(executors.workers()),
+                Scheduler.of(executors.scheduler()), p.typingDelay(), new TelegramWording(expiry), pseudonyms);
+    }
+
+    @Bean
+    TelegramBotSetup telegramBotSetup(TelegramClient client, TelegramProperties p, TelegramSecrets secrets) {
+        if (p.mode() != TelegramProperties.Mode.WEBHOOK || !p.webhook().register()) {
+            return new TelegramBotSetup(client, null, null);
+        }
+        URI publicUrl = p.webhook().publicUrl();
+        if (publicUrl == null || !"https".equals(publicUrl.getScheme())) {
+            throw new IllegalStateException("civic.telegram.webhook.public-url must be an https URL when "
+                    + "civic.telegram.webhook.register is true (Telegram only calls HTTPS webhooks): " + publicUrl);
+        }
+        if (secrets.webhookSecret() == null) {
+            throw new IllegalStateException(TelegramSecrets.WEBHOOK_SECRET + " must be set in webhook mode");
+        }
+        String base = publicUrl.toString().replaceAll("/+$", "");
+        return new TelegramBotSetup(client, URI.create(base + p.webhook().path()), secrets.webhookSecret());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "civic.telegram", name = "mode", havingValue = "polling", matchIfMissing = true)
+    static class LongPolling {
+
+        @Bean
+        TelegramLongPolling telegramLongPolling(TelegramJson json, TelegramHttp http, TelegramClient client,
+                                                TelegramSecrets secrets, TelegramUrl url, UpdateProcessor processor) {
+            // The poll loop's own thread: TelegramBots does not shut it down, TelegramLongPolling.stop does.
+            ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("telegram-poll").daemon(true).factory());
+            TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(
+                    json::mapper, http::client, () -> pollExecutor);
+            return new TelegramLongPolling(application, pollExecutor, client, secrets.botToken(), () -> url,
+                    processor);
+        }
+    }
+}

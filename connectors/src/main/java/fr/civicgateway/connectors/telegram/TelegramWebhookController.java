@@ -1,0 +1,74 @@
+package fr.civicgateway.connectors.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * The webhook endpoint (webhook mode): Telegram posts each {@link Update} here. The request must carry the secret in
+ * {@code X-Telegram-Bot-Api-Secret-Token} (401 otherwise, compared in constant time, checked before the body is
+ * read). A valid update is answered {@code 200} at once and processed in the background, so Telegram never times
+ * out and redelivers; a redelivery is ignored anyway by the {@link UpdateProcessor}.
+ *
+ * <p>The body is parsed here with the Jackson 2 mapper TelegramBots' types are annotated for, not by Spring MVC
+ * (which uses Jackson 3). Errors: 413 for a body over {@code civic.telegram.webhook.max-body-bytes}, 400 for one that
+ * is not an update; neither says more, and no stack trace leaves the server.
+ */
+@RestController
+@Conditional(TelegramTokenCondition.class)
+@ConditionalOnProperty(prefix = "civic.telegram", name = "mode", havingValue = "webhook")
+class TelegramWebhookController {
+
+    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+    private static final Logger log = LoggerFactory.getLogger(TelegramWebhookController.class);
+
+    private final UpdateProcessor processor;
+    private final ObjectMapper json;
+    private final byte[] secret;
+    private final int maxBodyBytes;
+
+    TelegramWebhookController(UpdateProcessor processor, TelegramJson json, TelegramSecrets secrets,
+                              TelegramProperties properties) {
+        if (secrets.webhookSecret() == null) {
+            throw new IllegalStateException(TelegramSecrets.WEBHOOK_SECRET
+                    + " must be set in webhook mode: without it anyone could post updates to the webhook");
+        }
+        this.processor = processor;
+        this.json = json.mapper();
+        this.secret = secrets.webhookSecret().getBytes(StandardCharsets.UTF_8);
+        this.maxBodyBytes = properties.webhook().maxBodyBytes();
+    }
+
+    @PostMapping(path = "${civic.telegram.webhook.path:/telegram/webhook}")
+    ResponseEntity<Void> receive(@RequestHeader(name = SECRET_HEADER, required = false) String givenSecret,
+                                 InputStream body) throws IOException {
+        if (givenSecret == null || !MessageDigest.isEqual(secret, givenSecret.getBytes(StandardCharsets.UTF_8))) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        byte[] bytes = body.readNBytes(maxBodyBytes + 1);
+        if (bytes.length > maxBodyBytes) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
+        }
+        Update update;
+        try {
+            update = json.readValue(bytes, Update.class);
+        } catch (IOException e) {
+            log.warn("webhook body is not a Telegram update: {}", e.getClass().getSimpleName());
+            return ResponseEntity.badRequest().build();
+        }
+        processor.accept(update);
+        return ResponseEntity.ok().build();
+    }
+}

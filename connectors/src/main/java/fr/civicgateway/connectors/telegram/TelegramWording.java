@@ -1,0 +1,60 @@
+package fr.civicgateway.connectors.telegram;
+
+import fr.civicgateway.core.conversation.Reply;
+import fr.civicgateway.core.nlu.Language;
+import java.time.Duration;
+
+/** What the Telegram channel says by itself, beside the core's answers: French unless the user's Telegram is in English. */
+final class TelegramWording {
+
+    private final Duration conversationExpiry;
+
+    /** @param conversationExpiry how long an idle conversation is kept, as the privacy note states it */
+    TelegramWording(Duration conversationExpiry) {
+        this.conversationExpiry = conversationExpiry;
+    }
+
+    /** Two lines after the greeting of {@code /start}: what is kept, for how long, and what is not logged. */
+    Reply privacyNote(Language l) {
+        return text(l,
+                "Confidentialité : je garde seulement le fil de notre conversation (langue, dernier député ou scrutin évoqué), "
+                        + "sous un identifiant pseudonyme, " + durationFr() + " au plus après votre dernier message.\n"
+                        + "Je n'enregistre ni votre nom, ni votre identifiant Telegram, ni vos messages dans les journaux.",
+                "Privacy: I keep only the thread of our conversation (language, last deputy or vote mentioned), "
+                        + "under a pseudonymous id, for at most " + durationEn() + " after your last message.\n"
+                        + "I log neither your name, nor your Telegram id, nor your messages.");
+    }
+
+    Reply apology(Language l) {
+        return text(l, "Désolé, une erreur m'empêche de répondre pour le moment. Réessayez dans un instant.",
+                "Sorry, an error prevents me from answering right now. Please try again in a moment.");
+    }
+
+    Reply expiredButton(Language l) {
+        return text(l, "Ce bouton n'est plus valable. Posez-moi la question par écrit, s'il vous plaît.",
+                "This button has expired. Please type your question.");
+    }
+
+    Reply unsupported(Language l) {
+        return text(l, "Je lis les messages écrits et les positions partagées (📎 → Position), pas les images ni les sons.",
+                "I read text messages and shared locations (📎 → Location), not pictures or sounds.");
+    }
+
+    private static Reply text(Language l, String french, String english) {
+        return new Reply.Text(l == Language.EN ? english : french);
+    }
+
+    private String durationFr() {
+        long minutes = conversationExpiry.toMinutes();
+        return minutes % 60 == 0 ? plural(minutes / 60, "heure", "heures") : plural(minutes, "minute", "minutes");
+    }
+
+    private String durationEn() {
+        long minutes = conversationExpiry.toMinutes();
+        return minutes % 60 == 0 ? plural(minutes / 60, "hour", "hours") : plural(minutes, "minute", "minutes");
+    }
+
+    private static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+}

@@ -1,0 +1,126 @@
+package fr.civicgateway.connectors.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.telegram.telegrambots.meta.TelegramUrl;
+
+/**
+ * A MockWebServer standing in for the Bot API: answers every method the connector calls, records each request, and
+ * can be told to answer one method with a given response next (a 429, a 500) or to serve updates to getUpdates.
+ */
+final class FakeBotApi implements AutoCloseable {
+
+    static final String TOKEN = "123456:TEST-token";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
+    private final Deque<String> updateBatches = new ConcurrentLinkedDeque<>();
+
+    /** One request the connector made: the Bot API method (lower case) and its JSON body. */
+    record Call(String method, JsonNode body) {
+        String text() {
+            return body.path("text").asText();
+        }
+    }
+
+    FakeBotApi() throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer(request);
+            }
+        });
+        server.start(0);
+    }
+
+    TelegramUrl url() {
+        return new TelegramUrl("http", server.getHostName(), server.getPort(), false);
+    }
+
+    String baseUrl() {
+        return "http://" + server.getHostName() + ":" + server.getPort();
+    }
+
+    /** The next call of {@code method} gets this answer, once. */
+    void answerNext(String method, int code, String body) {
+        scripted.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>())
+                .add(new MockResponse.Builder().code(code).body(body).build());
+    }
+
+    /** The next getUpdates returns these updates (a JSON array of Update objects). */
+    void serveUpdates(String updatesJsonArray) {
+        updateBatches.add(updatesJsonArray);
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    List<Call> calls() {
+        return new ArrayList<>(calls);
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        List<String> segments = request.getUrl().pathSegments();
+        String method = segments.getLast().toLowerCase(java.util.Locale.ROOT);
+        if (!segments.getFirst().equals("bot" + TOKEN)) {
+            return json(401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
+        }
+        if (!method.equals("getupdates")) {
+            calls.add(new Call(method, parse(request)));
+        }
+        Deque<MockResponse> next = scripted.get(method);
+        MockResponse response = next == null ? null : next.poll();
+        if (response != null) {
+            return response;
+        }
+        return switch (method) {
+            case "sendmessage" -> json(200, "{\"ok\":true,\"result\":{\"message_id\":" + calls.size()
+                    + ",\"date\":1700000000,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"ok\"}}");
+            case "getme" -> json(200, "{\"ok\":true,\"result\":{\"id\":123456,\"is_bot\":true,"
+                    + "\"first_name\":\"Civic Gateway\",\"username\":\"CivicGatewayBot\"}}");
+            case "getupdates" -> {
+                String batch = updateBatches.poll();
+                // An empty poll waits a little, as Telegram's long poll does: the loop would otherwise spin.
+                yield batch != null ? json(200, "{\"ok\":true,\"result\":" + batch + "}")
+                        : new MockResponse.Builder().code(200).body("{\"ok\":true,\"result\":[]}")
+                                .headersDelay(100, TimeUnit.MILLISECONDS).build();
+            }
+            default -> json(200, "{\"ok\":true,\"result\":true}");
+        };
+    }
+
+    private static JsonNode parse(RecordedRequest request) {
+        try {
+            String body = request.getBody() == null ? "" : request.getBody().utf8();
+            return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            // setWebhook is sent as multipart form data, not JSON: keep its raw text for the assertions.
+            return JSON.createObjectNode().put("raw", request.getBody().utf8());
+        }
+    }
+
+    private static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,73 @@
+package fr.civicgateway.connectors.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import fr.civicgateway.core.conversation.QuickReply;
+import fr.civicgateway.core.conversation.Reply;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+
+/** Rendering the core's replies within Telegram's limits: 4096 characters a message, 64 bytes of callback data. */
+class ReplyRendererTest {
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final QuickReplyButtons buttons = new QuickReplyButtons(10, Duration.ofHours(24), nanos::get);
+    private final ReplyRenderer renderer = new ReplyRenderer(buttons);
+
+    @Test
+    void cutsAtALineBreakWhenAParagraphIsLongerThanAMessage() {
+        String line = "Député de la 2e circonscription de la Haute-Savoie.\n";
+        String text = line.repeat(100);
+
+        List<String> parts = ReplyRenderer.split(text, 4096);
+
+        assertThat(parts).hasSize(2).allSatisfy(p -> assertThat(p).endsWith("Haute-Savoie."));
+        assertThat(String.join("\n", parts)).isEqualTo(text.strip());
+    }
+
+    @Test
+    void cutsAWordLongerThanAMessageWithoutBreakingACharacterInTwo() {
+        String text = "a".repeat(4095) + "😀" + "b".repeat(10);
+
+        List<String> parts = ReplyRenderer.split(text, 4096);
+
+        assertThat(parts).containsExactly("a".repeat(4095), "😀" + "b".repeat(10));
+    }
+
+    @Test
+    void putsTheKeyboardUnderTheLastPartOnly() {
+        Reply reply = new Reply.Text("Scrutin adopté.\n\n".repeat(400), List.of(new QuickReply("Voir le scrutin", "scrutin 3876")));
+
+        List<SendMessage> messages = renderer.render(42, List.of(reply));
+
+        assertThat(messages).hasSizeGreaterThan(1);
+        assertThat(messages.subList(0, messages.size() - 1)).allSatisfy(m -> assertThat(m.getReplyMarkup()).isNull());
+        assertThat(messages.getLast().getReplyMarkup()).isNotNull();
+        assertThat(messages).allSatisfy(m -> assertThat(m.getChatId()).isEqualTo("42"));
+    }
+
+    @Test
+    void keepsALongPayloadBehindAShortTokenUntilItExpires() {
+        String payload = "Comment a voté Mathilde Panot sur le projet de loi de financement de la sécurité sociale ?";
+        String data = buttons.callbackData(new QuickReply("Vote", payload));
+
+        assertThat(data.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64);
+        assertThat(buttons.callbackData(new QuickReply("Vote", payload))).as("same button, same token").isEqualTo(data);
+        assertThat(buttons.payloadOf(data)).contains(payload);
+
+        nanos.addAndGet(Duration.ofHours(25).toNanos());
+        assertThat(buttons.payloadOf(data)).isEmpty();
+    }
+
+    @Test
+    void sendsAShortPayloadInTheButtonItself() {
+        assertThat(buttons.callbackData(new QuickReply("Oui", "oui"))).isEqualTo("p:oui");
+        assertThat(buttons.payloadOf("p:oui")).contains("oui");
+        assertThat(buttons.payloadOf("something else")).isEmpty();
+    }
+}

@@ -1,0 +1,136 @@
+package fr.civicgateway.connectors.telegram;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import fr.civicgateway.core.dialogue.Dialogue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import okhttp3.OkHttpClient;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * The Telegram channel assembled as in production, against the {@link FakeBotApi}, with one difference: the outbound
+ * queue's waits are recorded and skipped, so tests check the planned waits (retry_after, back-off) without sleeping.
+ */
+final class TelegramHarness implements AutoCloseable {
+
+    final FakeBotApi api = new FakeBotApi();
+    final TestDialogues core = new TestDialogues();
+    final Dialogue dialogue = core.dialogue();
+    /** Every wait the outbound queue planned. */
+    final List<Duration> plannedWaits = new CopyOnWriteArrayList<>();
+    final ChatPseudonyms pseudonyms = new ChatPseudonyms("a test key of more than sixteen bytes".getBytes(StandardCharsets.UTF_8));
+    final QuickReplyButtons buttons = new QuickReplyButtons(1000, Duration.ofHours(1), Ticker.systemTicker());
+    final TelegramJson json = new TelegramConfiguration().telegramJson();
+    final OkHttpClient http = new OkHttpClient();
+    final TelegramClient client;
+    final TelegramOutbox outbox;
+    final UpdateProcessor processor;
+
+    private final ExecutorService runner = Executors.newCachedThreadPool();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService realTime = Executors.newSingleThreadScheduledExecutor();
+
+    TelegramHarness() throws IOException {
+        client = new OkHttpTelegramClient(json.mapper(), http, FakeBotApi.TOKEN, api.url());
+        Scheduler skipWaits = (task, delay) -> {
+            plannedWaits.add(delay);
+            return runner.submit(task);
+        };
+        outbox = new TelegramOutbox(client, skipWaits, Ticker.systemTicker(), pseudonyms, 30, Duration.ofSeconds(1), 2,
+                Duration.ofMillis(500));
+        processor = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons), new ReplyRenderer(buttons),
+                outbox, client, new RecentUpdates(100), new ChatSerialExecutor(workers), Scheduler.of(realTime),
+                Duration.ofMillis(150), new TelegramWording(Duration.ofHours(2)), pseudonyms);
+    }
+
+    /** Delivers an update as Telegram's JSON, the way both modes receive it. */
+    void deliver(String updateJson) {
+        try {
+            processor.accept(json.mapper().readValue(updateJson, Update.class));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not an update: " + updateJson, e);
+        }
+    }
+
+    /** Waits until the fake Bot API has received {@code count} calls of {@code method}, and returns them all. */
+    List<FakeBotApi.Call> await(String method, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<FakeBotApi.Call> calls = api.calls(method);
+            if (calls.size() >= count) {
+                return calls;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return fail("expected %d %s call(s), got %s", count, method, api.calls());
+    }
+
+    static String textUpdate(int updateId, long chatId, String text, String languageCode) {
+        String entities = text.startsWith("/")
+                ? ",\"entities\":[{\"type\":\"bot_command\",\"offset\":0,\"length\":" + text.split(" ")[0].length() + "}]" : "";
+        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + updateId + ",\"date\":1763900000,"
+                + chat(chatId) + "," + from(chatId, languageCode) + ",\"text\":" + quote(text) + entities + "}}";
+    }
+
+    static String locationUpdate(int updateId, long chatId, double latitude, double longitude) {
+        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + updateId + ",\"date\":1763900000,"
+                + chat(chatId) + "," + from(chatId, "fr") + ",\"location\":{\"latitude\":" + latitude + ",\"longitude\":"
+                + longitude + "}}}";
+    }
+
+    static String photoUpdate(int updateId, long chatId) {
+        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + updateId + ",\"date\":1763900000,"
+                + chat(chatId) + "," + from(chatId, "fr") + ",\"photo\":[{\"file_id\":\"f\",\"file_unique_id\":\"u\","
+                + "\"width\":1,\"height\":1}]}}";
+    }
+
+    /** A member joining a group: a service message the bot must not answer. */
+    static String memberJoinedUpdate(int updateId, long groupId) {
+        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + updateId + ",\"date\":1763900000,"
+                + "\"chat\":{\"id\":" + groupId + ",\"type\":\"group\",\"title\":\"Conseil de quartier\"},"
+                + from(7, "fr") + ",\"new_chat_members\":[{\"id\":8,\"is_bot\":false,\"first_name\":\"Sam\"}]}}";
+    }
+
+    static String callbackUpdate(int updateId, long chatId, String callbackData) {
+        return "{\"update_id\":" + updateId + ",\"callback_query\":{\"id\":\"query-" + updateId + "\"," + from(chatId, "fr")
+                + ",\"chat_instance\":\"1\",\"data\":" + quote(callbackData) + ",\"message\":{\"message_id\":7,"
+                + "\"date\":1763900000," + chat(chatId) + ",\"text\":\"…\"}}}";
+    }
+
+    private static String chat(long chatId) {
+        return "\"chat\":{\"id\":" + chatId + ",\"type\":\"private\"}";
+    }
+
+    private static String from(long userId, String languageCode) {
+        return "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Camille\""
+                + (languageCode == null ? "" : ",\"language_code\":\"" + languageCode + "\"") + "}";
+    }
+
+    private static String quote(String text) {
+        return FakeBotApi.JSON.getNodeFactory().textNode(text).toString();
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        runner.shutdownNow();
+        realTime.shutdownNow();
+        http.dispatcher().executorService().shutdownNow();
+        api.close();
+    }
+}

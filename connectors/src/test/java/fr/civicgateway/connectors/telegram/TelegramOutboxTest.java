@@ -1,0 +1,96 @@
+package fr.civicgateway.connectors.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+
+/**
+ * The outbound queue's plan against Telegram's limits. Time is simulated: each planned send is recorded at the time
+ * it was planned for and run at once, the clock jumping to that time when the test asks, so the plan is checked
+ * exactly and nothing sleeps.
+ */
+class TelegramOutboxTest {
+
+    private FakeBotApi api;
+    private final OkHttpClient http = new OkHttpClient();
+    private final ExecutorService runner = Executors.newCachedThreadPool();
+    /** When each task was planned for, in simulated time since the start. */
+    private final List<Duration> plannedAt = new CopyOnWriteArrayList<>();
+    private final AtomicLong clock = new AtomicLong();
+    private volatile boolean clockFollowsThePlan;
+    private TelegramOutbox outbox;
+
+    @BeforeEach
+    void start() throws Exception {
+        api = new FakeBotApi();
+        Scheduler recordAndRun = (task, delay) -> {
+            long at = clock.get() + delay.toNanos();
+            plannedAt.add(Duration.ofNanos(at));
+            return runner.submit(() -> {
+                if (clockFollowsThePlan) {
+                    clock.accumulateAndGet(at, Math::max);
+                }
+                task.run();
+            });
+        };
+        outbox = new TelegramOutbox(new OkHttpTelegramClient(http, FakeBotApi.TOKEN, api.url()), recordAndRun,
+                clock::get, new ChatPseudonyms("a test key of more than sixteen bytes".getBytes(StandardCharsets.UTF_8)),
+                30, Duration.ofSeconds(1), 2, Duration.ofMillis(500));
+    }
+
+    @AfterEach
+    void stop() {
+        runner.shutdownNow();
+        http.dispatcher().executorService().shutdownNow();
+        api.close();
+    }
+
+    @Test
+    void sendsMessagesToOneChatInOrderOneSecondApart() throws InterruptedException {
+        clockFollowsThePlan = true;
+        for (String text : List.of("premier", "deuxième", "troisième")) {
+            outbox.submit(42, SendMessage.builder().chatId(42L).text(text).build());
+        }
+
+        awaitSent(3);
+        assertThat(api.calls("sendmessage")).extracting(FakeBotApi.Call::text).containsExactly("premier", "deuxième", "troisième");
+        // Then the chat's lane is dropped one interval after its last message.
+        assertThat(plannedAt).containsExactly(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void spreadsMessagesToManyChatsAtThirtyASecond() throws InterruptedException {
+        // The clock stands still: every message is planned at once, and only the global rate spaces them.
+        for (long chat = 1; chat <= 60; chat++) {
+            outbox.submit(chat, SendMessage.builder().chatId(chat).text("Bonjour").build());
+        }
+
+        awaitSent(60);
+        List<Duration> expected = LongStream.range(0, 60).mapToObj(i -> Duration.ofNanos(i * (1_000_000_000L / 30))).toList();
+        List<Duration> sends = plannedAt.stream().filter(d -> !d.equals(Duration.ofSeconds(1))).toList();
+        // One clean-up per chat, one interval after its message; 1 s is no send's slot (the 30th is at 0.99999999 s).
+        assertThat(plannedAt).filteredOn(d -> d.equals(Duration.ofSeconds(1))).hasSize(60);
+        assertThat(sends).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private void awaitSent(int count) throws InterruptedException {
+        for (int i = 0; i < 500 && (api.calls("sendmessage").size() < count || outbox.pending() > 0); i++) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(50);
+        assertThat(api.calls("sendmessage")).hasSize(count);
+    }
+}
