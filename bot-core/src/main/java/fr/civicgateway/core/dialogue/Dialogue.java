@@ -68,6 +68,19 @@ public final class Dialogue {
     }
 
     public List<Reply> handle(IncomingMessage message) {
+        try {
+            return answerAndRemember(message);
+        } catch (RuntimeException e) {
+            // Only the NLU or a bug in the routing can get here: handlers and the store are guarded below.
+            log.error("could not answer a message on channel {}", message.channel(), e);
+            boolean english = message.locale() == Language.EN;
+            return List.of(new Reply.Text(english
+                    ? "Sorry, an error prevents me from answering right now. Please try again in a moment."
+                    : "Désolé, une erreur m'empêche de répondre pour le moment. Réessayez dans un instant."));
+        }
+    }
+
+    private List<Reply> answerAndRemember(IncomingMessage message) {
         Instant now = clock.instant();
         ConversationState state = loadState(message, now);
         Understanding understanding = chosenOption(message, state).orElseGet(() -> nlu.parse(message.text(), message.locale()));

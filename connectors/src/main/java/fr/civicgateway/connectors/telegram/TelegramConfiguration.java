@@ -128,6 +128,7 @@ class TelegramConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @Conditional(TelegramTokenCondition.class) // component scanning finds nested classes on their own
     @ConditionalOnProperty(prefix = "civic.telegram", name = "mode", havingValue = "polling", matchIfMissing = true)
     static class LongPolling {
 

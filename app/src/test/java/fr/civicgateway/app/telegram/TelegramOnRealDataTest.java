@@ -1,0 +1,157 @@
+package fr.civicgateway.app.telegram;
+
+import fr.civicgateway.app.support.ChatClient;
+import fr.civicgateway.app.support.ShippedData;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Telegram conversation with the whole gateway on the shipped data, in webhook mode, with MockWebServer standing
+ * in for the Bot API: updates go in through the webhook, answers come out as recorded {@code sendMessage} calls.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "civic.data.directory=${civic.repository-root}/data",
+        "TELEGRAM_BOT_TOKEN=123456:TEST-token",
+        "TELEGRAM_WEBHOOK_SECRET=test_secret_1",
+        "CIVIC_PSEUDONYM_SECRET=a test key of sixteen bytes or more",
+        "civic.telegram.mode=webhook",
+        "civic.telegram.per-chat-interval=10ms"})
+class TelegramOnRealDataTest {
+
+    private static final MockWebServer BOT_API = new MockWebServer();
+    /** sendmessage and answercallbackquery calls, in order; other methods (typing, commands) are not kept. */
+    private static final BlockingQueue<JsonNode> SENT = new LinkedBlockingQueue<>();
+
+    static {
+        BOT_API.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String method = request.getUrl().pathSegments().getLast().toLowerCase(java.util.Locale.ROOT);
+                String body = request.getBody() == null ? "" : request.getBody().utf8();
+                if (method.equals("sendmessage") || method.equals("answercallbackquery")) {
+                    JsonNode json = ChatClient.json(body.isEmpty() ? "{}" : body);
+                    SENT.add(tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode()
+                            .put("method", method).set("body", json));
+                }
+                String result = method.equals("sendmessage")
+                        ? "{\"message_id\":7,\"date\":1700000000,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"ok\"}"
+                        : "true";
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                        .body("{\"ok\":true,\"result\":" + result + "}").build();
+            }
+        });
+        try {
+            BOT_API.start(0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void botApi(DynamicPropertyRegistry registry) {
+        registry.add("civic.telegram.api-url", () -> "http://" + BOT_API.getHostName() + ":" + BOT_API.getPort());
+    }
+
+    @AfterAll
+    static void stopBotApi() {
+        BOT_API.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private int webhook(String updateJson) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/telegram/webhook"))
+                .header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", "test_secret_1")
+                .POST(HttpRequest.BodyPublishers.ofString(updateJson)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static String message(long updateId, long chatId, String text) {
+        return """
+                {"update_id": %d, "message": {"message_id": %d, "date": 1700000000,
+                  "chat": {"id": %d, "type": "private"},
+                  "from": {"id": %d, "is_bot": false, "first_name": "Camille", "language_code": "fr"},
+                  "text": "%s"}}""".formatted(updateId, updateId, chatId, chatId, text);
+    }
+
+    private static JsonNode next(String method) throws InterruptedException {
+        while (true) {
+            JsonNode call = SENT.poll(30, TimeUnit.SECONDS);
+            assertThat(call).as("a " + method + " call to the Bot API").isNotNull();
+            if (call.get("method").asString().equals(method)) {
+                return call.get("body");
+            }
+        }
+    }
+
+    /** The texts of the sendmessage calls that answer one update (a long answer may come in several parts). */
+    private static String answerText() throws InterruptedException {
+        StringBuilder text = new StringBuilder(next("sendmessage").get("text").asString());
+        JsonNode more;
+        while ((more = SENT.poll(300, TimeUnit.MILLISECONDS)) != null) {
+            text.append("\n").append(more.get("body").path("text").asString());
+        }
+        return text.toString();
+    }
+
+    @Test
+    void welcomesAnswersTheRightFactAndAnswersAPressedButtonOnce() throws Exception {
+        assertThat(webhook(message(5001, 4242, "/start"))).isEqualTo(200);
+        String welcome = answerText();
+        assertThat(welcome).contains("Bonjour").contains("Assemblée nationale");
+
+        String listing = ShippedData.listing(ShippedData.scrutin(3876), "PA720892");
+        String expected = "pours".equals(listing) ? "a voté pour" : "contres".equals(listing) ? "a voté contre"
+                : "abstentions".equals(listing) ? "s'est abstenue" : "n'a pas pris part au vote";
+        assertThat(webhook(message(5002, 4242, "Comment a voté Mathilde Panot au scrutin 3876 ?"))).isEqualTo(200);
+        JsonNode answer = next("sendmessage");
+        assertThat(answer.get("chat_id").asString()).isEqualTo("4242");
+        assertThat(answer.get("text").asString()).startsWith("Mathilde Panot " + expected + " lors du scrutin n° 3876");
+        JsonNode button = answer.path("reply_markup").path("inline_keyboard").get(0).get(0);
+        assertThat(button.get("text").asString()).isEqualTo("Résultat du scrutin");
+
+        // The same update delivered again is ignored; the press of the button is answered, with the result.
+        assertThat(webhook(message(5002, 4242, "Comment a voté Mathilde Panot au scrutin 3876 ?"))).isEqualTo(200);
+        String callback = """
+                {"update_id": 5003, "callback_query": {"id": "cb-1", "chat_instance": "ci",
+                  "from": {"id": 4242, "is_bot": false, "first_name": "Camille", "language_code": "fr"},
+                  "message": {"message_id": 7, "date": 1700000000, "chat": {"id": 4242, "type": "private"}, "text": "…"},
+                  "data": "%s"}}""".formatted(button.get("callback_data").asString());
+        assertThat(webhook(callback)).isEqualTo(200);
+
+        List<String> methods = new ArrayList<>();
+        JsonNode first = SENT.poll(30, TimeUnit.SECONDS);
+        assertThat(first).isNotNull();
+        methods.add(first.get("method").asString());
+        assertThat(first.get("method").asString()).as("the button press is acknowledged first, the redelivery ignored")
+                .isEqualTo("answercallbackquery");
+        JsonNode synthese = ShippedData.scrutin(3876).path("syntheseVote").path("decompte");
+        String result = next("sendmessage").get("text").asString();
+        assertThat(result).contains("(" + synthese.get("pour").asString() + " pour, " + synthese.get("contre").asString()
+                + " contre, " + synthese.get("abstentions").asString() + " abstentions)");
+        assertThat(SENT.poll(1, TimeUnit.SECONDS)).as("nothing else was sent").isNull();
+    }
+}
