@@ -1,5 +1,6 @@
 package fr.civicgateway.core.dialogue;
 
+import fr.civicgateway.core.flow.ActiveFlow;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
 import java.time.Instant;
@@ -18,45 +19,50 @@ import java.time.Instant;
  * @param pendingChoice    a question the bot asked with options ("which Rousseau?"), or null
  * @param pendingIntent    the intent to answer once the user gives the deputy or the place it needs
  *                         ("mon député participe-t-il aux votes ?" → "J'habite à Annecy"), or null
+ * @param activeFlow       a multi-turn flow in progress (a report, a consultation) with its slots, or null
  * @param updatedAt        when the state was last saved
  */
 public record ConversationState(Language language, String lastDeputyUid, Integer lastScrutin, String lastTopic,
                                 Intent lastIntent, PendingChoice pendingChoice, Intent pendingIntent,
-                                Instant updatedAt) {
+                                ActiveFlow activeFlow, Instant updatedAt) {
 
     public static ConversationState start(Language language, Instant now) {
-        return new ConversationState(language, null, null, null, null, null, null, now);
+        return new ConversationState(language, null, null, null, null, null, null, null, now);
     }
 
     public ConversationState withLanguage(Language l) {
-        return new ConversationState(l, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, updatedAt);
+        return new ConversationState(l, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, updatedAt);
     }
 
     public ConversationState withDeputy(String uid) {
-        return new ConversationState(language, uid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, updatedAt);
+        return new ConversationState(language, uid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, updatedAt);
     }
 
     public ConversationState withScrutin(Integer number) {
-        return new ConversationState(language, lastDeputyUid, number, lastTopic, lastIntent, pendingChoice, pendingIntent, updatedAt);
+        return new ConversationState(language, lastDeputyUid, number, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, updatedAt);
     }
 
     public ConversationState withTopic(String topic) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, topic, lastIntent, pendingChoice, pendingIntent, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, topic, lastIntent, pendingChoice, pendingIntent, activeFlow, updatedAt);
     }
 
     public ConversationState withLastIntent(Intent intent) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, intent, pendingChoice, pendingIntent, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, intent, pendingChoice, pendingIntent, activeFlow, updatedAt);
     }
 
     public ConversationState withPendingChoice(PendingChoice choice) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, choice, pendingIntent, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, choice, pendingIntent, activeFlow, updatedAt);
     }
 
     public ConversationState withPendingIntent(Intent intent) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, intent, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, intent, activeFlow, updatedAt);
+    }
+
+    public ConversationState withActiveFlow(ActiveFlow flow) {
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, flow, updatedAt);
     }
 
     public ConversationState withUpdatedAt(Instant t) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, t);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, t);
     }
 }

@@ -2,6 +2,9 @@ package fr.civicgateway.core.dialogue;
 
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.conversation.Reply;
+import fr.civicgateway.core.flow.ActiveFlow;
+import fr.civicgateway.core.flow.Flow;
+import fr.civicgateway.core.flow.FlowStep;
 import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Intent;
@@ -14,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,26 +48,49 @@ public final class Dialogue {
     private final NaturalLanguageUnderstanding nlu;
     private final ConversationStore store;
     private final Map<Intent, IntentHandler> handlers = new EnumMap<>(Intent.class);
+    private final Map<Intent, Flow> flowsByIntent = new EnumMap<>(Intent.class);
+    private final Map<String, Flow> flowsById = new HashMap<>();
     private final Clock clock;
 
-    /**
-     * @throws IllegalArgumentException when two handlers claim the same intent, or an intent has no handler
-     */
+    /** A dialogue without multi-turn flows. */
     public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers, Clock clock) {
+        this(nlu, store, handlers, List.of(), clock);
+    }
+
+    /**
+     * @param handlers the single-turn handlers
+     * @param flows    the multi-turn flows, each answering its own intent
+     * @throws IllegalArgumentException when two handlers or flows claim the same intent, two flows share an id, or an
+     *                                  intent has neither
+     */
+    public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
+                    List<Flow> flows, Clock clock) {
         this.nlu = nlu;
         this.store = store;
         this.clock = clock;
+        Map<Intent, String> claimed = new EnumMap<>(Intent.class);
         for (IntentHandler h : handlers) {
-            IntentHandler previous = this.handlers.put(h.intent(), h);
-            if (previous != null) {
-                throw new IllegalArgumentException("two handlers for intent " + h.intent().apiName() + ": "
-                        + previous.getClass().getName() + " and " + h.getClass().getName());
+            claim(claimed, h.intent(), h.getClass().getName());
+            this.handlers.put(h.intent(), h);
+        }
+        for (Flow f : flows) {
+            claim(claimed, f.intent(), "flow " + f.id());
+            if (flowsById.put(f.id(), f) != null) {
+                throw new IllegalArgumentException("two flows with id " + f.id());
             }
+            flowsByIntent.put(f.intent(), f);
         }
         for (Intent i : Intent.values()) {
-            if (!this.handlers.containsKey(i)) {
+            if (!claimed.containsKey(i)) {
                 throw new IllegalArgumentException("no handler for intent " + i.apiName());
             }
+        }
+    }
+
+    private static void claim(Map<Intent, String> claimed, Intent intent, String by) {
+        String previous = claimed.put(intent, by);
+        if (previous != null) {
+            throw new IllegalArgumentException("two handlers for intent " + intent.apiName() + ": " + previous + " and " + by);
         }
     }
 
@@ -83,12 +110,24 @@ public final class Dialogue {
     private List<Reply> answerAndRemember(IncomingMessage message) {
         Instant now = clock.instant();
         ConversationState state = loadState(message, now);
+        if (state.activeFlow() != null) {
+            Flow flow = flowsById.get(state.activeFlow().flowId());
+            if (flow != null) {
+                return continueFlow(message, state, flow, now);
+            }
+            // A flow removed from the configuration since: forget it and answer the message normally.
+            state = state.withActiveFlow(null);
+        }
         Understanding understanding = chosenOption(message, state).orElseGet(() -> nlu.parse(message.text(), message.locale()));
         Language language = languageOf(message, understanding, state);
         Intent intent = decideIntent(understanding, state, message.text());
         // An answered question closes any question still open; the handler may open a new one.
         ConversationState before = state.withPendingChoice(null).withLanguage(language);
         Turn turn = new Turn(message, understanding, language, before, now);
+        Flow flow = flowsByIntent.get(intent);
+        if (flow != null) {
+            return step(flow, turn, null);
+        }
         Answer answer = answer(intent, turn);
         List<Reply> replies = new ArrayList<>(answer.replies());
         ConversationState after = answer.state();
@@ -107,6 +146,49 @@ public final class Dialogue {
         }
         saveState(message, after.withLastIntent(intent).withLanguage(language).withUpdatedAt(now));
         return replies;
+    }
+
+    /**
+     * A message while a flow is active goes to that flow — except "annuler" / "cancel", which leaves it. The flow
+     * validates the answer itself; the classifier's intent is not used to route it.
+     */
+    private List<Reply> continueFlow(IncomingMessage message, ConversationState state, Flow flow, Instant now) {
+        Understanding understanding = nlu.parse(message.text(), message.locale());
+        Language language = languageOf(message, understanding, state);
+        Turn turn = new Turn(message, understanding, language, state.withLanguage(language), now);
+        if (isCancel(message.text())) {
+            saveState(message, state.withActiveFlow(null).withLanguage(language).withUpdatedAt(now));
+            return List.of(new Reply.Text(turn.say("C'est annulé : rien n'a été envoyé. Que puis-je faire d'autre pour vous ?",
+                    "Cancelled: nothing was sent. What else can I do for you?")));
+        }
+        return step(flow, turn, state.activeFlow());
+    }
+
+    /** Runs one step of a flow (its start when {@code active} is null) and keeps the flow's new state. */
+    private List<Reply> step(Flow flow, Turn turn, ActiveFlow active) {
+        FlowStep step;
+        try {
+            step = active == null ? flow.start(turn) : flow.next(turn, active);
+        } catch (RuntimeException e) {
+            log.error("flow {} failed on channel {}", flow.id(), turn.message().channel(), e);
+            // The flow stays where it was: nothing the user typed so far is lost, and they can try again.
+            return List.of(new Reply.Text(turn.say(
+                    "Désolé, une erreur m'empêche d'enregistrer cela pour le moment : rien n'est perdu, réessayez dans un "
+                            + "instant (ou écrivez « annuler »).",
+                    "Sorry, an error prevents me from saving this right now: nothing is lost, try again in a moment "
+                            + "(or type \"cancel\").")));
+        }
+        ActiveFlow next = step instanceof FlowStep.Ask ask ? ask.flow() : null;
+        saveState(turn.message(), turn.state().withPendingChoice(null).withPendingIntent(null).withActiveFlow(next)
+                .withLastIntent(flow.intent()).withLanguage(turn.language()).withUpdatedAt(turn.now()));
+        return step.replies();
+    }
+
+    private static final Set<String> CANCEL = Set.of("annuler", "annule", "annulez", "annulation", "stop", "cancel",
+            "quit", "quitter", "abandonner", "j abandonne", "laisse tomber", "laissez tomber", "sortir", "exit");
+
+    static boolean isCancel(String text) {
+        return CANCEL.contains(Text.foldToWords(text));
     }
 
     private Answer answer(Intent intent, Turn turn) {

@@ -1,0 +1,43 @@
+package fr.civicgateway.core.flow;
+
+import fr.civicgateway.core.dialogue.Turn;
+import fr.civicgateway.core.nlu.Intent;
+
+/**
+ * A multi-turn conversation that collects answers one by one and then acts: a problem report, a consultation.
+ * One small loop, as Rasa's {@code LoopAction}: {@link #start} asks the first missing slot; each later message goes
+ * to {@link #next}, which validates the answer, asks the next missing slot or finishes.
+ *
+ * <p>The dialogue keeps the {@link ActiveFlow} in the conversation state between messages, sends every message to
+ * the active flow, and handles "annuler" / "cancel" itself (the flow never sees it). A flow is stateless and
+ * thread-safe: everything it needs to remember goes into the {@link ActiveFlow}'s slots. A bad answer is never an
+ * exception: the flow asks again, saying what it expects. An exception (a store that is down) is logged once by the
+ * dialogue; the user gets an apology and the flow stays where it was, so nothing typed so far is lost.
+ *
+ * <pre>{@code
+ * final class NameFlow implements Flow {
+ *     public String id() { return "name"; }
+ *     public Intent intent() { return Intent.GREET; }
+ *     public FlowStep start(Turn t) {
+ *         return new FlowStep.Ask(ActiveFlow.start(id(), "name"), List.of(new Reply.Text("Votre nom ?")));
+ *     }
+ *     public FlowStep next(Turn t, ActiveFlow f) {
+ *         return new FlowStep.Done(List.of(new Reply.Text("Merci " + t.message().text())));
+ *     }
+ * }
+ * }</pre>
+ */
+public interface Flow {
+
+    /** A stable id, stored with the conversation: never rename it once flows are in progress. */
+    String id();
+
+    /** The intent that starts this flow. */
+    Intent intent();
+
+    /** Starts the flow on the message that asked for it (which may already fill some slots). */
+    FlowStep start(Turn turn);
+
+    /** Continues the flow with the user's next message. */
+    FlowStep next(Turn turn, ActiveFlow flow);
+}

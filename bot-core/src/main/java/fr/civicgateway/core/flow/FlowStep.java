@@ -1,0 +1,24 @@
+package fr.civicgateway.core.flow;
+
+import fr.civicgateway.core.conversation.Reply;
+import java.util.List;
+
+/** What a flow does with a message: ask something (and stay active) or end. */
+public sealed interface FlowStep {
+
+    List<Reply> replies();
+
+    /** The flow continues: these replies ask the next question; {@code flow} is kept in the conversation. */
+    record Ask(ActiveFlow flow, List<Reply> replies) implements FlowStep {
+        public Ask {
+            replies = List.copyOf(replies);
+        }
+    }
+
+    /** The flow is over (submitted, or nothing more to do): these replies close it. */
+    record Done(List<Reply> replies) implements FlowStep {
+        public Done {
+            replies = List.copyOf(replies);
+        }
+    }
+}
