@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * @param text           what the user wrote (or the payload of a quick reply they pressed), 1–4096 characters
  * @param locale         the language the client declared, or null to detect it from the text
  * @param location       a position the user shared, or null
+ * @param attachment     a file the user sent with the message (a photo), or null
  */
-public record IncomingMessage(String channel, String conversationId, String text, Language locale, GeoPoint location) {
+public record IncomingMessage(String channel, String conversationId, String text, Language locale, GeoPoint location,
+                              Attachment attachment) {
 
     public static final int MAX_TEXT_LENGTH = 4096;
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -24,12 +26,17 @@ public record IncomingMessage(String channel, String conversationId, String text
         if (conversationId == null || !CONVERSATION_ID.matcher(conversationId).matches()) {
             throw new IllegalArgumentException("conversationId must be 1-128 characters of [A-Za-z0-9_-]");
         }
-        if (text.isBlank() && location == null) {
+        if (text.isBlank() && location == null && attachment == null) {
             throw new IllegalArgumentException("text must not be empty");
         }
         if (text.length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException("text must be at most " + MAX_TEXT_LENGTH + " characters, was " + text.length());
         }
+    }
+
+    /** A message without attachment. */
+    public IncomingMessage(String channel, String conversationId, String text, Language locale, GeoPoint location) {
+        this(channel, conversationId, text, locale, location, null);
     }
 
     public static boolean isValidConversationId(String id) {

@@ -51,6 +51,7 @@ public final class Dialogue {
     private final Map<Intent, Flow> flowsByIntent = new EnumMap<>(Intent.class);
     private final Map<String, Flow> flowsById = new HashMap<>();
     private final Clock clock;
+    private final Notices notices;
 
     /** A dialogue without multi-turn flows. */
     public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers, Clock clock) {
@@ -65,6 +66,16 @@ public final class Dialogue {
      */
     public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
                     List<Flow> flows, Clock clock) {
+        this(nlu, store, handlers, flows, Notices.NONE, clock);
+    }
+
+    /**
+     * @param notices news shown before the answer to a conversation's next message (a report's new status)
+     * @throws IllegalArgumentException as {@link #Dialogue(NaturalLanguageUnderstanding, ConversationStore, List, List, Clock)}
+     */
+    public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
+                    List<Flow> flows, Notices notices, Clock clock) {
+        this.notices = notices;
         this.nlu = nlu;
         this.store = store;
         this.clock = clock;
@@ -110,6 +121,27 @@ public final class Dialogue {
     private List<Reply> answerAndRemember(IncomingMessage message) {
         Instant now = clock.instant();
         ConversationState state = loadState(message, now);
+        List<Reply> news = news(message, state);
+        if (!news.isEmpty()) {
+            List<Reply> all = new ArrayList<>(news);
+            all.addAll(answerInState(message, state, now));
+            return all;
+        }
+        return answerInState(message, state, now);
+    }
+
+    private List<Reply> news(IncomingMessage message, ConversationState state) {
+        try {
+            Language language = message.locale() != null ? message.locale()
+                    : state.language() != null ? state.language() : Language.FR;
+            return notices.take(message.conversationKey(), language);
+        } catch (RuntimeException e) {
+            log.warn("notices unavailable on channel {}, answering without them: {}", message.channel(), e.toString());
+            return List.of();
+        }
+    }
+
+    private List<Reply> answerInState(IncomingMessage message, ConversationState state, Instant now) {
         if (state.activeFlow() != null) {
             Flow flow = flowsById.get(state.activeFlow().flowId());
             if (flow != null) {
@@ -224,6 +256,10 @@ public final class Dialogue {
         if (isFollowUp(text) && !hasDeputy && state.lastIntent() == Intent.REPRESENTATIVE_VOTES
                 && state.lastDeputyUid() != null && intent == Intent.VOTE_RESULT) {
             return Intent.REPRESENTATIVE_VOTES;
+        }
+        // "signalement 42" alone asks where that report stands.
+        if (u.first(EntityType.REPORT).isPresent() && weak) {
+            return Intent.REPORT_STATUS;
         }
         if (weak && hasPlace && !hasDeputy) {
             return Intent.FIND_REPRESENTATIVE;

@@ -17,7 +17,9 @@ public enum EntityType {
     /** Organe uid of a political group, {@code PO845413}. */
     GROUP("group"),
     /** The words that describe a vote's subject. */
-    TOPIC("topic");
+    TOPIC("topic"),
+    /** The tracking number of a problem report, {@code 42} ("signalement 42", "report #42"). */
+    REPORT("report");
 
     private final String apiName;
 

@@ -57,6 +57,9 @@ public final class GazetteerEntityExtractor {
 
     private static final Set<String> SCRUTIN_WORDS = Set.of("scrutin", "scrutins", "vote", "votes", "ballot",
             "ballots", "division");
+    /** Words before a number that make it a problem report's tracking number ("signalement 42", "report #42"). */
+    private static final Set<String> REPORT_WORDS = Set.of("signalement", "signalements", "report", "reports",
+            "ticket", "incident", "requete", "request");
     private static final Set<String> NUMBER_WORDS = Set.of("n", "no", "numero", "number", "nr", "num");
     private static final Set<String> CIRCO_WORDS = Set.of("circonscription", "circonscriptions", "circo", "circ",
             "constituency", "district");
@@ -237,6 +240,18 @@ public final class GazetteerEntityExtractor {
                     if (!bareN || j == i + 1) {
                         out.add(new Candidate(EntityType.SCRUTIN, List.of(num.folded()), j, j + 1, i, j + 1, 0));
                     }
+                }
+            }
+            // signalement 42, signalement n° 42, report #42: claims the number before a scrutin pattern can
+            if (REPORT_WORDS.contains(w) && i + 1 < n) {
+                int j = i + 1;
+                if (j + 1 < n && NUMBER_WORDS.contains(tokens.get(j).folded())) {
+                    j++;
+                }
+                Token num = tokens.get(j);
+                if (num.isNumber() && num.folded().length() <= 9) {
+                    String value = String.valueOf(Long.parseLong(num.folded()));
+                    out.add(new Candidate(EntityType.REPORT, List.of(value), j, j + 1, i, j + 1, 0));
                 }
             }
             // et sur le 3876 ? — a bare number after an article, when it is a real scrutin and not a postcode

@@ -15,6 +15,8 @@ public enum Intent {
     LOCAL_PROJECTS("local_projects"),
     REPORT_PROBLEM("report_problem"),
     CONSULTATION("consultation"),
+    /** Where a problem report stands: "Où en est mon signalement 42 ?". */
+    REPORT_STATUS("report_status"),
     OUT_OF_SCOPE("out_of_scope");
 
     private final String apiName;

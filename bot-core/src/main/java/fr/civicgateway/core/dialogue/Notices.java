@@ -1,0 +1,23 @@
+package fr.civicgateway.core.dialogue;
+
+import fr.civicgateway.core.conversation.Reply;
+import fr.civicgateway.core.nlu.Language;
+import java.util.List;
+
+/**
+ * News for a conversation that arrived while the citizen was away (a report's status changed): the dialogue shows
+ * them before its answer to the citizen's next message. Implementations are thread-safe; a failure is logged by the
+ * dialogue and the message is answered without the news, which stay for the next time.
+ *
+ * <pre>{@code
+ * Notices none = (key, language) -> List.of();
+ * }</pre>
+ */
+@FunctionalInterface
+public interface Notices {
+
+    /** The notices waiting for this conversation, now considered told. Empty when there are none. */
+    List<Reply> take(String conversationKey, Language language);
+
+    Notices NONE = (key, language) -> List.of();
+}

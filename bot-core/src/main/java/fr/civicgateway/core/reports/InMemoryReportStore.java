@@ -1,0 +1,73 @@
+package fr.civicgateway.core.reports;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A {@link ReportStore} in memory: for tests and for a demo without a database. Everything is lost at restart, so
+ * production uses the JDBC store.
+ */
+public final class InMemoryReportStore implements ReportStore {
+
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, Report> reports = new ConcurrentHashMap<>();
+    private final Set<Long> untold = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Report submit(NewReport r, Instant now) {
+        long id = ids.incrementAndGet();
+        Report stored = new Report(id, r.serviceCode(), r.description(), r.location(), r.photoReference(), r.contact(),
+                ReportStatus.OPEN, null, now, now, r.channel(), r.conversationKey(), null);
+        reports.put(id, stored);
+        return stored;
+    }
+
+    @Override
+    public Optional<Report> find(long id) {
+        return Optional.ofNullable(reports.get(id));
+    }
+
+    @Override
+    public List<Report> query(ReportQuery q) {
+        return reports.values().stream().filter(q::matches)
+                .sorted(Comparator.comparing(Report::createdAt).thenComparingLong(Report::id).reversed())
+                .limit(q.limit()).toList();
+    }
+
+    @Override
+    public Optional<Report> updateStatus(long id, ReportStatus status, String notes, Instant now) {
+        Report updated = reports.computeIfPresent(id, (k, r) -> new Report(r.id(), r.serviceCode(), r.description(),
+                r.location(), r.photoReference(), r.contact(), status, notes, r.createdAt(), now, r.channel(),
+                r.conversationKey(), r.externalId()));
+        if (updated != null && updated.conversationKey() != null) {
+            untold.add(id);
+        }
+        return Optional.ofNullable(updated);
+    }
+
+    @Override
+    public List<Report> untoldChanges(String conversationKey) {
+        List<Report> out = new ArrayList<>();
+        for (Long id : new HashSet<>(untold)) {
+            Report r = reports.get(id);
+            if (r != null && conversationKey.equals(r.conversationKey())) {
+                out.add(r);
+            }
+        }
+        out.sort(Comparator.comparingLong(Report::id));
+        return out;
+    }
+
+    @Override
+    public void markTold(List<Long> told) {
+        told.forEach(untold::remove);
+    }
+}

@@ -1,0 +1,43 @@
+package fr.civicgateway.core.reports;
+
+import java.util.Objects;
+
+/**
+ * A report about to be submitted (no id yet). Validated at once, with a message naming the field.
+ *
+ * @param serviceCode     the category's code
+ * @param description     1–{@link #MAX_DESCRIPTION_LENGTH} characters
+ * @param location        where
+ * @param photoReference  a channel's photo reference, or null
+ * @param contact         a contact the citizen chose to give, or null
+ * @param channel         where it came from
+ * @param conversationKey the conversation to tell of status changes, or null
+ */
+public record NewReport(String serviceCode, String description, ReportLocation location, String photoReference,
+                        String contact, String channel, String conversationKey) {
+
+    public static final int MAX_DESCRIPTION_LENGTH = 2000;
+    public static final int MAX_CONTACT_LENGTH = 200;
+
+    public NewReport {
+        Objects.requireNonNull(serviceCode, "serviceCode");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(channel, "channel");
+        if (description == null || description.isBlank()) {
+            throw new IllegalArgumentException("description must not be empty");
+        }
+        description = description.strip();
+        if (description.length() > MAX_DESCRIPTION_LENGTH) {
+            throw new IllegalArgumentException("description must be at most " + MAX_DESCRIPTION_LENGTH
+                    + " characters, was " + description.length());
+        }
+        if (contact != null && contact.length() > MAX_CONTACT_LENGTH) {
+            throw new IllegalArgumentException("contact must be at most " + MAX_CONTACT_LENGTH + " characters");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NewReport[service=" + serviceCode + ", channel=" + channel + "]";
+    }
+}

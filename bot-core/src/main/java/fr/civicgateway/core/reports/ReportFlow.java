@@ -1,0 +1,315 @@
+package fr.civicgateway.core.reports;
+
+import fr.civicgateway.core.conversation.Attachment;
+import fr.civicgateway.core.conversation.GeoPoint;
+import fr.civicgateway.core.conversation.QuickReply;
+import fr.civicgateway.core.conversation.Reply;
+import fr.civicgateway.core.dialogue.Turn;
+import fr.civicgateway.core.flow.ActiveFlow;
+import fr.civicgateway.core.flow.Flow;
+import fr.civicgateway.core.flow.FlowStep;
+import fr.civicgateway.core.geo.Commune;
+import fr.civicgateway.core.geo.GeoDirectory;
+import fr.civicgateway.core.nlu.EntityMention;
+import fr.civicgateway.core.nlu.EntityType;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.text.Text;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Takes a problem report in a few questions: what (a category, guessed from the first message when its keywords say
+ * so, always confirmed), where (a shared position, or an address with its town), details (a description, and on
+ * Telegram an optional photo), an optional contact, then a summary that says who receives the report and which
+ * personal data goes with it. Only after the citizen confirms is the report submitted; the tracking number is given
+ * once the store has committed it.
+ *
+ * <p>Stateless and thread-safe: everything collected lives in the {@link ActiveFlow}'s slots. A bad answer (an
+ * unknown place, a description too long, a contact that is neither an e-mail nor a phone number) asks the question
+ * again, saying what is expected. A failing store throws {@link ReportStore.ReportStoreException}: the dialogue
+ * apologises and the flow stays at the summary, so the citizen can confirm again.
+ */
+public final class ReportFlow implements Flow {
+
+    public static final String ID = "report";
+
+    static final String WHAT = "what";
+    static final String WHERE = "where";
+    static final String DETAILS = "details";
+    static final String CONTACT = "contact";
+    static final String CONFIRM = "confirm";
+
+    private static final Set<String> YES = Set.of("oui", "o", "yes", "y", "ok", "d accord", "envoyer", "confirmer",
+            "je confirme", "send", "confirm", "c est bien ca", "exact", "oui c est ca", "yes send it", "oui envoyer");
+    private static final Set<String> NO = Set.of("non", "n", "no", "non merci", "no thanks", "pas de contact",
+            "aucun", "none", "skip", "passer", "sans contact", "anonyme", "no contact");
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]{1,64}@[^\\s@]{1,190}\\.[A-Za-z]{2,}");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .()-]{7,18}[0-9]");
+    private static final int MIN_DESCRIPTION_LENGTH = 3;
+
+    private final ReportCategories categories;
+    private final ReportStore store;
+    private final GeoDirectory geo;
+    private final Recipient recipient;
+
+    /**
+     * Who receives the reports, as the chat names them.
+     *
+     * @param fr "les services techniques de la Ville d'Annecy"
+     * @param en "the technical services of the City of Annecy"
+     */
+    public record Recipient(String fr, String en) {
+    }
+
+    public ReportFlow(ReportCategories categories, ReportStore store, GeoDirectory geo, Recipient recipient) {
+        this.categories = categories;
+        this.store = store;
+        this.geo = geo;
+        this.recipient = recipient;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Intent intent() {
+        return Intent.REPORT_PROBLEM;
+    }
+
+    @Override
+    public FlowStep start(Turn t) {
+        ActiveFlow flow = ActiveFlow.start(ID, WHAT);
+        String intro = t.say("Je vais vous aider à signaler ce problème, en quelques questions (écrivez « annuler » "
+                        + "à tout moment pour arrêter).",
+                "I will help you report this problem, in a few questions (type \"cancel\" at any time to stop).");
+        Optional<ServiceCategory> guess = categories.guess(t.message().text());
+        if (guess.isPresent()) {
+            ServiceCategory c = guess.get();
+            List<QuickReply> options = new ArrayList<>();
+            options.add(new QuickReply(t.say("Oui", "Yes"), t.say("oui", "yes")));
+            options.addAll(categoryOptions(t, c));
+            return ask(flow.with("guess", c.code()), intro + "\n" + t.say("S'agit-il de : " + c.nameFr() + " ?",
+                    "Is it about: " + c.nameEn() + "?"), options);
+        }
+        return ask(flow, intro + "\n" + t.say("Quel type de problème voulez-vous signaler ?",
+                "What kind of problem do you want to report?"), categoryOptions(t, null));
+    }
+
+    @Override
+    public FlowStep next(Turn t, ActiveFlow f) {
+        return switch (f.step()) {
+            case WHAT -> what(t, f);
+            case WHERE -> where(t, f);
+            case DETAILS -> details(t, f);
+            case CONTACT -> contact(t, f);
+            case CONFIRM -> confirm(t, f);
+            default -> start(t);
+        };
+    }
+
+    private FlowStep what(Turn t, ActiveFlow f) {
+        String said = Text.foldToWords(t.message().text());
+        Optional<ServiceCategory> chosen = f.has("guess") && YES.contains(said)
+                ? categories.byCode(f.slot("guess"))
+                : categories.pick(t.message().text());
+        if (chosen.isEmpty()) {
+            return ask(f, t.say("Je n'ai pas reconnu ce type de problème. Choisissez-en un :",
+                    "I did not recognise this kind of problem. Please choose one:"), categoryOptions(t, null));
+        }
+        return askWhere(t, f.without("guess").with("category", chosen.get().code()).at(WHERE), null);
+    }
+
+    private FlowStep askWhere(Turn t, ActiveFlow f, String problem) {
+        String position = "telegram".equals(t.message().channel())
+                ? t.say(", ou partagez votre position (trombone 📎 → Position)", ", or share your location (paperclip 📎 → Location)")
+                : "";
+        String question = t.say("Où se trouve le problème ? Indiquez l'adresse et la commune (par exemple « 12 rue "
+                        + "Carnot, Annecy »)" + position + ".",
+                "Where is the problem? Give the street address and the town (for example \"12 rue Carnot, Annecy\")"
+                        + position + ".");
+        return ask(f, problem == null ? question : problem + "\n" + question, List.of());
+    }
+
+    private FlowStep where(Turn t, ActiveFlow f) {
+        GeoPoint point = t.message().location();
+        if (point != null) {
+            return askDetails(t, f.without("address").without("commune")
+                    .with("lat", Double.toString(point.latitude())).with("long", Double.toString(point.longitude()))
+                    .at(DETAILS), null);
+        }
+        String text = t.message().text().strip();
+        if (text.length() > ReportLocation.MAX_ADDRESS_LENGTH) {
+            return askWhere(t, f, t.say("Cette adresse est trop longue (" + ReportLocation.MAX_ADDRESS_LENGTH
+                    + " caractères au plus).", "This address is too long (" + ReportLocation.MAX_ADDRESS_LENGTH
+                    + " characters at most)."));
+        }
+        Optional<EntityMention> commune = t.entity(EntityType.COMMUNE);
+        Optional<EntityMention> postcode = t.entity(EntityType.POSTCODE);
+        String code = null;
+        if (commune.isPresent() && !commune.get().ambiguous()) {
+            code = commune.get().value();
+        } else if (postcode.isPresent()) {
+            List<Commune> served = geo.communesByPostcode(postcode.get().value());
+            List<String> named = commune.map(EntityMention::alternatives).orElse(List.of());
+            List<Commune> matching = served.stream().filter(c -> named.isEmpty() || named.contains(c.inseeCode())).toList();
+            if (matching.size() == 1) {
+                code = matching.getFirst().inseeCode();
+            }
+        }
+        if (code == null) {
+            String problem = commune.isPresent()
+                    ? t.say("Plusieurs communes portent ce nom : ajoutez le code postal (par exemple « 12 rue Carnot, "
+                    + "74000 Annecy »).", "Several towns have this name: add the postcode (for example \"12 rue "
+                    + "Carnot, 74000 Annecy\").")
+                    : t.say("Je n'ai pas reconnu de commune dans « " + clip(text) + " ».",
+                    "I did not recognise a town in \"" + clip(text) + "\".");
+            return askWhere(t, f, problem);
+        }
+        return askDetails(t, f.without("lat").without("long").with("address", text).with("commune", code)
+                .at(DETAILS), null);
+    }
+
+    private FlowStep askDetails(Turn t, ActiveFlow f, String problem) {
+        String photo = "telegram".equals(t.message().channel())
+                ? t.say(" Vous pouvez aussi envoyer une photo.", " You may also send a photo.") : "";
+        String question = t.say("Décrivez le problème en quelques mots (" + NewReport.MAX_DESCRIPTION_LENGTH
+                        + " caractères au plus)." + photo,
+                "Describe the problem in a few words (" + NewReport.MAX_DESCRIPTION_LENGTH + " characters at most)."
+                        + photo);
+        return ask(f, problem == null ? question : problem + "\n" + question, List.of());
+    }
+
+    private FlowStep details(Turn t, ActiveFlow f) {
+        ActiveFlow withPhoto = withPhoto(t, f);
+        String text = t.message().text().strip();
+        if (text.isEmpty() && withPhoto != f) {
+            return askDetails(t, withPhoto, t.say("Merci pour la photo.", "Thank you for the photo."));
+        }
+        if (text.length() > NewReport.MAX_DESCRIPTION_LENGTH) {
+            return askDetails(t, withPhoto, t.say("Votre description fait " + text.length() + " caractères : c'est "
+                            + "trop long. Pouvez-vous la raccourcir ?",
+                    "Your description is " + text.length() + " characters long: that is too long. Could you shorten it?"));
+        }
+        if (text.length() < MIN_DESCRIPTION_LENGTH) {
+            return askDetails(t, withPhoto, t.say("C'est un peu court.", "That is a little short."));
+        }
+        return askContact(t, withPhoto.with("description", text).at(CONTACT), null);
+    }
+
+    private FlowStep askContact(Turn t, ActiveFlow f, String problem) {
+        String question = t.say("Voulez-vous être recontacté(e) à propos de ce signalement ? C'est facultatif. Si oui, "
+                        + "donnez une adresse e-mail ou un numéro de téléphone : il ne sera transmis qu'à " + recipient.fr()
+                        + ", avec le signalement. Sinon, répondez « non ».",
+                "Would you like to be contacted about this report? It is optional. If so, give an e-mail address or a "
+                        + "phone number: only " + recipient.en() + " will receive it, with the report. Otherwise, answer "
+                        + "\"no\".");
+        return ask(f, problem == null ? question : problem + "\n" + question,
+                List.of(new QuickReply(t.say("Non merci", "No thanks"), t.say("non", "no"))));
+    }
+
+    private FlowStep contact(Turn t, ActiveFlow f) {
+        ActiveFlow withPhoto = withPhoto(t, f);
+        String text = t.message().text().strip();
+        if (text.isEmpty() && withPhoto != f) {
+            return askContact(t, withPhoto, t.say("Merci pour la photo.", "Thank you for the photo."));
+        }
+        if (NO.contains(Text.foldToWords(text))) {
+            return summary(t, withPhoto.without("contact").at(CONFIRM), null);
+        }
+        if ((EMAIL.matcher(text).matches() || PHONE.matcher(text).matches())
+                && text.length() <= NewReport.MAX_CONTACT_LENGTH) {
+            return summary(t, withPhoto.with("contact", text).at(CONFIRM), null);
+        }
+        return askContact(t, withPhoto, t.say("Je n'ai reconnu ni une adresse e-mail ni un numéro de téléphone.",
+                "I recognised neither an e-mail address nor a phone number."));
+    }
+
+    private FlowStep summary(Turn t, ActiveFlow f, String problem) {
+        ServiceCategory c = category(f);
+        boolean en = t.say("fr", "en").equals("en");
+        boolean photo = f.has("photo");
+        boolean contact = f.has("contact");
+        StringBuilder s = new StringBuilder();
+        if (problem != null) {
+            s.append(problem).append('\n');
+        }
+        s.append(t.say("Récapitulatif de votre signalement :", "Summary of your report:")).append('\n');
+        s.append(t.say("• Type : ", "• Kind: ")).append(c.name(en)).append('\n');
+        s.append(t.say("• Lieu : ", "• Place: ")).append(place(t, f)).append('\n');
+        s.append(t.say("• Description : ", "• Description: ")).append(clip(f.slot("description"))).append('\n');
+        s.append(t.say("• Photo : ", "• Photo: ")).append(photo ? t.say("oui", "yes") : t.say("non", "no")).append('\n');
+        s.append(t.say("• Contact : ", "• Contact: ")).append(contact ? f.slot("contact") : t.say("aucun", "none"))
+                .append('\n');
+        String data = t.say("le type, le lieu, la description", "the kind, the place, the description")
+                + (photo ? t.say(", la photo", ", the photo") : "")
+                + (contact ? t.say(" et votre contact", " and your contact") : "");
+        s.append(t.say("Il sera transmis à " + recipient.fr() + ". Partent avec lui : " + data + ". Ni votre nom ni "
+                        + "votre identifiant de messagerie ne sont transmis" + (contact ? "" : " : vous restez anonyme")
+                        + ".",
+                "It will be sent to " + recipient.en() + ". What goes with it: " + data + ". Neither your name nor "
+                        + "your messaging id is sent" + (contact ? "" : ": you stay anonymous") + ".")).append('\n');
+        s.append(t.say("Confirmez-vous l'envoi ?", "Do you confirm sending it?"));
+        return ask(f, s.toString(), List.of(new QuickReply(t.say("Envoyer", "Send"), t.say("oui", "yes")),
+                new QuickReply(t.say("Annuler", "Cancel"), t.say("annuler", "cancel"))));
+    }
+
+    private FlowStep confirm(Turn t, ActiveFlow f) {
+        String said = Text.foldToWords(t.message().text());
+        if (!YES.contains(said)) {
+            return summary(t, f, t.say("Répondez « oui » pour envoyer ce signalement, ou « annuler » pour l'abandonner.",
+                    "Answer \"yes\" to send this report, or \"cancel\" to drop it."));
+        }
+        ReportLocation location = f.has("lat")
+                ? new ReportLocation(Double.valueOf(f.slot("lat")), Double.valueOf(f.slot("long")), null, null)
+                : new ReportLocation(null, null, f.slot("address"), f.slot("commune"));
+        NewReport report = new NewReport(f.slot("category"), f.slot("description"), location, f.slot("photo"),
+                f.slot("contact"), t.message().channel(), t.message().conversationKey());
+        // Returns only once committed: the number given below is the one the municipality sees.
+        Report stored = store.submit(report, t.now());
+        return new FlowStep.Done(List.of(new Reply.Text(t.say(
+                "Merci, votre signalement n° " + stored.id() + " est enregistré. Il est transmis à " + recipient.fr()
+                        + ". Pour suivre son état, demandez-moi « Où en est mon signalement " + stored.id() + " ? ».",
+                "Thank you, your report no. " + stored.id() + " is registered. It is sent to " + recipient.en()
+                        + ". To follow it, ask me \"What is the status of report " + stored.id() + "?\"."))));
+    }
+
+    private String place(Turn t, ActiveFlow f) {
+        if (f.has("lat")) {
+            return t.say("votre position (", "your location (") + f.slot("lat") + ", " + f.slot("long") + ")";
+        }
+        String town = geo.commune(f.slot("commune")).map(Commune::name).orElse(f.slot("commune"));
+        String address = clip(f.slot("address"));
+        return Text.foldToWords(address).equals(Text.foldToWords(town)) ? town : address + " (" + town + ")";
+    }
+
+    private static ActiveFlow withPhoto(Turn t, ActiveFlow f) {
+        Attachment a = t.message().attachment();
+        return a != null && a.kind() == Attachment.Kind.PHOTO ? f.with("photo", a.reference()) : f;
+    }
+
+    private ServiceCategory category(ActiveFlow f) {
+        return categories.byCode(f.slot("category"))
+                .orElseThrow(() -> new IllegalStateException("report category no longer configured: " + f.slot("category")));
+    }
+
+    private List<QuickReply> categoryOptions(Turn t, ServiceCategory except) {
+        boolean en = t.say("fr", "en").equals("en");
+        return categories.all().stream().filter(c -> c != except)
+                .map(c -> new QuickReply(c.name(en), c.name(en))).toList();
+    }
+
+    private static FlowStep ask(ActiveFlow f, String text, List<QuickReply> options) {
+        return new FlowStep.Ask(f, List.of(new Reply.Text(text, options)));
+    }
+
+    /** Echoes at most a line of what the citizen wrote. */
+    private static String clip(String s) {
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() <= 200 ? one : one.substring(0, 199) + "…";
+    }
+}

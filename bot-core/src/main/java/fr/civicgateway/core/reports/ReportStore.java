@@ -1,0 +1,48 @@
+package fr.civicgateway.core.reports;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where problem reports are kept (a database in production). The chat and the Open311 server acknowledge a report
+ * only once {@link #submit} has returned: an implementation returns only after the report is durably committed.
+ *
+ * <p>Implementations are thread-safe. Any failure of the store itself throws {@link ReportStoreException}; the
+ * dialogue then apologises and keeps the flow, so nothing the citizen typed is lost.
+ *
+ * <pre>{@code
+ * Report r = store.submit(newReport, clock.instant());
+ * reply("Merci, votre signalement n° " + r.id() + " est enregistré.");
+ * }</pre>
+ */
+public interface ReportStore {
+
+    /** Stores a new, open report and returns it with its tracking number, once committed. */
+    Report submit(NewReport report, Instant now);
+
+    Optional<Report> find(long id);
+
+    /** Reports matching the query, newest first. */
+    List<Report> query(ReportQuery query);
+
+    /**
+     * Changes a report's status and note, and marks the change as not yet told to the citizen.
+     *
+     * @return the updated report, or empty when there is no report with that id
+     */
+    Optional<Report> updateStatus(long id, ReportStatus status, String notes, Instant now);
+
+    /** Status changes of this conversation's reports not yet told to the citizen. */
+    List<Report> untoldChanges(String conversationKey);
+
+    /** Records that the citizen has been told of the current status of these reports. */
+    void markTold(List<Long> ids);
+
+    /** Thrown when the store itself fails (not when a report is unknown). */
+    final class ReportStoreException extends RuntimeException {
+        public ReportStoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

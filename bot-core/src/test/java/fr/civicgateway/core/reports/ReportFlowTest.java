@@ -1,0 +1,166 @@
+package fr.civicgateway.core.reports;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import fr.civicgateway.core.conversation.Attachment;
+import fr.civicgateway.core.conversation.GeoPoint;
+import fr.civicgateway.core.conversation.IncomingMessage;
+import fr.civicgateway.core.conversation.QuickReply;
+import fr.civicgateway.core.conversation.Reply;
+import fr.civicgateway.core.dialogue.Answer;
+import fr.civicgateway.core.dialogue.Dialogue;
+import fr.civicgateway.core.dialogue.InMemoryConversationStore;
+import fr.civicgateway.core.dialogue.IntentHandler;
+import fr.civicgateway.core.dialogue.Turn;
+import fr.civicgateway.core.fixtures.FakeGeoDirectory;
+import fr.civicgateway.core.fixtures.FakeParliamentData;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A report taken in the chat, through the real dialogue and NLU, on an in-memory store. */
+class ReportFlowTest {
+
+    static final OpenNlpUnderstanding NLU = OpenNlpUnderstanding.create(new FakeParliamentData(), new FakeGeoDirectory());
+
+    static final ServiceCategory POTHOLE = new ServiceCategory("voirie-nid-de-poule", "Nid-de-poule ou chaussée abîmée",
+            "Pothole or damaged road", List.of("nid de poule", "nids de poule", "trou", "chaussee", "pothole"), "Voirie",
+            List.of());
+    static final ServiceCategory LIGHTING = new ServiceCategory("eclairage-public", "Éclairage public en panne",
+            "Street light out", List.of("lampadaire", "eclairage", "street light"), "Éclairage", List.of());
+    static final ReportCategories CATEGORIES = ReportCategories.of(List.of(POTHOLE, LIGHTING));
+
+    final InMemoryReportStore store = new InMemoryReportStore();
+    final Dialogue dialogue = new Dialogue(NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()),
+            otherHandlers(), List.of(new ReportFlow(CATEGORIES, store, new FakeGeoDirectory(),
+                    new ReportFlow.Recipient("les services techniques de la mairie", "the town's technical services"))),
+            new ReportNotices(store, CATEGORIES),
+            Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+
+    List<IntentHandler> otherHandlers() {
+        List<IntentHandler> out = new ArrayList<>();
+        out.add(new ReportStatusHandler(store, CATEGORIES));
+        for (Intent i : Intent.values()) {
+            if (i != Intent.REPORT_PROBLEM && i != Intent.REPORT_STATUS) {
+                out.add(new IntentHandler() {
+                    public Intent intent() {
+                        return i;
+                    }
+
+                    public Answer handle(Turn t) {
+                        return Answer.text(t.state(), "intent " + i.apiName());
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    Reply.Text say(String channel, String text) {
+        return say(new IncomingMessage(channel, "c1", text, Language.FR, null));
+    }
+
+    Reply.Text say(IncomingMessage m) {
+        List<Reply> replies = dialogue.handle(m);
+        return (Reply.Text) replies.getLast();
+    }
+
+    @Test
+    void guessesTheCategoryThenAsksWhereDetailsContactAndGivesTheTrackingNumberAfterConfirmation() {
+        Reply.Text first = say("web", "Il y a un nid de poule devant chez moi");
+        assertThat(first.text()).endsWith("S'agit-il de : Nid-de-poule ou chaussée abîmée ?");
+        assertThat(first.quickReplies()).extracting(QuickReply::title).containsExactly("Oui", "Éclairage public en panne");
+
+        assertThat(say("web", "oui").text()).startsWith("Où se trouve le problème ?");
+        assertThat(say("web", "12 rue Carnot, Annecy").text()).startsWith("Décrivez le problème en quelques mots (2000 caractères au plus).");
+        assertThat(say("web", "x".repeat(2500)).text())
+                .startsWith("Votre description fait 2500 caractères : c'est trop long. Pouvez-vous la raccourcir ?");
+        assertThat(say("web", "Un trou profond au milieu de la chaussée").text()).startsWith("Voulez-vous être recontacté(e)");
+        Reply.Text summary = say("web", "non");
+        assertThat(summary.text()).contains("• Type : Nid-de-poule ou chaussée abîmée", "• Lieu : 12 rue Carnot, Annecy (Annecy)",
+                "• Description : Un trou profond au milieu de la chaussée", "• Photo : non", "• Contact : aucun",
+                "Il sera transmis à les services techniques de la mairie. Partent avec lui : le type, le lieu, la description. "
+                        + "Ni votre nom ni votre identifiant de messagerie ne sont transmis : vous restez anonyme.");
+        assertThat(store.query(new ReportQuery(List.of(), List.of(), null, null, null, 10))).isEmpty();
+
+        assertThat(say("web", "oui").text()).startsWith("Merci, votre signalement n° 1 est enregistré.");
+        Report stored = store.find(1).orElseThrow();
+        assertThat(stored.serviceCode()).isEqualTo("voirie-nid-de-poule");
+        assertThat(stored.location()).isEqualTo(new ReportLocation(null, null, "12 rue Carnot, Annecy", "74010"));
+        assertThat(stored.contact()).isNull();
+        assertThat(stored.conversationKey()).isEqualTo("web:c1");
+    }
+
+    @Test
+    void asksAgainForAnUnknownPlace() {
+        say("web", "je veux signaler un problème");
+        say("web", "Éclairage public en panne");
+        assertThat(say("web", "derrière la boulangerie").text())
+                .startsWith("Je n'ai pas reconnu de commune dans « derrière la boulangerie ».\nOù se trouve le problème ?");
+    }
+
+    @Test
+    void takesATelegramLocationAndPhotoAndAContact() {
+        say("telegram", "un lampadaire est en panne");
+        say("telegram", "oui");
+        assertThat(say(new IncomingMessage("telegram", "c1", "ma position", Language.FR, new GeoPoint(45.9, 6.12))).text())
+                .contains("Vous pouvez aussi envoyer une photo.");
+        assertThat(say(new IncomingMessage("telegram", "c1", "", Language.FR, null,
+                new Attachment(Attachment.Kind.PHOTO, "AgADBAADq6cxG"))).text()).startsWith("Merci pour la photo.");
+        say("telegram", "Le lampadaire clignote puis s'éteint");
+        Reply.Text summary = say("telegram", "marie@example.org");
+        assertThat(summary.text()).contains("• Lieu : votre position (45.9, 6.12)", "• Photo : oui",
+                "Partent avec lui : le type, le lieu, la description, la photo et votre contact.");
+        say("telegram", "oui");
+        Report r = store.find(1).orElseThrow();
+        assertThat(r.photoReference()).isEqualTo("AgADBAADq6cxG");
+        assertThat(r.contact()).isEqualTo("marie@example.org");
+        assertThat(r.location().latitude()).isEqualTo(45.9);
+    }
+
+    @Test
+    void cancelLeavesTheFlowAtAnyStepAndNothingIsStored() {
+        for (int steps = 1; steps <= 5; steps++) {
+            String conversation = "cancel-" + steps;
+            List<String> answers = List.of("un lampadaire est en panne", "oui", "Annecy", "il ne marche plus", "non");
+            for (int i = 0; i < steps; i++) {
+                dialogue.handle(new IncomingMessage("web", conversation, answers.get(i), Language.FR, null));
+            }
+            List<Reply> r = dialogue.handle(new IncomingMessage("web", conversation, "annuler", Language.FR, null));
+            assertThat(((Reply.Text) r.getFirst()).text()).startsWith("C'est annulé : rien n'a été envoyé.");
+        }
+        assertThat(store.find(1)).isEmpty();
+    }
+
+    @Test
+    void answersTheStatusOfAReportAndTellsTheCitizenOfAChangeAtTheirNextMessage() {
+        Report r = store.submit(new NewReport("voirie-nid-de-poule", "trou", new ReportLocation(null, null, "Annecy", "74010"),
+                null, null, "web", "web:c1"), Instant.parse("2026-11-20T09:00:00Z"));
+        assertThat(say("web", "Où en est mon signalement " + r.id() + " ?").text()).isEqualTo("Le signalement n° 1 "
+                + "(Nid-de-poule ou chaussée abîmée), enregistré le 20 novembre 2026, est ouvert : il est en cours de traitement.");
+        assertThat(say("web", "Où en est mon signalement 99 ?").text()).startsWith("Je ne trouve pas de signalement n° 99.");
+
+        store.updateStatus(1, ReportStatus.CLOSED, "Trou rebouché le 23 novembre.", Instant.parse("2026-11-23T15:00:00Z"));
+        List<Reply> next = dialogue.handle(new IncomingMessage("web", "c1", "bonjour", Language.FR, null));
+        assertThat(((Reply.Text) next.getFirst()).text()).isEqualTo("Du nouveau sur votre signalement : Le signalement "
+                + "n° 1 (Nid-de-poule ou chaussée abîmée), enregistré le 20 novembre 2026, est clos (mis à jour le "
+                + "23 novembre 2026). Note de la mairie : Trou rebouché le 23 novembre.");
+        assertThat(dialogue.handle(new IncomingMessage("web", "c1", "bonjour", Language.FR, null))).hasSize(1);
+    }
+
+    @Test
+    void understandsAStatusQuestionInEnglish() {
+        store.submit(new NewReport("eclairage-public", "dark", new ReportLocation(45.9, 6.12, null, null),
+                null, null, "web", "web:c1"), Instant.parse("2026-11-20T09:00:00Z"));
+        Reply.Text r = say(new IncomingMessage("web", "c2", "What is the status of report #1?", Language.EN, null));
+        assertThat(r.text()).isEqualTo("Report no. 1 (Street light out), registered on 20 November 2026, is open: it is being handled.");
+    }
+}
