@@ -1,0 +1,68 @@
+package fr.civicgateway.connectors.admin;
+
+import fr.civicgateway.core.reports.Report;
+import fr.civicgateway.core.reports.ReportStatus;
+import fr.civicgateway.core.reports.ReportStore;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/admin/reports/{id}/status} with {@code {"status": "closed", "note": "..."}}: the municipality
+ * changes a report's status. Once stored, the change is told to the citizen in the conversation the report came from
+ * (at their next message there). Behind the admin token ({@link AdminTokenFilter}).
+ */
+@RestController
+class ReportAdminController {
+
+    static final int MAX_NOTE_LENGTH = 1000;
+
+    private final ReportStore store;
+    private final Clock clock;
+
+    ReportAdminController(ReportStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** @param status {@code open} or {@code closed}; @param note the municipality's note, shown to the citizen */
+    record StatusChange(String status, String note) {
+    }
+
+    @PostMapping(path = "/api/v1/admin/reports/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> changeStatus(@PathVariable long id, @RequestBody StatusChange change) {
+        ReportStatus status = change == null ? null : ReportStatus.fromApiName(change.status()).orElse(null);
+        if (status == null) {
+            return error(HttpStatus.BAD_REQUEST, "bad_status", "status must be \"open\" or \"closed\".");
+        }
+        String note = change.note() == null || change.note().isBlank() ? null : change.note().strip();
+        if (note != null && note.length() > MAX_NOTE_LENGTH) {
+            return error(HttpStatus.BAD_REQUEST, "note_too_long", "note must be at most " + MAX_NOTE_LENGTH + " characters.");
+        }
+        return store.updateStatus(id, status, note, clock.instant())
+                .map(r -> ResponseEntity.ok(json(r)))
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not_found", "No report " + id + "."));
+    }
+
+    private static Map<String, Object> json(Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("status", r.status().apiName());
+        m.put("note", r.statusNotes());
+        m.put("updatedAt", r.updatedAt().toString());
+        m.put("citizenNotified", r.conversationKey() == null ? "no conversation" : "at their next message");
+        return m;
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).body(Map.of("error", code, "message", message));
+    }
+}

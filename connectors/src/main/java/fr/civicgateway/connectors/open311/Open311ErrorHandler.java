@@ -1,0 +1,47 @@
+package fr.civicgateway.connectors.open311;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Open311 errors in the GeoReport v2 format: a JSON array of {@code {code, description}}. Never a stack trace. */
+@RestControllerAdvice(basePackageClasses = Open311ErrorHandler.class)
+class Open311ErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(Open311ErrorHandler.class);
+
+    @ExceptionHandler(Open311Exception.class)
+    ResponseEntity<List<Map<String, Object>>> open311(Open311Exception e) {
+        return error(e.status(), e.getMessage());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<List<Map<String, Object>>> method(HttpRequestMethodNotSupportedException e) {
+        return error(405, "Method " + e.getMethod() + " is not supported here.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<List<Map<String, Object>>> other(Exception e) {
+        log.error("Open311 request failed", e);
+        return error(500, "Internal error; please try again later.");
+    }
+
+    private static Map<String, Object> orderedError(int status, String description) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("code", status);
+        m.put("description", description);
+        return m;
+    }
+
+    static ResponseEntity<List<Map<String, Object>>> error(int status, String description) {
+        return ResponseEntity.status(HttpStatus.valueOf(status)).contentType(MediaType.APPLICATION_JSON)
+                .body(List.of(orderedError(status, description)));
+    }
+}
