@@ -11,6 +11,9 @@ import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
 import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.ScrutinSearch;
+import fr.civicgateway.core.reports.ReportFlow;
+import fr.civicgateway.core.reports.ReportNotices;
+import fr.civicgateway.core.reports.ReportStatusHandler;
 import fr.civicgateway.core.representative.AttendanceHandler;
 import fr.civicgateway.core.representative.FindRepresentativeHandler;
 import fr.civicgateway.core.representative.ProfileHandler;
@@ -78,7 +81,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    List<IntentHandler> coreIntentHandlers(ParliamentData parliament, GeoDirectory geo, TopicSearch topics) {
+    List<IntentHandler> coreIntentHandlers(ParliamentData parliament, GeoDirectory geo, TopicSearch topics,
+                                           ReportStatusHandler reportStatus) {
         return List.of(
                 new GreetHandler(),
                 new HelpHandler(),
@@ -90,13 +94,13 @@ class GatewayConfiguration {
                 new VoteResultHandler(parliament, topics),
                 new ParliamentActivityHandler(parliament),
                 new NotYetAvailableHandler(Intent.LOCAL_PROJECTS),
-                new NotYetAvailableHandler(Intent.REPORT_PROBLEM),
-                new NotYetAvailableHandler(Intent.CONSULTATION));
+                new NotYetAvailableHandler(Intent.CONSULTATION),
+                reportStatus);
     }
 
     @Bean
     Dialogue dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> coreIntentHandlers,
-                      Clock clock) {
-        return new Dialogue(nlu, store, coreIntentHandlers, clock);
+                      ReportFlow reportFlow, ReportNotices reportNotices, Clock clock) {
+        return new Dialogue(nlu, store, coreIntentHandlers, List.of(reportFlow), reportNotices, clock);
     }
 }

@@ -150,6 +150,14 @@ public final class Dialogue {
             // A flow removed from the configuration since: forget it and answer the message normally.
             state = state.withActiveFlow(null);
         }
+        if (message.text().isBlank() && message.attachment() != null) {
+            // A photo without words and without a flow to take it: say what it is good for.
+            Language language = message.locale() != null ? message.locale()
+                    : state.language() != null ? state.language() : Language.FR;
+            return List.of(new Reply.Text(language == Language.EN
+                    ? "A photo helps only within a problem report: first write \"report a problem\", then send it when I ask for the details."
+                    : "Une photo ne sert que dans un signalement : écrivez d'abord « signaler un problème », puis envoyez-la quand je demande les détails."));
+        }
         Understanding understanding = chosenOption(message, state).orElseGet(() -> nlu.parse(message.text(), message.locale()));
         Language language = languageOf(message, understanding, state);
         Intent intent = decideIntent(understanding, state, message.text());
