@@ -1,8 +1,10 @@
 package fr.civicgateway.connectors.telegram;
 
+import fr.civicgateway.core.conversation.Attachment;
 import fr.civicgateway.core.conversation.GeoPoint;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.nlu.Language;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -10,12 +12,14 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.location.Location;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 
 /**
  * Turns a Telegram {@link Update} into what the gateway acts on: the core's channel-neutral message, under a
  * pseudonymous conversation id, plus what only Telegram needs (the chat to answer, the callback query to
  * acknowledge). {@code /start} and {@code /help} become the core's greeting and help; a pressed button becomes its
- * payload; a shared location reaches the core as {@link IncomingMessage#location()}. Thread-safe, no side effect.
+ * payload; a shared location reaches the core as {@link IncomingMessage#location()}; a photo in a private chat
+ * reaches it as an {@link Attachment} (its largest size's {@code file_id}) with its caption as the text. Thread-safe, no side effect.
  */
 final class UpdateTranslator {
 
@@ -59,6 +63,18 @@ final class UpdateTranslator {
             return Optional.of(message(chatId, language, language == Language.EN ? "my location" : "ma position",
                     new GeoPoint(l.getLatitude(), l.getLongitude()), null, Inbound.Kind.ANSWER));
         }
+        if (m.hasPhoto() && m.getChat() != null && Boolean.TRUE.equals(m.getChat().isUserChat())) {
+            // Telegram sends several sizes of one photo: the largest is the one worth forwarding. Only its file_id
+            // goes on; the caption, if any, is the text.
+            Optional<PhotoSize> largest = m.getPhoto().stream()
+                    .max(Comparator.comparingLong(p -> (long) nz(p.getWidth()) * nz(p.getHeight())));
+            if (largest.isPresent() && largest.get().getFileId() != null) {
+                String caption = m.getCaption() == null ? "" : clip(m.getCaption().strip());
+                IncomingMessage message = new IncomingMessage(CHANNEL, pseudonyms.conversationId(chatId), caption,
+                        language, null, new Attachment(Attachment.Kind.PHOTO, largest.get().getFileId()));
+                return Optional.of(new Inbound(chatId, language, message, null, Inbound.Kind.ANSWER));
+            }
+        }
         // A photo in a private chat deserves a word on what the bot reads; in a group, service messages (members
         // joining, a title changed) are not addressed to the bot and must not be answered.
         return m.getChat() != null && Boolean.TRUE.equals(m.getChat().isUserChat())
@@ -82,6 +98,10 @@ final class UpdateTranslator {
                             Inbound.Kind kind) {
         IncomingMessage message = new IncomingMessage(CHANNEL, pseudonyms.conversationId(chatId), text, language, location);
         return new Inbound(chatId, language, message, callbackQueryId, kind);
+    }
+
+    private static int nz(Integer i) {
+        return i == null ? 0 : i;
     }
 
     /** "/start", "/start@CivicBot", "/START payload" → "start"; not a command → "". */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.civicgateway.connectors.telegram.FakeBotApi.Call;
+import fr.civicgateway.core.conversation.Attachment;
 import fr.civicgateway.core.conversation.GeoPoint;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.nlu.Language;
@@ -172,8 +173,27 @@ class TelegramConversationTest {
     }
 
     @Test
-    void saysWhatItReadsWhenSentAPicture() {
+    void passesTheLargestSizeOfAPhotoToTheCoreWithItsCaption() {
+        bot.deliver(TelegramHarness.photoUpdate(1, CHAT, "Le trou devant l'école"));
+
+        bot.await("sendmessage", 1);
+        IncomingMessage received = bot.core.received.getFirst();
+        assertThat(received.attachment()).isEqualTo(new Attachment(Attachment.Kind.PHOTO, "large"));
+        assertThat(received.text()).isEqualTo("Le trou devant l'école");
+    }
+
+    @Test
+    void saysWhatAPhotoIsForOutsideAReport() {
         bot.deliver(photoUpdate(1, CHAT));
+
+        assertThat(bot.await("sendmessage", 1).getFirst().text())
+                .isEqualTo("Une photo ne sert que dans un signalement : écrivez d'abord « signaler un problème », puis "
+                        + "envoyez-la quand je demande les détails.");
+    }
+
+    @Test
+    void saysWhatItReadsWhenSentASticker() {
+        bot.deliver(TelegramHarness.stickerUpdate(1, CHAT));
 
         assertThat(bot.await("sendmessage", 1).getFirst().text()).startsWith("Je lis les messages écrits et les positions partagées");
     }

@@ -99,6 +99,23 @@ final class TelegramHarness implements AutoCloseable {
                 + "\"width\":1,\"height\":1}]}}";
     }
 
+    /** A photo in three sizes, as Telegram sends it, with an optional caption. */
+    static String photoUpdate(int updateId, long chatId, String caption) {
+        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + updateId + ",\"date\":1763900000,"
+                + chat(chatId) + "," + from(chatId, "fr") + ",\"photo\":["
+                + "{\"file_id\":\"small\",\"file_unique_id\":\"u1\",\"width\":90,\"height\":67},"
+                + "{\"file_id\":\"large\",\"file_unique_id\":\"u3\",\"width\":1280,\"height\":960},"
+                + "{\"file_id\":\"medium\",\"file_unique_id\":\"u2\",\"width\":320,\"height\":240}]"
+                + (caption == null ? "" : ",\"caption\":" + quote(caption)) + "}}";
+    }
+
+    /** A sticker: neither text, a location nor a photo. */
+    static String stickerUpdate(int updateId, long chatId) {
+        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + updateId + ",\"date\":1763900000,"
+                + chat(chatId) + "," + from(chatId, "fr") + ",\"sticker\":{\"file_id\":\"s\",\"file_unique_id\":\"su\","
+                + "\"type\":\"regular\",\"width\":512,\"height\":512,\"is_animated\":false,\"is_video\":false}}}";
+    }
+
     /** A member joining a group: a service message the bot must not answer. */
     static String memberJoinedUpdate(int updateId, long groupId) {
         return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + updateId + ",\"date\":1763900000,"
