@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,8 +13,12 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Open311 errors in the GeoReport v2 format: a JSON array of {@code {code, description}}. Never a stack trace. */
+/**
+ * Open311 errors in the GeoReport v2 format: a JSON array of {@code {code, description}}. Never a stack trace.
+ * Errors raised before a controller is chosen (an unsupported media type) get the chat API's JSON error instead.
+ */
 @RestControllerAdvice(basePackageClasses = Open311ErrorHandler.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before the chat API's global advice, for the Open311 controllers
 class Open311ErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Open311ErrorHandler.class);
