@@ -70,4 +70,17 @@ public final class InMemoryReportStore implements ReportStore {
     public void markTold(List<Long> told) {
         told.forEach(untold::remove);
     }
+
+    @Override
+    public List<Report> awaitingForward(int limit) {
+        return reports.values().stream().filter(r -> r.externalId() == null && !r.channel().equals(Report.OPEN311_CHANNEL))
+                .sorted(Comparator.comparingLong(Report::id)).limit(limit).toList();
+    }
+
+    @Override
+    public void recordForwarded(long id, String externalId) {
+        reports.computeIfPresent(id, (k, r) -> new Report(r.id(), r.serviceCode(), r.description(), r.location(),
+                r.photoReference(), r.contact(), r.status(), r.statusNotes(), r.createdAt(), r.updatedAt(),
+                r.channel(), r.conversationKey(), externalId));
+    }
 }

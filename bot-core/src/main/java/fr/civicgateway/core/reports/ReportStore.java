@@ -39,6 +39,16 @@ public interface ReportStore {
     /** Records that the citizen has been told of the current status of these reports. */
     void markTold(List<Long> ids);
 
+    /**
+     * Reports taken in the chat that the municipality's own Open311 endpoint has not acknowledged yet, oldest first:
+     * the forwarding outbox. Reports posted through this gateway's Open311 server came from the municipality and are
+     * never forwarded back.
+     */
+    List<Report> awaitingForward(int limit);
+
+    /** Records the id the municipality's endpoint gave a forwarded report; it leaves the outbox. */
+    void recordForwarded(long id, String externalId);
+
     /** Thrown when the store itself fails (not when a report is unknown). */
     final class ReportStoreException extends RuntimeException {
         public ReportStoreException(String message, Throwable cause) {

@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/open311/v2", produces = MediaType.APPLICATION_JSON_VALUE)
 class Open311Controller {
 
-    static final String CHANNEL = "open311";
+    static final String CHANNEL = Report.OPEN311_CHANNEL;
     /** What {@code GET requests.json} returns at most, and the window it looks back without dates (the spec's defaults). */
     static final int MAX_REQUESTS = 1000;
     static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
