@@ -28,7 +28,7 @@ local questions = {
 }
 
 local counter = 0
-local thread_id = 0
+thread_id = 0 -- set per thread by setup() below (a global, so that thread:set reaches it)
 
 function setup(thread)
   thread:set("thread_id", math.random(1, 1000000000))
