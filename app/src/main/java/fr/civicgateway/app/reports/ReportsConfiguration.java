@@ -1,14 +1,14 @@
 package fr.civicgateway.app.reports;
 
 import fr.civicgateway.core.geo.GeoDirectory;
-import fr.civicgateway.core.reports.InMemoryReportStore;
 import fr.civicgateway.core.reports.ReportCategories;
 import fr.civicgateway.core.reports.ReportFlow;
 import fr.civicgateway.core.reports.ReportNotices;
 import fr.civicgateway.core.reports.ReportStatusHandler;
 import fr.civicgateway.core.reports.ReportStore;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,10 +22,11 @@ public class ReportsConfiguration {
         return ServicesFile.load(p.servicesFile());
     }
 
+    /** In the gateway's database (H2 or PostgreSQL), once Flyway has migrated it. */
     @Bean
-    @ConditionalOnMissingBean(ReportStore.class)
-    ReportStore reportStore() {
-        return new InMemoryReportStore();
+    @DependsOnDatabaseInitialization
+    ReportStore reportStore(DataSource dataSource) {
+        return new JdbcReportStore(dataSource);
     }
 
     @Bean
