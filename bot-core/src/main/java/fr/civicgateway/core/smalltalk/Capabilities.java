@@ -18,14 +18,16 @@ final class Capabilities {
                 • comment il ou elle a voté (« Comment a voté Mathilde Panot sur le budget ? », « … au scrutin 3876 ? ») ;
                 • sa participation aux votes (« Est-ce que mon député participe aux votes ? ») ;
                 • le résultat d'un scrutin et ce qui a été voté dernièrement (« Qu'est-ce qui a été voté cette semaine ? »).
-                Chaque réponse cite sa source et la date des données.""", """
+                Chaque réponse cite sa source et la date des données.
+                Je peux aussi transmettre à la mairie un problème dans l'espace public (« Signaler un nid-de-poule ») et vous dire où il en est (« Où en est mon signalement 42 ? »).""", """
                 From the Assemblée nationale's open data, I can tell you:
                 • who your deputy is ("Who is my deputy? I live in Annecy", "deputy for 75011");
                 • who a deputy is: group, constituency ("Who is Mathilde Panot?");
                 • how they voted ("How did Mathilde Panot vote on the budget?", "… in scrutin 3876?");
                 • how often they take part in votes ("Does my deputy take part in votes?");
                 • the result of a vote and what was voted lately ("What was voted this week?").
-                Every answer cites its source and the date of the data.""");
+                Every answer cites its source and the date of the data.
+                I can also send the town hall a problem in the public space ("Report a pothole") and tell you where it stands ("What is the status of report 42?").""");
     }
 
     static List<QuickReply> examples(Turn t) {
