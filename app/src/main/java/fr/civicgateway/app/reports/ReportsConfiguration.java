@@ -1,12 +1,17 @@
 package fr.civicgateway.app.reports;
 
+import fr.civicgateway.core.conversation.ChannelNotifier;
+import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.geo.GeoDirectory;
 import fr.civicgateway.core.reports.ReportCategories;
 import fr.civicgateway.core.reports.ReportFlow;
 import fr.civicgateway.core.reports.ReportNotices;
+import fr.civicgateway.core.reports.ReportStatusChanges;
 import fr.civicgateway.core.reports.ReportStatusHandler;
 import fr.civicgateway.core.reports.ReportStore;
+import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +42,12 @@ public class ReportsConfiguration {
     @Bean
     ReportStatusHandler reportStatusHandler(ReportStore store, ReportCategories categories) {
         return new ReportStatusHandler(store, categories);
+    }
+
+    @Bean
+    ReportStatusChanges reportStatusChanges(ReportStore store, ReportNotices notices, ConversationStore conversations,
+                                            ObjectProvider<ChannelNotifier> notifiers, Clock clock) {
+        return new ReportStatusChanges(store, notices, conversations, notifiers.orderedStream().toList(), clock);
     }
 
     @Bean

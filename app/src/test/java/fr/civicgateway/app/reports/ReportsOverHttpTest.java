@@ -113,6 +113,7 @@ class ReportsOverHttpTest {
         assertThat(unauthorised.statusCode()).isEqualTo(401);
         HttpResponse<String> closed = admin(id, "{\"status\":\"closed\",\"note\":\"Trou rebouché.\"}", "test-admin-token");
         assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(ChatClient.json(closed.body()).get("citizenTold").asString()).isEqualTo("at their next message");
         assertThat(admin(999999, "{\"status\":\"closed\"}", "test-admin-token").statusCode()).isEqualTo(404);
         assertThat(admin(id, "{\"status\":\"done\"}", "test-admin-token").statusCode()).isEqualTo(400);
 

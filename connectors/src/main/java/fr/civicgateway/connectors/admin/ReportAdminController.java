@@ -1,9 +1,7 @@
 package fr.civicgateway.connectors.admin;
 
-import fr.civicgateway.core.reports.Report;
 import fr.civicgateway.core.reports.ReportStatus;
-import fr.civicgateway.core.reports.ReportStore;
-import java.time.Clock;
+import fr.civicgateway.core.reports.ReportStatusChanges;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -16,20 +14,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/admin/reports/{id}/status} with {@code {"status": "closed", "note": "..."}}: the municipality
- * changes a report's status. Once stored, the change is told to the citizen in the conversation the report came from
- * (at their next message there). Behind the admin token ({@link AdminTokenFilter}).
+ * changes a report's status. Once stored, the change is told to the citizen in the conversation the report came from:
+ * pushed on Telegram when the bot can reach the chat, else at their next message there. Behind the admin token
+ * ({@link AdminTokenFilter}).
  */
 @RestController
 class ReportAdminController {
 
     static final int MAX_NOTE_LENGTH = 1000;
 
-    private final ReportStore store;
-    private final Clock clock;
+    private final ReportStatusChanges changes;
 
-    ReportAdminController(ReportStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
+    ReportAdminController(ReportStatusChanges changes) {
+        this.changes = changes;
     }
 
     /** @param status {@code open} or {@code closed}; @param note the municipality's note, shown to the citizen */
@@ -47,18 +44,23 @@ class ReportAdminController {
         if (note != null && note.length() > MAX_NOTE_LENGTH) {
             return error(HttpStatus.BAD_REQUEST, "note_too_long", "note must be at most " + MAX_NOTE_LENGTH + " characters.");
         }
-        return store.updateStatus(id, status, note, clock.instant())
-                .map(r -> ResponseEntity.ok(json(r)))
+        return changes.change(id, status, note)
+                .map(c -> ResponseEntity.ok(json(c)))
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not_found", "No report " + id + "."));
     }
 
-    private static Map<String, Object> json(Report r) {
+    private static Map<String, Object> json(ReportStatusChanges.Change c) {
+        var r = c.report();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("status", r.status().apiName());
         m.put("note", r.statusNotes());
         m.put("updatedAt", r.updatedAt().toString());
-        m.put("citizenNotified", r.conversationKey() == null ? "no conversation" : "at their next message");
+        m.put("citizenTold", switch (c.told()) {
+            case PUSHED -> "pushed";
+            case AT_NEXT_MESSAGE -> "at their next message";
+            case NO_CONVERSATION -> "no conversation";
+        });
         return m;
     }
 

@@ -37,6 +37,9 @@ class TelegramConfiguration {
 
     /** Longer than the 50 s a getUpdates poll may wait for an update. */
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(75);
+    /** A chat silent this long is no longer pushed to: its news wait for its next message. */
+    private static final Duration KNOWN_CHAT_EXPIRY = Duration.ofDays(7);
+    private static final long KNOWN_CHATS = 100_000;
 
     @Bean
     TelegramSecrets telegramSecrets(Environment env) {
@@ -99,13 +102,24 @@ class TelegramConfiguration {
                 pseudonyms, p.messagesPerSecond(), p.perChatInterval(), p.maxRetries(), p.retryBackoff());
     }
 
+    /** The chats heard from lately, to push a report's new status to; in memory only. */
+    @Bean
+    KnownChats telegramKnownChats(ObjectProvider<Ticker> ticker) {
+        return new KnownChats(KNOWN_CHATS, KNOWN_CHAT_EXPIRY, ticker.getIfAvailable(Ticker::systemTicker));
+    }
+
+    @Bean
+    TelegramNotifier telegramNotifier(KnownChats chats, QuickReplyButtons buttons, TelegramOutbox outbox) {
+        return new TelegramNotifier(chats, new ReplyRenderer(buttons), outbox);
+    }
+
     @Bean
     UpdateProcessor telegramUpdateProcessor(Dialogue dialogue, ChatPseudonyms pseudonyms, QuickReplyButtons buttons,
                                             TelegramOutbox outbox, TelegramClient client, TelegramExecutors executors,
-                                            TelegramProperties p, Environment env) {
+                                            TelegramProperties p, Environment env, KnownChats knownChats) {
         // The privacy note states how long the core keeps a conversation: read the core's own setting.
         Duration expiry = env.getProperty("civic.conversations.idle-expiry", Duration.class, Duration.ofHours(2));
-        return new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons), new ReplyRenderer(buttons),
+        return new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats), new ReplyRenderer(buttons),
                 outbox, client, new RecentUpdates(p.recentUpdates()), new ChatSerialExecutor(executors.workers()),
                 Scheduler.of(executors.scheduler()), p.typingDelay(), new TelegramWording(expiry), pseudonyms);
     }

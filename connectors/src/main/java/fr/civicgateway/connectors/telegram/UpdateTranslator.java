@@ -27,10 +27,17 @@ final class UpdateTranslator {
 
     private final ChatPseudonyms pseudonyms;
     private final QuickReplyButtons buttons;
+    private final KnownChats knownChats;
 
     UpdateTranslator(ChatPseudonyms pseudonyms, QuickReplyButtons buttons) {
+        this(pseudonyms, buttons, null);
+    }
+
+    /** @param knownChats where the chats heard from are remembered for pushed news, or null */
+    UpdateTranslator(ChatPseudonyms pseudonyms, QuickReplyButtons buttons, KnownChats knownChats) {
         this.pseudonyms = pseudonyms;
         this.buttons = buttons;
+        this.knownChats = knownChats;
     }
 
     /** Empty for updates the bot does not answer (edits, channel posts, member changes...). */
@@ -70,7 +77,7 @@ final class UpdateTranslator {
                     .max(Comparator.comparingLong(p -> (long) nz(p.getWidth()) * nz(p.getHeight())));
             if (largest.isPresent() && largest.get().getFileId() != null) {
                 String caption = m.getCaption() == null ? "" : clip(m.getCaption().strip());
-                IncomingMessage message = new IncomingMessage(CHANNEL, pseudonyms.conversationId(chatId), caption,
+                IncomingMessage message = new IncomingMessage(CHANNEL, conversationId(chatId), caption,
                         language, null, new Attachment(Attachment.Kind.PHOTO, largest.get().getFileId()));
                 return Optional.of(new Inbound(chatId, language, message, null, Inbound.Kind.ANSWER));
             }
@@ -96,8 +103,16 @@ final class UpdateTranslator {
 
     private Inbound message(long chatId, Language language, String text, GeoPoint location, String callbackQueryId,
                             Inbound.Kind kind) {
-        IncomingMessage message = new IncomingMessage(CHANNEL, pseudonyms.conversationId(chatId), text, language, location);
+        IncomingMessage message = new IncomingMessage(CHANNEL, conversationId(chatId), text, language, location);
         return new Inbound(chatId, language, message, callbackQueryId, kind);
+    }
+
+    private String conversationId(long chatId) {
+        String id = pseudonyms.conversationId(chatId);
+        if (knownChats != null) {
+            knownChats.remember(id, chatId);
+        }
+        return id;
     }
 
     private static int nz(Integer i) {

@@ -11,6 +11,7 @@ import fr.civicgateway.connectors.telegram.FakeBotApi.Call;
 import fr.civicgateway.core.conversation.Attachment;
 import fr.civicgateway.core.conversation.GeoPoint;
 import fr.civicgateway.core.conversation.IncomingMessage;
+import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.nlu.Language;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -180,6 +181,20 @@ class TelegramConversationTest {
         IncomingMessage received = bot.core.received.getFirst();
         assertThat(received.attachment()).isEqualTo(new Attachment(Attachment.Kind.PHOTO, "large"));
         assertThat(received.text()).isEqualTo("Le trou devant l'école");
+    }
+
+    @Test
+    void pushesNewsToAChatItHasHeardFromAndNotToAnUnknownOne() {
+        bot.deliver(textUpdate(1, CHAT, "Résultat du scrutin 3876 ?", "fr"));
+        bot.await("sendmessage", 1);
+        String conversation = bot.pseudonyms.conversationId(CHAT);
+
+        assertThat(bot.notifier.push(conversation, List.of(new Reply.Text("Du nouveau sur votre signalement : clos.")))).isTrue();
+        assertThat(bot.notifier.push(bot.pseudonyms.conversationId(7777), List.of(new Reply.Text("?")))).isFalse();
+
+        List<Call> sent = bot.await("sendmessage", 2);
+        assertThat(sent.get(1).text()).isEqualTo("Du nouveau sur votre signalement : clos.");
+        assertThat(sent.get(1).body().path("chat_id").asText()).isEqualTo(String.valueOf(CHAT));
     }
 
     @Test

@@ -35,6 +35,8 @@ final class TelegramHarness implements AutoCloseable {
     final TelegramClient client;
     final TelegramOutbox outbox;
     final UpdateProcessor processor;
+    final KnownChats knownChats = new KnownChats(100, Duration.ofDays(7), Ticker.systemTicker());
+    final TelegramNotifier notifier;
 
     private final ExecutorService runner = Executors.newCachedThreadPool();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -48,7 +50,8 @@ final class TelegramHarness implements AutoCloseable {
         };
         outbox = new TelegramOutbox(client, skipWaits, Ticker.systemTicker(), pseudonyms, 30, Duration.ofSeconds(1), 2,
                 Duration.ofMillis(500));
-        processor = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons), new ReplyRenderer(buttons),
+        notifier = new TelegramNotifier(knownChats, new ReplyRenderer(buttons), outbox);
+        processor = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats), new ReplyRenderer(buttons),
                 outbox, client, new RecentUpdates(100), new ChatSerialExecutor(workers), Scheduler.of(realTime),
                 Duration.ofMillis(150), new TelegramWording(Duration.ofHours(2)), pseudonyms);
     }
