@@ -144,7 +144,8 @@ abstract class ConversationStoreContract {
         JdbcClient.create(ds).sql("UPDATE conversation_state SET state_json = ?").param("""
                 {"language":"FR","lastDeputyUid":"PA720892","lastScrutin":3876,"lastIntent":"REPORT_PROBLEM",
                  "pendingIntent":"SIGN_PETITION","updatedAt":"2026-03-02T08:00:00Z",
-                 "activeFlow":{"name":"report_problem","slots":{"category":"voirie","photo":null}}}""").update();
+                 "activeFlow":{"flowId":"report","step":"where","slots":{"category":"voirie-nid-de-poule"},
+                               "startedAt":"2026-03-02T07:59:00Z"}}""").update();
 
         assertThat(store.find("web:demo-1")).hasValueSatisfying(s -> {
             assertThat(s.language()).isEqualTo(Language.FR);
@@ -152,6 +153,8 @@ abstract class ConversationStoreContract {
             assertThat(s.lastScrutin()).isEqualTo(3876);
             assertThat(s.lastIntent()).isEqualTo(Intent.REPORT_PROBLEM);
             assertThat(s.pendingIntent()).as("an intent this version does not know").isNull();
+            assertThat(s.activeFlow().step()).isEqualTo("where");
+            assertThat(s.activeFlow().slot("category")).isEqualTo("voirie-nid-de-poule");
         });
     }
 

@@ -253,6 +253,12 @@ public final class ReportFlow implements Flow {
                         + ".",
                 "It will be sent to " + recipient.en() + ". What goes with it: " + data + ". Neither your name nor "
                         + "your messaging id is sent" + (contact ? "" : ": you stay anonymous") + ".")).append('\n');
+        // The Open311 server lets anyone read a report's kind, place, description and status (as FixMyStreet does):
+        // the citizen must know before sending.
+        s.append(t.say("Le type, le lieu, la description et l'état du signalement seront consultables publiquement "
+                        + "(données ouvertes Open311) ; votre contact, jamais.",
+                "The kind, place, description and status of the report will be public (Open311 open data); your "
+                        + "contact, never.")).append('\n');
         s.append(t.say("Confirmez-vous l'envoi ?", "Do you confirm sending it?"));
         return ask(f, s.toString(), List.of(new QuickReply(t.say("Envoyer", "Send"), t.say("oui", "yes")),
                 new QuickReply(t.say("Annuler", "Cancel"), t.say("annuler", "cancel"))));

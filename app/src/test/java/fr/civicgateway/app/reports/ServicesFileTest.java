@@ -1,0 +1,68 @@
+package fr.civicgateway.app.reports;
+
+import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.core.reports.ReportCategories;
+import fr.civicgateway.core.reports.ServiceCategory;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The operator's categories file: the shipped one loads, and a bad entry is named. */
+class ServicesFileTest {
+
+    @Test
+    void theShippedFileLoadsItsElevenCategoriesInOrder() {
+        ReportCategories c = ServicesFile.load(ShippedData.repositoryRoot().resolve("config/open311-services.yml"));
+
+        assertThat(c.all()).hasSize(11);
+        assertThat(c.all().getFirst().code()).isEqualTo("voirie-nid-de-poule");
+        assertThat(c.all().getFirst().attributes()).singleElement()
+                .satisfies(a -> assertThat(a.datatype()).isEqualTo(ServiceCategory.Datatype.SINGLEVALUELIST));
+        assertThat(c.guess("il y a un dépôt sauvage au coin de ma rue")).map(ServiceCategory::code)
+                .contains("proprete-depot-sauvage");
+        assertThat(c.guess("the street light is out")).map(ServiceCategory::code).contains("eclairage-public");
+    }
+
+    static Object yaml(String text) {
+        return new Yaml().load(text);
+    }
+
+    @Test
+    void aMissingNameIsNamedWithItsEntry() {
+        assertThatThrownBy(() -> ServicesFile.parse(yaml("""
+                services:
+                  - { code: graffiti, name-fr: Graffiti, name-en: Graffiti, group: Propreté }
+                  - { code: banc, name-fr: Banc cassé, group: Voirie }
+                """), "open311-services.yml")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("open311-services.yml: services[1] (banc): name-en of service banc must not be empty");
+    }
+
+    @Test
+    void anUnknownDatatypeABadCodeAndADuplicateAreRefused() {
+        assertThatThrownBy(() -> ServicesFile.parse(yaml("""
+                services:
+                  - code: voirie
+                    name-fr: Voirie
+                    name-en: Roads
+                    group: Voirie
+                    attributes:
+                      - { code: danger, datatype: boolean, description: Danger immédiat }
+                """), "s.yml")).hasMessage("s.yml: services[0] (voirie): attribute danger: unknown datatype boolean "
+                + "(string, number, datetime, text, singlevaluelist, multivaluelist)");
+        assertThatThrownBy(() -> ServicesFile.parse(yaml("""
+                services:
+                  - { code: "nid de poule", name-fr: N, name-en: P, group: G }
+                """), "s.yml")).hasMessage("s.yml: services[0] (nid de poule): service code must be 1-64 characters "
+                + "of [A-Za-z0-9_.-]: nid de poule");
+        assertThatThrownBy(() -> ServicesFile.parse(Map.of("services", List.of(
+                Map.of("code", "a", "name-fr", "A", "name-en", "A", "group", "G"),
+                Map.of("code", "a", "name-fr", "B", "name-en", "B", "group", "G"))), "s.yml"))
+                .hasMessage("s.yml: two report categories with service code a");
+        assertThatThrownBy(() -> ServicesFile.parse(yaml("services: []"), "s.yml"))
+                .hasMessage("s.yml: expected a non-empty list under \"services\"");
+    }
+}
