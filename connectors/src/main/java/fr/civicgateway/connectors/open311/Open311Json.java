@@ -22,7 +22,7 @@ final class Open311Json {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service_code", c.code());
         m.put("service_name", c.name(english));
-        m.put("description", c.name(!english));
+        m.put("description", c.group() + " : " + c.name(english));
         m.put("metadata", c.hasMetadata());
         m.put("type", "realtime");
         m.put("keywords", String.join(",", c.keywords()));
