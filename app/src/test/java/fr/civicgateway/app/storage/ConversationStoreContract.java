@@ -2,6 +2,7 @@ package fr.civicgateway.app.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
 import fr.civicgateway.core.dialogue.ConversationState;
+import fr.civicgateway.core.flow.ActiveFlow;
 import fr.civicgateway.core.dialogue.ConversationStore.ConversationStoreException;
 import fr.civicgateway.core.dialogue.PendingChoice;
 import fr.civicgateway.core.nlu.EntityMention;
@@ -81,7 +82,8 @@ abstract class ConversationStoreContract {
                 new PendingChoice.Option("Fabrice Rousseau", "PA793218", new EntityMention(EntityType.DEPUTY,
                         "PA793218", "Rousseau", 10, 18, List.of("PA795136", "PA793218")))));
         return new ConversationState(Language.FR, "PA720892", 3876, "retraites", Intent.REPRESENTATIVE_VOTES,
-                choice, Intent.REPRESENTATIVE_ATTENDANCE, MORNING);
+                choice, Intent.REPRESENTATIVE_ATTENDANCE,
+                new ActiveFlow("report", "where", java.util.Map.of("what", "nid-de-poule")), MORNING);
     }
 
     @Test
@@ -140,11 +142,11 @@ abstract class ConversationStoreContract {
         HikariDataSource ds = open(migratedDatabase());
         JdbcConversationStore store = store(ds);
         store.save("web:demo-1", whichRousseau());
-        // As a newer gateway would write it: an open multi-turn flow with its slots, and an intent added later.
+        // As a newer gateway would write it: a field added later, and an intent added later.
         JdbcClient.create(ds).sql("UPDATE conversation_state SET state_json = ?").param("""
                 {"language":"FR","lastDeputyUid":"PA720892","lastScrutin":3876,"lastIntent":"REPORT_PROBLEM",
                  "pendingIntent":"SIGN_PETITION","updatedAt":"2026-03-02T08:00:00Z",
-                 "activeFlow":{"name":"report_problem","slots":{"category":"voirie","photo":null}}}""").update();
+                 "reminder":{"name":"report_problem","slots":{"category":"voirie","photo":null}}}""").update();
 
         assertThat(store.find("web:demo-1")).hasValueSatisfying(s -> {
             assertThat(s.language()).isEqualTo(Language.FR);
