@@ -27,6 +27,8 @@ import fr.civicgateway.core.votes.VoteResultHandler;
 import fr.civicgateway.opendata.assemblee.AssembleeLoader;
 import fr.civicgateway.opendata.geo.GeoTablesLoader;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -51,14 +53,31 @@ class GatewayConfiguration {
         return Ticker.systemTicker();
     }
 
-    @Bean
-    ParliamentData parliamentData(DataProperties data) {
-        return AssembleeLoader.ofShippedLayout(data.assemblee()).load();
+    /** The two open-data snapshots, loaded at the same time: they are independent and each takes seconds. */
+    record OpenData(ParliamentData parliament, GeoDirectory geo) {
     }
 
     @Bean
-    GeoDirectory geoDirectory(DataProperties data) {
-        return GeoTablesLoader.load(data.geo());
+    OpenData openDataSnapshots(DataProperties data) {
+        CompletableFuture<GeoDirectory> geo = CompletableFuture.supplyAsync(() -> GeoTablesLoader.load(data.geo()),
+                task -> Thread.ofPlatform().name("geo-load").start(task));
+        ParliamentData parliament = AssembleeLoader.ofShippedLayout(data.assemblee()).load();
+        try {
+            return new OpenData(parliament, geo.join());
+        } catch (CompletionException e) {
+            // The loaders' own exception (it names the file) is what the operator needs to read.
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    @Bean
+    ParliamentData parliamentData(OpenData data) {
+        return data.parliament();
+    }
+
+    @Bean
+    GeoDirectory geoDirectory(OpenData data) {
+        return data.geo();
     }
 
     @Bean
