@@ -16,8 +16,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns every failure of the API into a JSON {@link ApiError} with the right status: bad JSON, wrong method or
  * media type, unknown path — and, as a last resort, an unexpected error without any detail of the server.
+ * Not scoped to a package: a wrong media type or method fails before any controller is chosen.
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
