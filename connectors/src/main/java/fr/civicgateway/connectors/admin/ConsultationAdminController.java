@@ -219,6 +219,12 @@ class ConsultationAdminController {
                 "The consultation store is unavailable. Please try again later."));
     }
 
+    /** {@code /answers/abc/hide}: the answer id is a number. */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> badId(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(new ApiError("invalid_answer_id", "The answer id must be a number."));
+    }
+
     private Map<String, Object> header(Consultation c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
