@@ -59,7 +59,28 @@ public final class JdbcConsultationStore implements ConsultationStore {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new ConsultationStoreException("consultation store: cannot " + what + " (SQLSTATE " + e.getSQLState() + ")", e);
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new SamePersonFirst();
+            }
+            throw failure(what, e);
+        }
+    }
+
+    /**
+     * The driver's messages about data (SQLSTATE classes 22 and 23) quote the values — a citizen's text, a
+     * pseudonym — so they are left out of the exception, which the dialogue logs; connection errors keep theirs.
+     */
+    private static ConsultationStoreException failure(String what, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String message = "consultation store: cannot " + what + " (SQLSTATE " + state + ")";
+        boolean aboutData = state.startsWith("22") || state.startsWith("23");
+        return new ConsultationStoreException(message, aboutData ? null : e);
+    }
+
+    /** Another submission of the same person committed between our look-up and our insert. */
+    private static final class SamePersonFirst extends RuntimeException {
+        SamePersonFirst() {
+            super(null, null, false, false);
         }
     }
 
@@ -67,13 +88,16 @@ public final class JdbcConsultationStore implements ConsultationStore {
     public SaveOutcome save(Ballot ballot, String pseudonym, Instant at, boolean replace) {
         try {
             return inTransaction("save a submission", c -> saveIn(c, ballot, pseudonym, at, replace));
-        } catch (ConsultationStoreException e) {
-            if (e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
-                // The same person's other submission committed first, between our look-up and our insert.
-                return replace ? inTransaction("save a submission", c -> saveIn(c, ballot, pseudonym, at, true))
-                        : SaveOutcome.ALREADY_ANSWERED;
+        } catch (SamePersonFirst e) {
+            // The unique key decided: without replace, the first one stays; with it, this one now replaces it.
+            if (!replace) {
+                return SaveOutcome.ALREADY_ANSWERED;
             }
-            throw e;
+            try {
+                return inTransaction("save a submission", c -> saveIn(c, ballot, pseudonym, at, true));
+            } catch (SamePersonFirst again) {
+                throw new ConsultationStoreException("consultation store: cannot save a submission (SQLSTATE 23505)", null);
+            }
         }
     }
 

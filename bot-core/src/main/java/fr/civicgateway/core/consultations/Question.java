@@ -68,8 +68,9 @@ public sealed interface Question {
         public FreeText {
             requireId(id, "question id");
             Objects.requireNonNull(text, "text");
-            if (maxLength < 1 || maxLength > 4000) {
-                throw new IllegalArgumentException("max-length of question " + id + " must be within 1-4000, was " + maxLength);
+            // 2000 characters fit the database's VARCHAR(4000) even when every one is a surrogate pair (an emoji).
+            if (maxLength < 1 || maxLength > 2000) {
+                throw new IllegalArgumentException("max-length of question " + id + " must be within 1-2000, was " + maxLength);
             }
         }
     }

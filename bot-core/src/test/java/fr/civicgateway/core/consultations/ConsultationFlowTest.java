@@ -57,7 +57,21 @@ class ConsultationFlowTest {
         public Clock withZone(ZoneId zone) { return this; }
         public Instant instant() { return now.get(); }
     };
+    private final java.util.concurrent.atomic.AtomicBoolean storeDown = new java.util.concurrent.atomic.AtomicBoolean();
     private final InMemoryConsultationStore store = new InMemoryConsultationStore();
+    /** The in-memory store, failing every save while {@link #storeDown} is set. */
+    private final ConsultationStore failingStore = new ConsultationStore() {
+        public SaveOutcome save(Ballot b, String p, Instant at, boolean replace) {
+            if (storeDown.get()) {
+                throw new ConsultationStoreException("consultation store: cannot save a submission (SQLSTATE 08001)", null);
+            }
+            return store.save(b, p, at, replace);
+        }
+        public java.util.Optional<Submission> find(String c, String p) { return store.find(c, p); }
+        public Results results(String c) { return store.results(c); }
+        public List<Submission> submissions(String c) { return store.submissions(c); }
+        public boolean setHidden(String c, long id, boolean h) { return store.setHidden(c, id, h); }
+    };
     private final ConsultationPseudonyms pseudonyms = ConsultationPseudonyms.fromSecret("a test key of sixteen bytes or more");
 
     private Dialogue dialogue(Consultation... consultations) {
@@ -74,7 +88,7 @@ class ConsultationFlowTest {
                 });
             }
         }
-        ConsultationFlow flow = new ConsultationFlow(ConsultationCatalog.of(List.of(consultations)), store, keys, PARIS);
+        ConsultationFlow flow = new ConsultationFlow(ConsultationCatalog.of(List.of(consultations)), failingStore, keys, PARIS);
         return new Dialogue(NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()), handlers, List.of(flow), clock);
     }
 
@@ -220,6 +234,19 @@ class ConsultationFlowTest {
                 .isEqualTo("La consultation « Horaires de la bibliothèque » est close : votre réponse n'a pas pu être enregistrée.");
         assertThat(store.submissions("bibliotheque")).isEmpty();
         assertThat(say(d, "c4", "je veux participer à une consultation").text()).isEqualTo("Aucune consultation n'est ouverte en ce moment.");
+    }
+
+    @Test
+    void aStoreFailureIsNotThankedAndKeepsTheAnswersForAnotherTry() {
+        Dialogue d = dialogue(library(true));
+        answerAll(d, "c7");
+        storeDown.set(true);
+        assertThat(say(d, "c7", "envoyer").text()).startsWith("Désolé, une erreur m'empêche d'enregistrer cela pour le moment : rien n'est perdu");
+        assertThat(store.submissions("bibliotheque")).isEmpty();
+
+        storeDown.set(false);
+        assertThat(say(d, "c7", "envoyer").text()).startsWith("Merci, votre réponse est enregistrée.");
+        assertThat(store.results("bibliotheque").count("frequence", "semaine")).isEqualTo(1);
     }
 
     @Test
