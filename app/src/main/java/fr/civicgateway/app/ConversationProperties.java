@@ -5,11 +5,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long and how many conversations the gateway remembers ({@code civic.conversations.*}).
+ * How long the gateway remembers a conversation ({@code civic.conversations.*}). Conversations are kept in the
+ * database (see {@code fr.civicgateway.app.storage}).
  *
- * @param maximum    conversations kept at most; the least recently used are forgotten first
- * @param idleExpiry a conversation idle this long is forgotten
+ * @param idleExpiry          a conversation idle this long is forgotten: it is no longer read, and the next
+ *                            expiry check deletes it
+ * @param expiryCheckInterval how often each instance deletes the conversations idle past {@code idleExpiry}
  */
 @ConfigurationProperties("civic.conversations")
-public record ConversationProperties(@DefaultValue("100000") long maximum, @DefaultValue("2h") Duration idleExpiry) {
+public record ConversationProperties(@DefaultValue("2h") Duration idleExpiry,
+                                     @DefaultValue("5m") Duration expiryCheckInterval) {
+
+    public ConversationProperties {
+        if (idleExpiry.isNegative() || idleExpiry.isZero()) {
+            throw new IllegalArgumentException("civic.conversations.idle-expiry must be positive: " + idleExpiry);
+        }
+        if (expiryCheckInterval.isNegative() || expiryCheckInterval.isZero()) {
+            throw new IllegalArgumentException(
+                    "civic.conversations.expiry-check-interval must be positive: " + expiryCheckInterval);
+        }
+    }
 }

@@ -3,7 +3,6 @@ package fr.civicgateway.app;
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.dialogue.Dialogue;
-import fr.civicgateway.core.dialogue.InMemoryConversationStore;
 import fr.civicgateway.core.dialogue.IntentHandler;
 import fr.civicgateway.core.flow.Flow;
 import fr.civicgateway.core.geo.GeoDirectory;
@@ -33,7 +32,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Assembles the gateway: the open-data adapters behind the core's ports, the NLU built from that data, one handler
- * per intent, and the dialogue the connectors talk to.
+ * per intent, and the dialogue the connectors talk to. The conversation store and its database are in
+ * {@code fr.civicgateway.app.storage}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DataProperties.class, ConversationProperties.class})
@@ -71,11 +71,6 @@ class GatewayConfiguration {
             ScrutinSearch.Result r = search.search(topic, limit);
             return new TopicSearch.Matches(r.scrutins(), r.total());
         };
-    }
-
-    @Bean
-    ConversationStore conversationStore(ConversationProperties p, Ticker ticker) {
-        return new InMemoryConversationStore(p.maximum(), p.idleExpiry(), ticker);
     }
 
     @Bean

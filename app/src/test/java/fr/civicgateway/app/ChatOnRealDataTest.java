@@ -252,4 +252,29 @@ class ChatOnRealDataTest {
                     .as("title of scrutin " + number).containsAnyOf("financ", "budg");
         }
     }
+
+    @Test
+    void answersTheQuestionThatWaitedForThePlaceOnceTheDeputyIsKnown() {
+        String first = chat.read(conversation, "Est-ce que mon député participe aux votes ?");
+        assertThat(first).contains("De quel député parlez-vous ?");
+
+        String uid = ShippedData.sittingDeputyOf("48", "1");
+        String answer = chat.read(conversation, "J'habite à Mende");
+
+        assertThat(answer).contains(ShippedData.name(uid) + " est").contains(ShippedData.name(uid) + " a pris part à");
+    }
+
+    @Test
+    void saysThatAFormerDeputyNoLongerSits() {
+        String answer = chat.read(conversation, "Qui est Nicolas Forissier ?");
+
+        assertThat(answer).startsWith("Nicolas Forissier n'est plus député en exercice");
+    }
+
+    @Test
+    void saysPlainlyThatAPersonWhoIsNotADeputyIsNotOne() {
+        String answer = chat.read(conversation, "Qui est Jean-Luc Mélenchon ?");
+
+        assertThat(answer).contains("Je ne trouve aucun député nommé « Jean-Luc Mélenchon »");
+    }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds deputies, scrutins, postcodes, communes, départements, constituencies, political groups and vote topics in a
@@ -724,6 +725,12 @@ public final class GazetteerEntityExtractor {
             Map.entry("quatorzieme", 14), Map.entry("quinzieme", 15), Map.entry("seizieme", 16));
 
     /** "4e", "4eme", "4ème", "1re", "1er", "4th", "quatrième", "4" → 4; anything else → -1. */
+    // Compiled once: these run on every token that could be a number (String.matches compiles on each call).
+    private static final Set<String> ORDINAL_SUFFIXES = Set.of("", "e", "eme", "er", "ere", "re", "th", "st", "nd",
+            "rd", "em", "ieme");
+    private static final Pattern ROMAN_SUFFIX = Pattern.compile("(eme|e|er)$");
+    private static final Pattern ROMAN_DIGITS = Pattern.compile("[ivx]+");
+
     static int ordinal(String w) {
         Integer word = ORDINAL_WORDS.get(w);
         if (word != null) {
@@ -737,7 +744,7 @@ public final class GazetteerEntityExtractor {
             return -1;
         }
         String suffix = w.substring(k);
-        if (!Set.of("", "e", "eme", "er", "ere", "re", "th", "st", "nd", "rd", "em", "ieme").contains(suffix)) {
+        if (!ORDINAL_SUFFIXES.contains(suffix)) {
             return -1;
         }
         int v = Integer.parseInt(w.substring(0, k));
@@ -748,7 +755,7 @@ public final class GazetteerEntityExtractor {
     private static int arrondissementNumber(String w, String city) {
         int v = ordinal(w);
         if (v < 0) {
-            String roman = w.replaceFirst("(eme|e|er)$", "");
+            String roman = ROMAN_SUFFIX.matcher(w).replaceFirst("");
             v = roman(roman);
             if (v > 0 && city == null && roman.length() == w.length()) {
                 v = -1; // a bare "xi" before "arrondissement" is fine, but only with its suffix elsewhere
@@ -758,7 +765,7 @@ public final class GazetteerEntityExtractor {
     }
 
     private static int roman(String s) {
-        if (s.isEmpty() || !s.matches("[ivx]+")) {
+        if (!ROMAN_DIGITS.matcher(s).matches()) {
             return -1;
         }
         int total = 0;

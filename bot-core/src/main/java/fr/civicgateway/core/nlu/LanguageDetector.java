@@ -2,6 +2,7 @@ package fr.civicgateway.core.nlu;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tells French from English in short chat messages ("slt", "who is my MP?", "et lui ?").
@@ -56,6 +57,11 @@ public final class LanguageDetector {
             "stand", "stands", "pension", "pensions", "budget", "housing", "health", "climate", "censure",
             "vote", "votes");
 
+    // Compiled once: String.matches compiles its pattern on every call, and this runs on every message.
+    private static final Pattern APOSTROPHE_ENDING = Pattern.compile("(?i)\\b\\p{L}+['’](s|t|re|ve|ll|m)\\b");
+    private static final Pattern ENGLISH_CONTRACTION = Pattern.compile(
+            "\\b(what|who|it|that|there|he|she|don|doesn|didn|can|isn|i|you|we|they)['’](s|t|re|ve|ll|m)\\b");
+
     private LanguageDetector() {
     }
 
@@ -91,9 +97,9 @@ public final class LanguageDetector {
             }
         }
         // "what's", "who's", "don't": the English apostrophe-s and n't
-        if (text.matches("(?is).*\\b\\p{L}+['’](s|t|re|ve|ll|m)\\b.*")) {
+        if (APOSTROPHE_ENDING.matcher(text).find()) {
             String lower = text.toLowerCase(java.util.Locale.ROOT);
-            if (lower.matches("(?s).*\\b(what|who|it|that|there|he|she|don|doesn|didn|can|isn|i|you|we|they)['’](s|t|re|ve|ll|m)\\b.*")) {
+            if (ENGLISH_CONTRACTION.matcher(lower).find()) {
                 en += 1;
             }
         }

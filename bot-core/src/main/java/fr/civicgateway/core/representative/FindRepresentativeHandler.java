@@ -81,6 +81,12 @@ public final class FindRepresentativeHandler implements IntentHandler {
         if (dep.isPresent()) {
             return answerDepartement(turn, dep.get().value());
         }
+        Optional<String> name = NameGuess.find(turn.message().text());
+        if (name.isPresent()) {
+            // "Qui est Jean-Luc Mélenchon ?" reads like "who is my deputy" to the classifier: say no deputy has that name.
+            return new DeputyResolver(data).answerUnresolved(turn, Intent.REPRESENTATIVE_PROFILE,
+                    new DeputyResolver.Resolution.UnknownName(name.get()));
+        }
         return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE), turn.say(
                 "Pour trouver votre député, dites-moi votre commune ou votre code postal (par exemple « J'habite à "
                         + "Annecy » ou « 74000 »), ou une circonscription (« 4e circonscription de la Gironde »).",

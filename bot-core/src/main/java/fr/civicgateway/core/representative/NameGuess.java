@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  */
 final class NameGuess {
 
+    /** A capitalised word, hyphenated parts included: "Jean-Luc", "Saint-Just", "Dupont-Aignan". */
+    private static final String WORD = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{L}[\\p{Ll}'’]+)*";
     private static final Pattern CAPITALISED_RUN = Pattern.compile(
-            "\\p{Lu}[\\p{Ll}'’-]+(?:\\s+(?:(?:de|du|des|d'|le|la|van|von)\\s*)?\\p{Lu}[\\p{Ll}'’-]+)+");
+            WORD + "(?:\\s+(?:(?:de|du|des|d'|le|la|van|von)\\s*)?" + WORD + ")+");
     // Capitalised words that start questions or name institutions, not people.
     private static final Set<String> NOT_NAMES = Set.of("comment", "qui", "quel", "quelle", "quels", "quelles", "est",
             "est-ce", "et", "le", "la", "les", "mon", "ma", "how", "who", "what", "which", "did", "does", "is", "and",

@@ -1,0 +1,185 @@
+package fr.civicgateway.app.storage;
+
+import fr.civicgateway.core.dialogue.ConversationState;
+import fr.civicgateway.core.dialogue.ConversationStore;
+import java.sql.DatabaseMetaData;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A {@link ConversationStore} in the database (table {@code conversation_state}, migration V1): one row per
+ * conversation key, the state as JSON text. Every instance of the gateway on the same database sees the same
+ * conversations, and they survive a restart; there is deliberately no cache in front.
+ *
+ * <p>A conversation idle for {@code idleExpiry} (by {@code updated_at}, the store's clock) is no longer found, and
+ * {@link #deleteIdle()} removes it. Thread-safe. Failures of the database are thrown as
+ * {@link ConversationStoreException}; a row that cannot be read as a state is treated as a forgotten
+ * conversation (the dialogue starts afresh, which is always safe).
+ */
+final class JdbcConversationStore implements ConversationStore {
+
+    /**
+     * The JSON format of the state. Fields may be added to {@link ConversationState} without changing it (readers
+     * ignore fields they do not know, and a field absent from an older row reads as null). A change that older
+     * rows cannot be read under bumps it, and {@link #read} converts the older format.
+     */
+    static final int FORMAT_VERSION = 1;
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcConversationStore.class);
+
+    /**
+     * The storage format's own mapper, independent of the web API's JSON settings. Tolerant on read: a newer
+     * instance may have written fields or enum values (a new intent) this one does not know yet.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+            .build();
+
+    private static final String FIND = """
+            SELECT format_version, state_json FROM conversation_state
+            WHERE conversation_key = ? AND updated_at >= ?""";
+    private static final String DELETE_IDLE = "DELETE FROM conversation_state WHERE updated_at < ?";
+
+    private final JdbcClient jdbc;
+    private final Dialect dialect;
+    private final Clock clock;
+    private final Duration idleExpiry;
+
+    JdbcConversationStore(DataSource dataSource, Clock clock, Duration idleExpiry) {
+        if (idleExpiry.isNegative() || idleExpiry.isZero()) {
+            throw new IllegalArgumentException("idleExpiry must be positive: " + idleExpiry);
+        }
+        this.jdbc = JdbcClient.create(dataSource);
+        this.dialect = Dialect.of(dataSource);
+        this.clock = clock;
+        this.idleExpiry = idleExpiry;
+    }
+
+    @Override
+    public Optional<ConversationState> find(String conversationKey) {
+        Optional<StoredState> row;
+        try {
+            row = jdbc.sql(FIND)
+                    .params(conversationKey, utc(idleSince()))
+                    .query((rs, n) -> new StoredState(rs.getInt(1), rs.getString(2)))
+                    .optional();
+        } catch (DataAccessException e) {
+            throw new ConversationStoreException("cannot read a conversation state from the database", e);
+        }
+        return row.flatMap(JdbcConversationStore::read);
+    }
+
+    @Override
+    public void save(String conversationKey, ConversationState state) {
+        String json = JSON.writeValueAsString(state);
+        OffsetDateTime now = utc(clock.instant());
+        try {
+            upsert(conversationKey, json, now);
+        } catch (DataAccessException e) {
+            throw new ConversationStoreException("cannot save a conversation state to the database", e);
+        }
+    }
+
+    /**
+     * Deletes the conversations idle for longer than the expiry, and returns how many. Several instances may run
+     * it at once: the delete is idempotent.
+     */
+    int deleteIdle() {
+        try {
+            return jdbc.sql(DELETE_IDLE).param(utc(idleSince())).update();
+        } catch (DataAccessException e) {
+            throw new ConversationStoreException("cannot delete idle conversations from the database", e);
+        }
+    }
+
+    private void upsert(String key, String json, OffsetDateTime now) {
+        // PostgreSQL's ON CONFLICT is atomic. H2's MERGE updates, then inserts when nothing was updated: two
+        // first saves of one conversation at once (a double-clicked quick reply) can both try the insert, and the
+        // loser's second attempt finds the row and updates it.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.sql(dialect.upsert).params(key, FORMAT_VERSION, json, now).update();
+                return;
+            } catch (DuplicateKeyException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Optional<ConversationState> read(StoredState row) {
+        // Versions above ours come from a newer instance during a rolling upgrade: read them as well as we can.
+        try {
+            return Optional.of(JSON.readValue(row.json(), ConversationState.class));
+        } catch (JacksonException e) {
+            // Includes the state's records refusing a value. An unreadable state is a forgotten conversation; the
+            // log names the problem, not the user's content.
+            log.warn("a stored conversation state (format {}) cannot be read, the conversation starts afresh: {}",
+                    row.formatVersion(), e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    private Instant idleSince() {
+        return clock.instant().minus(idleExpiry);
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    private record StoredState(int formatVersion, String json) {
+    }
+
+    /** The one statement that differs between the two supported databases. */
+    enum Dialect {
+        H2("""
+                MERGE INTO conversation_state (conversation_key, format_version, state_json, updated_at)
+                KEY (conversation_key) VALUES (?, ?, ?, ?)"""),
+        POSTGRESQL("""
+                INSERT INTO conversation_state (conversation_key, format_version, state_json, updated_at)
+                VALUES (?, ?, ?, ?)
+                ON CONFLICT (conversation_key) DO UPDATE SET format_version = EXCLUDED.format_version,
+                    state_json = EXCLUDED.state_json, updated_at = EXCLUDED.updated_at""");
+
+        final String upsert;
+
+        Dialect(String upsert) {
+            this.upsert = upsert;
+        }
+
+        static Dialect of(DataSource dataSource) {
+            String product;
+            try {
+                product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            } catch (MetaDataAccessException e) {
+                throw new ConversationStoreException("cannot connect to the database to identify it", e);
+            }
+            return switch (product.toLowerCase(Locale.ROOT)) {
+                case "h2" -> H2;
+                case "postgresql" -> POSTGRESQL;
+                default -> throw new IllegalStateException(
+                        "unsupported database '" + product + "': the gateway runs on H2 or PostgreSQL");
+            };
+        }
+    }
+}

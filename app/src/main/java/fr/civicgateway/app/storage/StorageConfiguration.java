@@ -1,0 +1,81 @@
+package fr.civicgateway.app.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import fr.civicgateway.app.ConversationProperties;
+import fr.civicgateway.core.dialogue.ConversationStore.ConversationStoreException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.util.StringUtils;
+
+/**
+ * The gateway's database: PostgreSQL when {@code spring.datasource.url} is set, else an embedded H2 file database
+ * under {@code civic.storage.directory}. Flyway (Spring Boot's auto-configuration) migrates it at start-up from
+ * {@code db/migration} before any bean that uses it; the conversation store lives here.
+ *
+ * <p>Boot would fall back to an in-memory database when no URL is set, which loses every conversation at each
+ * restart without a word: this DataSource replaces that fallback with the file database.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StorageProperties.class)
+@EnableScheduling
+class StorageConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+
+    /** The pool; {@code spring.datasource.hikari.*} tunes it, as with Boot's own DataSource. */
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DataSourceProperties properties, StorageProperties storage) {
+        if (StringUtils.hasText(properties.getUrl())) {
+            return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        }
+        try {
+            Files.createDirectories(storage.directory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create civic.storage.directory " + storage.directory(), e);
+        }
+        log.info("embedded H2 database in {} (set SPRING_DATASOURCE_URL for PostgreSQL)",
+                storage.directory().toAbsolutePath().normalize());
+        return DataSourceBuilder.create(properties.getClassLoader())
+                .type(HikariDataSource.class)
+                .driverClassName("org.h2.Driver")
+                .url(storage.h2Url())
+                .username(StringUtils.hasText(properties.getUsername()) ? properties.getUsername() : "sa")
+                .password(properties.getPassword() != null ? properties.getPassword() : "")
+                .build();
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    JdbcConversationStore conversationStore(DataSource dataSource, Clock clock, ConversationProperties conversations) {
+        return new JdbcConversationStore(dataSource, clock, conversations.idleExpiry());
+    }
+
+    /** Each instance deletes idle conversations now and then; the store already ignores them in between. */
+    @Bean
+    SchedulingConfigurer idleConversationExpiry(JdbcConversationStore store, ConversationProperties conversations) {
+        return tasks -> tasks.addFixedDelayTask(() -> {
+            try {
+                int deleted = store.deleteIdle();
+                log.debug("deleted {} idle conversations", deleted);
+            } catch (ConversationStoreException e) {
+                // The next run retries; meanwhile idle rows are only kept longer, never read.
+                log.warn("idle conversations not deleted: {}", e.getCause().toString());
+            }
+        }, conversations.expiryCheckInterval());
+    }
+}

@@ -1,0 +1,65 @@
+package fr.civicgateway.app.storage;
+
+import fr.civicgateway.app.support.ChatClient;
+import fr.civicgateway.app.support.GatewayTest;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole gateway on its default storage: the embedded H2 file database (in a temporary directory for the
+ * tests), migrated by Flyway at start-up, holding the conversations.
+ */
+@GatewayTest
+class StorageOnTheGatewayTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Flyway flyway;
+
+    @Test
+    void flywayCreatedTheConversationTableAtStartUp() {
+        assertThat(flyway.info().applied()[0]).satisfies(m -> {
+            assertThat(m.getVersion().getVersion()).isEqualTo("1");
+            assertThat(m.getDescription()).isEqualTo("conversation state");
+            assertThat(m.getState().isApplied()).isTrue();
+        });
+        assertThat(flyway.info().pending()).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM conversation_state").query(Long.class).single()).isNotNull();
+    }
+
+    @Test
+    void aFollowUpQuestionIsAnsweredFromTheContextKeptInTheDatabase() {
+        ChatClient chat = new ChatClient(port);
+        String conversation = "storage-" + UUID.randomUUID();
+
+        chat.read(conversation, "Comment a voté Mathilde Panot au scrutin 3876 ?");
+
+        String stored = jdbc.sql("SELECT state_json FROM conversation_state WHERE conversation_key = ?")
+                .param("web:" + conversation).query(String.class).single();
+        JsonNode state = ChatClient.json(stored);
+        assertThat(state.get("lastDeputyUid").asString()).isEqualTo("PA720892");
+        assertThat(state.get("lastScrutin").asInt()).isEqualTo(3876);
+
+        String followUp = chat.read(conversation, "et son taux de participation ?");
+
+        assertThat(followUp).contains("Mathilde Panot").containsIgnoringCase("participation");
+    }
+
+    @Test
+    void theHealthEndpointShowsTheDatabaseUp() {
+        JsonNode health = ChatClient.json(new ChatClient(port).get("/actuator/health").body());
+
+        assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("db").path("details").path("database").asString()).isEqualTo("H2");
+    }
+}

@@ -1,0 +1,71 @@
+package fr.civicgateway.benchmarks;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import fr.civicgateway.core.dialogue.Dialogue;
+import fr.civicgateway.core.dialogue.InMemoryConversationStore;
+import fr.civicgateway.core.geo.GeoDirectory;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
+import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.parliament.ScrutinSearch;
+import fr.civicgateway.core.representative.AttendanceHandler;
+import fr.civicgateway.core.representative.FindRepresentativeHandler;
+import fr.civicgateway.core.representative.ProfileHandler;
+import fr.civicgateway.core.smalltalk.GreetHandler;
+import fr.civicgateway.core.smalltalk.HelpHandler;
+import fr.civicgateway.core.smalltalk.NotYetAvailableHandler;
+import fr.civicgateway.core.smalltalk.OutOfScopeHandler;
+import fr.civicgateway.core.votes.ParliamentActivityHandler;
+import fr.civicgateway.core.votes.RepresentativeVotesHandler;
+import fr.civicgateway.core.votes.TopicSearch;
+import fr.civicgateway.core.votes.VoteResultHandler;
+import fr.civicgateway.opendata.assemblee.AssembleeLoader;
+import fr.civicgateway.opendata.geo.GeoTablesLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The gateway's core as the app assembles it ({@code GatewayConfiguration}), without Spring or HTTP, over the
+ * shipped snapshot. The data directory is relative to the working directory: run the benchmarks from the
+ * repository root, or pass another one.
+ */
+record Gateway(ParliamentData parliament, GeoDirectory geo, OpenNlpUnderstanding nlu, Dialogue dialogue) {
+
+    static ParliamentData parliament(Path data) {
+        return AssembleeLoader.ofShippedLayout(data.resolve("assemblee-nationale")).load();
+    }
+
+    static GeoDirectory geo(Path data) {
+        return GeoTablesLoader.load(data.resolve("geo"));
+    }
+
+    static Gateway load(String dataDirectory) {
+        Path data = Path.of(dataDirectory);
+        if (!Files.isDirectory(data.resolve("assemblee-nationale"))) {
+            throw new IllegalArgumentException("no open-data snapshot under " + data.toAbsolutePath()
+                    + ": run from the repository root or pass the data directory (-p dataDirectory=...)");
+        }
+        ParliamentData parliament = parliament(data);
+        GeoDirectory geo = geo(data);
+        OpenNlpUnderstanding nlu = OpenNlpUnderstanding.create(parliament, geo);
+        ScrutinSearch search = new ScrutinSearch(parliament);
+        TopicSearch topics = (topic, limit) -> {
+            ScrutinSearch.Result r = search.search(topic, limit);
+            return new TopicSearch.Matches(r.scrutins(), r.total());
+        };
+        Dialogue dialogue = new Dialogue(nlu,
+                new InMemoryConversationStore(100_000, Duration.ofHours(2), Ticker.systemTicker()),
+                List.of(new GreetHandler(), new HelpHandler(), new OutOfScopeHandler(),
+                        new FindRepresentativeHandler(parliament, geo), new ProfileHandler(parliament),
+                        new AttendanceHandler(parliament), new RepresentativeVotesHandler(parliament, topics),
+                        new VoteResultHandler(parliament, topics), new ParliamentActivityHandler(parliament),
+                        new NotYetAvailableHandler(Intent.LOCAL_PROJECTS),
+                        new NotYetAvailableHandler(Intent.REPORT_PROBLEM),
+                        new NotYetAvailableHandler(Intent.CONSULTATION)),
+                Clock.systemUTC());
+        return new Gateway(parliament, geo, nlu, dialogue);
+    }
+}
