@@ -4,11 +4,12 @@ import fr.civicgateway.core.consultations.ConsultationCatalog;
 import fr.civicgateway.core.consultations.ConsultationFlow;
 import fr.civicgateway.core.consultations.ConsultationPseudonyms;
 import fr.civicgateway.core.consultations.ConsultationStore;
-import fr.civicgateway.core.consultations.InMemoryConsultationStore;
 import fr.civicgateway.core.flow.Flow;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -30,10 +31,11 @@ class ConsultationConfiguration {
         return catalog;
     }
 
+    /** In the gateway's database (H2 file or PostgreSQL), after Flyway has run V3__consultations.sql. */
     @Bean
-    ConsultationStore consultationStore() {
-        log.warn("consultation answers are kept in memory only: they are lost when the gateway stops");
-        return new InMemoryConsultationStore();
+    @DependsOnDatabaseInitialization
+    ConsultationStore consultationStore(DataSource dataSource) {
+        return new JdbcConsultationStore(dataSource);
     }
 
     @Bean

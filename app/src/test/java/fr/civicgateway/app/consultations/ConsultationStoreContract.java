@@ -16,8 +16,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,17 @@ abstract class ConsultationStoreContract {
 
     DataSource dataSource;
     ConsultationStore store;
+    private final List<HikariDataSource> pools = new ArrayList<>();
+
+    DataSource pooled(HikariDataSource ds) {
+        pools.add(ds);
+        return ds;
+    }
+
+    @AfterEach
+    void closePools() {
+        pools.forEach(HikariDataSource::close);
+    }
 
     @BeforeEach
     void migrate() {
