@@ -1,5 +1,7 @@
 package fr.civicgateway.app;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.dialogue.Dialogue;
@@ -7,6 +9,7 @@ import fr.civicgateway.core.dialogue.IntentHandler;
 import fr.civicgateway.core.flow.Flow;
 import fr.civicgateway.core.geo.GeoDirectory;
 import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.CachingUnderstanding;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
 import fr.civicgateway.core.parliament.ParliamentData;
@@ -61,16 +64,18 @@ class GatewayConfiguration {
 
     @Bean
     NaturalLanguageUnderstanding naturalLanguageUnderstanding(ParliamentData parliament, GeoDirectory geo) {
-        return OpenNlpUnderstanding.create(parliament, geo);
+        return new CachingUnderstanding(OpenNlpUnderstanding.create(parliament, geo), 20_000);
     }
 
     @Bean
     TopicSearch topicSearch(ParliamentData parliament) {
         ScrutinSearch search = new ScrutinSearch(parliament);
-        return (topic, limit) -> {
+        // The same topics come back again and again ("budget", "retraites"): keep recent results.
+        Cache<String, TopicSearch.Matches> recent = Caffeine.newBuilder().maximumSize(5_000).build();
+        return (topic, limit) -> recent.get(limit + ":" + topic, k -> {
             ScrutinSearch.Result r = search.search(topic, limit);
             return new TopicSearch.Matches(r.scrutins(), r.total());
-        };
+        });
     }
 
     @Bean

@@ -9,6 +9,8 @@ import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import fr.civicgateway.core.answer.Agreement;
 
@@ -21,6 +23,8 @@ public final class AttendanceHandler implements IntentHandler {
 
     private final ParliamentData data;
     private final DeputyResolver resolver;
+    /** The data never changes under a handler: each deputy's participation is computed once, on first demand. */
+    private final Map<String, Participation> participations = new ConcurrentHashMap<>();
 
     public AttendanceHandler(ParliamentData data) {
         this.data = data;
@@ -53,7 +57,7 @@ public final class AttendanceHandler implements IntentHandler {
                     "I cannot compute " + d.fullName() + "'s participation: the loaded data does not give the dates "
                             + "of the mandate.") + source;
         }
-        Participation p = ParticipationCalculator.compute(data, d);
+        Participation p = participations.computeIfAbsent(d.uid(), uid -> ParticipationCalculator.compute(data, d));
         if (p.counted() == 0) {
             return turn.say(
                     "Aucun scrutin public ordinaire ou solennel n'est enregistré dans les données pendant le mandat de "
