@@ -241,4 +241,57 @@ abstract class ConversationStoreContract {
             throw new UnsupportedOperationException();
         }
     }
+
+    // Batched context writes: seen at once by this instance, in the database after a graceful stop, one commit for many.
+
+    private static ConversationState about(String deputy) {
+        return ConversationState.start(Language.FR, Instant.parse("2026-03-02T08:00:00Z")).withDeputy(deputy);
+    }
+
+    @Test
+    void thisInstanceSeesItsLatestStateAtOnceAndTheDatabaseGetsItOnStop() {
+        HikariDataSource ds = open(migratedDatabase());
+        JdbcConversationStore database = store(ds);
+        WriteBehindConversationStore store = new WriteBehindConversationStore(database, Duration.ofSeconds(5), 1000);
+        store.start();
+
+        store.save("web:a", about("PA720892"));
+        store.save("web:a", about("PA826635"));
+
+        assertThat(store.find("web:a")).hasValueSatisfying(s -> assertThat(s.lastDeputyUid()).isEqualTo("PA826635"));
+        store.stop();
+        assertThat(database.find("web:a")).as("written by the graceful stop")
+                .hasValueSatisfying(s -> assertThat(s.lastDeputyUid()).isEqualTo("PA826635"));
+    }
+
+    @Test
+    void manyStatesAreWrittenInOneFlush() {
+        HikariDataSource ds = open(migratedDatabase());
+        JdbcConversationStore database = store(ds);
+        WriteBehindConversationStore store = new WriteBehindConversationStore(database, Duration.ofSeconds(5), 1000);
+        store.start();
+        for (int i = 0; i < 200; i++) {
+            store.save("web:c" + i, about("PA720892"));
+        }
+
+        int written = store.flush();
+
+        assertThat(written).isBetween(1, 200);
+        assertThat(store.flush() + written).as("all 200, once each").isEqualTo(200);
+        for (int i = 0; i < 200; i++) {
+            assertThat(database.find("web:c" + i)).isPresent();
+        }
+        store.stop();
+    }
+
+    @Test
+    void beforeItStartsOrWhenTooMuchIsPendingASaveGoesStraightToTheDatabase() {
+        HikariDataSource ds = open(migratedDatabase());
+        JdbcConversationStore database = store(ds);
+        WriteBehindConversationStore store = new WriteBehindConversationStore(database, Duration.ofSeconds(5), 1);
+
+        store.save("web:direct", about("PA720892"));
+
+        assertThat(database.find("web:direct")).isPresent();
+    }
 }
