@@ -3,7 +3,6 @@ package fr.civicgateway.core.representative;
 import fr.civicgateway.core.answer.Formats;
 import fr.civicgateway.core.answer.Sources;
 import fr.civicgateway.core.dialogue.Answer;
-import fr.civicgateway.core.dialogue.IntentHandler;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
@@ -19,16 +18,13 @@ import fr.civicgateway.core.answer.Agreement;
  * the period, the rate over ordinary and solemn scrutins, the rate over solemn ones alone, and the reminder that
  * this is participation in votes, not presence.
  */
-public final class AttendanceHandler implements IntentHandler {
+public final class AttendanceHandler extends AboutOneDeputyHandler {
 
-    private final ParliamentData data;
-    private final DeputyResolver resolver;
     /** The data never changes under a handler: each deputy's participation is computed once, on first demand. */
     private final Map<String, Participation> participations = new ConcurrentHashMap<>();
 
     public AttendanceHandler(ParliamentData data) {
-        this.data = data;
-        this.resolver = new DeputyResolver(data);
+        super(data);
     }
 
     @Override
@@ -37,11 +33,7 @@ public final class AttendanceHandler implements IntentHandler {
     }
 
     @Override
-    public Answer handle(Turn turn) {
-        DeputyResolver.Resolution r = resolver.resolve(turn);
-        if (!(r instanceof DeputyResolver.Resolution.Found(Deputy d))) {
-            return resolver.answerUnresolved(turn, intent(), r);
-        }
+    protected Answer answer(Turn turn, Deputy d) {
         return Answer.text(turn.state().withDeputy(d.uid()), describe(turn, d),
                 DeputyQuickReplies.about(turn, d, true, true, false));
     }
