@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.dialogue.Dialogue;
 import fr.civicgateway.core.dialogue.IntentHandler;
+import fr.civicgateway.core.flow.Flow;
 import fr.civicgateway.core.geo.GeoDirectory;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.CachingUnderstanding;
@@ -109,13 +110,13 @@ class GatewayConfiguration {
                 new VoteResultHandler(parliament, topics),
                 new ParliamentActivityHandler(parliament),
                 new NotYetAvailableHandler(Intent.LOCAL_PROJECTS),
-                new NotYetAvailableHandler(Intent.REPORT_PROBLEM),
-                new NotYetAvailableHandler(Intent.CONSULTATION));
+                new NotYetAvailableHandler(Intent.REPORT_PROBLEM));
     }
 
     @Bean
     Dialogue dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> coreIntentHandlers,
-                      Clock clock) {
-        return new Dialogue(nlu, store, coreIntentHandlers, clock);
+                      List<Flow> flows, Clock clock) {
+        // Every Flow bean (the consultation flow, ...) answers its own intent instead of a handler.
+        return new Dialogue(nlu, store, coreIntentHandlers, flows, clock);
     }
 }
