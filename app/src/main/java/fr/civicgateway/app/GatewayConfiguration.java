@@ -1,16 +1,19 @@
 package fr.civicgateway.app;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.dialogue.Dialogue;
 import fr.civicgateway.core.dialogue.IntentHandler;
+import fr.civicgateway.core.flow.Flow;
 import fr.civicgateway.core.geo.GeoDirectory;
 import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.CachingUnderstanding;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
 import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.ScrutinSearch;
-import fr.civicgateway.core.reports.ReportFlow;
 import fr.civicgateway.core.reports.ReportNotices;
 import fr.civicgateway.core.reports.ReportStatusHandler;
 import fr.civicgateway.core.representative.AttendanceHandler;
@@ -27,6 +30,8 @@ import fr.civicgateway.core.votes.VoteResultHandler;
 import fr.civicgateway.opendata.assemblee.AssembleeLoader;
 import fr.civicgateway.opendata.geo.GeoTablesLoader;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -51,28 +56,47 @@ class GatewayConfiguration {
         return Ticker.systemTicker();
     }
 
-    @Bean
-    ParliamentData parliamentData(DataProperties data) {
-        return AssembleeLoader.ofShippedLayout(data.assemblee()).load();
+    /** The two open-data snapshots, loaded at the same time: they are independent and each takes seconds. */
+    record OpenData(ParliamentData parliament, GeoDirectory geo) {
     }
 
     @Bean
-    GeoDirectory geoDirectory(DataProperties data) {
-        return GeoTablesLoader.load(data.geo());
+    OpenData openDataSnapshots(DataProperties data) {
+        CompletableFuture<GeoDirectory> geo = CompletableFuture.supplyAsync(() -> GeoTablesLoader.load(data.geo()),
+                task -> Thread.ofPlatform().name("geo-load").start(task));
+        ParliamentData parliament = AssembleeLoader.ofShippedLayout(data.assemblee()).load();
+        try {
+            return new OpenData(parliament, geo.join());
+        } catch (CompletionException e) {
+            // The loaders' own exception (it names the file) is what the operator needs to read.
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    @Bean
+    ParliamentData parliamentData(OpenData data) {
+        return data.parliament();
+    }
+
+    @Bean
+    GeoDirectory geoDirectory(OpenData data) {
+        return data.geo();
     }
 
     @Bean
     NaturalLanguageUnderstanding naturalLanguageUnderstanding(ParliamentData parliament, GeoDirectory geo) {
-        return OpenNlpUnderstanding.create(parliament, geo);
+        return new CachingUnderstanding(OpenNlpUnderstanding.create(parliament, geo), 20_000);
     }
 
     @Bean
     TopicSearch topicSearch(ParliamentData parliament) {
         ScrutinSearch search = new ScrutinSearch(parliament);
-        return (topic, limit) -> {
+        // The same topics come back again and again ("budget", "retraites"): keep recent results.
+        Cache<String, TopicSearch.Matches> recent = Caffeine.newBuilder().maximumSize(5_000).build();
+        return (topic, limit) -> recent.get(limit + ":" + topic, k -> {
             ScrutinSearch.Result r = search.search(topic, limit);
             return new TopicSearch.Matches(r.scrutins(), r.total());
-        };
+        });
     }
 
     @Bean
@@ -89,13 +113,13 @@ class GatewayConfiguration {
                 new VoteResultHandler(parliament, topics),
                 new ParliamentActivityHandler(parliament),
                 new NotYetAvailableHandler(Intent.LOCAL_PROJECTS),
-                new NotYetAvailableHandler(Intent.CONSULTATION),
                 reportStatus);
     }
 
     @Bean
     Dialogue dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> coreIntentHandlers,
-                      ReportFlow reportFlow, ReportNotices reportNotices, Clock clock) {
-        return new Dialogue(nlu, store, coreIntentHandlers, List.of(reportFlow), reportNotices, clock);
+                      List<Flow> flows, ReportNotices reportNotices, Clock clock) {
+        // Every Flow bean (the problem report, the consultation flow, ...) answers its own intent instead of a handler.
+        return new Dialogue(nlu, store, coreIntentHandlers, flows, reportNotices, clock);
     }
 }

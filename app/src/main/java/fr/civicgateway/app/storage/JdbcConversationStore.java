@@ -8,7 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -59,6 +65,8 @@ final class JdbcConversationStore implements ConversationStore {
     private static final String DELETE_IDLE = "DELETE FROM conversation_state WHERE updated_at < ?";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate transactions;
     private final Dialect dialect;
     private final Clock clock;
     private final Duration idleExpiry;
@@ -68,6 +76,8 @@ final class JdbcConversationStore implements ConversationStore {
             throw new IllegalArgumentException("idleExpiry must be positive: " + idleExpiry);
         }
         this.jdbc = JdbcClient.create(dataSource);
+        this.batch = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.dialect = Dialect.of(dataSource);
         this.clock = clock;
         this.idleExpiry = idleExpiry;
@@ -95,6 +105,24 @@ final class JdbcConversationStore implements ConversationStore {
             upsert(conversationKey, json, now);
         } catch (DataAccessException e) {
             throw new ConversationStoreException("cannot save a conversation state to the database", e);
+        }
+    }
+
+    /**
+     * Saves several states in one transaction: one commit (one write to disk) for all of them. Used by
+     * {@link WriteBehindConversationStore}, whose single writer thread calls it, so two calls never race.
+     */
+    void saveAll(Map<String, ConversationState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = utc(clock.instant());
+        List<Object[]> rows = new ArrayList<>(states.size());
+        states.forEach((key, state) -> rows.add(new Object[] {key, FORMAT_VERSION, JSON.writeValueAsString(state), now}));
+        try {
+            transactions.executeWithoutResult(status -> batch.batchUpdate(dialect.upsert, rows));
+        } catch (DataAccessException e) {
+            throw new ConversationStoreException("cannot save conversation states to the database", e);
         }
     }
 

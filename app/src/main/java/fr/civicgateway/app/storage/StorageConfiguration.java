@@ -16,6 +16,7 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -61,8 +62,15 @@ class StorageConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    JdbcConversationStore conversationStore(DataSource dataSource, Clock clock, ConversationProperties conversations) {
+    JdbcConversationStore jdbcConversationStore(DataSource dataSource, Clock clock, ConversationProperties conversations) {
         return new JdbcConversationStore(dataSource, clock, conversations.idleExpiry());
+    }
+
+    /** The store the dialogue uses: the database, written in batches (see {@link WriteBehindConversationStore}). */
+    @Bean
+    @Primary
+    WriteBehindConversationStore conversationStore(JdbcConversationStore database, ConversationProperties conversations) {
+        return new WriteBehindConversationStore(database, conversations.writeDelay(), 100_000);
     }
 
     /** Each instance deletes idle conversations now and then; the store already ignores them in between. */

@@ -2,6 +2,7 @@ package fr.civicgateway.app.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
 import fr.civicgateway.core.dialogue.ConversationState;
+import fr.civicgateway.core.flow.ActiveFlow;
 import fr.civicgateway.core.dialogue.ConversationStore.ConversationStoreException;
 import fr.civicgateway.core.dialogue.PendingChoice;
 import fr.civicgateway.core.nlu.EntityMention;
@@ -81,7 +82,8 @@ abstract class ConversationStoreContract {
                 new PendingChoice.Option("Fabrice Rousseau", "PA793218", new EntityMention(EntityType.DEPUTY,
                         "PA793218", "Rousseau", 10, 18, List.of("PA795136", "PA793218")))));
         return new ConversationState(Language.FR, "PA720892", 3876, "retraites", Intent.REPRESENTATIVE_VOTES,
-                choice, Intent.REPRESENTATIVE_ATTENDANCE, null, MORNING);
+                choice, Intent.REPRESENTATIVE_ATTENDANCE,
+                new ActiveFlow("report", "where", java.util.Map.of("what", "nid-de-poule")), MORNING);
     }
 
     @Test
@@ -140,12 +142,11 @@ abstract class ConversationStoreContract {
         HikariDataSource ds = open(migratedDatabase());
         JdbcConversationStore store = store(ds);
         store.save("web:demo-1", whichRousseau());
-        // As a newer gateway would write it: an open multi-turn flow with its slots, and an intent added later.
+        // As a newer gateway would write it: a field added later, and an intent added later.
         JdbcClient.create(ds).sql("UPDATE conversation_state SET state_json = ?").param("""
                 {"language":"FR","lastDeputyUid":"PA720892","lastScrutin":3876,"lastIntent":"REPORT_PROBLEM",
                  "pendingIntent":"SIGN_PETITION","updatedAt":"2026-03-02T08:00:00Z",
-                 "activeFlow":{"flowId":"report","step":"where","slots":{"category":"voirie-nid-de-poule"},
-                               "startedAt":"2026-03-02T07:59:00Z"}}""").update();
+                 "reminder":{"name":"report_problem","slots":{"category":"voirie","photo":null}}}""").update();
 
         assertThat(store.find("web:demo-1")).hasValueSatisfying(s -> {
             assertThat(s.language()).isEqualTo(Language.FR);
@@ -153,8 +154,6 @@ abstract class ConversationStoreContract {
             assertThat(s.lastScrutin()).isEqualTo(3876);
             assertThat(s.lastIntent()).isEqualTo(Intent.REPORT_PROBLEM);
             assertThat(s.pendingIntent()).as("an intent this version does not know").isNull();
-            assertThat(s.activeFlow().step()).isEqualTo("where");
-            assertThat(s.activeFlow().slot("category")).isEqualTo("voirie-nid-de-poule");
         });
     }
 
@@ -241,5 +240,58 @@ abstract class ConversationStoreContract {
         public Clock withZone(ZoneId zone) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    // Batched context writes: seen at once by this instance, in the database after a graceful stop, one commit for many.
+
+    private static ConversationState about(String deputy) {
+        return ConversationState.start(Language.FR, Instant.parse("2026-03-02T08:00:00Z")).withDeputy(deputy);
+    }
+
+    @Test
+    void thisInstanceSeesItsLatestStateAtOnceAndTheDatabaseGetsItOnStop() {
+        HikariDataSource ds = open(migratedDatabase());
+        JdbcConversationStore database = store(ds);
+        WriteBehindConversationStore store = new WriteBehindConversationStore(database, Duration.ofSeconds(5), 1000);
+        store.start();
+
+        store.save("web:a", about("PA720892"));
+        store.save("web:a", about("PA826635"));
+
+        assertThat(store.find("web:a")).hasValueSatisfying(s -> assertThat(s.lastDeputyUid()).isEqualTo("PA826635"));
+        store.stop();
+        assertThat(database.find("web:a")).as("written by the graceful stop")
+                .hasValueSatisfying(s -> assertThat(s.lastDeputyUid()).isEqualTo("PA826635"));
+    }
+
+    @Test
+    void manyStatesAreWrittenInOneFlush() {
+        HikariDataSource ds = open(migratedDatabase());
+        JdbcConversationStore database = store(ds);
+        WriteBehindConversationStore store = new WriteBehindConversationStore(database, Duration.ofSeconds(5), 1000);
+        store.start();
+        for (int i = 0; i < 200; i++) {
+            store.save("web:c" + i, about("PA720892"));
+        }
+
+        int written = store.flush();
+
+        assertThat(written).isBetween(1, 200);
+        assertThat(store.flush() + written).as("all 200, once each").isEqualTo(200);
+        for (int i = 0; i < 200; i++) {
+            assertThat(database.find("web:c" + i)).isPresent();
+        }
+        store.stop();
+    }
+
+    @Test
+    void beforeItStartsOrWhenTooMuchIsPendingASaveGoesStraightToTheDatabase() {
+        HikariDataSource ds = open(migratedDatabase());
+        JdbcConversationStore database = store(ds);
+        WriteBehindConversationStore store = new WriteBehindConversationStore(database, Duration.ofSeconds(5), 1);
+
+        store.save("web:direct", about("PA720892"));
+
+        assertThat(database.find("web:direct")).isPresent();
     }
 }

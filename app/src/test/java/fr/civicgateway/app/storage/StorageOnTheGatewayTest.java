@@ -44,8 +44,14 @@ class StorageOnTheGatewayTest {
 
         chat.read(conversation, "Comment a voté Mathilde Panot au scrutin 3876 ?");
 
-        String stored = jdbc.sql("SELECT state_json FROM conversation_state WHERE conversation_key = ?")
-                .param("web:" + conversation).query(String.class).single();
+        // Context is written in batches, a few milliseconds after the answer (civic.conversations.write-delay).
+        String stored = null;
+        for (long deadline = System.nanoTime() + 10_000_000_000L; stored == null && System.nanoTime() < deadline; ) {
+            stored = jdbc.sql("SELECT state_json FROM conversation_state WHERE conversation_key = ?")
+                    .param("web:" + conversation).query(String.class).optional().orElse(null);
+            Thread.onSpinWait();
+        }
+        assertThat(stored).as("the conversation's row, written within 10 s").isNotNull();
         JsonNode state = ChatClient.json(stored);
         assertThat(state.get("lastDeputyUid").asString()).isEqualTo("PA720892");
         assertThat(state.get("lastScrutin").asInt()).isEqualTo(3876);

@@ -193,7 +193,8 @@ public final class Dialogue {
      * validates the answer itself; the classifier's intent is not used to route it.
      */
     private List<Reply> continueFlow(IncomingMessage message, ConversationState state, Flow flow, Instant now) {
-        Understanding understanding = nlu.parse(message.text(), message.locale());
+        // Inside a flow the text may be personal (a description, a free-text answer): understood, never kept.
+        Understanding understanding = nlu.parseWithoutRemembering(message.text(), message.locale());
         Language language = languageOf(message, understanding, state);
         Turn turn = new Turn(message, understanding, language, state.withLanguage(language), now);
         if (isCancel(message.text())) {

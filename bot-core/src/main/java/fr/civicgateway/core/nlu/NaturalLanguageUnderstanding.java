@@ -18,4 +18,12 @@ public interface NaturalLanguageUnderstanding {
      * @param languageHint the language the client declared, or null to detect it from the text
      */
     Understanding parse(String text, Language languageHint);
+
+    /**
+     * The same as {@link #parse}, with the promise that nothing of the text is kept once it returns — for what a
+     * citizen writes inside a report or a consultation (a description, a free-text answer), which may be personal.
+     */
+    default Understanding parseWithoutRemembering(String text, Language languageHint) {
+        return parse(text, languageHint);
+    }
 }

@@ -3,12 +3,13 @@ package fr.civicgateway.core.representative;
 import fr.civicgateway.core.answer.Formats;
 import fr.civicgateway.core.answer.Sources;
 import fr.civicgateway.core.dialogue.Answer;
-import fr.civicgateway.core.dialogue.IntentHandler;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import fr.civicgateway.core.answer.Agreement;
 
@@ -17,14 +18,13 @@ import fr.civicgateway.core.answer.Agreement;
  * the period, the rate over ordinary and solemn scrutins, the rate over solemn ones alone, and the reminder that
  * this is participation in votes, not presence.
  */
-public final class AttendanceHandler implements IntentHandler {
+public final class AttendanceHandler extends AboutOneDeputyHandler {
 
-    private final ParliamentData data;
-    private final DeputyResolver resolver;
+    /** The data never changes under a handler: each deputy's participation is computed once, on first demand. */
+    private final Map<String, Participation> participations = new ConcurrentHashMap<>();
 
     public AttendanceHandler(ParliamentData data) {
-        this.data = data;
-        this.resolver = new DeputyResolver(data);
+        super(data);
     }
 
     @Override
@@ -33,11 +33,7 @@ public final class AttendanceHandler implements IntentHandler {
     }
 
     @Override
-    public Answer handle(Turn turn) {
-        DeputyResolver.Resolution r = resolver.resolve(turn);
-        if (!(r instanceof DeputyResolver.Resolution.Found(Deputy d))) {
-            return resolver.answerUnresolved(turn, intent(), r);
-        }
+    protected Answer answer(Turn turn, Deputy d) {
         return Answer.text(turn.state().withDeputy(d.uid()), describe(turn, d),
                 DeputyQuickReplies.about(turn, d, true, true, false));
     }
@@ -53,7 +49,7 @@ public final class AttendanceHandler implements IntentHandler {
                     "I cannot compute " + d.fullName() + "'s participation: the loaded data does not give the dates "
                             + "of the mandate.") + source;
         }
-        Participation p = ParticipationCalculator.compute(data, d);
+        Participation p = participations.computeIfAbsent(d.uid(), uid -> ParticipationCalculator.compute(data, d));
         if (p.counted() == 0) {
             return turn.say(
                     "Aucun scrutin public ordinaire ou solennel n'est enregistré dans les données pendant le mandat de "

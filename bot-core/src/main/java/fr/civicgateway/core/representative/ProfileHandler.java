@@ -4,7 +4,6 @@ import fr.civicgateway.core.answer.Formats;
 import fr.civicgateway.core.answer.Places;
 import fr.civicgateway.core.answer.Sources;
 import fr.civicgateway.core.dialogue.Answer;
-import fr.civicgateway.core.dialogue.IntentHandler;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
@@ -16,14 +15,11 @@ import static fr.civicgateway.core.answer.Agreement.depute;
 import static fr.civicgateway.core.answer.Agreement.e;
 
 /** {@code representative_profile}: who a deputy is — group, constituency, since when, the Assemblée's page. */
-public final class ProfileHandler implements IntentHandler {
+public final class ProfileHandler extends AboutOneDeputyHandler {
 
-    private final ParliamentData data;
-    private final DeputyResolver resolver;
 
     public ProfileHandler(ParliamentData data) {
-        this.data = data;
-        this.resolver = new DeputyResolver(data);
+        super(data);
     }
 
     @Override
@@ -32,11 +28,7 @@ public final class ProfileHandler implements IntentHandler {
     }
 
     @Override
-    public Answer handle(Turn turn) {
-        DeputyResolver.Resolution r = resolver.resolve(turn);
-        if (!(r instanceof DeputyResolver.Resolution.Found(Deputy d))) {
-            return resolver.answerUnresolved(turn, intent(), r);
-        }
+    protected Answer answer(Turn turn, Deputy d) {
         return Answer.text(turn.state().withDeputy(d.uid()), describe(turn, d),
                 DeputyQuickReplies.about(turn, d, false, true, true));
     }

@@ -5,7 +5,6 @@ import fr.civicgateway.core.answer.Sources;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.ConversationState;
-import fr.civicgateway.core.dialogue.IntentHandler;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.EntityType;
@@ -16,7 +15,7 @@ import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.Position;
 import fr.civicgateway.core.parliament.Scrutin;
 import fr.civicgateway.core.representative.DeputyQuickReplies;
-import fr.civicgateway.core.representative.DeputyResolver;
+import fr.civicgateway.core.representative.AboutOneDeputyHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,20 +25,17 @@ import java.util.Optional;
  * lately. Each vote is stated with the API's fixed words, the group's majority position, proxy votes and the
  * scrutin's link.
  */
-public final class RepresentativeVotesHandler implements IntentHandler {
+public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
 
     private static final int LATEST = 5;
     private static final int TOPIC_LIST = 3;
     private static final int TOPIC_BUTTONS = 4;
 
-    private final ParliamentData data;
     private final TopicSearch topics;
-    private final DeputyResolver resolver;
 
     public RepresentativeVotesHandler(ParliamentData data, TopicSearch topics) {
-        this.data = data;
+        super(data);
         this.topics = topics;
-        this.resolver = new DeputyResolver(data);
     }
 
     @Override
@@ -48,11 +44,7 @@ public final class RepresentativeVotesHandler implements IntentHandler {
     }
 
     @Override
-    public Answer handle(Turn turn) {
-        DeputyResolver.Resolution r = resolver.resolve(turn);
-        if (!(r instanceof DeputyResolver.Resolution.Found(Deputy d))) {
-            return resolver.answerUnresolved(turn, intent(), r);
-        }
+    protected Answer answer(Turn turn, Deputy d) {
         ConversationState state = turn.state().withDeputy(d.uid());
         Optional<EntityMention> scrutin = turn.entity(EntityType.SCRUTIN);
         if (scrutin.isPresent()) {

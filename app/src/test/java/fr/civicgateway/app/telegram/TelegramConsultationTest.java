@@ -1,0 +1,177 @@
+package fr.civicgateway.app.telegram;
+
+import fr.civicgateway.app.support.ChatClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped consultation answered over Telegram (webhook mode, MockWebServer as the Bot API): inline buttons for
+ * the choices, typed text for the rest; the stored pseudonym holds nothing of the chat id.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "civic.data.directory=${civic.repository-root}/data",
+        "civic.consultations.directory=${civic.repository-root}/config/consultations",
+        "TELEGRAM_BOT_TOKEN=123456:TEST-token",
+        "TELEGRAM_WEBHOOK_SECRET=test_secret_1",
+        "CIVIC_PSEUDONYM_SECRET=a test key of sixteen bytes or more",
+        "CIVIC_ADMIN_TOKEN=test-admin-token",
+        "civic.telegram.mode=webhook",
+        "civic.telegram.per-chat-interval=10ms"})
+class TelegramConsultationTest {
+
+    private static final long CHAT = 987654321L;
+    private static final MockWebServer BOT_API = new MockWebServer();
+    private static final BlockingQueue<JsonNode> SENT = new LinkedBlockingQueue<>();
+
+    static {
+        BOT_API.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String method = request.getUrl().pathSegments().getLast().toLowerCase(java.util.Locale.ROOT);
+                String body = request.getBody() == null ? "" : request.getBody().utf8();
+                if (method.equals("sendmessage")) {
+                    SENT.add(ChatClient.json(body.isEmpty() ? "{}" : body));
+                }
+                String result = method.equals("sendmessage")
+                        ? "{\"message_id\":7,\"date\":1700000000,\"chat\":{\"id\":" + CHAT + ",\"type\":\"private\"},\"text\":\"ok\"}"
+                        : "true";
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                        .body("{\"ok\":true,\"result\":" + result + "}").build();
+            }
+        });
+        try {
+            BOT_API.start(0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    @DynamicPropertySource
+    static void botApi(DynamicPropertyRegistry registry) {
+        registry.add("civic.telegram.api-url", () -> "http://" + BOT_API.getHostName() + ":" + BOT_API.getPort());
+    }
+
+    @AfterAll
+    static void stopBotApi() {
+        BOT_API.close();
+    }
+
+    @LocalServerPort
+    int port;
+    private long updateId = 9000;
+
+    private HttpResponse<String> http(String path, String json, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).headers(headers);
+        b = json == null ? b.GET() : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends an update through the webhook and returns the sendMessage calls that answer it. */
+    private List<JsonNode> update(String json) throws Exception {
+        assertThat(http("/telegram/webhook", json, "X-Telegram-Bot-Api-Secret-Token", "test_secret_1").statusCode()).isEqualTo(200);
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode first = SENT.poll(30, TimeUnit.SECONDS);
+        assertThat(first).as("an answer from the bot").isNotNull();
+        out.add(first);
+        JsonNode more;
+        while ((more = SENT.poll(700, TimeUnit.MILLISECONDS)) != null) {
+            out.add(more);
+        }
+        return out;
+    }
+
+    private JsonNode type(String text) throws Exception {
+        return update("""
+                {"update_id": %d, "message": {"message_id": %d, "date": 1700000000, "chat": {"id": %d, "type": "private"},
+                  "from": {"id": %d, "is_bot": false, "first_name": "Camille", "language_code": "fr"}, "text": "%s"}}"""
+                .formatted(++updateId, updateId, CHAT, CHAT, text)).getLast();
+    }
+
+    private JsonNode press(JsonNode message, String title) throws Exception {
+        String data = null;
+        for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (button.get("text").asString().equals(title)) {
+                    data = button.get("callback_data").asString();
+                }
+            }
+        }
+        assertThat(data).as("a button titled " + title + " under: " + message.get("text").asString()).isNotNull();
+        return update("""
+                {"update_id": %d, "callback_query": {"id": "cb-%d", "chat_instance": "ci",
+                  "from": {"id": %d, "is_bot": false, "first_name": "Camille", "language_code": "fr"},
+                  "message": {"message_id": 7, "date": 1700000000, "chat": {"id": %d, "type": "private"}, "text": "…"},
+                  "data": "%s"}}""".formatted(++updateId, updateId, CHAT, CHAT, data)).getLast();
+    }
+
+    @Test
+    void aTelegramUserAnswersWithButtonsAndIsStoredUnderAPseudonymThatHoldsNoChatId() throws Exception {
+        JsonNode list = type("Je veux participer à une consultation");
+        assertThat(list.get("text").asString()).startsWith("Une consultation est ouverte :");
+        JsonNode q1 = press(list, "Une piste cyclable avenue des Alpes");
+        assertThat(q1.get("text").asString()).isEqualTo("Question 1/4 : Comment empruntez-vous le plus souvent l'avenue des Alpes ?");
+        JsonNode q2 = press(q1, "En bus");
+        JsonNode ticked = press(q2, "Le bruit et la pollution");
+        assertThat(ticked.get("text").asString()).endsWith("Choisi : Le bruit et la pollution.");
+        JsonNode q3 = press(ticked, "Valider");
+        JsonNode q4 = press(q3, "4");
+        assertThat(q4.get("text").asString()).startsWith("Question 4/4 : Une remarque ou une suggestion sur le projet ?");
+        JsonNode review = type("Un arrêt de bus protégé, merci");
+        assertThat(review.get("text").asString()).contains("1. Comment empruntez-vous le plus souvent l'avenue des Alpes ? → En bus")
+                .contains("4. Une remarque ou une suggestion sur le projet ? → « Un arrêt de bus protégé, merci »");
+        assertThat(press(review, "Envoyer").get("text").asString())
+                .isEqualTo("Merci, votre réponse est enregistrée. Vous pourrez la modifier jusqu'au 31 janvier 2027 inclus.");
+
+        HttpResponse<String> export = http("/api/v1/admin/consultations/piste-cyclable-avenue-des-alpes/export.json", null,
+                "Authorization", "Bearer test-admin-token");
+        JsonNode mine = null;
+        for (JsonNode s : ChatClient.json(export.body()).get("submissions")) {
+            if (s.path("answers").path("remarque").path("text").asString("").equals("Un arrêt de bus protégé, merci")) {
+                mine = s;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(export.body()).doesNotContain(String.valueOf(CHAT)).doesNotContain("telegram:");
+        assertThat(mine.get("pseudonym").asString()).matches("[A-Za-z0-9_-]{43}");
+
+        type("Je veux participer à une consultation");
+        JsonNode already = type("piste-cyclable-avenue-des-alpes");
+        assertThat(already.get("text").asString()).startsWith("Vous avez déjà répondu à la consultation « Une piste cyclable avenue des Alpes »");
+    }
+}

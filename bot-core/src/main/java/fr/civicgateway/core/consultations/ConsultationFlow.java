@@ -1,0 +1,451 @@
+package fr.civicgateway.core.consultations;
+
+import fr.civicgateway.core.conversation.QuickReply;
+import fr.civicgateway.core.conversation.Reply;
+import fr.civicgateway.core.dialogue.Turn;
+import fr.civicgateway.core.flow.ActiveFlow;
+import fr.civicgateway.core.flow.Flow;
+import fr.civicgateway.core.flow.FlowStep;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.text.Text;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answering a consultation in the chat: the open consultations as quick replies → one → its questions one by one →
+ * a review where any answer can be changed → submit. The citizen is thanked only once the store has committed the
+ * answer. One answer per person and consultation: answers are stored under {@link ConsultationPseudonyms} of the
+ * conversation key, never the key itself; a person who already answered is told so and, when the consultation
+ * allows it and is still open, may change their answer.
+ *
+ * <p>Stateless: what the flow remembers lives in the {@link ActiveFlow} slots — {@code consultation} (the id),
+ * {@code a.<question id>} (an answer: option ids joined by commas, a rating, a text, or empty for a skipped
+ * question), {@code sel.<question id>} (a multiple choice being ticked), {@code review} (answers go back to the
+ * review) and {@code existing} (changing an earlier submission). Steps: {@code pick}, {@code existing},
+ * {@code q.<index>}, {@code review}. "annuler" is the dialogue's.
+ */
+public final class ConsultationFlow implements Flow {
+
+    public static final String ID = "consultation";
+
+    private static final String PICK = "pick";
+    private static final String EXISTING = "existing";
+    private static final String REVIEW = "review";
+    private static final String QUESTION = "q.";
+    private static final String CONSULTATION = "consultation";
+    private static final String ANSWER = "a.";
+    private static final String SELECTION = "sel.";
+    private static final String CHECK = "✓ ";
+
+    private static final Set<String> VALIDATE = Set.of("valider", "valide", "validate", "done", "ok", "c est bon", "termine", "fini");
+    private static final Set<String> SKIP = Set.of("passer", "passe", "skip", "je passe", "pass");
+    private static final Set<String> SEND = Set.of("envoyer", "envoie", "envoyez", "send", "submit", "oui", "yes", "confirmer", "confirm", "valider");
+    private static final Set<String> CHANGE_EXISTING = Set.of("modifier ma reponse", "modifier", "change my answer", "change", "oui", "yes");
+    private static final Pattern CHANGE = Pattern.compile("(?:modifier|changer|change|edit)(?: la question| question)? (\\d+)");
+
+    private final ConsultationCatalog catalog;
+    private final ConsultationStore store;
+    private final ConsultationPseudonyms pseudonyms;
+    private final ZoneId zone;
+
+    /** @param zone the time zone closing days are told in (the operator's: Europe/Paris) */
+    public ConsultationFlow(ConsultationCatalog catalog, ConsultationStore store, ConsultationPseudonyms pseudonyms, ZoneId zone) {
+        this.catalog = catalog;
+        this.store = store;
+        this.pseudonyms = pseudonyms;
+        this.zone = zone;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Intent intent() {
+        return Intent.CONSULTATION;
+    }
+
+    @Override
+    public FlowStep start(Turn t) {
+        if (!pseudonyms.enabled()) {
+            return done(t.say("Les réponses aux consultations ne peuvent pas être enregistrées sur ce serveur pour le "
+                            + "moment : il n'est pas configuré pour garantir une seule réponse par personne.",
+                    "Consultation answers cannot be recorded on this server at the moment: it is not set up to ensure "
+                            + "one answer per person."));
+        }
+        List<Consultation> open = catalog.open(t.now());
+        if (open.isEmpty()) {
+            return done(t.say("Aucune consultation n'est ouverte en ce moment.", "No consultation is open at the moment."));
+        }
+        return new FlowStep.Ask(ActiveFlow.start(ID, PICK), List.of(list(t, open)));
+    }
+
+    private Reply list(Turn t, List<Consultation> open) {
+        StringBuilder s = new StringBuilder(open.size() == 1
+                ? t.say("Une consultation est ouverte :", "One consultation is open:")
+                : t.say("Consultations ouvertes :", "Open consultations:"));
+        List<QuickReply> buttons = new ArrayList<>();
+        for (int i = 0; i < open.size(); i++) {
+            Consultation c = open.get(i);
+            s.append("\n").append(i + 1).append(". ").append(c.title().in(t.language())).append(" (")
+                    .append(t.say("jusqu'au ", "until ")).append(day(c.lastDay(), t.language())).append(")");
+            buttons.add(new QuickReply(c.title().in(t.language()), c.id()));
+        }
+        s.append("\n").append(open.size() == 1
+                ? t.say("Voulez-vous y répondre ?", "Would you like to answer it?")
+                : t.say("À laquelle voulez-vous répondre ?", "Which one would you like to answer?"));
+        return new Reply.Text(s.toString(), buttons);
+    }
+
+    @Override
+    public FlowStep next(Turn t, ActiveFlow f) {
+        if (f.step().equals(PICK)) {
+            return pick(t, f);
+        }
+        Optional<Consultation> found = catalog.find(f.slot(CONSULTATION));
+        if (found.isEmpty()) {
+            return done(t.say("Cette consultation n'est plus proposée.", "This consultation is no longer offered."));
+        }
+        Consultation c = found.get();
+        if (f.step().equals(EXISTING)) {
+            return existing(t, f, c);
+        }
+        if (f.step().equals(REVIEW)) {
+            return review(t, f, c);
+        }
+        return answer(t, f, c, Integer.parseInt(f.step().substring(QUESTION.length())));
+    }
+
+    // --- choosing a consultation -----------------------------------------------------------------------------
+
+    private FlowStep pick(Turn t, ActiveFlow f) {
+        List<Consultation> open = catalog.open(t.now());
+        if (open.isEmpty()) {
+            return done(t.say("Aucune consultation n'est ouverte en ce moment.", "No consultation is open at the moment."));
+        }
+        String said = Text.foldToWords(t.message().text());
+        Consultation chosen = null;
+        for (int i = 0; i < open.size(); i++) {
+            Consultation c = open.get(i);
+            if (said.equals(Text.foldToWords(c.id())) || said.equals(String.valueOf(i + 1))
+                    || said.equals(Text.foldToWords(c.title().fr()))
+                    || (c.title().en() != null && said.equals(Text.foldToWords(c.title().en())))
+                    || (open.size() == 1 && (said.equals("oui") || said.equals("yes")))) {
+                chosen = c;
+            }
+        }
+        if (chosen == null) {
+            Reply again = list(t, open);
+            return new FlowStep.Ask(f, List.of(new Reply.Text(t.say("Je n'ai pas reconnu la consultation. ", "I did not recognise the consultation. ")
+                    + ((Reply.Text) again).text(), ((Reply.Text) again).quickReplies())));
+        }
+        String pseudonym = pseudonyms.of(chosen.id(), t.message().conversationKey());
+        Optional<Submission> earlier = store.find(chosen.id(), pseudonym);
+        ActiveFlow withConsultation = ActiveFlow.start(ID, PICK).with(CONSULTATION, chosen.id());
+        if (earlier.isPresent()) {
+            String already = t.say("Vous avez déjà répondu à la consultation « ", "You have already answered the consultation \"")
+                    + chosen.title().in(t.language()) + t.say(" » le ", "\" on ")
+                    + day(earlier.get().submittedAt().atZone(zone).toLocalDate(), t.language());
+            if (!chosen.allowChanges()) {
+                return done(already + t.say(" : une seule réponse par personne, et cette consultation ne permet pas de la modifier.",
+                        ": one answer per person, and this consultation does not allow changing it."));
+            }
+            return new FlowStep.Ask(loadAnswers(withConsultation, chosen, earlier.get()).at(EXISTING), List.of(new Reply.Text(
+                    already + t.say(". Vous pouvez modifier votre réponse jusqu'au ", ". You may change your answer until ")
+                            + day(chosen.lastDay(), t.language()) + t.say(" inclus.", " included."),
+                    List.of(new QuickReply(t.say("Modifier ma réponse", "Change my answer"), t.say("modifier ma réponse", "change my answer")),
+                            new QuickReply(t.say("Annuler", "Cancel"), t.say("annuler", "cancel"))))));
+        }
+        String intro = "« " + chosen.title().in(t.language()) + " »\n" + chosen.description().in(t.language()) + "\n"
+                + t.say("Ouverte jusqu'au ", "Open until ") + day(chosen.lastDay(), t.language()) + t.say(" inclus. ", " included. ")
+                + questionCount(t, chosen.questions().size())
+                + t.say(" ; vous pourrez relire vos réponses avant de les envoyer, ou écrire « annuler » à tout moment.",
+                "; you can review your answers before sending them, or type \"cancel\" at any time.");
+        return ask(t, withConsultation, chosen, 0, List.of(new Reply.Text(intro)), null);
+    }
+
+    private static String questionCount(Turn t, int n) {
+        return n == 1 ? t.say("1 question", "1 question") : t.say(n + " questions", n + " questions");
+    }
+
+    private FlowStep existing(Turn t, ActiveFlow f, Consultation c) {
+        if (!c.isOpen(t.now())) {
+            return closed(t, c);
+        }
+        if (!CHANGE_EXISTING.contains(Text.foldToWords(t.message().text()))) {
+            return new FlowStep.Ask(f, List.of(new Reply.Text(t.say("Répondez « Modifier ma réponse » ou « annuler ».",
+                    "Answer \"Change my answer\" or \"cancel\"."),
+                    List.of(new QuickReply(t.say("Modifier ma réponse", "Change my answer"), t.say("modifier ma réponse", "change my answer")),
+                            new QuickReply(t.say("Annuler", "Cancel"), t.say("annuler", "cancel"))))));
+        }
+        return showReview(t, f.with("existing", "1"), c, null);
+    }
+
+    /** The slots of an earlier submission, so that the review shows it and only what is changed changes. */
+    private static ActiveFlow loadAnswers(ActiveFlow f, Consultation c, Submission s) {
+        ActiveFlow out = f;
+        for (Question q : c.questions()) {
+            List<Submission.StoredAnswer> rows = s.answers().stream().filter(a -> a.questionId().equals(q.id())).toList();
+            String value = switch (q) {
+                case Question.FreeText ft -> rows.stream().filter(a -> a.text() != null).map(Submission.StoredAnswer::text).findFirst().orElse("");
+                case Question.Scale sc -> rows.stream().filter(a -> a.choice() != null).map(Submission.StoredAnswer::choice).findFirst().orElse("");
+                default -> String.join(",", q.options().stream().map(Question.Option::id)
+                        .filter(o -> rows.stream().anyMatch(a -> o.equals(a.choice()))).toList());
+            };
+            out = out.with(ANSWER + q.id(), value);
+        }
+        return out;
+    }
+
+    // --- the questions -----------------------------------------------------------------------------------------
+
+    /** Asks question {@code index}, after {@code before} (an introduction, or why the last answer was refused). */
+    private FlowStep ask(Turn t, ActiveFlow f, Consultation c, int index, List<Reply> before, String problem) {
+        Question q = c.questions().get(index);
+        StringBuilder s = new StringBuilder();
+        if (problem != null) {
+            s.append(problem).append("\n");
+        }
+        s.append("Question ").append(index + 1).append("/").append(c.questions().size()).append(t.say(" : ", ": "))
+                .append(q.text().in(t.language()));
+        List<QuickReply> buttons = new ArrayList<>();
+        switch (q) {
+            case Question.SingleChoice sc -> sc.options().forEach(o -> buttons.add(new QuickReply(o.label().in(t.language()), o.label().in(t.language()))));
+            case Question.MultipleChoice mc -> {
+                Set<String> selected = selection(f, mc);
+                s.append("\n").append(t.say("Choisissez une ou plusieurs réponses, puis « Valider ».",
+                        "Pick one or more answers, then \"Validate\"."));
+                if (!selected.isEmpty()) {
+                    s.append("\n").append(t.say("Choisi : ", "Chosen: ")).append(labels(mc, selected, t.language())).append(".");
+                }
+                for (Question.Option o : mc.options()) {
+                    String label = o.label().in(t.language());
+                    buttons.add(new QuickReply(selected.contains(o.id()) ? CHECK + label : label, label));
+                }
+                buttons.add(new QuickReply(t.say("Valider", "Validate"), t.say("valider", "validate")));
+            }
+            case Question.Scale sc -> {
+                s.append("\n").append(t.say("De 1 (", "From 1 (")).append(sc.lowLabel().in(t.language()))
+                        .append(t.say(") à 5 (", ") to 5 (")).append(sc.highLabel().in(t.language())).append(").");
+                for (int v = Question.Scale.MIN; v <= Question.Scale.MAX; v++) {
+                    buttons.add(new QuickReply(String.valueOf(v), String.valueOf(v)));
+                }
+            }
+            case Question.FreeText ft -> s.append("\n").append(t.say("Écrivez votre réponse (", "Write your answer ("))
+                    .append(ft.maxLength()).append(t.say(" caractères au plus).", " characters at most)."));
+        }
+        if (!q.required() && !(q instanceof Question.MultipleChoice)) {
+            buttons.add(new QuickReply(t.say("Passer", "Skip"), t.say("passer", "skip")));
+        }
+        List<Reply> replies = new ArrayList<>(before);
+        replies.add(new Reply.Text(s.toString(), buttons));
+        return new FlowStep.Ask(f.at(QUESTION + index), replies);
+    }
+
+    private FlowStep answer(Turn t, ActiveFlow f, Consultation c, int index) {
+        if (index < 0 || index >= c.questions().size()) {
+            return showReview(t, f, c, null); // the operator removed questions since: review what is left
+        }
+        Question q = c.questions().get(index);
+        String text = t.message().text().strip();
+        String said = Text.foldToWords(text);
+        if (!q.required() && SKIP.contains(said) && !(q instanceof Question.MultipleChoice)) {
+            return answered(t, f, c, index, "");
+        }
+        return switch (q) {
+            case Question.SingleChoice sc -> matchOption(sc, said)
+                    .map(o -> answered(t, f, c, index, o.id()))
+                    .orElseGet(() -> ask(t, f, c, index, List.of(), t.say("Je n'ai pas compris votre choix : répondez avec un des boutons.",
+                            "I did not understand your choice: answer with one of the buttons.")));
+            case Question.MultipleChoice mc -> {
+                Set<String> selected = selection(f, mc);
+                if (VALIDATE.contains(said)) {
+                    if (selected.isEmpty() && mc.required()) {
+                        yield ask(t, f, c, index, List.of(), t.say("Choisissez au moins une réponse avant de valider.",
+                                "Pick at least one answer before validating."));
+                    }
+                    yield answered(t, f.without(SELECTION + mc.id()), c, index, String.join(",", ordered(mc, selected)));
+                }
+                Optional<Question.Option> o = matchOption(mc, said);
+                if (o.isEmpty()) {
+                    yield ask(t, f, c, index, List.of(), t.say("Je n'ai pas compris votre choix : répondez avec un des boutons.",
+                            "I did not understand your choice: answer with one of the buttons."));
+                }
+                if (!selected.remove(o.get().id())) {
+                    selected.add(o.get().id());
+                }
+                yield ask(t, f.with(SELECTION + mc.id(), String.join(",", ordered(mc, selected))), c, index, List.of(), null);
+            }
+            case Question.Scale sc -> {
+                if (said.matches("[1-5]")) {
+                    yield answered(t, f, c, index, said);
+                }
+                yield ask(t, f, c, index, List.of(), t.say("Répondez par un nombre de 1 à 5.", "Answer with a number from 1 to 5."));
+            }
+            case Question.FreeText ft -> {
+                int length = text.codePointCount(0, text.length());
+                if (length > ft.maxLength()) {
+                    yield ask(t, f, c, index, List.of(), t.say("Votre réponse fait " + length + " caractères, pour " + ft.maxLength()
+                                    + " au plus : raccourcissez-la, s'il vous plaît.",
+                            "Your answer is " + length + " characters long, for " + ft.maxLength() + " at most: please shorten it."));
+                }
+                yield answered(t, f, c, index, text);
+            }
+        };
+    }
+
+    /** Keeps an answer, then asks the next question — or shows the review when all are answered or when changing one. */
+    private FlowStep answered(Turn t, ActiveFlow f, Consultation c, int index, String value) {
+        ActiveFlow kept = f.with(ANSWER + c.questions().get(index).id(), value);
+        if (kept.has(REVIEW) || index + 1 >= c.questions().size()) {
+            return showReview(t, kept, c, null);
+        }
+        return ask(t, kept, c, index + 1, List.of(), null);
+    }
+
+    private static Optional<Question.Option> matchOption(Question q, String said) {
+        List<Question.Option> options = q.options();
+        String bare = said.startsWith("✓") ? said.substring(1).strip() : said;
+        for (int i = 0; i < options.size(); i++) {
+            Question.Option o = options.get(i);
+            if (bare.equals(Text.foldToWords(o.label().fr())) || (o.label().en() != null && bare.equals(Text.foldToWords(o.label().en())))
+                    || bare.equals(Text.foldToWords(o.id())) || bare.equals(String.valueOf(i + 1))) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Set<String> selection(ActiveFlow f, Question q) {
+        String ticking = f.slot(SELECTION + q.id());
+        String value = ticking != null ? ticking : f.slot(ANSWER + q.id());
+        Set<String> out = new LinkedHashSet<>();
+        if (value != null && !value.isEmpty()) {
+            out.addAll(Arrays.asList(value.split(",")));
+        }
+        return out;
+    }
+
+    private static List<String> ordered(Question q, Set<String> selected) {
+        return q.options().stream().map(Question.Option::id).filter(selected::contains).toList();
+    }
+
+    private static String labels(Question q, Set<String> optionIds, Language language) {
+        return String.join(", ", q.options().stream().filter(o -> optionIds.contains(o.id())).map(o -> o.label().in(language)).toList());
+    }
+
+    // --- review and submission ---------------------------------------------------------------------------------
+
+    private FlowStep showReview(Turn t, ActiveFlow f, Consultation c, String problem) {
+        // A question added by the operator since the citizen started is asked before the review.
+        for (int i = 0; i < c.questions().size(); i++) {
+            if (!f.has(ANSWER + c.questions().get(i).id())) {
+                return ask(t, f, c, i, List.of(), problem);
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        if (problem != null) {
+            s.append(problem).append("\n");
+        }
+        s.append(t.say("Vos réponses à « ", "Your answers to \"")).append(c.title().in(t.language())).append(t.say(" » :", "\":"));
+        List<QuickReply> buttons = new ArrayList<>();
+        buttons.add(new QuickReply(t.say("Envoyer", "Send"), t.say("envoyer", "send")));
+        for (int i = 0; i < c.questions().size(); i++) {
+            Question q = c.questions().get(i);
+            s.append("\n").append(i + 1).append(". ").append(q.text().in(t.language())).append(" → ")
+                    .append(shown(t, q, f.slot(ANSWER + q.id())));
+            buttons.add(new QuickReply(t.say("Modifier ", "Change ") + (i + 1), t.say("modifier ", "change ") + (i + 1)));
+        }
+        s.append("\n").append(t.say("Envoyer ces réponses ? Vous pouvez aussi en modifier une.",
+                "Send these answers? You can also change one of them."));
+        buttons.add(new QuickReply(t.say("Annuler", "Cancel"), t.say("annuler", "cancel")));
+        return new FlowStep.Ask(f.with(REVIEW, "1").at(REVIEW), List.of(new Reply.Text(s.toString(), buttons)));
+    }
+
+    private static String shown(Turn t, Question q, String value) {
+        if (value == null || value.isEmpty()) {
+            return t.say("(sans réponse)", "(no answer)");
+        }
+        return switch (q) {
+            case Question.FreeText ft -> "« " + value + " »";
+            case Question.Scale sc -> value + "/5";
+            default -> labels(q, new LinkedHashSet<>(Arrays.asList(value.split(","))), t.language());
+        };
+    }
+
+    private FlowStep review(Turn t, ActiveFlow f, Consultation c) {
+        String said = Text.foldToWords(t.message().text());
+        if (SEND.contains(said)) {
+            return submit(t, f, c);
+        }
+        Matcher m = CHANGE.matcher(said);
+        int index = m.matches() ? Integer.parseInt(m.group(1)) - 1 : said.matches("\\d{1,2}") ? Integer.parseInt(said) - 1 : -1;
+        if (index >= 0 && index < c.questions().size()) {
+            return ask(t, f, c, index, List.of(), null);
+        }
+        return showReview(t, f, c, t.say("Choisissez « Envoyer », « Modifier » suivi du numéro de la question, ou « annuler ».",
+                "Choose \"Send\", \"Change\" followed by the question's number, or \"cancel\"."));
+    }
+
+    private FlowStep submit(Turn t, ActiveFlow f, Consultation c) {
+        if (!c.isOpen(t.now())) {
+            return closed(t, c);
+        }
+        Map<String, Response> responses = new LinkedHashMap<>();
+        for (Question q : c.questions()) {
+            String value = f.slot(ANSWER + q.id());
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            responses.put(q.id(), switch (q) {
+                case Question.FreeText ft -> new Response.Text(value);
+                case Question.Scale sc -> new Response.Rating(Integer.parseInt(value));
+                default -> new Response.Choices(ordered(q, new LinkedHashSet<>(Arrays.asList(value.split(",")))));
+            });
+        }
+        String pseudonym = pseudonyms.of(c.id(), t.message().conversationKey());
+        // Only now, after the store has committed, is the citizen thanked; a failure throws and keeps the flow.
+        return switch (store.save(new Ballot(c.id(), responses), pseudonym, t.now(), c.allowChanges())) {
+            case CREATED -> done(t.say("Merci, votre réponse est enregistrée.", "Thank you, your answer is recorded.")
+                    + (c.allowChanges() ? t.say(" Vous pourrez la modifier jusqu'au ", " You may change it until ")
+                    + day(c.lastDay(), t.language()) + t.say(" inclus.", " included.") : ""));
+            case REPLACED -> done(t.say("Merci, votre réponse modifiée est enregistrée.", "Thank you, your changed answer is recorded."));
+            case ALREADY_ANSWERED -> done(t.say("Vous avez déjà répondu à cette consultation : votre première réponse est conservée.",
+                    "You have already answered this consultation: your first answer is kept."));
+        };
+    }
+
+    private FlowStep closed(Turn t, Consultation c) {
+        return done(t.say("La consultation « ", "The consultation \"") + c.title().in(t.language())
+                + t.say(" » est close : votre réponse n'a pas pu être enregistrée.", "\" is closed: your answer could not be recorded."));
+    }
+
+    private static FlowStep done(String text) {
+        return new FlowStep.Done(List.of(new Reply.Text(text)));
+    }
+
+    private static final DateTimeFormatter FRENCH_DAY = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter ENGLISH_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    /** "1er novembre 2026", "31 janvier 2027"; "31 January 2027". */
+    static String day(LocalDate d, Language language) {
+        if (language == Language.EN) {
+            return ENGLISH_DAY.format(d);
+        }
+        return (d.getDayOfMonth() == 1 ? "1er" : String.valueOf(d.getDayOfMonth())) + " " + FRENCH_DAY.format(d);
+    }
+}

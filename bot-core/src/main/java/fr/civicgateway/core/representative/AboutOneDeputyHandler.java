@@ -1,0 +1,35 @@
+package fr.civicgateway.core.representative;
+
+import fr.civicgateway.core.dialogue.Answer;
+import fr.civicgateway.core.dialogue.IntentHandler;
+import fr.civicgateway.core.dialogue.Turn;
+import fr.civicgateway.core.parliament.Deputy;
+import fr.civicgateway.core.parliament.ParliamentData;
+
+/**
+ * A handler whose answer is about one deputy: the one the message names, else the conversation's last one. When
+ * the deputy is ambiguous, unknown or not named at all, the shared {@link DeputyResolver} answers (it asks back,
+ * or says no deputy has that name); subclasses only answer about a deputy that is known for sure.
+ */
+public abstract class AboutOneDeputyHandler implements IntentHandler {
+
+    protected final ParliamentData data;
+    protected final DeputyResolver resolver;
+
+    protected AboutOneDeputyHandler(ParliamentData data) {
+        this.data = data;
+        this.resolver = new DeputyResolver(data);
+    }
+
+    @Override
+    public final Answer handle(Turn turn) {
+        DeputyResolver.Resolution r = resolver.resolve(turn);
+        if (r instanceof DeputyResolver.Resolution.Found(Deputy deputy)) {
+            return answer(turn, deputy);
+        }
+        return resolver.answerUnresolved(turn, intent(), r);
+    }
+
+    /** The answer about a deputy known for sure; the returned state should remember them as the last deputy. */
+    protected abstract Answer answer(Turn turn, Deputy deputy);
+}
