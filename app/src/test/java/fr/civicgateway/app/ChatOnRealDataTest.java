@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -276,5 +277,18 @@ class ChatOnRealDataTest {
         String answer = chat.read(conversation, "Qui est Jean-Luc Mélenchon ?");
 
         assertThat(answer).contains("Je ne trouve aucun député nommé « Jean-Luc Mélenchon »");
+    }
+
+    @Autowired
+    fr.civicgateway.core.dialogue.Dialogue dialogue;
+
+    @Test
+    void saysHonestlyThatAPositionCannotBePlacedInAConstituencyYet() {
+        var replies = dialogue.handle(new fr.civicgateway.core.conversation.IncomingMessage("telegram", conversation,
+                "ma position", fr.civicgateway.core.nlu.Language.FR, new fr.civicgateway.core.conversation.GeoPoint(45.899, 6.129)));
+
+        assertThat(((fr.civicgateway.core.conversation.Reply.Text) replies.getFirst()).text())
+                .startsWith("Merci pour votre position. Je ne peux pas encore en déduire votre circonscription")
+                .contains("Dites-moi votre commune ou votre code postal");
     }
 }

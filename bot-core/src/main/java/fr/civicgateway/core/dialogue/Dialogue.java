@@ -160,7 +160,9 @@ public final class Dialogue {
         }
         Understanding understanding = chosenOption(message, state).orElseGet(() -> nlu.parse(message.text(), message.locale()));
         Language language = languageOf(message, understanding, state);
-        Intent intent = decideIntent(understanding, state, message.text());
+        Intent intent = message.location() != null
+                ? Intent.FIND_REPRESENTATIVE // a position shared outside a flow answers "where do you live?"
+                : decideIntent(understanding, state, message.text());
         // An answered question closes any question still open; the handler may open a new one.
         ConversationState before = state.withPendingChoice(null).withLanguage(language);
         Turn turn = new Turn(message, understanding, language, before, now);

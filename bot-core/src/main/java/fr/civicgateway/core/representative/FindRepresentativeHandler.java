@@ -81,6 +81,15 @@ public final class FindRepresentativeHandler implements IntentHandler {
         if (dep.isPresent()) {
             return answerDepartement(turn, dep.get().value());
         }
+        if (turn.message().location() != null) {
+            // No constituency contours nor commune coordinates are in the loaded data: a position cannot be placed.
+            return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE), turn.say(
+                    "Merci pour votre position. Je ne peux pas encore en déduire votre circonscription : les contours "
+                            + "des circonscriptions ne font pas partie des données chargées. Dites-moi votre commune ou "
+                            + "votre code postal.",
+                    "Thank you for your location. I cannot tell your constituency from it yet: the constituencies' "
+                            + "boundaries are not in the loaded data. Tell me your town or your postcode."));
+        }
         Optional<String> name = NameGuess.find(turn.message().text());
         if (name.isPresent()) {
             // "Qui est Jean-Luc Mélenchon ?" reads like "who is my deputy" to the classifier: say no deputy has that name.
