@@ -32,8 +32,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shipped consultation answered over Telegram (webhook mode, MockWebServer as the Bot API): inline buttons for
- * the choices, typed text for the rest; the stored pseudonym holds nothing of the chat id.
+ * The two multi-turn flows over Telegram (webhook mode, MockWebServer as the Bot API): the shipped consultation
+ * answered with inline buttons, the stored pseudonym holding nothing of the chat id; and a problem reported with a
+ * shared location, read back over Open311.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "civic.data.directory=${civic.repository-root}/data",
@@ -44,9 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         "CIVIC_ADMIN_TOKEN=test-admin-token",
         "civic.telegram.mode=webhook",
         "civic.telegram.per-chat-interval=10ms"})
-class TelegramConsultationTest {
+class TelegramFlowsTest {
 
     private static final long CHAT = 987654321L;
+    /** Another citizen's chat, for the report: each test has its own conversation. */
+    private static final long REPORTER = 987654322L;
     private static final MockWebServer BOT_API = new MockWebServer();
     private static final BlockingQueue<JsonNode> SENT = new LinkedBlockingQueue<>();
 
@@ -94,10 +97,14 @@ class TelegramConsultationTest {
 
     @LocalServerPort
     int port;
-    private long updateId = 9000;
+    /** Shared by every test of the class: the gateway rightly ignores an update_id it has already seen. */
+    private static long updateId = 9000;
 
     private HttpResponse<String> http(String path, String json, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).headers(headers);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (headers.length > 0) {
+            b = b.headers(headers);
+        }
         b = json == null ? b.GET() : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -117,13 +124,21 @@ class TelegramConsultationTest {
     }
 
     private JsonNode type(String text) throws Exception {
+        return type(CHAT, text);
+    }
+
+    private JsonNode type(long chat, String text) throws Exception {
         return update("""
                 {"update_id": %d, "message": {"message_id": %d, "date": 1700000000, "chat": {"id": %d, "type": "private"},
                   "from": {"id": %d, "is_bot": false, "first_name": "Camille", "language_code": "fr"}, "text": "%s"}}"""
-                .formatted(++updateId, updateId, CHAT, CHAT, text)).getLast();
+                .formatted(++updateId, updateId, chat, chat, text)).getLast();
     }
 
     private JsonNode press(JsonNode message, String title) throws Exception {
+        return press(CHAT, message, title);
+    }
+
+    private JsonNode press(long chat, JsonNode message, String title) throws Exception {
         String data = null;
         for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
             for (JsonNode button : row) {
@@ -137,7 +152,7 @@ class TelegramConsultationTest {
                 {"update_id": %d, "callback_query": {"id": "cb-%d", "chat_instance": "ci",
                   "from": {"id": %d, "is_bot": false, "first_name": "Camille", "language_code": "fr"},
                   "message": {"message_id": 7, "date": 1700000000, "chat": {"id": %d, "type": "private"}, "text": "…"},
-                  "data": "%s"}}""".formatted(++updateId, updateId, CHAT, CHAT, data)).getLast();
+                  "data": "%s"}}""".formatted(++updateId, updateId, chat, chat, data)).getLast();
     }
 
     @Test
@@ -173,5 +188,40 @@ class TelegramConsultationTest {
         type("Je veux participer à une consultation");
         JsonNode already = type("piste-cyclable-avenue-des-alpes");
         assertThat(already.get("text").asString()).startsWith("Vous avez déjà répondu à la consultation « Une piste cyclable avenue des Alpes »");
+    }
+
+    private JsonNode shareLocation(double latitude, double longitude) throws Exception {
+        return update("""
+                {"update_id": %d, "message": {"message_id": %d, "date": 1700000000, "chat": {"id": %d, "type": "private"},
+                  "from": {"id": %d, "is_bot": false, "first_name": "Camille", "language_code": "fr"},
+                  "location": {"latitude": %s, "longitude": %s}}}"""
+                .formatted(++updateId, updateId, REPORTER, REPORTER, latitude, longitude)).getLast();
+    }
+
+    private JsonNode typeAsReporter(String text) throws Exception {
+        return type(REPORTER, text);
+    }
+
+    @Test
+    void aTelegramUserReportsABrokenStreetlightAtTheirSharedLocation() throws Exception {
+        JsonNode what = typeAsReporter("Je veux signaler un problème");
+        assertThat(what.get("text").asString()).endsWith("Quel type de problème voulez-vous signaler ?");
+        JsonNode where = press(REPORTER, what, "Éclairage public en panne");
+        assertThat(where.get("text").asString()).startsWith("Où se trouve le problème ?");
+        JsonNode describe = shareLocation(45.8992, 6.1294);
+        assertThat(describe.get("text").asString()).contains("Décrivez le problème");
+        JsonNode contact = typeAsReporter("Le lampadaire devant l'école ne s'allume plus depuis lundi");
+        assertThat(contact.get("text").asString()).startsWith("Voulez-vous être recontacté(e)");
+        JsonNode summary = typeAsReporter("non");
+        assertThat(summary.get("text").asString()).startsWith("Récapitulatif de votre signalement :")
+                .contains("• Type : Éclairage public en panne");
+        String done = press(REPORTER, summary, "Envoyer").get("text").asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Merci, votre signalement n° (\\d+) est enregistré").matcher(done);
+        assertThat(m.find()).as(done).isTrue();
+
+        JsonNode stored = ChatClient.json(http("/open311/v2/requests/" + m.group(1) + ".json", null).body()).get(0);
+        assertThat(stored.get("description").asString()).isEqualTo("Le lampadaire devant l'école ne s'allume plus depuis lundi");
+        assertThat(stored.get("lat").asDouble()).isEqualTo(45.8992);
+        assertThat(stored.get("long").asDouble()).isEqualTo(6.1294);
     }
 }
