@@ -8,12 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Problem reports ({@code civic.reports.*}).
  *
  * @param servicesFile the categories (Open311 services), see {@code config/open311-services.yml}
- * @param recipientFr  who receives the reports, as the chat names them in French, with the preposition that
- *                     follows "transmis" ("aux services techniques de la mairie", "à la Ville d'Annecy")
+ * @param recipientFr  who receives the reports, as the chat names them in French
  * @param recipientEn  the same in English
  */
 @ConfigurationProperties("civic.reports")
 public record ReportsProperties(@DefaultValue("config/open311-services.yml") Path servicesFile,
-                                @DefaultValue("aux services techniques de la mairie") String recipientFr,
+                                @DefaultValue("les services techniques de la mairie") String recipientFr,
                                 @DefaultValue("the town hall's technical services") String recipientEn) {
 }

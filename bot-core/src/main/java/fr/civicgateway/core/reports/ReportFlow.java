@@ -58,8 +58,7 @@ public final class ReportFlow implements Flow {
     /**
      * Who receives the reports, as the chat names them.
      *
-     * @param fr with its preposition, as it follows "transmis": "aux services techniques de la Ville d'Annecy",
-     *           "à la mairie d'Annecy"
+     * @param fr "les services techniques de la Ville d'Annecy"
      * @param en "the technical services of the City of Annecy"
      */
     public record Recipient(String fr, String en) {
@@ -204,7 +203,7 @@ public final class ReportFlow implements Flow {
 
     private FlowStep askContact(Turn t, ActiveFlow f, String problem) {
         String question = t.say("Voulez-vous être recontacté(e) à propos de ce signalement ? C'est facultatif. Si oui, "
-                        + "donnez une adresse e-mail ou un numéro de téléphone : il ne sera transmis qu'" + recipient.fr()
+                        + "donnez une adresse e-mail ou un numéro de téléphone : il ne sera transmis qu'à " + recipient.fr()
                         + ", avec le signalement. Sinon, répondez « non ».",
                 "Would you like to be contacted about this report? It is optional. If so, give an e-mail address or a "
                         + "phone number: only " + recipient.en() + " will receive it, with the report. Otherwise, answer "
@@ -249,7 +248,7 @@ public final class ReportFlow implements Flow {
         String data = t.say("le type, le lieu, la description", "the kind, the place, the description")
                 + (photo ? t.say(", la photo", ", the photo") : "")
                 + (contact ? t.say(" et votre contact", " and your contact") : "");
-        s.append(t.say("Il sera transmis " + recipient.fr() + ". Partent avec lui : " + data + ". Ni votre nom ni "
+        s.append(t.say("Il sera transmis à " + recipient.fr() + ". Partent avec lui : " + data + ". Ni votre nom ni "
                         + "votre identifiant de messagerie ne sont transmis" + (contact ? "" : " : vous restez anonyme")
                         + ".",
                 "It will be sent to " + recipient.en() + ". What goes with it: " + data + ". Neither your name nor "
@@ -279,7 +278,7 @@ public final class ReportFlow implements Flow {
         // Returns only once committed: the number given below is the one the municipality sees.
         Report stored = store.submit(report, t.now());
         return new FlowStep.Done(List.of(new Reply.Text(t.say(
-                "Merci, votre signalement n° " + stored.id() + " est enregistré. Il est transmis " + recipient.fr()
+                "Merci, votre signalement n° " + stored.id() + " est enregistré. Il est transmis à " + recipient.fr()
                         + ". Pour suivre son état, demandez-moi « Où en est mon signalement " + stored.id() + " ? ».",
                 "Thank you, your report no. " + stored.id() + " is registered. It is sent to " + recipient.en()
                         + ". To follow it, ask me \"What is the status of report " + stored.id() + "?\"."))));

@@ -41,7 +41,7 @@ class ReportFlowTest {
     final InMemoryReportStore store = new InMemoryReportStore();
     final Dialogue dialogue = new Dialogue(NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()),
             otherHandlers(), List.of(new ReportFlow(CATEGORIES, store, new FakeGeoDirectory(),
-                    new ReportFlow.Recipient("aux services techniques de la mairie", "the town's technical services"))),
+                    new ReportFlow.Recipient("les services techniques de la mairie", "the town's technical services"))),
             new ReportNotices(store, CATEGORIES),
             Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
 
@@ -87,7 +87,7 @@ class ReportFlowTest {
         Reply.Text summary = say("web", "non");
         assertThat(summary.text()).contains("• Type : Nid-de-poule ou chaussée abîmée", "• Lieu : 12 rue Carnot, Annecy (Annecy)",
                 "• Description : Un trou profond au milieu de la chaussée", "• Photo : non", "• Contact : aucun",
-                "Il sera transmis aux services techniques de la mairie. Partent avec lui : le type, le lieu, la description. "
+                "Il sera transmis à les services techniques de la mairie. Partent avec lui : le type, le lieu, la description. "
                         + "Ni votre nom ni votre identifiant de messagerie ne sont transmis : vous restez anonyme.");
         assertThat(store.query(new ReportQuery(List.of(), List.of(), null, null, null, 10))).isEmpty();
 
