@@ -70,13 +70,13 @@ class ReportsOverHttpTest {
                 • Description : Un trou profond au milieu de la chaussée, devant le numéro 12
                 • Photo : non
                 • Contact : aucun
-                Il sera transmis à les services techniques de la mairie. Partent avec lui : le type, le lieu, la \
+                Destinataire : les services techniques de la mairie. Partent avec lui : le type, le lieu, la \
                 description. Ni votre nom ni votre identifiant de messagerie ne sont transmis : vous restez anonyme.
                 Le type, le lieu, la description et l'état du signalement seront consultables publiquement (données \
                 ouvertes Open311) ; votre contact, jamais.
                 Confirmez-vous l'envoi ?""");
         String done = last(summary.getLast().payloadOf("Envoyer"));
-        Matcher m = Pattern.compile("^Merci, votre signalement n° (\\d+) est enregistré\\. Il est transmis à les "
+        Matcher m = Pattern.compile("^Merci, votre signalement n° (\\d+) est enregistré\\. Destinataire : les "
                 + "services techniques de la mairie\\. Pour suivre son état, demandez-moi « Où en est mon signalement "
                 + "\\1 \\? »\\.$").matcher(done);
         assertThat(m.matches()).as(done).isTrue();

@@ -248,7 +248,8 @@ public final class ReportFlow implements Flow {
         String data = t.say("le type, le lieu, la description", "the kind, the place, the description")
                 + (photo ? t.say(", la photo", ", the photo") : "")
                 + (contact ? t.say(" et votre contact", " and your contact") : "");
-        s.append(t.say("Il sera transmis à " + recipient.fr() + ". Partent avec lui : " + data + ". Ni votre nom ni "
+        // "Destinataire : …" reads right whatever the operator names the recipient ("à les services…" would not).
+        s.append(t.say("Destinataire : " + recipient.fr() + ". Partent avec lui : " + data + ". Ni votre nom ni "
                         + "votre identifiant de messagerie ne sont transmis" + (contact ? "" : " : vous restez anonyme")
                         + ".",
                 "It will be sent to " + recipient.en() + ". What goes with it: " + data + ". Neither your name nor "
@@ -278,7 +279,7 @@ public final class ReportFlow implements Flow {
         // Returns only once committed: the number given below is the one the municipality sees.
         Report stored = store.submit(report, t.now());
         return new FlowStep.Done(List.of(new Reply.Text(t.say(
-                "Merci, votre signalement n° " + stored.id() + " est enregistré. Il est transmis à " + recipient.fr()
+                "Merci, votre signalement n° " + stored.id() + " est enregistré. Destinataire : " + recipient.fr()
                         + ". Pour suivre son état, demandez-moi « Où en est mon signalement " + stored.id() + " ? ».",
                 "Thank you, your report no. " + stored.id() + " is registered. It is sent to " + recipient.en()
                         + ". To follow it, ask me \"What is the status of report " + stored.id() + "?\"."))));

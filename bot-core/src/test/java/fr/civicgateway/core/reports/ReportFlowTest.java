@@ -87,7 +87,7 @@ class ReportFlowTest {
         Reply.Text summary = say("web", "non");
         assertThat(summary.text()).contains("• Type : Nid-de-poule ou chaussée abîmée", "• Lieu : 12 rue Carnot, Annecy (Annecy)",
                 "• Description : Un trou profond au milieu de la chaussée", "• Photo : non", "• Contact : aucun",
-                "Il sera transmis à les services techniques de la mairie. Partent avec lui : le type, le lieu, la description. "
+                "Destinataire : les services techniques de la mairie. Partent avec lui : le type, le lieu, la description. "
                         + "Ni votre nom ni votre identifiant de messagerie ne sont transmis : vous restez anonyme.");
         assertThat(store.query(new ReportQuery(List.of(), List.of(), null, null, null, 10))).isEmpty();
 
