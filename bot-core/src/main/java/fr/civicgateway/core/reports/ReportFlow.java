@@ -203,8 +203,8 @@ public final class ReportFlow implements Flow {
 
     private FlowStep askContact(Turn t, ActiveFlow f, String problem) {
         String question = t.say("Voulez-vous être recontacté(e) à propos de ce signalement ? C'est facultatif. Si oui, "
-                        + "donnez une adresse e-mail ou un numéro de téléphone : il ne sera transmis qu'à " + recipient.fr()
-                        + ", avec le signalement. Sinon, répondez « non ».",
+                        + "donnez une adresse e-mail ou un numéro de téléphone : il ne sera transmis qu'au destinataire du "
+                        + "signalement (" + recipient.fr() + "). Sinon, répondez « non ».",
                 "Would you like to be contacted about this report? It is optional. If so, give an e-mail address or a "
                         + "phone number: only " + recipient.en() + " will receive it, with the report. Otherwise, answer "
                         + "\"no\".");

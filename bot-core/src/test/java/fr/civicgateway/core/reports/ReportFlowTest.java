@@ -83,7 +83,10 @@ class ReportFlowTest {
         assertThat(say("web", "12 rue Carnot, Annecy").text()).startsWith("Décrivez le problème en quelques mots (2000 caractères au plus).");
         assertThat(say("web", "x".repeat(2500)).text())
                 .startsWith("Votre description fait 2500 caractères : c'est trop long. Pouvez-vous la raccourcir ?");
-        assertThat(say("web", "Un trou profond au milieu de la chaussée").text()).startsWith("Voulez-vous être recontacté(e)");
+        assertThat(say("web", "Un trou profond au milieu de la chaussée").text()).isEqualTo("Voulez-vous être "
+                + "recontacté(e) à propos de ce signalement ? C'est facultatif. Si oui, donnez une adresse e-mail ou un "
+                + "numéro de téléphone : il ne sera transmis qu'au destinataire du signalement (les services techniques "
+                + "de la mairie). Sinon, répondez « non ».");
         Reply.Text summary = say("web", "non");
         assertThat(summary.text()).contains("• Type : Nid-de-poule ou chaussée abîmée", "• Lieu : 12 rue Carnot, Annecy (Annecy)",
                 "• Description : Un trou profond au milieu de la chaussée", "• Photo : non", "• Contact : aucun",
