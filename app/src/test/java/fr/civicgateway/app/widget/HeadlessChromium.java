@@ -37,9 +37,13 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     static void assumeInstalled() {
-        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "Browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed "
-                        + "(apt-get install chromium chromium-driver; .ci/run installs them).");
+        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        String need = CHROMIUM + " and " + CHROMEDRIVER + " are needed (apt-get install chromium chromium-driver; "
+                + ".ci/run installs them)";
+        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("Browser tests cannot run: " + need + " (CI=true: they must run)");
+        }
+        Assumptions.assumeTrue(installed, "Browser tests skipped: " + need + ".");
     }
 
     static HeadlessChromium start(int width, int height) {
