@@ -71,8 +71,11 @@ final class WriteBehindConversationStore implements ConversationStore, SmartLife
         }
     }
 
-    /** Writes everything pending now, in one transaction. Returns how many states were written. */
-    int flush() {
+    /**
+     * Writes everything pending now, in one transaction. Returns how many states were written. One flush at a time
+     * (the writer thread, a graceful stop, a test): two at once could both insert a new conversation's first row.
+     */
+    synchronized int flush() {
         if (pending.isEmpty()) {
             return 0;
         }
