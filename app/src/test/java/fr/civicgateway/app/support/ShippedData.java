@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -96,27 +97,24 @@ public final class ShippedData {
 
     /** Where an acteur is listed in a scrutin's nominative votes: "pours", "contres", "abstentions", "nonVotants", or null. */
     public static String listing(JsonNode scrutin, String acteurUid) {
-        for (JsonNode group : many(scrutin.path("ventilationVotes").path("organe").path("groupes").path("groupe"))) {
-            JsonNode nominatif = group.path("vote").path("decompteNominatif");
-            for (String category : List.of("pours", "contres", "abstentions", "nonVotants")) {
-                for (JsonNode votant : many(nominatif.path(category).path("votant"))) {
-                    if (acteurUid.equals(votant.path("acteurRef").asString())) {
-                        return category;
-                    }
-                }
-            }
-        }
-        return null;
+        Map.Entry<String, JsonNode> found = find(scrutin, acteurUid);
+        return found == null ? null : found.getKey();
     }
 
     /** The votant element of an acteur in a scrutin, or null. */
     public static JsonNode votant(JsonNode scrutin, String acteurUid) {
+        Map.Entry<String, JsonNode> found = find(scrutin, acteurUid);
+        return found == null ? null : found.getValue();
+    }
+
+    /** The category and votant element of an acteur in a scrutin's ventilation (never its miseAuPoint), or null. */
+    private static Map.Entry<String, JsonNode> find(JsonNode scrutin, String acteurUid) {
         for (JsonNode group : many(scrutin.path("ventilationVotes").path("organe").path("groupes").path("groupe"))) {
             JsonNode nominatif = group.path("vote").path("decompteNominatif");
             for (String category : List.of("pours", "contres", "abstentions", "nonVotants")) {
                 for (JsonNode votant : many(nominatif.path(category).path("votant"))) {
                     if (acteurUid.equals(votant.path("acteurRef").asString())) {
-                        return votant;
+                        return Map.entry(category, votant);
                     }
                 }
             }

@@ -1,7 +1,8 @@
 package fr.civicgateway.app.telegram;
 
 import fr.civicgateway.app.support.ChatClient;
-import java.io.IOException;
+import fr.civicgateway.app.support.FakeTelegramBotApi;
+import java.time.Duration;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,13 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,31 +44,7 @@ class TelegramFlowsTest {
     private static final long CHAT = 987654321L;
     /** Another citizen's chat, for the report: each test has its own conversation. */
     private static final long REPORTER = 987654322L;
-    private static final MockWebServer BOT_API = new MockWebServer();
-    private static final BlockingQueue<JsonNode> SENT = new LinkedBlockingQueue<>();
-
-    static {
-        BOT_API.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String method = request.getUrl().pathSegments().getLast().toLowerCase(java.util.Locale.ROOT);
-                String body = request.getBody() == null ? "" : request.getBody().utf8();
-                if (method.equals("sendmessage")) {
-                    SENT.add(ChatClient.json(body.isEmpty() ? "{}" : body));
-                }
-                String result = method.equals("sendmessage")
-                        ? "{\"message_id\":7,\"date\":1700000000,\"chat\":{\"id\":" + CHAT + ",\"type\":\"private\"},\"text\":\"ok\"}"
-                        : "true";
-                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                        .body("{\"ok\":true,\"result\":" + result + "}").build();
-            }
-        });
-        try {
-            BOT_API.start(0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final FakeTelegramBotApi BOT_API = new FakeTelegramBotApi();
 
     @TestConfiguration
     static class FixedClock {
@@ -87,7 +57,7 @@ class TelegramFlowsTest {
 
     @DynamicPropertySource
     static void botApi(DynamicPropertyRegistry registry) {
-        registry.add("civic.telegram.api-url", () -> "http://" + BOT_API.getHostName() + ":" + BOT_API.getPort());
+        registry.add("civic.telegram.api-url", BOT_API::baseUrl);
     }
 
     @AfterAll
@@ -113,11 +83,11 @@ class TelegramFlowsTest {
     private List<JsonNode> update(String json) throws Exception {
         assertThat(http("/telegram/webhook", json, "X-Telegram-Bot-Api-Secret-Token", "test_secret_1").statusCode()).isEqualTo(200);
         List<JsonNode> out = new ArrayList<>();
-        JsonNode first = SENT.poll(30, TimeUnit.SECONDS);
+        JsonNode first = BOT_API.nextMessage(Duration.ofSeconds(30));
         assertThat(first).as("an answer from the bot").isNotNull();
         out.add(first);
         JsonNode more;
-        while ((more = SENT.poll(700, TimeUnit.MILLISECONDS)) != null) {
+        while ((more = BOT_API.nextMessage(Duration.ofMillis(700))) != null) {
             out.add(more);
         }
         return out;

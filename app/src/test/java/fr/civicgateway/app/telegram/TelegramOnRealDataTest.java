@@ -1,19 +1,13 @@
 package fr.civicgateway.app.telegram;
 
 import fr.civicgateway.app.support.ChatClient;
+import fr.civicgateway.app.support.FakeTelegramBotApi;
+import java.time.Duration;
 import fr.civicgateway.app.support.ShippedData;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,38 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         "civic.telegram.per-chat-interval=10ms"})
 class TelegramOnRealDataTest {
 
-    private static final MockWebServer BOT_API = new MockWebServer();
-    /** sendmessage and answercallbackquery calls, in order; other methods (typing, commands) are not kept. */
-    private static final BlockingQueue<JsonNode> SENT = new LinkedBlockingQueue<>();
-
-    static {
-        BOT_API.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String method = request.getUrl().pathSegments().getLast().toLowerCase(java.util.Locale.ROOT);
-                String body = request.getBody() == null ? "" : request.getBody().utf8();
-                if (method.equals("sendmessage") || method.equals("answercallbackquery")) {
-                    JsonNode json = ChatClient.json(body.isEmpty() ? "{}" : body);
-                    SENT.add(tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode()
-                            .put("method", method).set("body", json));
-                }
-                String result = method.equals("sendmessage")
-                        ? "{\"message_id\":7,\"date\":1700000000,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"ok\"}"
-                        : "true";
-                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                        .body("{\"ok\":true,\"result\":" + result + "}").build();
-            }
-        });
-        try {
-            BOT_API.start(0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final FakeTelegramBotApi BOT_API = new FakeTelegramBotApi();
 
     @DynamicPropertySource
     static void botApi(DynamicPropertyRegistry registry) {
-        registry.add("civic.telegram.api-url", () -> "http://" + BOT_API.getHostName() + ":" + BOT_API.getPort());
+        registry.add("civic.telegram.api-url", BOT_API::baseUrl);
     }
 
     @AfterAll
@@ -97,10 +64,10 @@ class TelegramOnRealDataTest {
 
     private static JsonNode next(String method) throws InterruptedException {
         while (true) {
-            JsonNode call = SENT.poll(30, TimeUnit.SECONDS);
+            FakeTelegramBotApi.Call call = BOT_API.poll(Duration.ofSeconds(30));
             assertThat(call).as("a " + method + " call to the Bot API").isNotNull();
-            if (call.get("method").asString().equals(method)) {
-                return call.get("body");
+            if (call.method().equals(method)) {
+                return call.body();
             }
         }
     }
@@ -132,14 +99,14 @@ class TelegramOnRealDataTest {
                   "data": "%s"}}""".formatted(button.get("callback_data").asString());
         assertThat(webhook(callback)).isEqualTo(200);
 
-        JsonNode first = SENT.poll(30, TimeUnit.SECONDS);
+        FakeTelegramBotApi.Call first = BOT_API.poll(Duration.ofSeconds(30));
         assertThat(first).isNotNull();
-        assertThat(first.get("method").asString()).as("the button press is acknowledged first, the redelivery ignored")
+        assertThat(first.method()).as("the button press is acknowledged first, the redelivery ignored")
                 .isEqualTo("answercallbackquery");
         JsonNode synthese = ShippedData.scrutin(3876).path("syntheseVote").path("decompte");
         String result = next("sendmessage").get("text").asString();
         assertThat(result).contains("(" + synthese.get("pour").asString() + " pour, " + synthese.get("contre").asString()
                 + " contre, " + synthese.get("abstentions").asString() + " abstentions)");
-        assertThat(SENT.poll(1, TimeUnit.SECONDS)).as("nothing else was sent").isNull();
+        assertThat(BOT_API.poll(Duration.ofSeconds(1))).as("nothing else was sent").isNull();
     }
 }
