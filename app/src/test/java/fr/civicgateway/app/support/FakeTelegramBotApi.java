@@ -49,6 +49,13 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         }
     }
 
+    /** A fake that stays up for the whole test run, for test classes that share it; closed when the JVM exits. */
+    public static FakeTelegramBotApi untilExit() {
+        FakeTelegramBotApi api = new FakeTelegramBotApi();
+        Runtime.getRuntime().addShutdownHook(new Thread(api::close));
+        return api;
+    }
+
     /** For {@code civic.telegram.api-url}. */
     public String baseUrl() {
         return "http://" + server.getHostName() + ":" + server.getPort();

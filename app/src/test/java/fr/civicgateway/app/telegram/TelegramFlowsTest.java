@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -44,7 +43,8 @@ class TelegramFlowsTest {
     private static final long CHAT = 987654321L;
     /** Another citizen's chat, for the report: each test has its own conversation. */
     private static final long REPORTER = 987654322L;
-    private static final FakeTelegramBotApi BOT_API = new FakeTelegramBotApi();
+    /** Shared with {@link TelegramFlowsOnPostgresTest}, which runs the same scenarios: closed when the JVM exits. */
+    static final FakeTelegramBotApi BOT_API = FakeTelegramBotApi.untilExit();
 
     @TestConfiguration
     static class FixedClock {
@@ -58,11 +58,6 @@ class TelegramFlowsTest {
     @DynamicPropertySource
     static void botApi(DynamicPropertyRegistry registry) {
         registry.add("civic.telegram.api-url", BOT_API::baseUrl);
-    }
-
-    @AfterAll
-    static void stopBotApi() {
-        BOT_API.close();
     }
 
     @LocalServerPort
