@@ -90,7 +90,7 @@ class GatewayConfiguration {
 
     @Bean
     LocalData localDataSources(LocalProperties local) {
-        return new LocalData(LocalAdapters.load(local.directory(), local.baseDirectory()));
+        return new LocalData(LocalAdapters.load(local.directory(), local.base()));
     }
 
     @Bean

@@ -13,5 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      directory by default
  */
 @ConfigurationProperties("civic.local")
-public record LocalProperties(@DefaultValue("config/adapters") Path directory, @DefaultValue(".") Path baseDirectory) {
+public record LocalProperties(@DefaultValue("config/adapters") Path directory, @DefaultValue(".") String baseDirectory) {
+
+    /** A String, not a Path, on purpose: Spring binds "." as a resource, which in a web app is the servlet root. */
+    public Path base() {
+        return Path.of(baseDirectory);
+    }
 }

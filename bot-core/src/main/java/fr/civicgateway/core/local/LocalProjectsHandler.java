@@ -163,10 +163,10 @@ public final class LocalProjectsHandler implements IntentHandler {
             }
         } else {
             int to = Math.min(hits.size(), from + PAGE_SIZE);
-            out.append(t.say(Formats.count(lang, hits.size()) + " " + Formats.plural(lang, hits.size(), "résultat", "résultats", "", "")
-                                    + " pour " + what + (from == 0 ? " :" : " (suite) :"),
-                            Formats.count(lang, hits.size()) + " " + Formats.plural(lang, hits.size(), "", "", "result", "results")
-                                    + " for " + what + (from == 0 ? ":" : " (continued):")));
+            String count = Formats.count(lang, hits.size()) + " "
+                    + Formats.plural(lang, hits.size(), "résultat", "résultats", "result", "results");
+            out.append(count).append(t.say(" pour " + what + (from == 0 ? " :" : " (suite) :"),
+                    " for " + what + (from == 0 ? ":" : " (continued):")));
             for (LocalItem i : hits.subList(from, to)) {
                 out.append("\n• ").append(line(t, i));
             }
