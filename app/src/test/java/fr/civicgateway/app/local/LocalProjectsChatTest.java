@@ -121,4 +121,15 @@ class LocalProjectsChatTest {
         assertThat(reply.text().lines().filter(l -> l.startsWith("• ")))
                 .hasSize((int) Math.min(3, expected)).allMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("rue de richelieu"));
     }
+
+    @Test
+    void reportsEachLocalSourceInTheHealthEndpoint() throws IOException {
+        var health = ChatClient.json(chat.get("/actuator/health").body());
+
+        var local = health.path("components").path("localData").path("details");
+        assertThat(local.path("paris-budget-participatif").path("items").asInt())
+                .isEqualTo(naive("bp_projets_gagnants.csv").size());
+        assertThat(local.path("paris-chantiers").path("items").asInt()).isEqualTo(naive("chantiers-a-paris.csv").size());
+        assertThat(local.path("paris-chantiers").path("dataDate").asString()).isEqualTo("2025-12-14");
+    }
 }
