@@ -132,4 +132,16 @@ class LocalProjectsChatTest {
         assertThat(local.path("paris-chantiers").path("items").asInt()).isEqualTo(naive("chantiers-a-paris.csv").size());
         assertThat(local.path("paris-chantiers").path("dataDate").asString()).isEqualTo("2025-12-14");
     }
+
+    @Test
+    void saysNothingWasFoundAndNamesTheSourceItSearched() throws IOException {
+        assertThat(naive("chantiers-a-paris.csv").stream().filter(r -> r[1].equals("74000"))).isEmpty();
+
+        BotMessage reply = ask("chantiers dans le 74000");
+
+        assertThat(reply.text()).isEqualTo("Je n'ai trouvé aucun résultat pour les chantiers dans le 74000 dans les"
+                + " données locales que je connais.\nSource : Ville de Paris,"
+                + " https://opendata.paris.fr/explore/dataset/chantiers-a-paris/, licence ODbL (données au 14 décembre 2025).");
+        assertThat(reply.quickReplies()).isEmpty();
+    }
 }
