@@ -8,7 +8,8 @@ import fr.civicgateway.core.dialogue.Dialogue;
 import fr.civicgateway.core.dialogue.IntentHandler;
 import fr.civicgateway.core.flow.Flow;
 import fr.civicgateway.core.geo.GeoDirectory;
-import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.local.LocalDataSource;
+import fr.civicgateway.core.local.LocalProjectsHandler;
 import fr.civicgateway.core.nlu.CachingUnderstanding;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
@@ -21,7 +22,6 @@ import fr.civicgateway.core.representative.FindRepresentativeHandler;
 import fr.civicgateway.core.representative.ProfileHandler;
 import fr.civicgateway.core.smalltalk.GreetHandler;
 import fr.civicgateway.core.smalltalk.HelpHandler;
-import fr.civicgateway.core.smalltalk.NotYetAvailableHandler;
 import fr.civicgateway.core.smalltalk.OutOfScopeHandler;
 import fr.civicgateway.core.votes.ParliamentActivityHandler;
 import fr.civicgateway.core.votes.RepresentativeVotesHandler;
@@ -29,6 +29,7 @@ import fr.civicgateway.core.votes.TopicSearch;
 import fr.civicgateway.core.votes.VoteResultHandler;
 import fr.civicgateway.opendata.assemblee.AssembleeLoader;
 import fr.civicgateway.opendata.geo.GeoTablesLoader;
+import fr.civicgateway.opendata.local.LocalAdapters;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -43,7 +44,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code fr.civicgateway.app.storage}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DataProperties.class, ConversationProperties.class})
+@EnableConfigurationProperties({DataProperties.class, ConversationProperties.class, LocalProperties.class})
 class GatewayConfiguration {
 
     @Bean
@@ -83,6 +84,15 @@ class GatewayConfiguration {
         return data.geo();
     }
 
+    /** Every local data source of {@code civic.local.directory}; a bad configuration stops the start-up. */
+    record LocalData(List<LocalDataSource> sources) {
+    }
+
+    @Bean
+    LocalData localDataSources(LocalProperties local) {
+        return new LocalData(LocalAdapters.load(local.directory(), local.base()));
+    }
+
     @Bean
     NaturalLanguageUnderstanding naturalLanguageUnderstanding(ParliamentData parliament, GeoDirectory geo) {
         return new CachingUnderstanding(OpenNlpUnderstanding.create(parliament, geo), 20_000);
@@ -101,7 +111,7 @@ class GatewayConfiguration {
 
     @Bean
     List<IntentHandler> coreIntentHandlers(ParliamentData parliament, GeoDirectory geo, TopicSearch topics,
-                                           ReportStatusHandler reportStatus) {
+                                           ReportStatusHandler reportStatus, LocalData local) {
         return List.of(
                 new GreetHandler(),
                 new HelpHandler(),
@@ -112,7 +122,7 @@ class GatewayConfiguration {
                 new RepresentativeVotesHandler(parliament, topics),
                 new VoteResultHandler(parliament, topics),
                 new ParliamentActivityHandler(parliament),
-                new NotYetAvailableHandler(Intent.LOCAL_PROJECTS),
+                new LocalProjectsHandler(local.sources()),
                 reportStatus);
     }
 

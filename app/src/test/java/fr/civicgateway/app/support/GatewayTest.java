@@ -13,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "civic.data.directory=${civic.repository-root}/data")
+        properties = {"civic.data.directory=${civic.repository-root}/data",
+                "civic.local.directory=${civic.repository-root}/config/adapters",
+                "civic.local.base-directory=${civic.repository-root}"})
 public @interface GatewayTest {
 }
