@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
@@ -129,6 +130,16 @@ final class JdbcReportStore implements ReportStore {
                     .param(conversationKey).query(JdbcReportStore::row).list();
         } catch (DataAccessException e) {
             throw new ReportStoreException("cannot read untold status changes from the database", e);
+        }
+    }
+
+    @Override
+    public Set<String> conversationsWithUntoldChanges() {
+        try {
+            return Set.copyOf(jdbc.sql("SELECT DISTINCT conversation_key FROM report WHERE citizen_told = FALSE"
+                    + " AND conversation_key IS NOT NULL").query(String.class).list());
+        } catch (DataAccessException e) {
+            throw new ReportStoreException("cannot read which conversations have untold status changes", e);
         }
     }
 

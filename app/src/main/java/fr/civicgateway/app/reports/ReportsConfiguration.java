@@ -10,17 +10,24 @@ import fr.civicgateway.core.reports.ReportStatusChanges;
 import fr.civicgateway.core.reports.ReportStatusHandler;
 import fr.civicgateway.core.reports.ReportStore;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
 /** Problem reports: the categories from the operator's file, the store, the chat flow and the status answers. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReportsProperties.class)
 public class ReportsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportsConfiguration.class);
+    private final AtomicBoolean refreshFailing = new AtomicBoolean();
 
     @Bean
     ReportCategories reportCategories(ReportsProperties p) {
@@ -53,5 +60,23 @@ public class ReportsConfiguration {
     @Bean
     ReportNotices reportNotices(ReportStore store, ReportCategories categories) {
         return new ReportNotices(store, categories);
+    }
+
+    /** Reads which conversations have news now and then, rather than asking the database at every message. */
+    @Bean
+    SchedulingConfigurer reportNoticesRefresh(ReportNotices notices, ReportsProperties p) {
+        return tasks -> tasks.addFixedDelayTask(() -> {
+            try {
+                notices.refresh();
+                if (refreshFailing.compareAndSet(true, false)) {
+                    log.info("untold report status changes are read from the database again");
+                }
+            } catch (RuntimeException e) {
+                // Messages ask the database themselves meanwhile; say it once per outage.
+                if (refreshFailing.compareAndSet(false, true)) {
+                    log.warn("untold report status changes not read, every message asks the database: {}", e.toString());
+                }
+            }
+        }, p.noticeCheckInterval());
     }
 }

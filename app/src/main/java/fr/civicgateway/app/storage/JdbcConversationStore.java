@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A {@link ConversationStore} in the database (table {@code conversation_state}, migration V1): one row per
  * conversation key, the state as JSON text. Every instance of the gateway on the same database sees the same
- * conversations, and they survive a restart; there is deliberately no cache in front.
+ * conversations, and they survive a restart. It caches nothing: on the embedded database, which only this process can
+ * open, {@link SoleOwnerConversationCache} reads from memory in front of it.
  *
  * <p>A conversation idle for {@code idleExpiry} (by {@code updated_at}, the store's clock) is no longer found, and
  * {@link #deleteIdle()} removes it. Thread-safe. Failures of the database are thrown as
@@ -123,6 +124,16 @@ final class JdbcConversationStore implements ConversationStore {
             transactions.executeWithoutResult(status -> batch.batchUpdate(dialect.upsert, rows));
         } catch (DataAccessException e) {
             throw new ConversationStoreException("cannot save conversation states to the database", e);
+        }
+    }
+
+    /** The keys of every conversation not idle past the expiry. */
+    List<String> liveKeys() {
+        try {
+            return jdbc.sql("SELECT conversation_key FROM conversation_state WHERE updated_at >= ?")
+                    .param(utc(idleSince())).query(String.class).list();
+        } catch (DataAccessException e) {
+            throw new ConversationStoreException("cannot read the conversation keys from the database", e);
         }
     }
 

@@ -1,12 +1,15 @@
 package fr.civicgateway.app.storage;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.civicgateway.app.ConversationProperties;
+import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.dialogue.ConversationStore.ConversationStoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,10 @@ import org.springframework.util.StringUtils;
 class StorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+    /** Conversations whose context is kept in memory on the embedded database: about 1 KiB each at most. */
+    private static final int RECENT_CONVERSATIONS = 100_000;
+    /** Keys the filter of stored conversations is sized for (1.25 MiB); it degrades gently beyond. */
+    private static final int KEY_FILTER_SIZE = 1 << 20;
 
     /** The pool; {@code spring.datasource.hikari.*} tunes it, as with Boot's own DataSource. */
     @Bean
@@ -66,11 +73,28 @@ class StorageConfiguration {
         return new JdbcConversationStore(dataSource, clock, conversations.idleExpiry());
     }
 
-    /** The store the dialogue uses: the database, written in batches (see {@link WriteBehindConversationStore}). */
+    /** The database, written in batches (see {@link WriteBehindConversationStore}). */
+    @Bean
+    WriteBehindConversationStore writeBehindConversationStore(JdbcConversationStore database,
+                                                              ConversationProperties conversations) {
+        return new WriteBehindConversationStore(database, conversations.writeDelay(), 100_000);
+    }
+
+    /**
+     * The store the dialogue uses. On the embedded database this process is the only one that can open, context is
+     * read from memory ({@link SoleOwnerConversationCache}); on PostgreSQL, shared by instances, from the rows.
+     */
     @Bean
     @Primary
-    WriteBehindConversationStore conversationStore(JdbcConversationStore database, ConversationProperties conversations) {
-        return new WriteBehindConversationStore(database, conversations.writeDelay(), 100_000);
+    ConversationStore conversationStore(WriteBehindConversationStore writeBehind, JdbcConversationStore database,
+                                        DataSourceProperties properties, ConversationProperties conversations,
+                                        Ticker ticker) {
+        if (StringUtils.hasText(properties.getUrl())) {
+            return writeBehind;
+        }
+        List<String> stored = database.liveKeys();
+        return new SoleOwnerConversationCache(writeBehind, stored, RECENT_CONVERSATIONS, conversations.idleExpiry(),
+                Math.max(KEY_FILTER_SIZE, 2 * stored.size()), ticker);
     }
 
     /** Each instance deletes idle conversations now and then; the store already ignores them in between. */

@@ -67,6 +67,18 @@ public final class InMemoryReportStore implements ReportStore {
     }
 
     @Override
+    public Set<String> conversationsWithUntoldChanges() {
+        Set<String> out = new HashSet<>();
+        for (Long id : new HashSet<>(untold)) {
+            Report r = reports.get(id);
+            if (r != null) {
+                out.add(r.conversationKey());
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    @Override
     public void markTold(List<Long> told) {
         told.forEach(untold::remove);
     }

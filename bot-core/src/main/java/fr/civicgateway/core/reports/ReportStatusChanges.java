@@ -54,6 +54,8 @@ public final class ReportStatusChanges {
         if (key == null) {
             return Told.NO_CONVERSATION;
         }
+        // Before any push attempt: if it fails, the citizen's next message must find the news.
+        notices.expect(key);
         int colon = key.indexOf(':');
         ChannelNotifier notifier = colon < 0 ? null : notifiers.get(key.substring(0, colon));
         if (notifier == null) {

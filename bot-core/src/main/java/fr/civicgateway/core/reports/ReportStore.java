@@ -3,6 +3,7 @@ package fr.civicgateway.core.reports;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where problem reports are kept (a database in production). The chat and the Open311 server acknowledge a report
@@ -35,6 +36,12 @@ public interface ReportStore {
 
     /** Status changes of this conversation's reports not yet told to the citizen. */
     List<Report> untoldChanges(String conversationKey);
+
+    /**
+     * The conversations that have at least one status change not yet told: a short list (changes are told at the
+     * citizen's next message), read now and then so that a message need not query the store to learn it has no news.
+     */
+    Set<String> conversationsWithUntoldChanges();
 
     /** Records that the citizen has been told of the current status of these reports. */
     void markTold(List<Long> ids);

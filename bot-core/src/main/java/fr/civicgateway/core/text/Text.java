@@ -18,8 +18,21 @@ public final class Text {
 
     /** Lower case, accents removed, ligatures expanded; punctuation kept. Never null for a non-null input. */
     public static String fold(String s) {
+        if (isAscii(s)) {
+            // Nothing to decompose: most messages, and the costly part of folding skipped.
+            return s.toLowerCase(Locale.ROOT);
+        }
         String lower = s.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae").replace("ß", "ss");
         return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@link #fold} then every run of non-alphanumerics (hyphens, apostrophes, spaces) becomes one space. */

@@ -16,6 +16,8 @@ class FormatsTest {
         assertThat(Formats.percent(Language.EN, 281, 1000)).isEqualTo("28.1%");
         assertThat(Formats.percent(Language.FR, 2, 3)).isEqualTo("66,7 %");
         assertThat(Formats.percent(Language.EN, 1, 1)).isEqualTo("100.0%");
+        assertThat(Formats.percent(Language.FR, 0, 577)).isEqualTo("0,0 %");
+        assertThat(Formats.percent(Language.EN, 3791, 3876)).isEqualTo("97.8%");
     }
 
     @Test
@@ -34,6 +36,11 @@ class FormatsTest {
     void groupsThousands() {
         assertThat(Formats.count(Language.FR, 3876)).isEqualTo("3 876");
         assertThat(Formats.count(Language.EN, 3876)).isEqualTo("3,876");
+        assertThat(Formats.count(Language.FR, 1_234_567)).isEqualTo("1 234 567");
+        assertThat(Formats.count(Language.EN, 100_000)).isEqualTo("100,000");
+        assertThat(Formats.count(Language.FR, 999)).isEqualTo("999");
+        assertThat(Formats.count(Language.EN, 0)).isEqualTo("0");
+        assertThat(Formats.count(Language.FR, -1234)).isEqualTo("-1 234");
     }
 
     @Test
