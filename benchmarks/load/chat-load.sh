@@ -8,6 +8,9 @@
 #     --duration S                  seconds of each measured run (default 20); warm-up is 15 s per endpoint
 #     --connections "32 8"          connection counts to measure (default "32")
 #     --pin                         pin the app to CPU 0 and wrk to CPU 1 (taskset); default: both share the cores
+#     --script chat.lua|conversations.lua
+#                                   the chat traffic: every request a new conversation (chat.lua, the default), or
+#                                   five-message conversations that use their context (conversations.lua)
 #   Anything after -- goes to the app, e.g. -- --spring.threads.virtual.enabled=true
 #
 # Needs wrk (Debian: sudo apt-get install -y wrk) and, to start the app, java 21+ (JAVA_HOME honoured).
@@ -16,7 +19,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-url="" port=18090 duration=20 connections="32" pin=0 app_args=()
+url="" port=18090 duration=20 connections="32" pin=0 script=chat.lua app_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --url) url=$2; shift 2 ;;
@@ -24,6 +27,7 @@ while [[ $# -gt 0 ]]; do
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --pin) pin=1; shift ;;
+    --script) script=$2; shift 2 ;;
     --) shift; app_args=("$@"); break ;;
     *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
   esac
@@ -66,24 +70,39 @@ esac
 run() { # run <connections> <seconds> ping|chat
   local threads=2 args=()
   [[ $1 -lt 2 ]] && threads=1
-  [[ $3 == chat ]] && args=(-s "$here/chat.lua")
+  [[ $3 == chat ]] && args=(-s "$here/$script")
   timeout $(( $2 + 30 )) "${wrk_cpu[@]}" wrk -t"$threads" -c"$1" -d"$2"s --timeout 5s --latency \
     ${args[@]+"${args[@]}"} "$url$([[ $3 == ping ]] && echo /api/v1/ping)"
 }
 rps() { awk '/^Requests\/sec/ {print $2}'; }
+# CPU time the app spent (user + system, in clock ticks), when this script started it: throughput on a shared machine
+# depends on what else runs, CPU time per request much less.
+app_ticks() { [[ -n $app_pid ]] && awk '{print $14 + $15}' "/proc/$app_pid/stat" || echo 0; }
+measure() { # measure <connections> <seconds> ping|chat: wrk's output, then a line with the app's CPU per request
+  local before after out requests
+  before=$(app_ticks)
+  out=$(run "$@")
+  after=$(app_ticks)
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  printf '%s\n' "$out"
+  [[ -n $app_pid && -n $requests ]] && awk -v t=$(( after - before )) -v hz="$(getconf CLK_TCK)" -v r="$requests" \
+    'BEGIN { printf "    App CPU: %.1f us per request (%.1f s for %d requests)\n", 1e6 * t / hz / r, t / hz, r }'
+  return 0
+}
 
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); pinning: $([[ $pin == 1 ]] && echo 'app on CPU 0, wrk on CPU 1' || echo none)"
+[[ -f $here/$script ]] || { echo "no such script: $here/$script" >&2; exit 2; }
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); pinning: $([[ $pin == 1 ]] && echo 'app on CPU 0, wrk on CPU 1' || echo none); chat traffic: $script"
 echo "warm-up: 15 s ping, 15 s chat at 32 connections"
 run 32 15 ping >/dev/null
 run 32 15 chat >/dev/null
 
 for c in $connections; do
-  ping_out=$(run "$c" "$duration" ping)
-  chat_out=$(run "$c" "$duration" chat)
+  ping_out=$(measure "$c" "$duration" ping)
+  chat_out=$(measure "$c" "$duration" chat)
   for name in ping chat; do
     out=${name}_out
     echo "== $name, $c connections, ${duration} s"
-    grep -E 'Requests/sec|Latency  |50%|75%|90%|99%|Non-2xx|Socket errors' <<<"${!out}" | sed 's/^/   /'
+    grep -E 'Requests/sec|Latency  |50%|75%|90%|99%|Non-2xx|Socket errors|App CPU' <<<"${!out}" | sed 's/^/   /'
   done
   p=$(rps <<<"$ping_out") q=$(rps <<<"$chat_out")
   awk -v p="$p" -v q="$q" -v c="$c" 'BEGIN { printf "== %d connections: chat/ping throughput = %.0f / %.0f = %.1f %%\n", c, q, p, 100*q/p }'
