@@ -43,16 +43,18 @@ import java.util.function.Supplier;
  */
 public final class LiveOpenData implements TurnScope, SnapshotSwap {
 
-    /** Everything derived from one snapshot. */
-    private record Generation(long version, AssembleeSnapshot data, NaturalLanguageUnderstanding understanding,
-                              ScrutinSearch search) {
+    /**
+     * Everything derived from one snapshot. The next generation's NLU is derived from this one's ({@code withEntities}
+     * keeps the trained classifier): nothing else holds an older NLU, whose gazetteers would keep an old snapshot.
+     */
+    private record Generation(long version, AssembleeSnapshot data, OpenNlpUnderstanding nlu,
+                              NaturalLanguageUnderstanding understanding, ScrutinSearch search) {
     }
 
     /** What a topic search is kept under: the data version, how many results, the topic as written. */
     record TopicKey(long dataVersion, int limit, String topic) {
     }
 
-    private final OpenNlpUnderstanding trained;
     private final GeoDirectory geo;
     private final Cache<CachingUnderstanding.Key, Understanding> understood;
     private final Cache<TopicKey, TopicSearch.Matches> topicMatches;
@@ -63,22 +65,22 @@ public final class LiveOpenData implements TurnScope, SnapshotSwap {
 
     /**
      * @param first        the snapshot answered from at start
-     * @param trained      the NLU trained at start, with gazetteers built from {@code first}
+     * @param nlu          the NLU trained at start, with gazetteers built from {@code first}
      * @param understood   bounded by the caller, shared by every version
      * @param topicMatches bounded by the caller, shared by every version
      */
-    public LiveOpenData(AssembleeSnapshot first, GeoDirectory geo, OpenNlpUnderstanding trained,
+    public LiveOpenData(AssembleeSnapshot first, GeoDirectory geo, OpenNlpUnderstanding nlu,
                         Cache<CachingUnderstanding.Key, Understanding> understood,
                         Cache<TopicKey, TopicSearch.Matches> topicMatches) {
-        this.trained = Objects.requireNonNull(trained, "trained");
         this.geo = Objects.requireNonNull(geo, "geo");
         this.understood = Objects.requireNonNull(understood, "understood");
         this.topicMatches = Objects.requireNonNull(topicMatches, "topicMatches");
-        this.current = new AtomicReference<>(generation(1, first, trained));
+        this.current = new AtomicReference<>(generation(1, first, Objects.requireNonNull(nlu, "nlu")));
     }
 
     private Generation generation(long version, AssembleeSnapshot data, OpenNlpUnderstanding nlu) {
-        return new Generation(version, data, new CachingUnderstanding(nlu, understood, version), new ScrutinSearch(data));
+        return new Generation(version, data, nlu, new CachingUnderstanding(nlu, understood, version),
+                new ScrutinSearch(data));
     }
 
     /** The data every handler reads: always the current snapshot (the pinned one during a turn). */
@@ -96,6 +98,11 @@ public final class LiveOpenData implements TurnScope, SnapshotSwap {
         return this::find;
     }
 
+    /** The geographic tables the gazetteers are built with (not refreshed). */
+    public GeoDirectory geo() {
+        return geo;
+    }
+
     /** The snapshot answered from now, outside any turn. */
     public AssembleeSnapshot snapshot() {
         return current.get().data();
@@ -107,8 +114,9 @@ public final class LiveOpenData implements TurnScope, SnapshotSwap {
      */
     @Override
     public Runnable prepare(AssembleeSnapshot next) {
-        long version = current.get().version() + 1;
-        Generation g = generation(version, next, trained.withEntities(new GazetteerEntityExtractor(next, geo)));
+        Generation now = current.get();
+        long version = now.version() + 1;
+        Generation g = generation(version, next, now.nlu().withEntities(new GazetteerEntityExtractor(next, geo)));
         return () -> {
             current.set(g);
             // Never read again (a turn still pinned to an older version may add one back: it ages out).

@@ -48,28 +48,27 @@ class OpenDataConfiguration {
 
     private static final String REFRESH_ENABLED = "civic.data.refresh.enabled";
 
-    /** The two snapshots of the start, loaded at the same time: they are independent and each takes seconds. */
-    record Snapshots(AssembleeSnapshot parliament, GeoDirectory geo) {
-    }
-
+    /**
+     * The data at start: the geographic tables and the Assemblée's snapshot, loaded at the same time (they are
+     * independent and each takes seconds), then the NLU trained over them. No other bean holds the snapshot: after a
+     * refresh, nothing keeps the start-up one alive.
+     */
     @Bean
-    Snapshots openDataSnapshots(DataProperties data, ObjectProvider<AssembleeRefresh> refresh) {
-        CompletableFuture<GeoDirectory> geo = CompletableFuture.supplyAsync(() -> GeoTablesLoader.load(data.geo()),
+    LiveOpenData liveOpenData(DataProperties data, ObjectProvider<AssembleeRefresh> refresh,
+                              ObjectProvider<MeterRegistry> meters) {
+        CompletableFuture<GeoDirectory> loadingGeo = CompletableFuture.supplyAsync(() -> GeoTablesLoader.load(data.geo()),
                 task -> Thread.ofPlatform().name("geo-load").start(task));
         AssembleeRefresh live = refresh.getIfAvailable();
         // With refresh on, the last good downloaded archives when they load; the shipped snapshot otherwise.
         AssembleeSnapshot parliament = live != null ? live.loadAtStart()
                 : AssembleeLoader.ofShippedLayout(data.assemblee()).load();
+        GeoDirectory geo;
         try {
-            return new Snapshots(parliament, geo.join());
+            geo = loadingGeo.join();
         } catch (CompletionException e) {
             // The loaders' own exception (it names the file) is what the operator needs to read.
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-    }
-
-    @Bean
-    LiveOpenData liveOpenData(Snapshots snapshots, ObjectProvider<MeterRegistry> meters) {
         // Understanding is a pure function of the text and the data: every quick reply's payload comes back often.
         Cache<CachingUnderstanding.Key, Understanding> understood = Caffeine.newBuilder().maximumSize(20_000)
                 .recordStats().build();
@@ -80,8 +79,7 @@ class OpenDataConfiguration {
             CaffeineCacheMetrics.monitor(registry, understood, "understood-texts");
             CaffeineCacheMetrics.monitor(registry, topics, "topic-searches");
         });
-        return new LiveOpenData(snapshots.parliament(), snapshots.geo(),
-                OpenNlpUnderstanding.create(snapshots.parliament(), snapshots.geo()), understood, topics);
+        return new LiveOpenData(parliament, geo, OpenNlpUnderstanding.create(parliament, geo), understood, topics);
     }
 
     @Bean
@@ -90,8 +88,8 @@ class OpenDataConfiguration {
     }
 
     @Bean
-    GeoDirectory geoDirectory(Snapshots snapshots) {
-        return snapshots.geo();
+    GeoDirectory geoDirectory(LiveOpenData live) {
+        return live.geo();
     }
 
     @Bean
@@ -107,8 +105,8 @@ class OpenDataConfiguration {
     /** Without refresh, the admin API lists the shipped snapshot's archives, read once. */
     @Bean
     @ConditionalOnProperty(name = REFRESH_ENABLED, havingValue = "false", matchIfMissing = true)
-    SourceMonitor shippedAssembleeSources(Snapshots snapshots, DataProperties data, Clock clock) {
-        return new ShippedAssemblee(snapshots.parliament(), data.assemblee(), clock.instant());
+    SourceMonitor shippedAssembleeSources(LiveOpenData live, DataProperties data, Clock clock) {
+        return new ShippedAssemblee(live.snapshot(), data.assemblee(), clock.instant());
     }
 
     /** The refresh's one thread; a record, not an executor bean, so that nothing else is handed it. */
