@@ -52,6 +52,7 @@ public final class Dialogue {
     private final Map<String, Flow> flowsById = new HashMap<>();
     private final Clock clock;
     private final Notices notices;
+    private final TurnScope scope;
 
     /** A dialogue without multi-turn flows. */
     public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers, Clock clock) {
@@ -75,7 +76,17 @@ public final class Dialogue {
      */
     public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
                     List<Flow> flows, Notices notices, Clock clock) {
+        this(nlu, store, handlers, flows, notices, TurnScope.NONE, clock);
+    }
+
+    /**
+     * @param scope wraps each turn (the app pins one version of its refreshable data for the turn's length)
+     * @throws IllegalArgumentException as {@link #Dialogue(NaturalLanguageUnderstanding, ConversationStore, List, List, Clock)}
+     */
+    public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
+                    List<Flow> flows, Notices notices, TurnScope scope, Clock clock) {
         this.notices = notices;
+        this.scope = scope;
         this.nlu = nlu;
         this.store = store;
         this.clock = clock;
@@ -107,7 +118,7 @@ public final class Dialogue {
 
     public List<Reply> handle(IncomingMessage message) {
         try {
-            return answerAndRemember(message);
+            return scope.run(() -> answerAndRemember(message));
         } catch (RuntimeException e) {
             // Only the NLU or a bug in the routing can get here: handlers and the store are guarded below.
             log.error("could not answer a message on channel {}", message.channel(), e);

@@ -141,9 +141,18 @@ public final class GazetteerEntityExtractor {
             "groupe", "group", "pr", "ki", "kel", "koi", "c", "quoi", "t", "il", "elle", "was", "as", "how",
             "voting", "votre", "vote", "contre", "against", "abstenu", "abstenue", "abstained");
 
+    /**
+     * How far beyond the newest loaded scrutin a number named as a scrutin ("scrutin 3880") is still taken: the
+     * Assemblée holds about 300 public votes a month, and data refreshed every few hours, or not at all, lags behind
+     * it. Taken, the number gets the honest "the data goes up to ..." answer instead of "which scrutin?"; further off
+     * ("scrutin 9999") it is no scrutin.
+     */
+    static final int COMING_SCRUTINS = 1_000;
+
     private final ParliamentData parliament;
     private final GeoDirectory geo;
     private final Set<String> ordinaryWords;
+    private final int newestScrutin;
 
     private final NameIndex deputyNames = new NameIndex();
     /** Last names alone: sitting deputies' uids, or former ones' when no sitting deputy has the name. */
@@ -160,6 +169,7 @@ public final class GazetteerEntityExtractor {
     public GazetteerEntityExtractor(ParliamentData parliament, GeoDirectory geo) {
         this.parliament = parliament;
         this.geo = geo;
+        this.newestScrutin = parliament.scrutins().isEmpty() ? 0 : parliament.scrutins().getLast().number();
         this.ordinaryWords = ordinaryWords();
         this.topicKeywords = topicKeywords();
         indexDeputies(parliament.deputies());
@@ -235,8 +245,9 @@ public final class GazetteerEntityExtractor {
                     j++;
                 }
                 Token num = tokens.get(j);
-                if (num.isNumber() && num.folded().length() <= 5 && isScrutin(num.folded())) {
-                    boolean bareN = !SCRUTIN_WORDS.contains(w);
+                boolean bareN = !SCRUTIN_WORDS.contains(w);
+                if (num.isNumber() && num.folded().length() <= 5
+                        && (isScrutin(num.folded()) || (!bareN && isComing(num.folded())))) {
                     // "n 3876" counts only as written "n°3876" / "no 3876" right before the number
                     if (!bareN || j == i + 1) {
                         out.add(new Candidate(EntityType.SCRUTIN, List.of(num.folded()), j, j + 1, i, j + 1, 0));
@@ -715,6 +726,12 @@ public final class GazetteerEntityExtractor {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /** A number just beyond the newest loaded scrutin: one the data has not caught up with yet. */
+    private boolean isComing(String digits) {
+        int n = Integer.parseInt(digits);
+        return newestScrutin > 0 && n > newestScrutin && n <= newestScrutin + COMING_SCRUTINS;
     }
 
     private String codeOf(String foldedCode) {

@@ -10,6 +10,8 @@ import java.util.Optional;
  * <p>Implementations hold a complete, immutable snapshot in memory (the adapter swaps a whole new instance on
  * refresh), so every method is cheap, never blocks on I/O and is safe to call from any thread.
  * Methods never return null; unknown ids give an empty {@link Optional} or {@link DeputyVote#NOT_LISTED}.
+ * A refreshed implementation changes its {@link #version()} with each swap: what is computed from the data and
+ * remembered (a deputy's participation) is remembered under it.
  *
  * <pre>{@code
  * Scrutin s = data.scrutin(3876).orElseThrow();
@@ -43,4 +45,13 @@ public interface ParliamentData {
 
     /** The deputy's vote on that scrutin; {@link DeputyVote#NOT_LISTED} when not listed or unknown. */
     DeputyVote vote(String deputyUid, int scrutinNumber);
+
+    /**
+     * Which version of the data answers now. It changes whenever a refresh replaces the data behind this port, so a
+     * fact computed from the data can be kept under it; two reads that see the same version see the same data.
+     * Immutable implementations keep the default, 0.
+     */
+    default long version() {
+        return 0;
+    }
 }

@@ -10,6 +10,7 @@ import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import fr.civicgateway.core.answer.Agreement;
 
@@ -20,8 +21,16 @@ import fr.civicgateway.core.answer.Agreement;
  */
 public final class AttendanceHandler extends AboutOneDeputyHandler {
 
-    /** The data never changes under a handler: each deputy's participation is computed once, on first demand. */
-    private final Map<String, Participation> participations = new ConcurrentHashMap<>();
+    /** Participations computed from one version of the data, by deputy uid: at most one entry per deputy. */
+    private record Computed(long dataVersion, Map<String, Participation> byDeputy) {
+    }
+
+    /**
+     * Each deputy's participation is computed once per version of the data, on first demand (a pass over every
+     * scrutin); a refresh gives a new version, and the first question after it starts a new map.
+     */
+    private final AtomicReference<Computed> participations =
+            new AtomicReference<>(new Computed(Long.MIN_VALUE, new ConcurrentHashMap<>()));
 
     public AttendanceHandler(ParliamentData data) {
         super(data);
@@ -38,6 +47,13 @@ public final class AttendanceHandler extends AboutOneDeputyHandler {
                 DeputyQuickReplies.about(turn, d, true, true, false));
     }
 
+    private Participation participation(Deputy d) {
+        long version = data.version();
+        Computed computed = participations.updateAndGet(c -> c.dataVersion() == version ? c
+                : new Computed(version, new ConcurrentHashMap<>()));
+        return computed.byDeputy().computeIfAbsent(d.uid(), uid -> ParticipationCalculator.compute(data, d));
+    }
+
     private String describe(Turn turn, Deputy d) {
         Language lang = turn.language();
         String source = "\n" + Sources.line(lang, d.pageUrl(), data.info().lastScrutinDate());
@@ -49,7 +65,7 @@ public final class AttendanceHandler extends AboutOneDeputyHandler {
                     "I cannot compute " + d.fullName() + "'s participation: the loaded data does not give the dates "
                             + "of the mandate.") + source;
         }
-        Participation p = participations.computeIfAbsent(d.uid(), uid -> ParticipationCalculator.compute(data, d));
+        Participation p = participation(d);
         if (p.counted() == 0) {
             return turn.say(
                     "Aucun scrutin public ordinaire ou solennel n'est enregistré dans les données pendant le mandat de "

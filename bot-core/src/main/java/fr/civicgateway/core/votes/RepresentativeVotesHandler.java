@@ -53,7 +53,7 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
                     .map(s -> Answer.text(state.withScrutin(number), onScrutin(turn, d, s),
                             List.of(new QuickReply(turn.say("Résultat du scrutin", "Result of the vote"),
                                     turn.say("Résultat du scrutin " + number, "Result of scrutin " + number)))))
-                    .orElseGet(() -> Answer.text(state, unknownScrutin(turn, number)));
+                    .orElseGet(() -> Answer.text(state, unknownScrutin(turn, data, number)));
         }
         Optional<EntityMention> topic = turn.entity(EntityType.TOPIC);
         if (topic.isPresent()) {
@@ -135,9 +135,19 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
         return Answer.text(state, text.toString(), buttons);
     }
 
-    static String unknownScrutin(Turn turn, int number) {
-        return turn.say("Il n'y a pas de scrutin n° " + number + " dans les données chargées.",
-                "There is no scrutin no. " + number + " in the loaded data.");
+    /** A scrutin the data does not hold: when it is newer than the data, say how far the data goes. */
+    static String unknownScrutin(Turn turn, ParliamentData data, int number) {
+        List<Scrutin> all = data.scrutins();
+        Scrutin newest = all.isEmpty() ? null : all.getLast();
+        if (newest == null || number < newest.number()) {
+            return turn.say("Il n'y a pas de scrutin n° " + number + " dans les données chargées.",
+                    "There is no scrutin no. " + number + " in the loaded data.");
+        }
+        String date = Formats.date(turn.language(), newest.date());
+        return turn.say("Il n'y a pas de scrutin n° " + number + " dans les données chargées : elles vont jusqu'au "
+                        + "scrutin n° " + newest.number() + " du " + date + ".",
+                "There is no scrutin no. " + number + " in the loaded data: it goes up to scrutin no. "
+                        + newest.number() + " of " + date + ".");
     }
 
     private String noTopicMatch(Turn turn, String topic) {

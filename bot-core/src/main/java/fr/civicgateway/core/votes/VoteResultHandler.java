@@ -52,7 +52,7 @@ public final class VoteResultHandler implements IntentHandler {
         if (number != null) {
             return data.scrutin(number)
                     .map(s -> Answer.text(state.withScrutin(s.number()), describe(turn, s)))
-                    .orElseGet(() -> Answer.text(state, RepresentativeVotesHandler.unknownScrutin(turn, number)));
+                    .orElseGet(() -> Answer.text(state, RepresentativeVotesHandler.unknownScrutin(turn, data, number)));
         }
         if (topic.isPresent()) {
             String words = topic.get().value();

@@ -131,4 +131,21 @@ class DialogueFlowTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("two handlers for intent report_problem").hasMessageContaining("flow test-report");
     }
+
+    @Test
+    void runsEachTurnInsideItsScope() {
+        List<String> seen = new ArrayList<>();
+        TurnScope scope = turn -> {
+            seen.add("begin");
+            List<Reply> replies = turn.get();
+            seen.add("end " + replies.size());
+            return replies;
+        };
+        Dialogue scoped = new Dialogue(NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()),
+                handlersFor(), List.of(), Notices.NONE, scope, Clock.systemUTC());
+
+        scoped.handle(new IncomingMessage("test", "c9", "bonjour", null, null));
+
+        assertThat(seen).containsExactly("begin", "end 1");
+    }
 }

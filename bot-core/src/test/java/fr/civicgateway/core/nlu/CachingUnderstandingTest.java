@@ -1,5 +1,7 @@
 package fr.civicgateway.core.nlu;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -33,5 +35,18 @@ class CachingUnderstandingTest {
         nlu.parse("Ma voisine Mme X laisse ses poubelles", null);
 
         assertThat(parses).as("not served from a cache, so it was never in one").hasValue(2);
+    }
+
+    @Test
+    void whatWasUnderstoodWithOldDataIsNeverServedForTheNew() {
+        Cache<CachingUnderstanding.Key, Understanding> shared = Caffeine.newBuilder().maximumSize(100).build();
+        NaturalLanguageUnderstanding before = new CachingUnderstanding(counting, shared, 1);
+        NaturalLanguageUnderstanding after = new CachingUnderstanding(counting, shared, 2);
+
+        before.parse("Résultat du scrutin 3876", null);
+        after.parse("Résultat du scrutin 3876", null);
+        after.parse("Résultat du scrutin 3876", null);
+
+        assertThat(parses).as("understood once per version of the data").hasValue(2);
     }
 }

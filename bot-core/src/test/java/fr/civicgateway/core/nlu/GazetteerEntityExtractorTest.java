@@ -85,6 +85,15 @@ class GazetteerEntityExtractorTest {
     }
 
     @Test
+    void readsAScrutinJustNewerThanTheLoadedDataWhenItIsNamedAsOne() {
+        assertThat(found("résultat du scrutin 3900")).as("the data goes to 3877 and may lag behind")
+                .containsExactly("scrutin 3900 «3900»");
+        assertThat(types("n°3900")).as("a bare number sign is not enough").isEmpty();
+        assertThat(types("scrutin 13")).as("older than the newest and not loaded: no scrutin").isEmpty();
+        assertThat(types("scrutin 4878")).as("further off than the votes of a few months").isEmpty();
+    }
+
+    @Test
     void ignoresNumbersThatAreNoScrutin() {
         assertThat(types("scrutin 9999")).isEmpty();
         assertThat(types("j'ai voté 3 fois")).isEmpty();

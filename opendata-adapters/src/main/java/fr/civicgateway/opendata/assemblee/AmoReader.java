@@ -18,8 +18,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Reads an AMO archive (acteurs, their mandates, organes) into deputies and political groups.
  *
- * <p>The same code reads AMO10, whose acteurs embed their mandates, and AMO50 ("divisés"), whose mandates are
- * separate {@code json/mandat/} files: mandates are gathered from both places by {@code acteurRef}.
+ * <p>The same code reads AMO10, whose acteurs embed their mandates, AMO30 (every acteur since 1997, same layout) and
+ * AMO50 ("divisés"), whose mandates are separate {@code json/mandat/} files: mandates are gathered from both places
+ * by {@code acteurRef}.
  */
 final class AmoReader {
 
@@ -44,8 +45,11 @@ final class AmoReader {
 
     /**
      * @param sitting true for AMO10: its acteurs are the sitting deputies and their open GP mandate is their
-     *                group. False for the frozen AMO50, whose group mandates are stale (all "non inscrit" as of
-     *                July 2024) and must not be trusted.
+     *                group. False for an archive of former deputies (AMO30, the frozen AMO50): only the acteurs
+     *                who held a seat in this legislature are kept, with that seat; their group mandates are not
+     *                used (AMO50's are stale, all "non inscrit" as of July 2024), and only this legislature's
+     *                groups are read, to name the groups old votes are listed under. AMO30 holds every acteur and
+     *                organe since 1997: this keeps the snapshot to the legislature it answers about.
      */
     AmoData read(JsonArchive archive, boolean sitting) {
         Map<String, List<Mandate>> mandatesByActeur = new HashMap<>();
@@ -56,7 +60,7 @@ final class AmoReader {
                 JsonNode acteur = requiredObject(root, "acteur");
                 String uid = Json.requiredText(acteur, "uid");
                 for (JsonNode m : Json.list(Json.at(acteur, "mandats.mandat"))) {
-                    addMandate(mandatesByActeur, uid, m, latest);
+                    addMandate(mandatesByActeur, uid, m, latest, sitting);
                 }
                 acteurs.put(uid, acteur.path("etatCivil").path("ident"));
                 return null;
@@ -65,7 +69,7 @@ final class AmoReader {
         for (String entry : archive.entries("json/mandat/")) {
             archive.parse(entry, mapper, root -> {
                 JsonNode m = requiredObject(root, "mandat");
-                addMandate(mandatesByActeur, Json.requiredText(m, "acteurRef"), m, latest);
+                addMandate(mandatesByActeur, Json.requiredText(m, "acteurRef"), m, latest, sitting);
                 return null;
             });
         }
@@ -73,7 +77,7 @@ final class AmoReader {
         for (String entry : archive.entries("json/organe/")) {
             archive.parse(entry, mapper, root -> {
                 JsonNode o = requiredObject(root, "organe");
-                if ("GP".equals(Json.text(o, "codeType"))) {
+                if ("GP".equals(Json.text(o, "codeType")) && (sitting || legislature.equals(Json.text(o, "legislature")))) {
                     String uid = Json.requiredText(o, "uid");
                     String name = Json.requiredText(o, "libelle");
                     // libelleAbrege is the abbreviation people use (EcoS, UDR); libelleAbrev is a code (ECOS, UDDPLR).
@@ -84,8 +88,12 @@ final class AmoReader {
             });
         }
         List<Deputy> deputies = new ArrayList<>(acteurs.size());
-        acteurs.forEach((uid, ident) -> deputies.add(deputy(archive, uid, ident,
-                mandatesByActeur.getOrDefault(uid, List.of()), sitting)));
+        acteurs.forEach((uid, ident) -> {
+            List<Mandate> mandates = mandatesByActeur.getOrDefault(uid, List.of());
+            if (sitting || !mandates.isEmpty()) { // a former archive keeps only this legislature's seats (below)
+                deputies.add(deputy(archive, uid, ident, mandates, sitting));
+            }
+        });
         return new AmoData(deputies, groups, latest[0]);
     }
 
@@ -115,21 +123,30 @@ final class AmoReader {
         }
     }
 
-    private void addMandate(Map<String, List<Mandate>> byActeur, String acteurUid, JsonNode m, LocalDate[] latest) {
+    /**
+     * @param sitting false for a former deputies' archive: only this legislature's seats ({@code ASSEMBLEE}) are kept,
+     *                the one kind of mandate read from it, and the others are not even parsed: AMO30 holds hundreds of
+     *                thousands of them, back to 1997, and an odd one there must not refuse the whole archive
+     */
+    private void addMandate(Map<String, List<Mandate>> byActeur, String acteurUid, JsonNode m, LocalDate[] latest,
+                            boolean sitting) {
         String type = Json.requiredText(m, "typeOrgane");
+        if (!sitting && !(type.equals("ASSEMBLEE") && legislature.equals(Json.text(m, "legislature")))) {
+            return;
+        }
         LocalDate start = Json.date(m, "dateDebut");
         LocalDate end = Json.date(m, "dateFin");
         LocalDate tookOffice = Json.date(m, "mandature.datePriseFonction");
-        List<JsonNode> organes = Json.list(Json.at(m, "organes.organeRef"));
-        String organe = organes.isEmpty() ? null : Json.text(organes.getFirst(), "");
-        Constituency constituency = type.equals("ASSEMBLEE") ? constituency(Json.at(m, "election.lieu")) : null;
-        byActeur.computeIfAbsent(acteurUid, k -> new ArrayList<>())
-                .add(new Mandate(type, Json.text(m, "legislature"), start, end, tookOffice, organe, constituency));
         for (LocalDate d : new LocalDate[] {start, end, tookOffice}) {
             if (d != null && (latest[0] == null || d.isAfter(latest[0]))) {
                 latest[0] = d;
             }
         }
+        List<JsonNode> organes = Json.list(Json.at(m, "organes.organeRef"));
+        String organe = organes.isEmpty() ? null : Json.text(organes.getFirst(), "");
+        Constituency constituency = type.equals("ASSEMBLEE") ? constituency(Json.at(m, "election.lieu")) : null;
+        byActeur.computeIfAbsent(acteurUid, k -> new ArrayList<>())
+                .add(new Mandate(type, Json.text(m, "legislature"), start, end, tookOffice, organe, constituency));
     }
 
     private static Constituency constituency(JsonNode lieu) {

@@ -29,8 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * it was unpacked into:
  * <ul>
  *   <li>sitting deputies: AMO10 ({@code json/acteur/PA*.json} with embedded mandates, {@code json/organe/PO*.json});</li>
- *   <li>former deputies, optional: an AMO50 extract ({@code json/acteur/}, {@code json/mandat/}, {@code json/organe/}),
- *       used only for names and constituencies since it is frozen;</li>
+ *   <li>former deputies, optional: AMO30 (every acteur since 1997, the layout of AMO10) or an AMO50 extract
+ *       ({@code json/acteur/}, {@code json/mandat/}, {@code json/organe/}), used only for the names and seats of the
+ *       acteurs who sat in this legislature and the names of its groups, since AMO50 is frozen;</li>
  *   <li>scrutins: {@code json/VTANR5L17V<n>.json}.</li>
  * </ul>
  * Acteurs that vote but appear in neither AMO source become {@link Deputy#unresolved() unresolved} deputies.
@@ -53,6 +54,7 @@ public final class AssembleeLoader {
 
     private final Path sittingDeputies;
     private final Path formerDeputies;
+    private final String formerName;
     private final Path scrutins;
     private final ObjectMapper mapper = JsonMapper.builder().build();
 
@@ -63,8 +65,16 @@ public final class AssembleeLoader {
      * @param scrutins        Scrutins archive (zip or directory)
      */
     public AssembleeLoader(Path sittingDeputies, Path formerDeputies, Path scrutins) {
+        this(sittingDeputies, formerDeputies, "AMO50", scrutins);
+    }
+
+    /**
+     * @param formerName the dataset the former deputies come from, as the data's source names it ({@code AMO30})
+     */
+    public AssembleeLoader(Path sittingDeputies, Path formerDeputies, String formerName, Path scrutins) {
         this.sittingDeputies = Objects.requireNonNull(sittingDeputies, "sittingDeputies");
         this.formerDeputies = formerDeputies;
+        this.formerName = Objects.requireNonNull(formerName, "formerName");
         this.scrutins = Objects.requireNonNull(scrutins, "scrutins");
     }
 
@@ -74,6 +84,18 @@ public final class AssembleeLoader {
                 assembleeDirectory.resolve("AMO10_deputes_actifs_mandats_actifs_organes_L17"),
                 assembleeDirectory.resolve("AMO50_acteurs_mandats_organes_divises_L17_extrait"),
                 assembleeDirectory.resolve("Scrutins_L17").resolve("Scrutins.json.zip"));
+    }
+
+    Path sittingDeputies() {
+        return sittingDeputies;
+    }
+
+    Path formerDeputies() {
+        return formerDeputies;
+    }
+
+    Path scrutins() {
+        return scrutins;
     }
 
     /**
@@ -114,6 +136,9 @@ public final class AssembleeLoader {
         sitting.deputies().forEach(d -> index.put(d.uid(), index.size()));
         int formerCount = 0;
         Map<String, PoliticalGroup> groups = new LinkedHashMap<>(sitting.groups());
+        // Named, not listed: AMO30 describes groups that ended (the first UDR group), which old votes are listed
+        // under; listing them beside the sitting groups would make "UDR" name two groups.
+        Map<String, PoliticalGroup> formerGroups = new LinkedHashMap<>();
         if (former != null) {
             for (Deputy d : former.deputies()) {
                 if (index.putIfAbsent(d.uid(), index.size()) == null) {
@@ -121,7 +146,11 @@ public final class AssembleeLoader {
                     formerCount++;
                 }
             }
-            former.groups().forEach(groups::putIfAbsent);
+            former.groups().forEach((uid, g) -> {
+                if (!groups.containsKey(uid)) {
+                    formerGroups.put(uid, g);
+                }
+            });
         }
         int known = deputies.size();
 
@@ -153,8 +182,10 @@ public final class AssembleeLoader {
         LocalDate first = loaded.stream().map(c -> c.scrutin().date()).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate last = loaded.stream().map(c -> c.scrutin().date()).max(Comparator.naturalOrder()).orElseThrow();
         DataInfo info = new DataInfo(LEGISLATURE, sitting.latestMandateDate(), first, last, loaded.size(),
-                "Assemblée nationale, open data (AMO10" + (former != null ? ", AMO50" : "") + ", Scrutins)");
-        AssembleeSnapshot snapshot = new AssembleeSnapshot(info, deputies, groups, loaded,
+                "Assemblée nationale, open data (AMO10" + (former != null ? ", " + formerName : "") + ", Scrutins)");
+        AssembleeSnapshot.Contents contents = new AssembleeSnapshot.Contents(sitting.deputies().size(), formerCount,
+                deputies.size() - known, voteCount, former == null ? null : former.latestMandateDate());
+        AssembleeSnapshot snapshot = new AssembleeSnapshot(info, contents, deputies, groups, formerGroups, loaded,
                 List.copyOf(groupIndex.keySet()));
 
         log.info("Loaded Assemblée nationale L{}: {} sitting, {} former and {} unresolved deputies, {} groups, "

@@ -1,5 +1,6 @@
 package fr.civicgateway.opendata.assemblee;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,7 +35,22 @@ public final class AssembleeSnapshot implements ParliamentData {
     record CompactScrutin(Scrutin scrutin, int[] deputies, byte[] codes, byte[] groups) {
     }
 
+    /**
+     * What a load holds, beyond {@link DataInfo}: for operators, and for the checks a refresh makes before it
+     * replaces the data answered from.
+     *
+     * @param sittingDeputies    the acteurs of AMO10
+     * @param formerDeputies     acteurs who sat in this legislature, from AMO30 or the AMO50 extract, not in AMO10
+     * @param unresolvedDeputies acteurs who are listed in the votes but in neither archive (uid only)
+     * @param votes              nominative votes read, all scrutins together
+     * @param formerDataDate     the latest date of a seat in the former deputies' archive, or null without one
+     */
+    public record Contents(int sittingDeputies, int formerDeputies, int unresolvedDeputies, int votes,
+                           LocalDate formerDataDate) {
+    }
+
     private final DataInfo info;
+    private final Contents contents;
     private final List<Deputy> deputies;
     private final Map<String, Integer> deputyIndex;
     private final Map<String, Deputy> sittingByConstituency;
@@ -51,14 +67,18 @@ public final class AssembleeSnapshot implements ParliamentData {
     private final int[][] groupRuns;
 
     /**
-     * @param deputies  the deputies of the AMO files, sitting ones first; acteurs found only in the votes are
-     *                  already appended, unresolved, in the order of {@code deputyIndex}
-     * @param scrutins  sorted by number, without duplicates
-     * @param groupUids the group uids named in the votes, in the index order used by {@link CompactScrutin}
+     * @param deputies     the deputies of the AMO files, sitting ones first; acteurs found only in the votes are
+     *                     already appended, unresolved, in the order of {@code deputyIndex}
+     * @param formerGroups groups only the former deputies' archive describes: they name votes, {@link #groups} does
+     *                     not list them
+     * @param scrutins     sorted by number, without duplicates
+     * @param groupUids    the group uids named in the votes, in the index order used by {@link CompactScrutin}
      */
-    AssembleeSnapshot(DataInfo info, List<Deputy> deputies, Map<String, PoliticalGroup> describedGroups,
+    AssembleeSnapshot(DataInfo info, Contents contents, List<Deputy> deputies,
+                      Map<String, PoliticalGroup> describedGroups, Map<String, PoliticalGroup> formerGroups,
                       List<CompactScrutin> scrutins, List<String> groupUids) {
         this.info = info;
+        this.contents = contents;
         this.deputies = List.copyOf(deputies);
         Map<String, Integer> index = new HashMap<>(deputies.size() * 2);
         Map<String, Deputy> byConstituency = new HashMap<>();
@@ -77,6 +97,7 @@ public final class AssembleeSnapshot implements ParliamentData {
         this.sittingByConstituency = Map.copyOf(byConstituency);
         this.describedGroups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(describedGroups));
         Map<String, PoliticalGroup> all = new HashMap<>(describedGroups);
+        formerGroups.forEach(all::putIfAbsent);
         for (String uid : groupUids) {
             // A group the votes name but no organe file describes (PO0, the former UDR PO847173): named by its uid.
             all.putIfAbsent(uid, new PoliticalGroup(uid, uid, uid));
@@ -124,6 +145,10 @@ public final class AssembleeSnapshot implements ParliamentData {
         return info;
     }
 
+    public Contents contents() {
+        return contents;
+    }
+
     /** Sitting deputies (AMO10 order), then former ones (AMO50), then unresolved acteurs found in the votes. */
     @Override
     public Collection<Deputy> deputies() {
@@ -142,8 +167,8 @@ public final class AssembleeSnapshot implements ParliamentData {
     }
 
     /**
-     * A group described by an organe file, or a group the votes name without any description ({@code PO0},
-     * {@code PO847173}), whose name and abbreviation are then its uid.
+     * A group described by an organe file (AMO10's, or AMO30's for a group that ended, such as {@code PO847173}), or a
+     * group the votes name without any description ({@code PO0}), whose name and abbreviation are then its uid.
      */
     @Override
     public Optional<PoliticalGroup> group(String organeUid) {

@@ -1,0 +1,157 @@
+package fr.civicgateway.app.opendata;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.civicgateway.app.DataProperties;
+import fr.civicgateway.core.geo.GeoDirectory;
+import fr.civicgateway.core.nlu.CachingUnderstanding;
+import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
+import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
+import fr.civicgateway.core.nlu.Understanding;
+import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.sources.SourceMonitor;
+import fr.civicgateway.core.votes.TopicSearch;
+import fr.civicgateway.opendata.assemblee.AssembleeLoader;
+import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
+import fr.civicgateway.opendata.assemblee.AssembleeSnapshot;
+import fr.civicgateway.opendata.assemblee.ShippedAssemblee;
+import fr.civicgateway.opendata.geo.GeoTablesLoader;
+import fr.civicgateway.opendata.http.Backoff;
+import fr.civicgateway.opendata.http.ConditionalDownloader;
+import fr.civicgateway.opendata.http.RefreshScheduler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The open data the gateway answers from: the Assemblée's snapshot behind a swappable {@link LiveOpenData}, the
+ * geographic tables, the NLU and topic search built over them, their caches (bounded, with their figures in
+ * Actuator's {@code cache.*} metrics), and, when {@code civic.data.refresh.enabled} is true, the live refresh of
+ * the Assemblée's archives.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RefreshProperties.class)
+class OpenDataConfiguration {
+
+    private static final String REFRESH_ENABLED = "civic.data.refresh.enabled";
+
+    /**
+     * The data at start: the geographic tables and the Assemblée's snapshot, loaded at the same time (they are
+     * independent and each takes seconds), then the NLU trained over them. No other bean holds the snapshot: after a
+     * refresh, nothing keeps the start-up one alive.
+     */
+    @Bean
+    LiveOpenData liveOpenData(DataProperties data, ObjectProvider<AssembleeRefresh> refresh,
+                              ObjectProvider<MeterRegistry> meters) {
+        CompletableFuture<GeoDirectory> loadingGeo = CompletableFuture.supplyAsync(() -> GeoTablesLoader.load(data.geo()),
+                task -> Thread.ofPlatform().name("geo-load").start(task));
+        AssembleeRefresh live = refresh.getIfAvailable();
+        // With refresh on, the last good downloaded archives when they load; the shipped snapshot otherwise.
+        AssembleeSnapshot parliament = live != null ? live.loadAtStart()
+                : AssembleeLoader.ofShippedLayout(data.assemblee()).load();
+        GeoDirectory geo;
+        try {
+            geo = loadingGeo.join();
+        } catch (CompletionException e) {
+            // The loaders' own exception (it names the file) is what the operator needs to read.
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        // Understanding is a pure function of the text and the data: every quick reply's payload comes back often.
+        Cache<CachingUnderstanding.Key, Understanding> understood = Caffeine.newBuilder().maximumSize(20_000)
+                .recordStats().build();
+        // The same topics come back again and again ("budget", "retraites").
+        Cache<LiveOpenData.TopicKey, TopicSearch.Matches> topics = Caffeine.newBuilder().maximumSize(5_000)
+                .recordStats().build();
+        meters.ifAvailable(registry -> {
+            CaffeineCacheMetrics.monitor(registry, understood, "understood-texts");
+            CaffeineCacheMetrics.monitor(registry, topics, "topic-searches");
+        });
+        return new LiveOpenData(parliament, geo, OpenNlpUnderstanding.create(parliament, geo), understood, topics);
+    }
+
+    @Bean
+    ParliamentData parliamentData(LiveOpenData live) {
+        return live.parliament();
+    }
+
+    @Bean
+    GeoDirectory geoDirectory(LiveOpenData live) {
+        return live.geo();
+    }
+
+    @Bean
+    NaturalLanguageUnderstanding naturalLanguageUnderstanding(LiveOpenData live) {
+        return live.understanding();
+    }
+
+    @Bean
+    TopicSearch topicSearch(LiveOpenData live) {
+        return live.topics();
+    }
+
+    /** Without refresh, the admin API lists the shipped snapshot's archives, read once. */
+    @Bean
+    @ConditionalOnProperty(name = REFRESH_ENABLED, havingValue = "false", matchIfMissing = true)
+    SourceMonitor shippedAssembleeSources(LiveOpenData live, DataProperties data, Clock clock) {
+        return new ShippedAssemblee(live.snapshot(), data.assemblee(), clock.instant());
+    }
+
+    /** The refresh's one thread; a record, not an executor bean, so that nothing else is handed it. */
+    record RefreshThread(ScheduledExecutorService executor) implements AutoCloseable {
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = REFRESH_ENABLED, havingValue = "true")
+    RefreshThread openDataRefreshThread() {
+        return new RefreshThread(Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "opendata-refresh");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = REFRESH_ENABLED, havingValue = "true")
+    RefreshScheduler openDataRefreshScheduler(RefreshThread thread) {
+        return RefreshScheduler.of(thread.executor());
+    }
+
+    /** Also the admin API's {@link SourceMonitor} of the three archives. */
+    @Bean(destroyMethod = "stop")
+    @ConditionalOnProperty(name = REFRESH_ENABLED, havingValue = "true")
+    AssembleeRefresh assembleeRefresh(RefreshProperties p, DataProperties data, OkHttpClient sharedHttpClient,
+                                      Clock clock, RefreshScheduler scheduler) {
+        // A server silent for `timeout` is given up on; one that trickles, after `download-timeout` in all.
+        OkHttpClient http = sharedHttpClient.newBuilder().connectTimeout(p.timeout()).readTimeout(p.timeout())
+                .writeTimeout(p.timeout()).callTimeout(p.downloadTimeout()).build();
+        return new AssembleeRefresh(new ConditionalDownloader(http, p.maxDownloadSize().toBytes()),
+                new AssembleeRefresh.Sources(HttpUrl.get(p.amo10Url()), HttpUrl.get(p.amo30Url()),
+                        HttpUrl.get(p.scrutinsUrl())),
+                data.assemblee(), p.assemblee(), p.interval(), new Backoff(p.initialBackoff(), p.maxBackoff()), clock,
+                scheduler);
+    }
+
+    /** The first check runs once the gateway answers, not during the start-up: it costs a load of the archives. */
+    @Bean
+    @ConditionalOnProperty(name = REFRESH_ENABLED, havingValue = "true")
+    ApplicationListener<ApplicationReadyEvent> assembleeRefreshStart(AssembleeRefresh refresh, LiveOpenData live) {
+        return event -> refresh.start(live);
+    }
+}
