@@ -8,9 +8,9 @@
 #     --duration S                  seconds of each measured run (default 20); warm-up is 15 s per endpoint
 #     --connections "32 8"          connection counts to measure (default "32")
 #     --pin                         pin the app to CPU 0 and wrk to CPU 1 (taskset); default: both share the cores
-#     --script chat.lua|conversations.lua
-#                                   the chat traffic: every request a new conversation (chat.lua, the default), or
-#                                   five-message conversations that use their context (conversations.lua)
+#     --mix first-turns|conversations
+#                                   the chat traffic (see chat.lua): every request a new conversation (the default),
+#                                   or five-message conversations that use their context
 #   Anything after -- goes to the app, e.g. -- --spring.threads.virtual.enabled=true
 #
 # Needs wrk (Debian: sudo apt-get install -y wrk) and, to start the app, java 21+ (JAVA_HOME honoured).
@@ -19,7 +19,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-url="" port=18090 duration=20 connections="32" pin=0 script=chat.lua app_args=()
+url="" port=18090 duration=20 connections="32" pin=0 mix=first-turns app_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --url) url=$2; shift 2 ;;
@@ -27,7 +27,7 @@ while [[ $# -gt 0 ]]; do
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --pin) pin=1; shift ;;
-    --script) script=$2; shift 2 ;;
+    --mix) mix=$2; shift 2 ;;
     --) shift; app_args=("$@"); break ;;
     *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
   esac
@@ -70,9 +70,9 @@ esac
 run() { # run <connections> <seconds> ping|chat
   local threads=2 args=()
   [[ $1 -lt 2 ]] && threads=1
-  [[ $3 == chat ]] && args=(-s "$here/$script")
+  [[ $3 == chat ]] && args=(-s "$here/chat.lua")
   timeout $(( $2 + 30 )) "${wrk_cpu[@]}" wrk -t"$threads" -c"$1" -d"$2"s --timeout 5s --latency \
-    ${args[@]+"${args[@]}"} "$url$([[ $3 == ping ]] && echo /api/v1/ping)"
+    ${args[@]+"${args[@]}"} "$url$([[ $3 == ping ]] && echo /api/v1/ping)" $([[ $3 == chat ]] && echo -- "$mix")
 }
 rps() { awk '/^Requests\/sec/ {print $2}'; }
 # CPU time the app spent (user + system, in clock ticks), when this script started it: throughput on a shared machine
@@ -90,8 +90,8 @@ measure() { # measure <connections> <seconds> ping|chat: wrk's output, then a li
   return 0
 }
 
-[[ -f $here/$script ]] || { echo "no such script: $here/$script" >&2; exit 2; }
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); pinning: $([[ $pin == 1 ]] && echo 'app on CPU 0, wrk on CPU 1' || echo none); chat traffic: $script"
+[[ $mix == first-turns || $mix == conversations ]] || { echo "unknown mix: $mix (first-turns or conversations)" >&2; exit 2; }
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); pinning: $([[ $pin == 1 ]] && echo 'app on CPU 0, wrk on CPU 1' || echo none); chat traffic: $mix"
 echo "warm-up: 15 s ping, 15 s chat at 32 connections"
 run 32 15 ping >/dev/null
 run 32 15 chat >/dev/null
