@@ -160,9 +160,10 @@ public final class Dialogue {
         }
         Understanding understanding = chosenOption(message, state).orElseGet(() -> nlu.parse(message.text(), message.locale()));
         Language language = languageOf(message, understanding, state);
+        ConversationState current = state;
         Intent intent = message.location() != null
-                ? Intent.FIND_REPRESENTATIVE // a position shared outside a flow answers "where do you live?"
-                : decideIntent(understanding, state, message.text());
+                ? positionIntent(state)
+                : claimed(message.text(), state).orElseGet(() -> decideIntent(understanding, current, message.text()));
         // An answered question closes any question still open; the handler may open a new one.
         ConversationState before = state.withPendingChoice(null).withLanguage(language);
         Turn turn = new Turn(message, understanding, language, before, now);
@@ -243,6 +244,26 @@ public final class Dialogue {
                     "Désolé, une erreur m'empêche de répondre pour le moment. Réessayez dans un instant.",
                     "Sorry, an error prevents me from answering right now. Please try again in a moment."));
         }
+    }
+
+    /** The intent of the handler that claims the text as its own (see {@link IntentHandler#claims}), if any. */
+    private Optional<Intent> claimed(String text, ConversationState state) {
+        for (IntentHandler h : handlers.values()) {
+            if (h.claims(text, state)) {
+                return Optional.of(h.intent());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A position shared outside a flow answers "where do you live?" — unless the conversation is about local projects
+     * (the bot asked for a position, or just answered about worksites): then it asks what is near that position.
+     */
+    static Intent positionIntent(ConversationState state) {
+        return state.pendingIntent() == Intent.LOCAL_PROJECTS
+                || (state.pendingIntent() == null && state.lastIntent() == Intent.LOCAL_PROJECTS)
+                ? Intent.LOCAL_PROJECTS : Intent.FIND_REPRESENTATIVE;
     }
 
     /** Which intent to answer: the classifier's, corrected by what the conversation makes obvious. */
