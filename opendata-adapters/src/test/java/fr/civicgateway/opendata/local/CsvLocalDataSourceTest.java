@@ -52,7 +52,7 @@ class CsvLocalDataSourceTest {
 
     @Test
     void normalisesAWorksiteRowDatesPostcodeAndCoordinates() throws IOException {
-        LocalDataSource worksites = CsvLocalDataSource.fromConfig(ROOT.resolve("config/adapters/paris-chantiers.yml"), ROOT);
+        LocalDataSource worksites = FileLocalDataSource.fromConfig(ROOT.resolve("config/adapters/paris-chantiers.yml"), ROOT);
         String first = naiveRecords("chantiers-a-paris.csv").getFirst();
         String[] naive = first.split(";");
         String[] point = first.substring(first.lastIndexOf(';') + 1).split(", ");
@@ -97,7 +97,7 @@ class CsvLocalDataSourceTest {
                   adress: Adresse du projet lauréat
                 """);
 
-        assertThatThrownBy(() -> CsvLocalDataSource.fromConfig(yml, ROOT))
+        assertThatThrownBy(() -> FileLocalDataSource.fromConfig(yml, ROOT))
                 .isInstanceOf(LocalDataException.class)
                 .hasMessageStartingWith("typo.yml: unknown key 'fields.adress'");
     }
@@ -119,7 +119,7 @@ class CsvLocalDataSourceTest {
                   address: Adresse
                 """);
 
-        assertThatThrownBy(() -> CsvLocalDataSource.fromConfig(yml, ROOT))
+        assertThatThrownBy(() -> FileLocalDataSource.fromConfig(yml, ROOT))
                 .isInstanceOf(LocalDataException.class)
                 .hasMessage("missing.yml: key 'fields.address' names column 'Adresse', which is not in the header"
                         + " of chantiers-a-paris.csv");
