@@ -8,7 +8,6 @@ import fr.civicgateway.core.dialogue.Dialogue;
 import fr.civicgateway.core.dialogue.IntentHandler;
 import fr.civicgateway.core.flow.Flow;
 import fr.civicgateway.core.geo.GeoDirectory;
-import fr.civicgateway.core.local.LocalDataSource;
 import fr.civicgateway.core.local.LocalProjectsHandler;
 import fr.civicgateway.core.nlu.CachingUnderstanding;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
@@ -29,7 +28,6 @@ import fr.civicgateway.core.votes.TopicSearch;
 import fr.civicgateway.core.votes.VoteResultHandler;
 import fr.civicgateway.opendata.assemblee.AssembleeLoader;
 import fr.civicgateway.opendata.geo.GeoTablesLoader;
-import fr.civicgateway.opendata.local.LocalAdapters;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -84,15 +82,6 @@ class GatewayConfiguration {
         return data.geo();
     }
 
-    /** Every local data source of {@code civic.local.directory}; a bad configuration stops the start-up. */
-    record LocalData(List<LocalDataSource> sources) {
-    }
-
-    @Bean
-    LocalData localDataSources(LocalProperties local) {
-        return new LocalData(LocalAdapters.load(local.directory(), local.base()));
-    }
-
     @Bean
     NaturalLanguageUnderstanding naturalLanguageUnderstanding(ParliamentData parliament, GeoDirectory geo) {
         return new CachingUnderstanding(OpenNlpUnderstanding.create(parliament, geo), 20_000);
@@ -111,7 +100,8 @@ class GatewayConfiguration {
 
     @Bean
     List<IntentHandler> coreIntentHandlers(ParliamentData parliament, GeoDirectory geo, TopicSearch topics,
-                                           ReportStatusHandler reportStatus, LocalData local) {
+                                           ReportStatusHandler reportStatus,
+                                           LocalDataConfiguration.LocalData local) {
         return List.of(
                 new GreetHandler(),
                 new HelpHandler(),
