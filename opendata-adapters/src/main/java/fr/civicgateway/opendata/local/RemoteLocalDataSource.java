@@ -161,7 +161,6 @@ public final class RemoteLocalDataSource implements LocalDataSource, SourceMonit
     }
 
     private void succeeded(Version v) {
-        Instant now = clock.instant();
         synchronized (statusLock) {
             Attempts a = attempts;
             if (a.failures() > 0) {
@@ -169,7 +168,7 @@ public final class RemoteLocalDataSource implements LocalDataSource, SourceMonit
                         config.location(), a.failures(), a.failures() == 1 ? "attempt" : "attempts", v.items().size(),
                         v.dataDate());
             }
-            attempts = new Attempts(v.fetchedAt(), null, null, 0, now.plus(config.refresh()));
+            attempts = new Attempts(v.fetchedAt(), null, null, 0, v.fetchedAt().plus(config.refresh()));
         }
     }
 
