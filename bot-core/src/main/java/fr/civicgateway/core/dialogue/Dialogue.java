@@ -158,12 +158,16 @@ public final class Dialogue {
                     ? "A photo helps only within a problem report: first write \"report a problem\", then send it when I ask for the details."
                     : "Une photo ne sert que dans un signalement : écrivez d'abord « signaler un problème », puis envoyez-la quand je demande les détails."));
         }
-        Understanding understanding = chosenOption(message, state).orElseGet(() -> nlu.parse(message.text(), message.locale()));
+        Optional<Intent> claimed = claimed(message.text(), state);
+        // A claimed text is a handler's own payload, which may carry a (rounded) position: understood, never kept.
+        Understanding understanding = chosenOption(message, state).orElseGet(() -> claimed.isPresent()
+                ? nlu.parseWithoutRemembering(message.text(), message.locale())
+                : nlu.parse(message.text(), message.locale()));
         Language language = languageOf(message, understanding, state);
         ConversationState current = state;
         Intent intent = message.location() != null
                 ? positionIntent(state)
-                : claimed(message.text(), state).orElseGet(() -> decideIntent(understanding, current, message.text()));
+                : claimed.orElseGet(() -> decideIntent(understanding, current, message.text()));
         // An answered question closes any question still open; the handler may open a new one.
         ConversationState before = state.withPendingChoice(null).withLanguage(language);
         Turn turn = new Turn(message, understanding, language, before, now);

@@ -38,8 +38,10 @@ import java.util.regex.Pattern;
  *
  * <p>It keeps nothing between messages: the page travels in the quick reply's text ("… (2)"), so the next page is the
  * same query run again. A shared position travels the same way, rounded to three decimals (about 100 m), for the
- * least personal data stored: the conversation state (kept in the database for hours) never holds it, and the
- * rounded form is what page 1 ranks by too, so that page 2 continues page 1 exactly.
+ * least personal data stored: the conversation state (kept in the database for hours) never holds it, the text is
+ * short enough to ride inline in a Telegram button (not in the connector's map of long payloads), the dialogue does
+ * not let the NLU's cache of recent texts keep it (the handler {@linkplain #claims claims} it), and the rounded form is
+ * what page 1 ranks by too, so that page 2 continues page 1 exactly.
  */
 public final class LocalProjectsHandler implements IntentHandler {
 
@@ -153,9 +155,11 @@ public final class LocalProjectsHandler implements IntentHandler {
         if (NEAR_POINT.matcher(text).find()) {
             return true;
         }
+        if (state.pendingIntent() != Intent.LOCAL_PROJECTS) {
+            return false;
+        }
         String words = Text.foldToWords(text);
-        return state.pendingIntent() == Intent.LOCAL_PROJECTS && words.split(" ").length <= 4
-                && place(words, List.of(), List.of()) != null;
+        return words.split(" ").length <= 4 && place(words, List.of(), List.of()) != null;
     }
 
     /**

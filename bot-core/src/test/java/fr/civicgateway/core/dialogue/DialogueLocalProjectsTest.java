@@ -27,12 +27,26 @@ import org.junit.jupiter.api.Test;
  */
 class DialogueLocalProjectsTest {
 
-    /** Reads "chantiers …" as local_projects, a bare postcode as find_representative, the rest as out_of_scope. */
-    private static final NaturalLanguageUnderstanding NLU = (text, hint) -> new Understanding(text, Language.FR,
-            List.of(new IntentScore(text.startsWith("chantiers") ? Intent.LOCAL_PROJECTS
-                    : text.matches("\\d{5}") ? Intent.FIND_REPRESENTATIVE : Intent.OUT_OF_SCOPE, 0.9)), List.of());
+    /** The texts given to {@link NaturalLanguageUnderstanding#parse}, which a caching NLU may keep. */
+    private final List<String> remembered = new ArrayList<>();
 
-    private final Dialogue dialogue = new Dialogue(NLU,
+    /** Reads "chantiers …" as local_projects, a bare postcode as find_representative, the rest as out_of_scope. */
+    private final NaturalLanguageUnderstanding nlu = new NaturalLanguageUnderstanding() {
+        @Override
+        public Understanding parse(String text, Language hint) {
+            remembered.add(text);
+            return parseWithoutRemembering(text, hint);
+        }
+
+        @Override
+        public Understanding parseWithoutRemembering(String text, Language hint) {
+            return new Understanding(text, Language.FR, List.of(new IntentScore(text.startsWith("chantiers")
+                    ? Intent.LOCAL_PROJECTS : text.matches("\\d{5}") ? Intent.FIND_REPRESENTATIVE : Intent.OUT_OF_SCOPE,
+                    0.9)), List.of());
+        }
+    };
+
+    private final Dialogue dialogue = new Dialogue(nlu,
             new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()), handlers(), List.of(),
             Clock.fixed(Instant.parse("2026-01-10T10:00:00Z"), ZoneOffset.UTC));
 
@@ -84,8 +98,9 @@ class DialogueLocalProjectsTest {
     }
 
     @Test
-    void aVoirPlusCarryingAPositionIsTheHandlersWhateverTheClassifierSays() {
+    void aVoirPlusCarryingAPositionIsTheHandlersWhateverTheClassifierSaysAndIsNotRemembered() {
         assertThat(say("projets près de 48.872,2.393 (2)", null)).isEqualTo("Je n'ai pas encore de données locales sur"
                 + " les projets près de votre position : votre commune peut les ajouter.");
+        assertThat(remembered).isEmpty();
     }
 }

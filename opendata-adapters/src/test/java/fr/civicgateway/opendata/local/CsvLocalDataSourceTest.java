@@ -124,4 +124,20 @@ class CsvLocalDataSourceTest {
                 .hasMessage("missing.yml: key 'fields.address' names column 'Adresse', which is not in the header"
                         + " of chantiers-a-paris.csv");
     }
+
+    @Test
+    void reportsItsFileItsDateAndItsCountAsASourceStatus() throws IOException {
+        FileLocalDataSource worksites = FileLocalDataSource.fromConfig(ROOT.resolve("config/adapters/paris-chantiers.yml"), ROOT);
+
+        assertThat(worksites.statuses()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo("paris-chantiers");
+            assertThat(s.kind()).isEqualTo("local");
+            assertThat(s.url()).as("as written in the configuration: no path of this machine").isEqualTo(
+                    "data/paris/chantiers-a-paris.csv");
+            assertThat(s.dataDate()).isEqualTo(LocalDate.of(2025, 12, 14));
+            assertThat(s.counts()).isEqualTo(java.util.Map.of("items", naiveRecords("chantiers-a-paris.csv").size()));
+            assertThat(s.lastSuccess()).isNotNull();
+            assertThat(s.nextAttempt()).as("never refreshed").isNull();
+        });
+    }
 }
