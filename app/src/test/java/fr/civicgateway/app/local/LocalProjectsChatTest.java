@@ -57,7 +57,24 @@ class LocalProjectsChatTest {
                 .doesNotContain("chantiers-a-paris");
         assertThat(reply.text().lines().filter(l -> l.startsWith("• "))).hasSize(3).allMatch(l -> l.contains("(75011)")
                 || l.endsWith("75011") || l.contains("75011"));
-        assertThat(reply.titles()).containsExactly("Voir plus");
+        assertThat(reply.payloadOf("Voir plus")).isEqualTo("projets dans le 75011 (2)");
+    }
+
+    @Test
+    void theArrondissementThatAnswersWhereGetsItsResultsAndAVoirPlusThatKeepsTheWholeQuestion() throws IOException {
+        long projects = naive("bp_projets_gagnants.csv").stream().filter(r -> r[10].equals("75011")).count();
+        long worksites = naive("chantiers-a-paris.csv").stream().filter(r -> r[1].equals("75011")).count();
+
+        assertThat(ask("des chantiers près de chez moi ?").text()).isEqualTo("Je ne connais pas votre position :"
+                + " dites-moi l'arrondissement ou le code postal, par exemple « chantiers dans le 75011 ».");
+        BotMessage first = ask("75011");
+        BotMessage second = ask(first.payloadOf("Voir plus"));
+
+        assertThat(first.text()).startsWith((projects + worksites) + " résultats pour les projets et chantiers dans le"
+                + " 75011 :");
+        assertThat(first.payloadOf("Voir plus")).isEqualTo("projets et chantiers dans le 75011 (2)");
+        assertThat(second.text()).startsWith((projects + worksites) + " résultats pour les projets et chantiers dans le"
+                + " 75011 (suite) :");
     }
 
     @Test

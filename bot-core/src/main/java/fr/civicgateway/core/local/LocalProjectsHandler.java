@@ -55,6 +55,9 @@ public final class LocalProjectsHandler implements IntentHandler {
     private static final Pattern NEAR_POINT = Pattern.compile(
             "\\b(?:près de|pres de|near|autour de)\\s+-?\\d{1,2}\\.\\d{1,15}\\s*,\\s*-?\\d{1,3}\\.\\d{1,15}",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** The form of {@link #nextPage}: a kind first, a page last. */
+    private static final Pattern NEXT_PAGE = Pattern.compile(
+            "(?:projets et chantiers|projects and worksites|projets|chantiers|projects|worksites)(?: .+)? \\(\\d{1,3}\\)");
     private static final Pattern NEAR_ME = Pattern.compile("\\b(?:(?:pres|autour|pas loin) de (?:moi|chez moi)"
             + "|a proximite|dans les environs|near me|nearby|around me|close to me|near my (?:home|place))\\b");
     private static final Pattern ORDINAL = Pattern.compile("\\b(\\d{1,2}) ?(?:e|eme|er|ere|th|st|nd|rd)\\b");
@@ -144,15 +147,15 @@ public final class LocalProjectsHandler implements IntentHandler {
     }
 
     /**
-     * Its own "Voir plus" of a position query ("chantiers près de 48.872,2.393 (2)"), a position written after "près de"
-     * or "near", and, when it asked where (see {@link #askWhere}), a bare place: "75011", "dans le 11e".
+     * Its own "Voir plus" ("chantiers dans le 75015 (2)", "chantiers près de 48.872,2.393 (2)"), a position written
+     * after "près de" or "near", and, when it asked where (see {@link #askWhere}), a bare place: "75011", "dans le 11e".
      */
     @Override
     public boolean claims(String text, ConversationState state) {
         if (text.length() > 200) {
             return false;
         }
-        if (NEAR_POINT.matcher(text).find()) {
+        if (NEAR_POINT.matcher(text).find() || NEXT_PAGE.matcher(text).matches()) {
             return true;
         }
         if (state.pendingIntent() != Intent.LOCAL_PROJECTS) {
@@ -350,7 +353,7 @@ public final class LocalProjectsHandler implements IntentHandler {
                 withoutPositions.add(s);
                 continue;
             }
-            double[] from = q.near() == null ? null : unit(q.near().latitude(), q.near().longitude());
+            double[] origin = q.near() == null ? null : unit(q.near().latitude(), q.near().longitude());
             String street = q.street() == null ? null : " " + q.street() + " ";
             for (int n = 0; n < items.size(); n++) {
                 LocalItem i = items.get(n);
@@ -358,12 +361,12 @@ public final class LocalProjectsHandler implements IntentHandler {
                         || (street != null && (ix.addresses[n] == null || !ix.addresses[n].contains(street)))) {
                     continue;
                 }
-                if (from == null) {
+                if (origin == null) {
                     hits.add(new Hit(i, Double.NaN));
                 } else if (!Double.isNaN(ix.x[n])) {
-                    double dx = ix.x[n] - from[0];
-                    double dy = ix.y[n] - from[1];
-                    double dz = ix.z[n] - from[2];
+                    double dx = ix.x[n] - origin[0];
+                    double dy = ix.y[n] - origin[1];
+                    double dz = ix.z[n] - origin[2];
                     hits.add(new Hit(i, dx * dx + dy * dy + dz * dz));
                 }
             }
@@ -540,11 +543,13 @@ public final class LocalProjectsHandler implements IntentHandler {
         return String.join("\n", lines);
     }
 
-    /** The question again, one page further; a position query is rewritten so that its rounded position travels. */
+    /**
+     * The question again, one page further, written from the query rather than copied from the message: "chantiers
+     * dans le 75015 (2)", "projets rue de Richelieu (2)", "chantiers près de 48.872,2.393 (2)". It then holds all the
+     * query (a bare "75011" that answered "where?" does not), only the rounded position, and a form the handler
+     * {@linkplain #claims claims} back.
+     */
     private static String nextPage(Turn t, Query q) {
-        if (q.near() == null) {
-            return PAGE.matcher(t.message().text()).replaceFirst("").strip() + " (" + (q.page() + 1) + ")";
-        }
         StringBuilder s = new StringBuilder(kindNoun(t, q.kinds()));
         if (q.postcode() != null) {
             s.append(t.say(" dans le ", " in ")).append(q.postcode());
@@ -552,10 +557,11 @@ public final class LocalProjectsHandler implements IntentHandler {
         if (q.street() != null) {
             s.append(' ').append(q.streetWritten());
         }
-        s.append(t.say(" près de ", " near "))
-                .append(String.format(Locale.ROOT, "%.3f,%.3f", q.near().latitude(), q.near().longitude()))
-                .append(" (").append(q.page() + 1).append(')');
-        return s.toString();
+        if (q.near() != null) {
+            s.append(t.say(" près de ", " near "))
+                    .append(String.format(Locale.ROOT, "%.3f,%.3f", q.near().latitude(), q.near().longitude()));
+        }
+        return s.append(" (").append(q.page() + 1).append(')').toString();
     }
 
     private static boolean hasPosition(LocalItem i) {
