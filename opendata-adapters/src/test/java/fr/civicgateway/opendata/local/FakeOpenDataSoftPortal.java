@@ -1,6 +1,7 @@
 package fr.civicgateway.opendata.local;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -11,13 +12,14 @@ import okhttp3.HttpUrl;
  * adapter calls: the dataset's description, its records page by page ({@code limit}, {@code offset}; at most 100 a
  * page, as the real API), and its JSON export. The records are real ({@link ShippedWorksites}); the filter a request
  * names is not evaluated here: the test chooses the rows that match it and checks that the request carried it. It can
- * be switched down (503), to garbage (an HTML page with status 200), or to an API error.
+ * be switched down (503), to garbage (an HTML page with status 200), to an API error, or to slow (two seconds before
+ * its headers).
  */
 final class FakeOpenDataSoftPortal extends Dispatcher {
 
     static final String BASE = "/api/explore/v2.1/catalog/datasets/chantiers-a-paris";
 
-    enum Mode { UP, DOWN, GARBAGE, ODSQL_ERROR }
+    enum Mode { UP, DOWN, GARBAGE, ODSQL_ERROR, SLOW }
 
     volatile List<List<String>> rows;
     volatile String processed;
@@ -44,6 +46,10 @@ final class FakeOpenDataSoftPortal extends Dispatcher {
                 return new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
                         .body("{\"error_code\": \"ODSQLError\", \"message\": \"Query is malformed: unknown field"
                                 + " chantier_categori\"}").build();
+            }
+            case SLOW -> {
+                return new MockResponse.Builder().headersDelay(2, TimeUnit.SECONDS)
+                        .body(ShippedWorksites.odsDataset(processed)).build();
             }
             default -> {
             }

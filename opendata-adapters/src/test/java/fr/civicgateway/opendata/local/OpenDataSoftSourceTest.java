@@ -270,6 +270,23 @@ class OpenDataSoftSourceTest {
     }
 
     @Test
+    void givesUpOnAPortalTooSlowToAnswerWithinItsTimeout() throws Exception {
+        RemoteLocalDataSource source = load();
+        portal.mode = FakeOpenDataSoftPortal.Mode.SLOW;
+        var quick = new LocalAdapters.Remote(http, Runnable::run, time.clock(), time, dir.resolve("cache"),
+                Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMillis(300), 5L << 20, Duration.ofSeconds(5),
+                name -> null);
+        time.advance(Duration.ofHours(2));
+
+        RemoteLocalDataSource restarted = load("", quick);
+        restarted.tick();
+
+        assertThat(status(restarted).lastError()).startsWith(server.url(FakeOpenDataSoftPortal.BASE) + ": ")
+                .contains("timeout");
+        assertThat(restarted.items()).as("its last good copy").hasSize(source.items().size());
+    }
+
+    @Test
     void refusesADatasetLargerThanItsSizeCap() throws Exception {
         RemoteLocalDataSource source = load("maxSize: 50KB", TestRemote.of(http, time, dir.resolve("cache")));
 
