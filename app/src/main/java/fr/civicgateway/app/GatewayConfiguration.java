@@ -7,7 +7,6 @@ import fr.civicgateway.core.dialogue.IntentHandler;
 import fr.civicgateway.core.dialogue.TurnScope;
 import fr.civicgateway.core.flow.Flow;
 import fr.civicgateway.core.geo.GeoDirectory;
-import fr.civicgateway.core.local.LocalDataSource;
 import fr.civicgateway.core.local.LocalProjectsHandler;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.parliament.ParliamentData;
@@ -23,7 +22,6 @@ import fr.civicgateway.core.votes.ParliamentActivityHandler;
 import fr.civicgateway.core.votes.RepresentativeVotesHandler;
 import fr.civicgateway.core.votes.TopicSearch;
 import fr.civicgateway.core.votes.VoteResultHandler;
-import fr.civicgateway.opendata.local.LocalAdapters;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -49,18 +47,10 @@ class GatewayConfiguration {
         return Ticker.systemTicker();
     }
 
-    /** Every local data source of {@code civic.local.directory}; a bad configuration stops the start-up. */
-    record LocalData(List<LocalDataSource> sources) {
-    }
-
-    @Bean
-    LocalData localDataSources(LocalProperties local) {
-        return new LocalData(LocalAdapters.load(local.directory(), local.base()));
-    }
-
     @Bean
     List<IntentHandler> coreIntentHandlers(ParliamentData parliament, GeoDirectory geo, TopicSearch topics,
-                                           ReportStatusHandler reportStatus, LocalData local) {
+                                           ReportStatusHandler reportStatus,
+                                           LocalDataConfiguration.LocalData local) {
         return List.of(
                 new GreetHandler(),
                 new HelpHandler(),

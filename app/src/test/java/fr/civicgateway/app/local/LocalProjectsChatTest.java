@@ -57,7 +57,24 @@ class LocalProjectsChatTest {
                 .doesNotContain("chantiers-a-paris");
         assertThat(reply.text().lines().filter(l -> l.startsWith("• "))).hasSize(3).allMatch(l -> l.contains("(75011)")
                 || l.endsWith("75011") || l.contains("75011"));
-        assertThat(reply.titles()).containsExactly("Voir plus");
+        assertThat(reply.payloadOf("Voir plus")).isEqualTo("projets dans le 75011 (2)");
+    }
+
+    @Test
+    void theArrondissementThatAnswersWhereGetsItsResultsAndAVoirPlusThatKeepsTheWholeQuestion() throws IOException {
+        long projects = naive("bp_projets_gagnants.csv").stream().filter(r -> r[10].equals("75011")).count();
+        long worksites = naive("chantiers-a-paris.csv").stream().filter(r -> r[1].equals("75011")).count();
+
+        assertThat(ask("des chantiers près de chez moi ?").text()).isEqualTo("Je ne connais pas votre position :"
+                + " dites-moi l'arrondissement ou le code postal, par exemple « chantiers dans le 75011 ».");
+        BotMessage first = ask("75011");
+        BotMessage second = ask(first.payloadOf("Voir plus"));
+
+        assertThat(first.text()).startsWith((projects + worksites) + " résultats pour les projets et chantiers dans le"
+                + " 75011 :");
+        assertThat(first.payloadOf("Voir plus")).isEqualTo("projets et chantiers dans le 75011 (2)");
+        assertThat(second.text()).startsWith((projects + worksites) + " résultats pour les projets et chantiers dans le"
+                + " 75011 (suite) :");
     }
 
     @Test
@@ -88,13 +105,38 @@ class LocalProjectsChatTest {
     }
 
     @Test
-    void saysHonestlyThatTheWorksiteDataHasNoStreetAddress() {
+    void saysHonestlyThatTheWorksiteDataHasNoStreetAndSearchesTheBudgetsAddressesInstead() throws IOException {
+        String header = Files.readString(ShippedData.dataDirectory().resolve("paris/chantiers-a-paris.csv"),
+                StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        assertThat(header.split(";")).as("no street column in the worksites export")
+                .noneMatch(column -> column.toLowerCase(java.util.Locale.ROOT).contains("adresse"));
+        long onRivoli = naive("bp_projets_gagnants.csv").stream()
+                .filter(r -> r[9].toLowerCase(java.util.Locale.ROOT).contains("rue de rivoli")).count();
+        assertThat(onRivoli).isZero();
+
         BotMessage reply = ask("des travaux rue de Rivoli ?");
 
-        assertThat(reply.text()).startsWith("Je n'ai trouvé aucun résultat pour les chantiers rue de rivoli")
-                .contains("Ces données ne donnent pas d'adresse, seulement l'arrondissement")
-                .contains("Source : Ville de Paris, https://opendata.paris.fr/explore/dataset/chantiers-a-paris/");
+        assertThat(reply.text()).isEqualTo("Les données des chantiers de Ville de Paris ne donnent pas la rue,"
+                + " seulement l'arrondissement et la position sur la carte : je ne peux pas y chercher « rue de Rivoli »."
+                + " Dites-moi plutôt l'arrondissement, par exemple « chantiers dans le 75001 ».\n"
+                + "Les projets de Ville de Paris, eux, donnent une adresse : aucun n'a d'adresse « rue de Rivoli ».\n"
+                + "Source : Ville de Paris, https://opendata.paris.fr/explore/dataset/chantiers-a-paris/, licence ODbL"
+                + " (données au 14 décembre 2025).\n"
+                + "Source : Ville de Paris, https://opendata.paris.fr/explore/dataset/bp_projets_gagnants/, licence ODbL"
+                + " (données au 17 avril 2024).");
         assertThat(reply.quickReplies()).isEmpty();
+    }
+
+    @Test
+    void ranksTheWorksitesNearAPositionWrittenInTheTextAndPagesOnWithIt() {
+        BotMessage first = ask("chantiers près de 48.872,2.393");
+        BotMessage second = ask(first.payloadOf("Voir plus"));
+
+        assertThat(first.text()).startsWith("Les chantiers les plus proches de votre position :\n• ");
+        assertThat(first.text().lines().filter(l -> l.startsWith("• "))).hasSize(3).allMatch(l -> l.matches(".*, à .* k?m$"));
+        assertThat(first.payloadOf("Voir plus")).isEqualTo("chantiers près de 48.872,2.393 (2)");
+        assertThat(second.text()).startsWith("Les chantiers les plus proches de votre position (suite) :");
+        assertThat(second.payloadOf("Voir plus")).isEqualTo("chantiers près de 48.872,2.393 (3)");
     }
 
     @Test

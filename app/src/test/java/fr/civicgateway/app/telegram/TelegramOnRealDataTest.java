@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "civic.data.directory=${civic.repository-root}/data",
+        "civic.local.directory=${civic.repository-root}/config/adapters",
+        "civic.local.base-directory=${civic.repository-root}",
         "TELEGRAM_BOT_TOKEN=123456:TEST-token",
         "TELEGRAM_WEBHOOK_SECRET=test_secret_1",
         "CIVIC_PSEUDONYM_SECRET=a test key of sixteen bytes or more",
@@ -108,5 +110,57 @@ class TelegramOnRealDataTest {
         assertThat(result).contains("(" + synthese.get("pour").asString() + " pour, " + synthese.get("contre").asString()
                 + " contre, " + synthese.get("abstentions").asString() + " abstentions)");
         assertThat(BOT_API.poll(Duration.ofSeconds(1))).as("nothing else was sent").isNull();
+    }
+
+    private static String callback(long updateId, long chatId, String data) {
+        return """
+                {"update_id": %d, "callback_query": {"id": "cb-%d", "chat_instance": "ci",
+                  "from": {"id": %d, "is_bot": false, "first_name": "Camille", "language_code": "fr"},
+                  "message": {"message_id": 7, "date": 1700000000, "chat": {"id": %d, "type": "private"}, "text": "…"},
+                  "data": "%s"}}""".formatted(updateId, updateId, chatId, chatId, data);
+    }
+
+    /** "à 350 m" → 350, "à 1,2 km" → 1200. */
+    private static double metres(String line) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:à (\\d+) m|à (\\d+(?:,\\d)?) km|à moins de 50 m)$")
+                .matcher(line);
+        assertThat(m.find()).as("a distance at the end of " + line).isTrue();
+        return m.group(1) != null ? Double.parseDouble(m.group(1))
+                : m.group(2) != null ? Double.parseDouble(m.group(2).replace(',', '.')) * 1000 : 0;
+    }
+
+    @Test
+    void ranksTheWorksitesNearASharedLocationAndPagesOnWithItsButton() throws Exception {
+        long chat = 4343;
+        assertThat(webhook(message(6001, chat, "des chantiers près de chez moi ?"))).isEqualTo(200);
+        assertThat(next("sendmessage").get("text").asString())
+                .startsWith("Pour vous donner les chantiers les plus proches, partagez votre position (trombone 📎 → Position)");
+
+        // The first worksite of the shipped export is at 48.8723005, 2.3930558 (its geo_point_2d).
+        assertThat(webhook("""
+                {"update_id": 6002, "message": {"message_id": 6002, "date": 1700000000,
+                  "chat": {"id": %d, "type": "private"},
+                  "from": {"id": %d, "is_bot": false, "first_name": "Camille", "language_code": "fr"},
+                  "location": {"latitude": 48.8723005, "longitude": 2.3930558}}}""".formatted(chat, chat)))
+                .isEqualTo(200);
+        JsonNode nearest = next("sendmessage");
+        String text = nearest.get("text").asString();
+        java.util.List<String> items = text.lines().filter(l -> l.startsWith("• ")).toList();
+        assertThat(text).startsWith("Les chantiers les plus proches de votre position :")
+                .contains("Les projets de Ville de Paris ne donnent pas de position");
+        assertThat(items).hasSize(3);
+        assertThat(metres(items.get(0))).isLessThanOrEqualTo(metres(items.get(1)));
+        assertThat(metres(items.get(1))).isLessThanOrEqualTo(metres(items.get(2)));
+        JsonNode more = nearest.path("reply_markup").path("inline_keyboard").get(0).get(0);
+        assertThat(more.get("text").asString()).isEqualTo("Voir plus");
+        // Short enough for Telegram's callback data: the rounded position is in the button, not kept by the gateway.
+        assertThat(more.get("callback_data").asString()).isEqualTo("p:projets et chantiers près de 48.872,2.393 (2)");
+
+        assertThat(webhook(callback(6003, chat, more.get("callback_data").asString()))).isEqualTo(200);
+        String second = next("sendmessage").get("text").asString();
+        java.util.List<String> next = second.lines().filter(l -> l.startsWith("• ")).toList();
+        assertThat(second).startsWith("Les chantiers les plus proches de votre position (suite) :");
+        assertThat(next).hasSize(3).doesNotContainAnyElementsOf(items);
+        assertThat(metres(next.getFirst())).isGreaterThanOrEqualTo(metres(items.getLast()));
     }
 }

@@ -169,11 +169,16 @@ public final class Dialogue {
                     ? "A photo helps only within a problem report: first write \"report a problem\", then send it when I ask for the details."
                     : "Une photo ne sert que dans un signalement : écrivez d'abord « signaler un problème », puis envoyez-la quand je demande les détails."));
         }
-        Understanding understanding = chosenOption(message, state).orElseGet(() -> nlu.parse(message.text(), message.locale()));
+        Optional<Intent> claimed = claimed(message.text(), state);
+        // A claimed text is a handler's own payload, which may carry a (rounded) position: understood, never kept.
+        Understanding understanding = chosenOption(message, state).orElseGet(() -> claimed.isPresent()
+                ? nlu.parseWithoutRemembering(message.text(), message.locale())
+                : nlu.parse(message.text(), message.locale()));
         Language language = languageOf(message, understanding, state);
+        ConversationState current = state;
         Intent intent = message.location() != null
-                ? Intent.FIND_REPRESENTATIVE // a position shared outside a flow answers "where do you live?"
-                : decideIntent(understanding, state, message.text());
+                ? positionIntent(state)
+                : claimed.orElseGet(() -> decideIntent(understanding, current, message.text()));
         // An answered question closes any question still open; the handler may open a new one.
         ConversationState before = state.withPendingChoice(null).withLanguage(language);
         Turn turn = new Turn(message, understanding, language, before, now);
@@ -254,6 +259,26 @@ public final class Dialogue {
                     "Désolé, une erreur m'empêche de répondre pour le moment. Réessayez dans un instant.",
                     "Sorry, an error prevents me from answering right now. Please try again in a moment."));
         }
+    }
+
+    /** The intent of the handler that claims the text as its own (see {@link IntentHandler#claims}), if any. */
+    private Optional<Intent> claimed(String text, ConversationState state) {
+        for (IntentHandler h : handlers.values()) {
+            if (h.claims(text, state)) {
+                return Optional.of(h.intent());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A position shared outside a flow answers "where do you live?" — unless the conversation is about local projects
+     * (the bot asked for a position, or just answered about worksites): then it asks what is near that position.
+     */
+    static Intent positionIntent(ConversationState state) {
+        return state.pendingIntent() == Intent.LOCAL_PROJECTS
+                || (state.pendingIntent() == null && state.lastIntent() == Intent.LOCAL_PROJECTS)
+                ? Intent.LOCAL_PROJECTS : Intent.FIND_REPRESENTATIVE;
     }
 
     /** Which intent to answer: the classifier's, corrected by what the conversation makes obvious. */

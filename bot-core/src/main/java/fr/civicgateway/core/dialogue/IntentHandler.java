@@ -23,4 +23,14 @@ public interface IntentHandler {
     Intent intent();
 
     Answer handle(Turn turn);
+
+    /**
+     * Whether this handler answers {@code text} whatever the classifier says: a quick reply's payload it wrote itself
+     * and can read back (a "Voir plus" that carries a position is mostly figures, which no classifier reads well), or
+     * the bare answer to a question it asked ({@code state.pendingIntent()} is its intent). Keep it narrow: a claim
+     * overrides understanding. Called for every message outside a flow, so it must be cheap. Default: no claim.
+     */
+    default boolean claims(String text, ConversationState state) {
+        return false;
+    }
 }

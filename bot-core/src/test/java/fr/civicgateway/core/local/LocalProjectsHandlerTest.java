@@ -2,10 +2,21 @@ package fr.civicgateway.core.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.civicgateway.core.conversation.GeoPoint;
+import fr.civicgateway.core.conversation.IncomingMessage;
+import fr.civicgateway.core.conversation.Reply;
+import fr.civicgateway.core.dialogue.ConversationState;
+import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.EntityType;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.IntentScore;
+import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.nlu.Understanding;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LocalProjectsHandlerTest {
@@ -14,7 +25,8 @@ class LocalProjectsHandlerTest {
     void readsAnArrondissementWrittenAsAnOrdinalAndTheProjectKind() {
         var q = LocalProjectsHandler.parse("quels projets du budget participatif dans le 11e ?", List.of(), List.of());
 
-        assertThat(q).isEqualTo(new LocalProjectsHandler.Query(EnumSet.of(LocalItem.Kind.PROJECT), "75011", null, 1));
+        assertThat(q).isEqualTo(new LocalProjectsHandler.Query(EnumSet.of(LocalItem.Kind.PROJECT), "75011", null, null, 1,
+                null, false));
     }
 
     @Test
@@ -32,7 +44,7 @@ class LocalProjectsHandlerTest {
         var q = LocalProjectsHandler.parse("des travaux rue de Rivoli ? (3)", List.of(), List.of());
 
         assertThat(q).isEqualTo(new LocalProjectsHandler.Query(EnumSet.of(LocalItem.Kind.WORKSITE), null,
-                "rue de rivoli", 3));
+                "rue de rivoli", "rue de Rivoli", 3, null, false));
     }
 
     @Test
@@ -41,5 +53,87 @@ class LocalProjectsHandlerTest {
 
         assertThat(q.kinds()).isEqualTo(EnumSet.allOf(LocalItem.Kind.class));
         assertThat(q.postcode()).isEqualTo("75020");
+    }
+
+    @Test
+    void readsAPositionWrittenAfterPresDeAndRoundsItToAboutAHundredMetres() {
+        var q = LocalProjectsHandler.parse("chantiers près de 48.87230052, 2.39305578 (2)", List.of(), List.of());
+
+        assertThat(q.near()).isEqualTo(new GeoPoint(48.872, 2.393));
+        assertThat(q.kinds()).containsExactly(LocalItem.Kind.WORKSITE);
+        assertThat(q.page()).isEqualTo(2);
+        assertThat(q.postcode()).as("the figures of a position are no postcode").isNull();
+    }
+
+    @Test
+    void hearsNearMeWithoutAPosition() {
+        assertThat(LocalProjectsHandler.parse("des travaux près de chez moi ?", List.of(), List.of()).nearMe()).isTrue();
+        assertThat(LocalProjectsHandler.parse("worksites near me", List.of(), List.of()).nearMe()).isTrue();
+        assertThat(LocalProjectsHandler.parse("chantiers dans le 11e", List.of(), List.of()).nearMe()).isFalse();
+    }
+
+    @Test
+    void keepsTheStreetAsTheCitizenWroteIt() {
+        var q = LocalProjectsHandler.parse("des projets rue de l'Église-Saint-Martin ?", List.of(), List.of());
+
+        assertThat(q.street()).isEqualTo("rue de l eglise saint martin");
+        assertThat(q.streetWritten()).isEqualTo("rue de l'Église-Saint-Martin");
+    }
+
+    @Test
+    void writesDistancesToFiftyMetresUnderAKilometreAndToAHundredAbove() {
+        assertThat(LocalProjectsHandler.distance(Language.FR, 12)).isEqualTo("à moins de 50 m");
+        assertThat(LocalProjectsHandler.distance(Language.FR, 337)).isEqualTo("à 350 m");
+        assertThat(LocalProjectsHandler.distance(Language.FR, 1249)).isEqualTo("à 1,2 km");
+        assertThat(LocalProjectsHandler.distance(Language.EN, 1249)).isEqualTo("1.2 km away");
+        assertThat(LocalProjectsHandler.distance(Language.FR, 15_600)).isEqualTo("à 16 km");
+    }
+
+    @Test
+    void claimsItsOwnVoirPlusOfAPositionAndABarePlaceAfterAskingWhere() {
+        var handler = new LocalProjectsHandler(List.of());
+        var fresh = ConversationState.start(Language.FR, Instant.EPOCH);
+        var asked = fresh.withPendingIntent(Intent.LOCAL_PROJECTS);
+
+        assertThat(handler.claims("chantiers près de 48.872,2.393 (2)", fresh)).isTrue();
+        assertThat(handler.claims("75011", fresh)).isFalse();
+        assertThat(handler.claims("75011", asked)).isTrue();
+        assertThat(handler.claims("dans le 11e", asked)).isTrue();
+        assertThat(handler.claims("qui est le député de la 1re circonscription de Paris", asked)).isFalse();
+    }
+
+    @Test
+    void saysASourceWithoutDataIsUnavailableNamingItNeverThatNothingWasFound() {
+        LocalDataSource down = new LocalDataSource() {
+            public String id() {
+                return "ma-ville-travaux";
+            }
+
+            public Description description() {
+                return new Description("Ville de Ma-Ville", "Licence Ouverte", "https://data.ma-ville.fr/travaux", null);
+            }
+
+            public List<LocalItem> items() {
+                return List.of();
+            }
+
+            public Set<LocalItem.Kind> kinds() {
+                return EnumSet.of(LocalItem.Kind.WORKSITE);
+            }
+
+            public boolean available() {
+                return false;
+            }
+        };
+        var message = new IncomingMessage("web", "c1", "des travaux à Ma-Ville ?", Language.FR, null);
+        var u = new Understanding(message.text(), Language.FR, List.of(new IntentScore(Intent.LOCAL_PROJECTS, 1)),
+                List.of());
+        var turn = new Turn(message, u, Language.FR, ConversationState.start(Language.FR, Instant.EPOCH), Instant.EPOCH);
+
+        var reply = (Reply.Text) new LocalProjectsHandler(List.of(down)).handle(turn).replies().getFirst();
+
+        assertThat(reply.text()).isEqualTo("Les données des chantiers de Ville de Ma-Ville"
+                + " (https://data.ma-ville.fr/travaux) sont momentanément indisponibles : je ne peux pas y chercher pour"
+                + " le moment. Réessayez un peu plus tard.");
     }
 }

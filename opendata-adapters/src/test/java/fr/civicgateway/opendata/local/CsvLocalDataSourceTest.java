@@ -52,7 +52,7 @@ class CsvLocalDataSourceTest {
 
     @Test
     void normalisesAWorksiteRowDatesPostcodeAndCoordinates() throws IOException {
-        LocalDataSource worksites = CsvLocalDataSource.fromConfig(ROOT.resolve("config/adapters/paris-chantiers.yml"), ROOT);
+        LocalDataSource worksites = FileLocalDataSource.fromConfig(ROOT.resolve("config/adapters/paris-chantiers.yml"), ROOT);
         String first = naiveRecords("chantiers-a-paris.csv").getFirst();
         String[] naive = first.split(";");
         String[] point = first.substring(first.lastIndexOf(';') + 1).split(", ");
@@ -97,7 +97,7 @@ class CsvLocalDataSourceTest {
                   adress: Adresse du projet lauréat
                 """);
 
-        assertThatThrownBy(() -> CsvLocalDataSource.fromConfig(yml, ROOT))
+        assertThatThrownBy(() -> FileLocalDataSource.fromConfig(yml, ROOT))
                 .isInstanceOf(LocalDataException.class)
                 .hasMessageStartingWith("typo.yml: unknown key 'fields.adress'");
     }
@@ -119,9 +119,25 @@ class CsvLocalDataSourceTest {
                   address: Adresse
                 """);
 
-        assertThatThrownBy(() -> CsvLocalDataSource.fromConfig(yml, ROOT))
+        assertThatThrownBy(() -> FileLocalDataSource.fromConfig(yml, ROOT))
                 .isInstanceOf(LocalDataException.class)
                 .hasMessage("missing.yml: key 'fields.address' names column 'Adresse', which is not in the header"
                         + " of chantiers-a-paris.csv");
+    }
+
+    @Test
+    void reportsItsFileItsDateAndItsCountAsASourceStatus() throws IOException {
+        FileLocalDataSource worksites = FileLocalDataSource.fromConfig(ROOT.resolve("config/adapters/paris-chantiers.yml"), ROOT);
+
+        assertThat(worksites.statuses()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo("paris-chantiers");
+            assertThat(s.kind()).isEqualTo("local");
+            assertThat(s.url()).as("as written in the configuration: no path of this machine").isEqualTo(
+                    "data/paris/chantiers-a-paris.csv");
+            assertThat(s.dataDate()).isEqualTo(LocalDate.of(2025, 12, 14));
+            assertThat(s.counts()).isEqualTo(java.util.Map.of("items", naiveRecords("chantiers-a-paris.csv").size()));
+            assertThat(s.lastSuccess()).isNotNull();
+            assertThat(s.nextAttempt()).as("never refreshed").isNull();
+        });
     }
 }
