@@ -86,6 +86,29 @@ public final class AssembleeSite extends Dispatcher implements AutoCloseable {
         closeQuietly(front);
         relayed.forEach(AssembleeSite::closeQuietly);
         relayed.clear();
+        awaitRefused();
+    }
+
+    /**
+     * Returns once a connection to the port is refused. Closing a listening socket that a virtual thread is blocked
+     * accepting on completes when that thread runs again; on a busy machine the port could otherwise still take
+     * one more connection.
+     */
+    private void awaitRefused() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(LOOPBACK, port), 200);
+            } catch (IOException refused) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("port " + port + " still accepts connections after goDown()");
     }
 
     /** Listens again, on the same port. */
