@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.civicgateway.app.support.AssembleeSite;
 import fr.civicgateway.app.support.ChatClient;
-import fr.civicgateway.app.support.ManualRefreshScheduler;
-import fr.civicgateway.app.support.OfficialArchives;
 import fr.civicgateway.app.support.ShippedData;
-import fr.civicgateway.app.support.TestClock;
+import fr.civicgateway.core.testing.TestClock;
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
+import fr.civicgateway.opendata.assemblee.OfficialArchives;
 import fr.civicgateway.opendata.http.Backoff;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
+import fr.civicgateway.opendata.http.ManualScheduler;
 import fr.civicgateway.opendata.http.RefreshScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,7 +96,7 @@ class LiveRefreshRestartTest {
         @Bean
         @Primary
         RefreshScheduler manualRefreshScheduler() {
-            return new ManualRefreshScheduler();
+            return new ManualScheduler();
         }
     }
 

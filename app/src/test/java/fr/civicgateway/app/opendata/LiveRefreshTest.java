@@ -11,11 +11,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import fr.civicgateway.app.support.AssembleeSite;
 import fr.civicgateway.app.support.ChatClient;
-import fr.civicgateway.app.support.ManualRefreshScheduler;
-import fr.civicgateway.app.support.OfficialArchives;
 import fr.civicgateway.app.support.ShippedData;
-import fr.civicgateway.app.support.TestClock;
+import fr.civicgateway.core.testing.TestClock;
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
+import fr.civicgateway.opendata.assemblee.OfficialArchives;
+import fr.civicgateway.opendata.http.ManualScheduler;
 import fr.civicgateway.opendata.http.RefreshScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +79,7 @@ class LiveRefreshTest {
     static final byte[] BEFORE_17_NOVEMBER = OfficialArchives.scrutins(n -> n <= 3813);
     static final AssembleeSite SITE = new AssembleeSite();
     static final TestClock CLOCK = new TestClock(START);
-    static final ManualRefreshScheduler SCHEDULER = new ManualRefreshScheduler();
+    static final ManualScheduler SCHEDULER = new ManualScheduler();
 
     static {
         SITE.serve(AMO10, OfficialArchives.amo10(), "\"amo10-1\"");

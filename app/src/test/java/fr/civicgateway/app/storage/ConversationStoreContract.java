@@ -2,18 +2,16 @@ package fr.civicgateway.app.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
 import fr.civicgateway.core.dialogue.ConversationState;
-import fr.civicgateway.core.flow.ActiveFlow;
 import fr.civicgateway.core.dialogue.ConversationStore.ConversationStoreException;
 import fr.civicgateway.core.dialogue.PendingChoice;
+import fr.civicgateway.core.flow.ActiveFlow;
 import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
-import java.time.Clock;
+import fr.civicgateway.core.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,7 +44,7 @@ abstract class ConversationStoreContract {
         HikariDataSource open();
     }
 
-    final MutableClock clock = new MutableClock(MORNING);
+    final TestClock clock = new TestClock(MORNING);
     private final List<HikariDataSource> opened = new ArrayList<>();
 
     @AfterEach
@@ -213,35 +211,6 @@ abstract class ConversationStoreContract {
                 .isInstanceOf(ConversationStoreException.class)
                 .hasMessage("cannot save a conversation state to the database");
     }
-
-    /** A clock the test moves: expiry without sleeping. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     // Batched context writes: seen at once by this instance, in the database after a graceful stop, one commit for many.
 
     private static ConversationState about(String deputy) {

@@ -4,11 +4,9 @@ import fr.civicgateway.core.reports.InMemoryReportStore;
 import fr.civicgateway.core.reports.NewReport;
 import fr.civicgateway.core.reports.Report;
 import fr.civicgateway.core.reports.ReportLocation;
-import java.time.Clock;
+import fr.civicgateway.core.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -27,28 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class Open311ForwardingTest {
 
-    /** A clock the test moves by hand: no test sleeps to wait for a back-off. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T08:00:00Z");
-
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
-    final ManualClock clock = new ManualClock();
+    final TestClock clock = new TestClock(Instant.parse("2026-11-24T08:00:00Z"));
     final InMemoryReportStore store = new InMemoryReportStore();
     final OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofMillis(500))
             .readTimeout(Duration.ofMillis(500)).writeTimeout(Duration.ofMillis(500)).build();

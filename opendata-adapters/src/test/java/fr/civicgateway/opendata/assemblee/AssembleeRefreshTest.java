@@ -9,7 +9,7 @@ import fr.civicgateway.core.sources.SourceStatus;
 import fr.civicgateway.opendata.http.Backoff;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
 import fr.civicgateway.opendata.http.ManualScheduler;
-import fr.civicgateway.opendata.http.TestClock;
+import fr.civicgateway.core.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -20,9 +20,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The archives the Assemblée publishes, built from the shipped snapshot's files (their bytes unchanged, in the
- * official zip layout), as a live site would serve them.
+ * official zip layout), as a live site would serve them. Shared with the app's tests through this module's test jar.
  */
-final class OfficialArchives {
+public final class OfficialArchives {
 
     private static final Pattern NUMBER = Pattern.compile("V(\\d+)\\.json$");
     private static byte[] amo10;
@@ -32,7 +32,7 @@ final class OfficialArchives {
     }
 
     /** AMO10 as published: {@code json/acteur/PA….json} and {@code json/organe/PO….json}. */
-    static synchronized byte[] amo10() {
+    public static synchronized byte[] amo10() {
         if (amo10 == null) {
             amo10 = zip(List.of(ShippedData.amo10()), p -> true);
         }
@@ -44,7 +44,7 @@ final class OfficialArchives {
      * extract, with the extract's separate mandates, in the official layout. Like AMO30 it holds the sitting deputies
      * as well as the former ones.
      */
-    static synchronized byte[] amo30() {
+    public static synchronized byte[] amo30() {
         if (amo30 == null) {
             amo30 = zip(List.of(ShippedData.amo10(),
                     ShippedData.assembleeDir().resolve("AMO50_acteurs_mandats_organes_divises_L17_extrait")), p -> true);
@@ -53,7 +53,7 @@ final class OfficialArchives {
     }
 
     /** AMO10 with only the first {@code count} acteurs: a partial export. */
-    static byte[] amo10WithActeurs(int count) {
+    public static byte[] amo10WithActeurs(int count) {
         Set<Path> kept = new HashSet<>();
         try (Stream<Path> acteurs = Files.list(ShippedData.amo10().resolve("json/acteur"))) {
             acteurs.sorted().limit(count).forEach(kept::add);
@@ -65,7 +65,7 @@ final class OfficialArchives {
     }
 
     /** The shipped Scrutins zip, as it is. */
-    static byte[] scrutins() {
+    public static byte[] scrutins() {
         try {
             return Files.readAllBytes(ShippedData.scrutinsZip());
         } catch (IOException e) {
@@ -74,7 +74,7 @@ final class OfficialArchives {
     }
 
     /** The Scrutins archive with only the scrutins whose number passes {@code keep}. */
-    static byte[] scrutins(IntPredicate keep) {
+    public static byte[] scrutins(IntPredicate keep) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(ShippedData.scrutinsZip()));
              ZipOutputStream out = new ZipOutputStream(bytes)) {

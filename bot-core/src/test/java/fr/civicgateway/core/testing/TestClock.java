@@ -1,4 +1,4 @@
-package fr.civicgateway.opendata.http;
+package fr.civicgateway.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves. */
+/**
+ * A clock the test moves by hand, in UTC: no test sleeps to wait for an expiry or a back-off. Shared by every module's
+ * tests through bot-core's test jar.
+ */
 public final class TestClock extends Clock {
 
     private volatile Instant now;
@@ -31,6 +34,6 @@ public final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a test clock stays in UTC");
     }
 }
