@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.local.LocalDataSource;
 import fr.civicgateway.core.sources.SourceMonitor;
 import fr.civicgateway.core.sources.SourceStatus;
+import fr.civicgateway.opendata.http.Backoff;
 import fr.civicgateway.opendata.local.LocalAdapters;
 import fr.civicgateway.opendata.local.RemoteLocalDataSource;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -62,7 +63,7 @@ class LocalDataConfiguration {
     LocalData localDataSources(LocalProperties local, OkHttpClient sharedHttpClient, LocalDataExecutor executor,
                                Clock clock, Ticker ticker, Environment environment) {
         var remote = new LocalAdapters.Remote(sharedHttpClient, executor.executor(), clock, ticker, local.cache(),
-                local.initialBackoff(), local.maxBackoff(), local.timeout(), local.maxSize().toBytes(),
+                new Backoff(local.initialBackoff(), local.maxBackoff()), local.timeout(), local.maxSize().toBytes(),
                 local.firstLoadWait(), environment::getProperty);
         LocalData data = new LocalData(LocalAdapters.load(local.directory(), local.base(), remote));
         if (!data.remote().isEmpty()) {

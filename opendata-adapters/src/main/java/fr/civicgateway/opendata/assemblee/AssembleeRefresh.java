@@ -162,7 +162,8 @@ public final class AssembleeRefresh implements SourceMonitor {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         Instant now = clock.instant();
         for (AssembleeArchive a : AssembleeArchive.values()) {
-            trackers.put(a, new SourceTracker(a.id, "assemblee", shown(sources.of(a)), interval, backoff, log, now));
+            trackers.put(a, new SourceTracker(a.id, "assemblee", shown(sources.of(a)), interval, backoff, log,
+                    "answering from the shipped snapshot", now));
         }
     }
 
@@ -379,8 +380,8 @@ public final class AssembleeRefresh implements SourceMonitor {
         if (attempt.accepted().contains(AssembleeArchive.SCRUTINS)) {
             scrutinBaseline = snapshot.info().scrutinCount();
         }
+        describe(snapshot); // first, so that a source back after failures says what it answers from now
         attempt.accepted().forEach(a -> trackers.get(a).succeeded(now));
-        describe(snapshot);
         log.info("Assemblée data refreshed from {} in {} ms: {} sitting deputies (data of {}), {} scrutins to {}",
                 titles(attempt.accepted()), (System.nanoTime() - started) / 1_000_000,
                 snapshot.contents().sittingDeputies(), snapshot.info().deputiesDataDate(),

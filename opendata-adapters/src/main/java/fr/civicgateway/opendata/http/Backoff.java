@@ -25,6 +25,15 @@ public record Backoff(Duration initial, Duration max) {
         }
     }
 
+    /**
+     * This back-off with no wait longer than {@code cap}: a source checked every {@code cap} while it answers is then
+     * retried at least as often while it fails. Both waits are cut, so a cap below {@code initial} is every wait.
+     */
+    public Backoff atMost(Duration cap) {
+        Objects.requireNonNull(cap, "cap");
+        return new Backoff(shorter(initial, cap), shorter(max, cap));
+    }
+
     /** The wait after the n-th failure in a row (1 for the first). */
     public Duration after(int failuresInARow) {
         if (failuresInARow < 1) {
@@ -34,6 +43,10 @@ public record Backoff(Duration initial, Duration max) {
         for (int i = 1; i < failuresInARow && d.compareTo(max) < 0; i++) {
             d = d.multipliedBy(2);
         }
-        return d.compareTo(max) > 0 ? max : d;
+        return shorter(d, max);
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) > 0 ? b : a;
     }
 }

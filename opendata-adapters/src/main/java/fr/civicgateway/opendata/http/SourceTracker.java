@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 
 /**
@@ -15,8 +17,9 @@ import org.slf4j.Logger;
  * the {@link Backoff} after a failure).
  *
  * <p>A failure is logged once per streak: the first failure after a success is one warning naming the source, the
- * date of the data still answered from and the error; the further failures of the streak are debug lines; the success
- * that ends it is one info line. A source down for a day writes two lines, not one per retry.
+ * date of the data still answered from (or, while it has none, what is answered instead) and the error; the further
+ * failures of the streak are debug lines; the success that ends it is one info line, with the data now answered from.
+ * A source down for a day writes two lines, not one per retry.
  *
  * <p>Threading: updated by one refreshing thread at a time; {@link #status} and {@link #nextAttempt} may be read
  * from any thread (each update publishes a new immutable state).
@@ -33,15 +36,19 @@ public final class SourceTracker {
     private final Duration interval;
     private final Backoff backoff;
     private final Logger log;
+    private final String withoutData;
     private volatile State state;
 
     /**
-     * @param url      where the source is fetched from, without credentials or query (it is shown and logged)
-     * @param interval the wait between a success and the next check
-     * @param log      where the once-per-streak lines go: the refreshing adapter's logger
-     * @param now      the first attempt is due then
+     * @param url         where the source is fetched from, without credentials or query (it is shown and logged)
+     * @param interval    the wait between a success and the next check
+     * @param log         where the once-per-streak lines go: the refreshing adapter's logger
+     * @param withoutData what the log lines say in place of "answering from its data of" a date while no data of
+     *                    this source is answered from, e.g. "answering from the shipped snapshot"
+     * @param now         the first attempt is due then
      */
-    public SourceTracker(String id, String kind, String url, Duration interval, Backoff backoff, Logger log, Instant now) {
+    public SourceTracker(String id, String kind, String url, Duration interval, Backoff backoff, Logger log,
+                         String withoutData, Instant now) {
         this.id = Objects.requireNonNull(id, "id");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.url = Objects.requireNonNull(url, "url");
@@ -51,6 +58,7 @@ public final class SourceTracker {
         }
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.log = Objects.requireNonNull(log, "log");
+        this.withoutData = Objects.requireNonNull(withoutData, "withoutData");
         this.state = new State(null, Map.of(), null, null, null, 0, now);
     }
 
@@ -76,8 +84,8 @@ public final class SourceTracker {
     public void succeeded(Instant at) {
         State s = state;
         if (s.failuresInARow() > 0) {
-            log.info("Open data source {} is back after {} failed attempt{}", id, s.failuresInARow(),
-                    s.failuresInARow() == 1 ? "" : "s");
+            log.info("Open data source {} is back after {} failed attempt{}; {}", id, s.failuresInARow(),
+                    s.failuresInARow() == 1 ? "" : "s", answeredFrom(s));
         }
         state = new State(s.dataDate(), s.counts(), at, null, null, 0, at.plus(interval));
     }
@@ -89,13 +97,21 @@ public final class SourceTracker {
      * @param error one line, without personal data (a URL without its query, an archive and entry name)
      */
     public void failed(Instant at, String error) {
+        failed(at, error, null);
+    }
+
+    /**
+     * As {@link #failed(Instant, String)}, for a failure that may be a bug rather than the source's.
+     *
+     * @param unexpected logged with its stack trace on the first line of the streak; null for none
+     */
+    public void failed(Instant at, String error, Throwable unexpected) {
         State s = state;
         int streak = s.failuresInARow() + 1;
         Duration wait = backoff.after(streak);
         if (streak == 1) {
-            log.warn("Open data source {} failed; answering from its data of {} and retrying in {}, then with back-off "
-                    + "up to {}: {}", id, s.dataDate() == null ? "the shipped snapshot" : s.dataDate(), brief(wait),
-                    brief(backoff.max()), error);
+            log.warn("Open data source {} failed; {} and retrying in {}, then with back-off up to {}: {}", id,
+                    answeredFrom(s), brief(wait), brief(backoff.max()), error, unexpected);
         } else {
             log.debug("Open data source {} failed again ({} in a row), next attempt in {}: {}", id, streak, brief(wait),
                     error);
@@ -126,6 +142,16 @@ public final class SourceTracker {
         State s = state;
         return new SourceStatus(id, kind, url, s.dataDate(), s.counts(), s.lastSuccess(), s.lastFailure(),
                 s.lastError(), s.nextAttempt());
+    }
+
+    /** "answering from its data of 2025-12-15 (groups=12, sittingDeputies=577)". */
+    private String answeredFrom(State s) {
+        if (s.dataDate() == null) {
+            return withoutData;
+        }
+        StringJoiner counts = new StringJoiner(", ", " (", ")").setEmptyValue("");
+        new TreeMap<>(s.counts()).forEach((name, n) -> counts.add(name + "=" + n));
+        return "answering from its data of " + s.dataDate() + counts;
     }
 
     /** "PT1H30M" → "1h30m": how the configuration writes durations. */

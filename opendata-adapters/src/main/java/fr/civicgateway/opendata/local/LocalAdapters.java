@@ -3,6 +3,7 @@ package fr.civicgateway.opendata.local;
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.local.LocalDataException;
 import fr.civicgateway.core.local.LocalDataSource;
+import fr.civicgateway.opendata.http.Backoff;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,8 +49,8 @@ public final class LocalAdapters {
      * @param clock          for the statuses and back-off
      * @param ticker         Caffeine's time, the same as {@code clock}'s
      * @param cacheDirectory where last good copies are kept ({@code var/local-data})
-     * @param initialBackoff the wait after a first failure, doubled after each next one
-     * @param maxBackoff     the longest wait between attempts (never longer than the source's refresh interval)
+     * @param backoff        the waits between the attempts of a failing source (each never longer than the source's
+     *                       refresh interval)
      * @param timeout        the longest one HTTP call may take, all of it
      * @param maxBytes       the largest download a source may take, unless its {@code maxSize} says otherwise
      * @param firstLoadWait  how long the start-up waits for the first loads of sources without a copy; the rest goes
@@ -57,8 +58,8 @@ public final class LocalAdapters {
      * @param environment    reads an environment variable (an API key), null when unset
      */
     public record Remote(OkHttpClient http, Executor executor, Clock clock, Ticker ticker, Path cacheDirectory,
-                         Duration initialBackoff, Duration maxBackoff, Duration timeout, long maxBytes,
-                         Duration firstLoadWait, Function<String, String> environment) {
+                         Backoff backoff, Duration timeout, long maxBytes, Duration firstLoadWait,
+                         Function<String, String> environment) {
 
         public Remote {
             Objects.requireNonNull(http, "http");
@@ -66,13 +67,8 @@ public final class LocalAdapters {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(ticker, "ticker");
             Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+            Objects.requireNonNull(backoff, "backoff");
             Objects.requireNonNull(environment, "environment");
-            if (initialBackoff.isNegative() || initialBackoff.isZero()) {
-                throw new IllegalArgumentException("initialBackoff must be positive, was " + initialBackoff);
-            }
-            if (maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException("maxBackoff must be at least initialBackoff, was " + maxBackoff);
-            }
             if (maxBytes <= 0) {
                 throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
             }
@@ -160,7 +156,7 @@ public final class LocalAdapters {
                 ? new OpenDataSoftFetcher(c, client, downloader, maxBytes, work, remote.clock(), odsRecordsLimit)
                 : new UrlFileFetcher(c, downloader, work, remote.clock());
         return new RemoteLocalDataSource(c, fetcher, copy, remote.executor(), remote.clock(), remote.ticker(),
-                remote.initialBackoff(), remote.maxBackoff());
+                remote.backoff());
     }
 
     private static void awaitFirstLoads(List<CompletableFuture<?>> loads, Remote remote) {

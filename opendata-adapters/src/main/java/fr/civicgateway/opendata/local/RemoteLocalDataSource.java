@@ -10,9 +10,10 @@ import fr.civicgateway.core.local.LocalDataSource;
 import fr.civicgateway.core.local.LocalItem;
 import fr.civicgateway.core.sources.SourceMonitor;
 import fr.civicgateway.core.sources.SourceStatus;
+import fr.civicgateway.opendata.http.Backoff;
+import fr.civicgateway.opendata.http.SourceTracker;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,13 +34,14 @@ import org.slf4j.LoggerFactory;
  * {@code refreshAfterWrite(refresh)}: the first read after the interval starts a reload on the background executor and
  * keeps serving the previous version meanwhile; a failed reload keeps it too (the loader never throws, so Caffeine
  * never drops nor logs it). {@link #tick()}, called on a schedule, starts a due refresh even when nobody asks, and
- * retries a failing source with a back-off (initial, then doubling, at most the refresh interval or the maximum back-off).
+ * retries a failing source with its {@link Backoff}, never longer than the refresh interval.
  * Every successful version is also written to disk ({@link LastGoodCopy}); at start-up that copy is served at once and
  * refreshed when due. Without a copy, the first load runs in the background at start-up: until it succeeds the source
  * is {@linkplain #available() unavailable}, and the bot says so. The cache records its statistics, for Micrometer.
  *
- * <p>Logging: the first failure of a streak is logged once, with the source, the URL and why (never a query string
- * or a key); the following ones at debug; the recovery once.
+ * <p>The attempts, the admin view's {@link SourceStatus} and the logging are a {@link SourceTracker}'s: the first
+ * failure of a streak is logged once, with the source's id and why (the fetchers' errors name the URL without its
+ * query string, never a key); the following ones at debug; the recovery once.
  */
 public final class RemoteLocalDataSource implements LocalDataSource, SourceMonitor {
 
@@ -49,26 +51,19 @@ public final class RemoteLocalDataSource implements LocalDataSource, SourceMonit
     private final Fetcher fetcher;
     private final LastGoodCopy copy;
     private final Clock clock;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
     private final LoadingCache<String, Version> cache;
-    private final Object statusLock = new Object();
-    private volatile Attempts attempts;
-
-    /** What the admin view shows of the attempts to fetch this source. */
-    private record Attempts(Instant lastSuccess, Instant lastFailure, String lastError, int failures,
-                            Instant nextAttempt) {
-    }
+    // Updated by one refresh at a time: Caffeine runs a key's refreshes one after the other.
+    private final SourceTracker tracker;
 
     RemoteLocalDataSource(AdapterConfig config, Fetcher fetcher, LastGoodCopy copy, Executor executor, Clock clock,
-                          Ticker ticker, Duration initialBackoff, Duration maxBackoff) {
+                          Ticker ticker, Backoff backoff) {
         this.config = config;
         this.fetcher = fetcher;
         this.copy = copy;
         this.clock = clock;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
-        this.attempts = new Attempts(null, null, null, 0, clock.instant());
+        this.tracker = new SourceTracker(config.id(), "local", config.location(), config.refresh(),
+                backoff.atMost(config.refresh()), log, "answering that it is unavailable (no data yet)",
+                clock.instant());
         this.cache = Caffeine.newBuilder()
                 .maximumSize(1) // one entry: this source's current version, bounded by the source's size cap
                 .refreshAfterWrite(config.refresh())
@@ -84,7 +79,7 @@ public final class RemoteLocalDataSource implements LocalDataSource, SourceMonit
                     @Override
                     public Version reload(String key, Version old) {
                         // A read after refreshAfterWrite during a back-off: keep the old version, tick() retries.
-                        return clock.instant().isBefore(attempts.nextAttempt()) ? old : attempt(old);
+                        return tracker.isDue(clock.instant()) ? attempt(old) : old;
                     }
                 });
     }
@@ -99,9 +94,11 @@ public final class RemoteLocalDataSource implements LocalDataSource, SourceMonit
         if (kept.isPresent()) {
             Version v = kept.get();
             cache.put(config.id(), v);
+            answering(v);
+            tracker.fetchedEarlier(v.fetchedAt());
             Instant due = v.fetchedAt().plus(config.refresh());
             Instant now = clock.instant();
-            attempts = new Attempts(v.fetchedAt(), null, null, 0, due.isAfter(now) ? due : now);
+            tracker.dueAt(due.isAfter(now) ? due : now);
             log.info("local source {} ({}): {} items from its last good copy of {}", config.id(), config.location(),
                     v.items().size(), v.dataDate());
             return CompletableFuture.completedFuture(v);
@@ -124,7 +121,7 @@ public final class RemoteLocalDataSource implements LocalDataSource, SourceMonit
 
     /** Starts a refresh when one is due (the refresh interval, or a back-off after a failure); cheap otherwise. */
     public void tick() {
-        if (!clock.instant().isBefore(attempts.nextAttempt())) {
+        if (tracker.isDue(clock.instant())) {
             cache.refresh(config.id());
         }
     }
@@ -143,10 +140,11 @@ public final class RemoteLocalDataSource implements LocalDataSource, SourceMonit
                 v = held.confirmedAt(started);
                 copy.touch(v);
             }
-            succeeded(v);
+            answering(v);
+            tracker.succeeded(v.fetchedAt());
             return v;
         } catch (FetchException | IOException | RuntimeException e) {
-            failed(e, held);
+            tracker.failed(clock.instant(), oneLine(e), e instanceof RuntimeException ? e : null);
             return held;
         }
     }
@@ -160,48 +158,8 @@ public final class RemoteLocalDataSource implements LocalDataSource, SourceMonit
         }
     }
 
-    private void succeeded(Version v) {
-        synchronized (statusLock) {
-            Attempts a = attempts;
-            if (a.failures() > 0) {
-                log.info("local source {} ({}): back after {} failed {}, {} items of {}", config.id(),
-                        config.location(), a.failures(), a.failures() == 1 ? "attempt" : "attempts", v.items().size(),
-                        v.dataDate());
-            }
-            attempts = new Attempts(v.fetchedAt(), null, null, 0, v.fetchedAt().plus(config.refresh()));
-        }
-    }
-
-    private void failed(Exception e, Version held) {
-        Instant now = clock.instant();
-        String why = oneLine(e);
-        synchronized (statusLock) {
-            Attempts a = attempts;
-            int failures = a.failures() + 1;
-            Duration wait = backoff(failures);
-            attempts = new Attempts(a.lastSuccess(), now, why, failures, now.plus(wait));
-            if (failures > 1) {
-                log.debug("local source {}: attempt {} failed, next in {}: {}", config.id(), failures, wait, why);
-            } else if (held == null) {
-                log.warn("local source {} ({}): no data yet, the bot says it is unavailable until a load succeeds;"
-                        + " retrying in {}: {}", config.id(), config.location(), wait, why,
-                        e instanceof RuntimeException ? e : null);
-            } else {
-                log.warn("local source {} ({}): refresh failed, answering from its data of {}; retrying in {}: {}",
-                        config.id(), config.location(), held.dataDate(), wait, why,
-                        e instanceof RuntimeException ? e : null);
-            }
-        }
-    }
-
-    /** initial, 2 × initial, 4 × … up to the smaller of the maximum back-off and the refresh interval. */
-    Duration backoff(int failures) {
-        Duration cap = maxBackoff.compareTo(config.refresh()) < 0 ? maxBackoff : config.refresh();
-        Duration d = initialBackoff;
-        for (int i = 1; i < failures && d.compareTo(cap) < 0; i++) {
-            d = d.multipliedBy(2);
-        }
-        return d.compareTo(cap) < 0 ? d : cap;
+    private void answering(Version v) {
+        tracker.answering(v.dataDate(), Map.of("items", v.items().size()));
     }
 
     private static String oneLine(Exception e) {
@@ -240,11 +198,7 @@ public final class RemoteLocalDataSource implements LocalDataSource, SourceMonit
 
     @Override
     public List<SourceStatus> statuses() {
-        Version v = cache.policy().getIfPresentQuietly(config.id());
-        Attempts a = attempts;
-        return List.of(new SourceStatus(config.id(), "local", config.location(), v == null ? null : v.dataDate(),
-                v == null ? Map.of() : Map.of("items", v.items().size()), a.lastSuccess(), a.lastFailure(),
-                a.lastError(), a.nextAttempt()));
+        return List.of(tracker.status());
     }
 
     /** The cache holding the current version, to bind its statistics to metrics; not for writing. */

@@ -7,6 +7,7 @@ import fr.civicgateway.core.local.LocalDataException;
 import fr.civicgateway.core.local.LocalDataSource;
 import fr.civicgateway.core.local.LocalItem;
 import fr.civicgateway.core.sources.SourceStatus;
+import fr.civicgateway.opendata.http.Backoff;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -274,8 +275,8 @@ class OpenDataSoftSourceTest {
         RemoteLocalDataSource source = load();
         portal.mode = FakeOpenDataSoftPortal.Mode.SLOW;
         var quick = new LocalAdapters.Remote(http, Runnable::run, time.clock(), time, dir.resolve("cache"),
-                Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMillis(300), 5L << 20, Duration.ofSeconds(5),
-                name -> null);
+                new Backoff(Duration.ofMinutes(1), Duration.ofHours(1)), Duration.ofMillis(300), 5L << 20,
+                Duration.ofSeconds(5), name -> null);
         time.advance(Duration.ofHours(2));
 
         RemoteLocalDataSource restarted = load("", quick);

@@ -1,5 +1,6 @@
 package fr.civicgateway.opendata.local;
 
+import fr.civicgateway.opendata.http.Backoff;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,8 +17,9 @@ final class TestRemote {
 
     static LocalAdapters.Remote of(OkHttpClient http, ManualTime time, Path cache, long maxBytes,
                                    Map<String, String> environment) {
-        return new LocalAdapters.Remote(http, Runnable::run, time.clock(), time, cache, Duration.ofMinutes(1),
-                Duration.ofHours(1), Duration.ofSeconds(5), maxBytes, Duration.ofSeconds(5), environment::get);
+        return new LocalAdapters.Remote(http, Runnable::run, time.clock(), time, cache,
+                new Backoff(Duration.ofMinutes(1), Duration.ofHours(1)), Duration.ofSeconds(5), maxBytes,
+                Duration.ofSeconds(5), environment::get);
     }
 
     static LocalAdapters.Remote of(OkHttpClient http, ManualTime time, Path cache) {
