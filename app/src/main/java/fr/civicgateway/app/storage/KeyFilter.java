@@ -10,14 +10,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class KeyFilter {
 
     private static final int HASHES = 7;
+    /** The largest size it is built for (32 MiB of bits); with more keys it only answers "perhaps" more often. */
+    static final int MAXIMUM_KEYS = 1 << 24;
 
     private final AtomicLongArray words;
     private final int bitMask;
 
     /** @param expectedKeys how many keys it is sized for; rounded up to a power of two of bits */
     KeyFilter(int expectedKeys) {
-        if (expectedKeys < 1 || expectedKeys > (1 << 26)) {
-            throw new IllegalArgumentException("expectedKeys must be within [1, 2^26], was " + expectedKeys);
+        if (expectedKeys < 1 || expectedKeys > MAXIMUM_KEYS) {
+            throw new IllegalArgumentException(
+                    "expectedKeys must be within [1, " + MAXIMUM_KEYS + "], was " + expectedKeys);
         }
         int bits = Integer.highestOneBit(Math.max(64, expectedKeys * 10 - 1)) << 1;
         this.words = new AtomicLongArray(bits / 64);

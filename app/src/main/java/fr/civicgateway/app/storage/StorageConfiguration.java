@@ -41,7 +41,7 @@ class StorageConfiguration {
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
     /** Conversations whose context is kept in memory on the embedded database: about 1 KiB each at most. */
     private static final int RECENT_CONVERSATIONS = 100_000;
-    /** Keys the filter of stored conversations is sized for (1.25 MiB); it degrades gently beyond. */
+    /** Keys the filter of stored conversations is sized for (2 MiB); it degrades gently beyond. */
     private static final int KEY_FILTER_SIZE = 1 << 20;
 
     /** The pool; {@code spring.datasource.hikari.*} tunes it, as with Boot's own DataSource. */
@@ -94,7 +94,7 @@ class StorageConfiguration {
         }
         List<String> stored = database.liveKeys();
         return new SoleOwnerConversationCache(writeBehind, stored, RECENT_CONVERSATIONS, conversations.idleExpiry(),
-                Math.max(KEY_FILTER_SIZE, 2 * stored.size()), ticker);
+                Math.clamp(2L * stored.size(), KEY_FILTER_SIZE, KeyFilter.MAXIMUM_KEYS), ticker);
     }
 
     /** Each instance deletes idle conversations now and then; the store already ignores them in between. */

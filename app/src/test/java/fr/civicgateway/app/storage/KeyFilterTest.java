@@ -26,6 +26,6 @@ class KeyFilterTest {
 
     @Test
     void refusesASizeItCannotHold() {
-        assertThatThrownBy(() -> new KeyFilter(0)).hasMessage("expectedKeys must be within [1, 2^26], was 0");
+        assertThatThrownBy(() -> new KeyFilter(0)).hasMessage("expectedKeys must be within [1, 16777216], was 0");
     }
 }
