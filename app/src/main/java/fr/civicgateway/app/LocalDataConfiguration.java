@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.local.LocalDataSource;
 import fr.civicgateway.core.sources.SourceMonitor;
 import fr.civicgateway.core.sources.SourceStatus;
-import fr.civicgateway.opendata.http.Backoff;
+import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.opendata.local.LocalAdapters;
 import fr.civicgateway.opendata.local.RemoteLocalDataSource;
 import io.micrometer.core.instrument.binder.MeterBinder;

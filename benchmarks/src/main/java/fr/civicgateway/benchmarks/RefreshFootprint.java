@@ -9,7 +9,7 @@ import fr.civicgateway.core.parliament.ScrutinSearch;
 import fr.civicgateway.core.sources.SourceStatus;
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
 import fr.civicgateway.opendata.assemblee.AssembleeSnapshot;
-import fr.civicgateway.opendata.http.Backoff;
+import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

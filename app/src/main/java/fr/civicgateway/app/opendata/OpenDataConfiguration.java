@@ -16,7 +16,7 @@ import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
 import fr.civicgateway.opendata.assemblee.AssembleeSnapshot;
 import fr.civicgateway.opendata.assemblee.ShippedAssemblee;
 import fr.civicgateway.opendata.geo.GeoTablesLoader;
-import fr.civicgateway.opendata.http.Backoff;
+import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
 import fr.civicgateway.opendata.http.RefreshScheduler;
 import io.micrometer.core.instrument.MeterRegistry;

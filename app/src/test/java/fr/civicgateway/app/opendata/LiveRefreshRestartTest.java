@@ -11,7 +11,7 @@ import fr.civicgateway.app.support.ShippedData;
 import fr.civicgateway.core.testing.TestClock;
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
 import fr.civicgateway.opendata.assemblee.OfficialArchives;
-import fr.civicgateway.opendata.http.Backoff;
+import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
 import fr.civicgateway.opendata.http.ManualScheduler;
 import fr.civicgateway.opendata.http.RefreshScheduler;

@@ -2,7 +2,7 @@ package fr.civicgateway.opendata.assemblee;
 
 import fr.civicgateway.core.sources.SourceMonitor;
 import fr.civicgateway.core.sources.SourceStatus;
-import fr.civicgateway.opendata.http.Backoff;
+import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
 import fr.civicgateway.opendata.http.ConditionalDownloader.Downloaded;
 import fr.civicgateway.opendata.http.ConditionalDownloader.NotModified;

@@ -1,5 +1,6 @@
 package fr.civicgateway.opendata.http;
 
+import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.core.sources.SourceStatus;
 import java.time.Duration;
 import java.time.Instant;

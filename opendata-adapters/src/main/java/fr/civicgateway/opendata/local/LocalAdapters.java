@@ -3,7 +3,7 @@ package fr.civicgateway.opendata.local;
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.local.LocalDataException;
 import fr.civicgateway.core.local.LocalDataSource;
-import fr.civicgateway.opendata.http.Backoff;
+import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import fr.civicgateway.core.local.LocalDataSource;
 import fr.civicgateway.core.local.LocalItem;
 import fr.civicgateway.core.sources.SourceMonitor;
 import fr.civicgateway.core.sources.SourceStatus;
-import fr.civicgateway.opendata.http.Backoff;
+import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.opendata.http.SourceTracker;
 import java.io.IOException;
 import java.time.Clock;

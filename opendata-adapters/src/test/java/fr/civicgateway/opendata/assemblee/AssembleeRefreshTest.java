@@ -6,7 +6,7 @@ import static fr.civicgateway.opendata.assemblee.FakeAssembleeSite.SCRUTINS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.civicgateway.core.sources.SourceStatus;
-import fr.civicgateway.opendata.http.Backoff;
+import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
 import fr.civicgateway.opendata.http.ManualScheduler;
 import fr.civicgateway.core.testing.TestClock;

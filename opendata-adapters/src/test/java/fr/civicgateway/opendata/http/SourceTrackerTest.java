@@ -1,5 +1,6 @@
 package fr.civicgateway.opendata.http;
 
+import fr.civicgateway.core.retry.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.civicgateway.core.sources.SourceStatus;

@@ -7,7 +7,7 @@ import fr.civicgateway.core.local.LocalDataException;
 import fr.civicgateway.core.local.LocalDataSource;
 import fr.civicgateway.core.local.LocalItem;
 import fr.civicgateway.core.sources.SourceStatus;
-import fr.civicgateway.opendata.http.Backoff;
+import fr.civicgateway.core.retry.Backoff;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

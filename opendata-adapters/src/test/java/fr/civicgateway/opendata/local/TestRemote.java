@@ -1,6 +1,6 @@
 package fr.civicgateway.opendata.local;
 
-import fr.civicgateway.opendata.http.Backoff;
+import fr.civicgateway.core.retry.Backoff;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

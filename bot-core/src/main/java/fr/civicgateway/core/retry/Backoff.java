@@ -1,4 +1,4 @@
-package fr.civicgateway.opendata.http;
+package fr.civicgateway.core.retry;
 
 import java.time.Duration;
 import java.util.Objects;
