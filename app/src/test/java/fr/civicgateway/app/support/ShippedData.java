@@ -181,6 +181,23 @@ public final class ShippedData {
                 "assemblee-nationale/AMO10_deputes_actifs_mandats_actifs_organes_L17/json/acteur/" + uid + ".json"));
     }
 
+    /** The uid of the sitting deputy with that given and family name, by a scan of every AMO10 acteur file. */
+    public static String sittingDeputyNamed(String prenom, String nom) {
+        Path dir = dataDirectory().resolve("assemblee-nationale/AMO10_deputes_actifs_mandats_actifs_organes_L17/json/acteur");
+        try (var files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                JsonNode a = JSON.readTree(Files.readString(f)).get("acteur");
+                JsonNode ident = a.path("etatCivil").path("ident");
+                if (prenom.equals(ident.path("prenom").asString()) && nom.equals(ident.path("nom").asString())) {
+                    return a.path("uid").path("#text").asString();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("no sitting deputy named " + prenom + " " + nom);
+    }
+
     /** The uid of the sitting deputy of a constituency, by a scan of every AMO10 acteur file. */
     public static String sittingDeputyOf(String numDepartement, String numCirco) {
         Path dir = dataDirectory().resolve("assemblee-nationale/AMO10_deputes_actifs_mandats_actifs_organes_L17/json/acteur");

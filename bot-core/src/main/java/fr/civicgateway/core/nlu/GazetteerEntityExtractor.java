@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -157,8 +158,17 @@ public final class GazetteerEntityExtractor {
     private final NameIndex deputyNames = new NameIndex();
     /** Last names alone: sitting deputies' uids, or former ones' when no sitting deputy has the name. */
     private final Map<String, List<String>> lastNames = new HashMap<>();
+    /** Every word of every deputy's given and family names (particles aside), for spotting a name's extent. */
     private final Set<String> deputyNameWords = new HashSet<>();
-    private final Map<String, Set<String>> deputyWordDeletions = new HashMap<>();
+    /** Deputies' given names: one alone never selects a deputy, even one typing error away from a family name. */
+    private final Set<String> givenNames = new HashSet<>();
+    /** "given family" and "family given" of every deputy, for misspelt full names. */
+    private final OneTypoIndex misspeltFullNames = new OneTypoIndex();
+    /** Family names alone (sitting deputies' first, as {@link #lastNames}), for a misspelt family name. */
+    private final OneTypoIndex misspeltLastNames = new OneTypoIndex();
+    /** Each word of the given names, then of the family names, to the deputies bearing it: "Sandrinne Rouseau". */
+    private final OneTypoIndex givenNameWords = new OneTypoIndex();
+    private final OneTypoIndex familyNameWords = new OneTypoIndex();
 
     private final NameIndex communeNames = new NameIndex();
     private final NameIndex departementNames = new NameIndex();
@@ -186,7 +196,14 @@ public final class GazetteerEntityExtractor {
             }
         }
         for (Departement d : geo.departements()) {
-            departementNames.add(Text.foldToWords(d.name()), d.code());
+            String name = Text.foldToWords(d.name());
+            departementNames.add(name, d.code());
+            // "la 1re circonscription de la Réunion": the article of "La Réunion" may be taken as a link word
+            for (String article : List.of("la ", "le ", "les ", "l ")) {
+                if (name.startsWith(article)) {
+                    departementNames.addIfAbsent(name.substring(article.length()), d.code());
+                }
+            }
             departementCodes.add(d.code().toLowerCase(Locale.ROOT));
         }
     }
@@ -224,7 +241,7 @@ public final class GazetteerEntityExtractor {
             int end = tokens.get(c.to - 1).end();
             List<String> alternatives = c.values.size() > 1 ? c.values : List.of();
             mentions.add(new EntityMention(c.type, c.values.getFirst(), text.substring(start, end), start, end,
-                    alternatives));
+                    alternatives, c.certainty));
         }
         return mentions;
     }
@@ -353,11 +370,13 @@ public final class GazetteerEntityExtractor {
         if (number <= 0 || number > 30) {
             return;
         }
+        int links = j;
         while (j < n && LINK_WORDS.contains(tokens.get(j).folded())) {
             j++;
         }
         if (j < n && DEPARTEMENT_WORDS.contains(tokens.get(j).folded())) {
             j++;
+            links = j;
             while (j < n && LINK_WORDS.contains(tokens.get(j).folded())) {
                 j++;
             }
@@ -371,10 +390,13 @@ public final class GazetteerEntityExtractor {
         if (departementCodes.contains(w)) {
             code = codeOf(w);
         } else {
-            Match m = departementNames.longest(j, n, x -> tokens.get(x).folded());
-            if (m != null) {
-                code = m.values.getFirst();
-                to = m.to;
+            // the name may begin with what looked like a link word: "de La Réunion", "des Hauts-de-Seine"
+            for (int x = links; x <= j && code == null; x++) {
+                Match m = departementNames.longest(x, n, y -> tokens.get(y).folded());
+                if (m != null && m.to > j) {
+                    code = m.values.getFirst();
+                    to = m.to;
+                }
             }
         }
         if (code != null) {
@@ -398,7 +420,7 @@ public final class GazetteerEntityExtractor {
         int n = tokens.size();
         String[] deputyWords = new String[n];
         for (int i = 0; i < n; i++) {
-            deputyWords[i] = correctedDeputyWord(tokens.get(i));
+            deputyWords[i] = tokens.get(i).folded();
         }
         for (int i = 0; i < n; i++) {
             Token first = tokens.get(i);
@@ -410,18 +432,17 @@ public final class GazetteerEntityExtractor {
                 out.add(new Candidate(EntityType.DEPUTY, deputy.values, i, deputy.to, i, deputy.to, 2));
             } else {
                 List<String> uids = lastNames.get(deputyWords[i]);
-                // a corrected word alone ("matin" → "martin") is a name only if written like one, or long enough
-                boolean corrected = !deputyWords[i].equals(first.folded());
-                if (uids != null && properEnough(tokens, i, i + 1)
-                        && (!corrected || first.capitalised() || first.folded().length() >= 7)) {
+                if (uids != null && properEnough(tokens, i, i + 1)) {
                     out.add(new Candidate(EntityType.DEPUTY, uids, i, i + 1, i, i + 1, 2));
                 }
             }
             Match commune = communeNames.longest(i, n, k -> tokens.get(k).folded());
             if (commune != null && properEnough(tokens, i, commune.to) && placeLike(tokens, i, commune.to)
                     && wholeWord(text, tokens, i, commune.to)) {
-                // on the same words, a commune beats a département unless an article says "the département"
-                int priority = i > 0 && DEPARTEMENT_ARTICLES.contains(tokens.get(i - 1).folded()) ? 3 : 2;
+                // on the same words, a commune beats a département unless an article says "the département", or
+                // the commune lies elsewhere: "La Réunion" is the département 974 before the village of Lot-et-Garonne
+                int priority = i > 0 && DEPARTEMENT_ARTICLES.contains(tokens.get(i - 1).folded())
+                        || namesAnotherDepartement(commune) ? 3 : 2;
                 out.add(new Candidate(EntityType.COMMUNE, commune.values, i, commune.to, i, commune.to, priority));
             }
             Match departement = departementNames.longest(i, n, k -> tokens.get(k).folded());
@@ -436,6 +457,296 @@ public final class GazetteerEntityExtractor {
                 out.add(new Candidate(EntityType.GROUP, group.values, i, group.to, i, group.to, 2));
             }
         }
+        misspeltDeputies(text, tokens, out);
+        misspeltCommunes(text, tokens, out);
+    }
+
+    // ---------------------------------------------------------------------------------------------- misspellings
+
+    /** Words that may stand inside a name ("Marine Le Pen", "Charles de Courson") but never start or end one. */
+    private static final Set<String> NAME_LINKS = Set.of("de", "du", "des", "d", "le", "la", "les", "l", "van",
+            "von", "el", "ben");
+    /** Capitalised words that open questions or address people: never part of a name. */
+    private static final Set<String> NOT_NAME_WORDS = Set.of("monsieur", "madame", "mademoiselle", "mme", "mlle",
+            "m", "mr", "mrs", "ms", "miss", "dr", "depute", "deputee", "deputes", "mp", "president", "presidente",
+            "ministre", "senateur", "senatrice", "maire");
+
+    /**
+     * Names written with one typing error. A run of name-like words ("Thierry Tesosn", "David Hbib", "Jean Dupont")
+     * that the exact names do not wholly explain is compared with every deputy's full name, and a single word with
+     * every family name: one deputy one typing error away is {@link EntityMention.Certainty#CORRECTED}, several are
+     * {@link EntityMention.Certainty#GUESSED} and asked back. A run that matches no deputy while one of its words is
+     * a deputy's family name ("Jean Dupont") is asked back too, never answered as that deputy; a given name alone
+     * never selects one.
+     */
+    private void misspeltDeputies(String text, List<Token> tokens, List<Candidate> out) {
+        int n = tokens.size();
+        int i = 0;
+        while (i < n) {
+            // a run starts at a name-like word, or at a capitalised particle before one: "Le Gall", "El Gac"
+            boolean particleFirst = NAME_LINKS.contains(tokens.get(i).folded()) && tokens.get(i).capitalised()
+                    && i + 1 < n && joined(text, tokens, i + 1) && nameLike(tokens, i + 1);
+            if (!particleFirst && !nameLike(tokens, i)) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && joined(text, tokens, j) && (nameLike(tokens, j)
+                    || ((NAME_LINKS.contains(tokens.get(j).folded()) || initial(tokens.get(j)))
+                    && j + 1 < n && joined(text, tokens, j + 1) && nameLike(tokens, j + 1)))) {
+                j++;
+            }
+            misspeltDeputy(tokens, i, j, out);
+            i = j;
+        }
+    }
+
+    private void misspeltDeputy(List<Token> tokens, int from, int to, List<Candidate> out) {
+        List<Candidate> exact = new ArrayList<>();
+        for (Candidate c : out) {
+            if (c.type == EntityType.DEPUTY && c.from >= from && c.to <= to) {
+                exact.add(c);
+            }
+        }
+        // explained when one exact name spans the whole run: one person's name is one mention, so "Davi Taupiac"
+        // is not Hendrik Davi beside David Taupiac, and "Thierry Tesosn" not Nicolas Thierry
+        boolean explained = false;
+        for (Candidate c : exact) {
+            boolean whole = true;
+            for (int k = from; k < to; k++) {
+                whole &= (k >= c.from && k < c.to) || NAME_LINKS.contains(tokens.get(k).folded())
+                        || initial(tokens.get(k));
+            }
+            explained |= whole;
+        }
+        if (explained) {
+            return;
+        }
+        Candidate closest = closestDeputy(tokens, from, to);
+        if (closest != null) {
+            out.add(closest);
+        } else if (!exact.isEmpty()) {
+            // "Jean Dupont": a deputy's family name beside a given name that is not theirs is somebody else
+            Set<String> values = new LinkedHashSet<>();
+            exact.forEach(c -> values.addAll(c.values));
+            out.add(new Candidate(EntityType.DEPUTY, List.copyOf(values), from, to, from, to, 1,
+                    EntityMention.Certainty.GUESSED));
+        }
+    }
+
+    /** The deputies one typing error away from tokens [from, to), or from its longest sub-run that has any. */
+    private Candidate closestDeputy(List<Token> tokens, int from, int to) {
+        for (int length = to - from; length >= Math.min(2, to - from); length--) {
+            for (int a = from; a + length <= to; a++) {
+                int b = a + length;
+                boolean linkFirst = NAME_LINKS.contains(tokens.get(a).folded()) && !tokens.get(a).capitalised();
+                if (linkFirst || NAME_LINKS.contains(tokens.get(b - 1).folded())) {
+                    continue;
+                }
+                // an exact name the exact pass left out (a lower-case ordinary word) was left out on purpose
+                List<OneTypoIndex.Hit> hits = deputiesNear(tokens, a, b).stream().filter(h -> h.distance() > 0).toList();
+                if (!hits.isEmpty()) {
+                    int best = hits.getFirst().distance();
+                    Set<String> uids = new LinkedHashSet<>();
+                    for (OneTypoIndex.Hit h : hits) {
+                        if (h.distance() == best) {
+                            uids.addAll(h.values());
+                        }
+                    }
+                    return new Candidate(EntityType.DEPUTY, List.copyOf(uids), a, b, a, b, 1, uids.size() == 1
+                            ? EntityMention.Certainty.CORRECTED : EntityMention.Certainty.GUESSED);
+                }
+            }
+        }
+        return null;
+    }
+
+    private List<OneTypoIndex.Hit> deputiesNear(List<Token> tokens, int from, int to) {
+        if (to - from == 1) {
+            Token t = tokens.get(from);
+            String w = t.folded();
+            // a short word, a given name, a place or a lower-case word is too easily one letter from a family name
+            if (w.length() < 4 || givenNames.contains(w) || communeNames.contains(w) || departementNames.contains(w)
+                    || !(t.capitalised() || w.length() >= 7)) {
+                return List.of();
+            }
+            return misspeltLastNames.lookup(w);
+        }
+        StringBuilder q = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            q.append(k > from ? " " : "").append(tokens.get(k).folded());
+        }
+        List<OneTypoIndex.Hit> hits = new ArrayList<>(misspeltFullNames.lookup(q.toString()));
+        hits.addAll(misspeltLastNames.lookup(q.toString()));
+        if (hits.isEmpty()) {
+            hits.addAll(deputiesNearWordByWord(tokens, from, to));
+        }
+        hits.sort(Comparator.comparingInt(OneTypoIndex.Hit::distance));
+        return hits;
+    }
+
+    /**
+     * A typing error in each word ("Sandrinne Rouseau"): the deputies whose name has, for every word of the run, a
+     * word at most one error away — one of them from the family name, so that given names alone select no one.
+     * Their distance is counted as the run's worst word, at most 1, so they rank beside whole-name matches.
+     */
+    private List<OneTypoIndex.Hit> deputiesNearWordByWord(List<Token> tokens, int from, int to) {
+        Set<String> common = null;
+        Set<String> byFamilyName = new HashSet<>();
+        for (int k = from; k < to; k++) {
+            String w = tokens.get(k).folded();
+            if (NAME_LINKS.contains(w)) {
+                continue;
+            }
+            Set<String> near = new HashSet<>();
+            givenNameWords.lookup(w).forEach(h -> near.addAll(h.values()));
+            for (OneTypoIndex.Hit h : familyNameWords.lookup(w)) {
+                near.addAll(h.values());
+                byFamilyName.addAll(h.values());
+            }
+            if (common == null) {
+                common = near;
+            } else {
+                common.retainAll(near);
+            }
+            if (common.isEmpty()) {
+                return List.of();
+            }
+        }
+        if (common == null) {
+            return List.of();
+        }
+        common.retainAll(byFamilyName);
+        return common.stream().map(uid -> new OneTypoIndex.Hit(uid, 1, List.of(uid))).toList();
+    }
+
+    /**
+     * A word that may be part of a person's name: a deputy's given or family name in any case, or a capitalised
+     * word that is neither an ordinary word nor a title; a lower-case unknown word counts beside a deputy's name
+     * word ("david hbib").
+     */
+    private boolean nameLike(List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        String w = t.folded();
+        if (t.isNumber() || t.isPlaceholder() || w.length() < 2 || NOT_NAME_WORDS.contains(w)
+                || NAME_LINKS.contains(w) || groupNames.containsWord(w)) {
+            return false;
+        }
+        if (deputyNameWords.contains(w)) {
+            return true;
+        }
+        if (ordinaryWords.contains(w)) {
+            // "Sylvie Bonne", "Nicolas Sans": an ordinary word written as a name right after a deputy's name word
+            return t.capitalised() && k > 0 && deputyNameWords.contains(tokens.get(k - 1).folded());
+        }
+        if (t.capitalised() || w.length() >= 7) {
+            return true;
+        }
+        return w.length() >= 3 && ((k > 0 && deputyNameWords.contains(tokens.get(k - 1).folded()))
+                || (k + 1 < tokens.size() && deputyNameWords.contains(tokens.get(k + 1).folded())));
+    }
+
+    /** A single capital letter inside a name: an initial, or what is left of a mistyped particle ("Firmin E Bodo"). */
+    private static boolean initial(Token t) {
+        return t.original().length() == 1 && t.capitalised();
+    }
+
+    /** True when nothing but spaces, hyphens and apostrophes separate token {@code k} from the one before. */
+    private static boolean joined(String text, List<Token> tokens, int k) {
+        for (int c = tokens.get(k - 1).end(); c < tokens.get(k).start(); c++) {
+            char ch = text.charAt(c);
+            if (ch != ' ' && ch != '-' && ch != '\'' && ch != '’' && ch != '\u00a0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Communes written with one typing error ("Anecy", "Marseile"): a word after a place word ("député d'Anecy",
+     * "j'habite à Marseile") or capitalised, that no exact name claims, compared with every commune name. One name
+     * one error away is {@link EntityMention.Certainty#CORRECTED} (its homonyms stay alternatives, asked back as
+     * usual); several are {@link EntityMention.Certainty#GUESSED}.
+     */
+    private void misspeltCommunes(String text, List<Token> tokens, List<Candidate> out) {
+        int n = tokens.size();
+        boolean[] taken = new boolean[n];
+        for (Candidate c : out) {
+            for (int k = c.claimFrom; k < c.claimTo; k++) {
+                taken[k] = true;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            Token t = tokens.get(i);
+            if (taken[i] || t.isNumber() || t.isPlaceholder() || t.folded().length() < 4
+                    || ordinaryWords.contains(t.folded()) || deputyNameWords.contains(t.folded())) {
+                continue;
+            }
+            boolean afterPlaceWord = i > 0 && (PLACE_CONTEXT.contains(tokens.get(i - 1).folded())
+                    || PLACE_PREPOSITIONS.contains(tokens.get(i - 1).folded())
+                    || tokens.get(i - 1).original().equalsIgnoreCase("à"));
+            if (!afterPlaceWord && !(t.capitalised() && i > 0)) {
+                continue;
+            }
+            for (int to = Math.min(n, i + 4); to > i; to--) {
+                if (!free(taken, i, to) || !joinedRun(text, tokens, i, to)) {
+                    continue;
+                }
+                StringBuilder q = new StringBuilder();
+                for (int k = i; k < to; k++) {
+                    q.append(k > i ? " " : "").append(tokens.get(k).folded());
+                }
+                // an exact name left out by the exact pass ("Jean-Annecy") was left out on purpose
+                if (communeNames.contains(q.toString()) || !wholeWord(text, tokens, i, to)) {
+                    continue;
+                }
+                List<OneTypoIndex.Hit> hits = OneTypoIndex.lookupByVariants(q.toString(), communeNames::get);
+                if (hits.isEmpty()) {
+                    continue;
+                }
+                Set<String> codes = new LinkedHashSet<>();
+                hits.forEach(h -> codes.addAll(h.values()));
+                // the town more people mean first: more postcodes is the loaded tables' sign of a larger commune
+                List<String> ranked = codes.stream().sorted(Comparator.comparingInt((String code) ->
+                        geo.commune(code).map(c -> c.postcodes().size()).orElse(0)).reversed()).toList();
+                out.add(new Candidate(EntityType.COMMUNE, ranked, i, to, i, to, 2, hits.size() == 1
+                        ? EntityMention.Certainty.CORRECTED : EntityMention.Certainty.GUESSED));
+                for (int k = i; k < to; k++) {
+                    taken[k] = true;
+                }
+                break;
+            }
+        }
+    }
+
+    private static boolean joinedRun(String text, List<Token> tokens, int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            if (!joined(text, tokens, k) || tokens.get(k).isNumber()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean namesAnotherDepartement(Match commune) {
+        List<String> departements = null;
+        StringBuilder key = new StringBuilder();
+        for (String code : commune.values) {
+            Optional<Commune> c = geo.commune(code);
+            if (c.isEmpty()) {
+                return false;
+            }
+            if (departements == null) {
+                departements = departementNames.get(Text.foldToWords(c.get().name()));
+                if (departements == null) {
+                    return false;
+                }
+            }
+            if (departements.contains(c.get().departementCode())) {
+                return false;
+            }
+        }
+        return departements != null;
     }
 
     /**
@@ -514,36 +825,6 @@ public final class GazetteerEntityExtractor {
                 : tokens.get(from).capitalised();
     }
 
-    private String correctedDeputyWord(Token t) {
-        String w = t.folded();
-        if (w.length() < 5 || t.isNumber() || t.isPlaceholder() || deputyNameWords.contains(w)
-                || ordinaryWords.contains(w) || communeNames.containsWord(w)) {
-            return w;
-        }
-        int max = w.length() >= 9 ? 2 : 1;
-        Set<String> candidates = new HashSet<>();
-        for (String d : deletions(w, max)) {
-            Set<String> words = deputyWordDeletions.get(d);
-            if (words != null) {
-                candidates.addAll(words);
-            }
-        }
-        String best = null;
-        int bestDistance = max + 1;
-        boolean tie = false;
-        for (String c : candidates) {
-            int d = Text.editDistance(w, c, max);
-            if (d < bestDistance) {
-                best = c;
-                bestDistance = d;
-                tie = false;
-            } else if (d == bestDistance) {
-                tie = true;
-            }
-        }
-        return best != null && !tie ? best : w;
-    }
-
     // ---------------------------------------------------------------------------------------------- topic
 
     /**
@@ -620,18 +901,27 @@ public final class GazetteerEntityExtractor {
                 deputyNames.add(l + " " + first, d.uid());
                 (d.current() ? sittingByLast : formerByLast).computeIfAbsent(l, k -> new ArrayList<>()).add(d.uid());
             }
+            misspeltFullNames.add(first + " " + last, d.uid());
+            misspeltFullNames.add(last + " " + first, d.uid());
             for (String w : (first + " " + last).split(" ")) {
-                if (w.length() >= 5 && !NAME_PARTICLES.contains(w)) {
+                if (w.length() >= 2 && !NAME_LINKS.contains(w)) {
                     deputyNameWords.add(w);
-                    for (String del : deletions(w, w.length() >= 9 ? 2 : 1)) {
-                        deputyWordDeletions.computeIfAbsent(del, k -> new HashSet<>()).add(w);
-                    }
+                }
+            }
+            for (String w : first.split(" ")) {
+                givenNames.add(w);
+                givenNameWords.add(w, d.uid());
+            }
+            for (String w : last.split(" ")) {
+                if (!NAME_LINKS.contains(w)) {
+                    familyNameWords.add(w, d.uid());
                 }
             }
         }
         formerByLast.forEach((last, uids) -> lastNames.put(last, List.copyOf(new LinkedHashSet<>(uids))));
         // a last name alone means the sitting deputy when there is one, whatever former deputies share it
         sittingByLast.forEach((last, uids) -> lastNames.put(last, List.copyOf(new LinkedHashSet<>(uids))));
+        lastNames.forEach((last, uids) -> uids.forEach(uid -> misspeltLastNames.add(last, uid)));
         // a multi-word last name ("le pen", "dupont aignan") alone is matched as an n-gram, not a single word
         for (Map.Entry<String, List<String>> e : lastNames.entrySet()) {
             if (e.getKey().contains(" ")) {
@@ -814,23 +1104,6 @@ public final class GazetteerEntityExtractor {
         return total;
     }
 
-    private static Set<String> deletions(String w, int max) {
-        Set<String> out = new HashSet<>();
-        out.add(w);
-        Set<String> frontier = Set.of(w);
-        for (int d = 0; d < max; d++) {
-            Set<String> next = new HashSet<>();
-            for (String s : frontier) {
-                for (int k = 0; k < s.length(); k++) {
-                    next.add(s.substring(0, k) + s.substring(k + 1));
-                }
-            }
-            out.addAll(next);
-            frontier = next;
-        }
-        return out;
-    }
-
     /** Like {@link Set#of} but tolerant of repeats, for hand-kept word lists. */
     private static Set<String> setOf(String... words) {
         return Set.copyOf(List.of(words));
@@ -847,7 +1120,11 @@ public final class GazetteerEntityExtractor {
 
     /** A mention under consideration: value(s), mention tokens [from, to), claimed tokens [claimFrom, claimTo). */
     private record Candidate(EntityType type, List<String> values, int from, int to, int claimFrom, int claimTo,
-                             int priority) {
+                             int priority, EntityMention.Certainty certainty) {
+
+        Candidate(EntityType type, List<String> values, int from, int to, int claimFrom, int claimTo, int priority) {
+            this(type, values, from, to, claimFrom, claimTo, priority, EntityMention.Certainty.EXACT);
+        }
     }
 
     private record Match(List<String> values, int to) {
@@ -885,6 +1162,14 @@ public final class GazetteerEntityExtractor {
 
         boolean containsWord(String w) {
             return words.contains(w);
+        }
+
+        boolean contains(String key) {
+            return names.containsKey(key);
+        }
+
+        List<String> get(String key) {
+            return names.get(key);
         }
 
         /** The longest name starting at token {@code from}, or null. */

@@ -35,6 +35,13 @@ public final class DeputyResolver {
         record Ambiguous(String mentionText, List<Deputy> candidates) implements Resolution {
         }
 
+        /**
+         * A name that is no deputy's but close to some ("Jean Dupont", "Thierry Tessan"): asked back, never
+         * answered for them.
+         */
+        record Suggested(String mentionText, List<Deputy> candidates) implements Resolution {
+        }
+
         /** Something that looks like a person's name, and no deputy by that name. */
         record UnknownName(String name) implements Resolution {
         }
@@ -47,6 +54,13 @@ public final class DeputyResolver {
         Optional<EntityMention> mention = turn.entity(EntityType.DEPUTY);
         if (mention.isPresent()) {
             EntityMention m = mention.get();
+            if (m.guessed()) {
+                List<Deputy> candidates = m.candidates().stream().map(data::deputy).flatMap(Optional::stream).toList();
+                if (!candidates.isEmpty()) {
+                    return new Resolution.Suggested(m.text(), candidates);
+                }
+                return new Resolution.UnknownName(m.text());
+            }
             if (m.ambiguous()) {
                 List<Deputy> candidates = m.alternatives().stream().map(data::deputy).flatMap(Optional::stream).toList();
                 if (candidates.size() > 1) {
@@ -80,7 +94,15 @@ public final class DeputyResolver {
      */
     public Answer answerUnresolved(Turn turn, Intent intent, Resolution resolution) {
         return switch (resolution) {
-            case Resolution.Ambiguous a -> askWhich(turn, intent, a);
+            case Resolution.Ambiguous a -> askWhich(turn, intent, turn.say(
+                    "Plusieurs députés correspondent à « " + a.mentionText() + " ». Duquel parlez-vous ?",
+                    "Several deputies match \"" + a.mentionText() + "\". Which one do you mean?"), a.candidates());
+            case Resolution.Suggested s -> askWhich(turn, intent, turn.say(
+                    "Je ne trouve aucun député nommé « " + s.mentionText() + " ». Vouliez-vous dire "
+                            + (s.candidates().size() == 1 ? s.candidates().getFirst().fullName() + " ?" : "l'un d'eux ?"),
+                    "I find no deputy named \"" + s.mentionText() + "\". Did you mean "
+                            + (s.candidates().size() == 1 ? s.candidates().getFirst().fullName() + "?" : "one of them?")),
+                    s.candidates());
             case Resolution.UnknownName u -> Answer.text(turn.state(), turn.say(
                     "Je ne trouve aucun député nommé « " + u.name() + " » dans les données de l'Assemblée nationale "
                             + "(les " + currentCount() + " députés en exercice et les anciens députés de la législature). "
@@ -98,15 +120,13 @@ public final class DeputyResolver {
         };
     }
 
-    private Answer askWhich(Turn turn, Intent intent, Resolution.Ambiguous a) {
+    private Answer askWhich(Turn turn, Intent intent, String question, List<Deputy> candidates) {
         List<EntityMention> kept = turn.understanding().entities().stream()
                 .filter(e -> e.type() != EntityType.DEPUTY).toList();
         List<PendingChoice.Option> options = new ArrayList<>();
         List<QuickReply> buttons = new ArrayList<>();
-        StringBuilder text = new StringBuilder(turn.say(
-                "Plusieurs députés correspondent à « " + a.mentionText() + " ». Duquel parlez-vous ?",
-                "Several deputies match \"" + a.mentionText() + "\". Which one do you mean?"));
-        for (Deputy d : a.candidates()) {
+        StringBuilder text = new StringBuilder(question);
+        for (Deputy d : candidates) {
             String label = label(turn, d);
             text.append("\n• ").append(label);
             EntityMention chosen = new EntityMention(EntityType.DEPUTY, d.uid(), d.fullName(), 0, d.fullName().length());

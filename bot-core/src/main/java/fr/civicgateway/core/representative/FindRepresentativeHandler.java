@@ -56,10 +56,20 @@ public final class FindRepresentativeHandler implements IntentHandler {
         Optional<EntityMention> commune = turn.entity(EntityType.COMMUNE);
         if (commune.isPresent()) {
             EntityMention m = commune.get();
+            if (m.guessed()) {
+                // "Anecy": one typing error from several commune names
+                List<Commune> close = m.candidates().stream().map(geo::commune).flatMap(Optional::stream).toList();
+                return askCommune(turn, turn.say("Je ne trouve pas de commune nommée « " + m.text()
+                                + " ». Vouliez-vous dire l'une de celles-ci ?",
+                        "I find no commune called \"" + m.text() + "\". Did you mean one of these?"), close);
+            }
             if (m.ambiguous()) {
                 List<Commune> homonyms = m.alternatives().stream().map(geo::commune).flatMap(Optional::stream).toList();
-                return askCommune(turn, turn.say("Plusieurs communes s'appellent « " + m.text() + " ». Laquelle ?",
-                        "Several communes are called \"" + m.text() + "\". Which one?"), homonyms);
+                // a corrected spelling ("Saint-Deni") is named as the communes are, not as it was typed
+                String name = m.certainty() == EntityMention.Certainty.CORRECTED && !homonyms.isEmpty()
+                        ? homonyms.getFirst().name() : m.text();
+                return askCommune(turn, turn.say("Plusieurs communes s'appellent « " + name + " ». Laquelle ?",
+                        "Several communes are called \"" + name + "\". Which one?"), homonyms);
             }
             return geo.commune(m.value()).map(c -> answerCommune(turn, c)).orElseGet(() -> unknownPlace(turn, m.text()));
         }

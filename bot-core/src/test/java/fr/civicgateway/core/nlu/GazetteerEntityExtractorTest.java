@@ -68,6 +68,68 @@ class GazetteerEntityExtractorTest {
         assertThat(found("qui est Sandrinne Rouseau")).containsExactly("deputy " + SANDRINE_ROUSSEAU + " «Sandrinne Rouseau»");
     }
 
+    private static EntityMention only(String text) {
+        List<EntityMention> mentions = EXTRACTOR.extract(text);
+        assertThat(mentions).hasSize(1);
+        return mentions.getFirst();
+    }
+
+    @Test
+    void correctsOneTypingErrorInAFullNameEvenWhenOneWordIsAnotherDeputysFamilyName() {
+        // "Marie" is no deputy's family name, "Petit" is; "Marine" is Marine Le Pen's given name
+        EntityMention swapped = only("Quel est le taux de participation de Mathilde Pnaot ?");
+        assertThat(swapped.value()).isEqualTo(PANOT);
+        assertThat(swapped.certainty()).isEqualTo(EntityMention.Certainty.CORRECTED);
+        EntityMention dropped = only("Qui est Marine Le Pn ?");
+        assertThat(dropped.value()).isEqualTo(LE_PEN);
+        assertThat(dropped.certainty()).isEqualTo(EntityMention.Certainty.CORRECTED);
+        assertThat(only("qui est mathilde panto").value()).isEqualTo(PANOT);
+    }
+
+    @Test
+    void asksBackRatherThanAnswerForADeputyWhoseFamilyNameIsTheOnlyWordInCommon() {
+        EntityMention m = only("Qui est Sandrine Panot ?");
+        assertThat(m.type()).isEqualTo(EntityType.DEPUTY);
+        assertThat(m.certainty()).isEqualTo(EntityMention.Certainty.GUESSED);
+        assertThat(m.candidates()).containsExactly(PANOT);
+        assertThat(m.text()).isEqualTo("Sandrine Panot");
+        // one error from two deputies' names: both offered, none chosen
+        EntityMention two = only("comment a voté Rousseaux ?");
+        assertThat(two.certainty()).isEqualTo(EntityMention.Certainty.GUESSED);
+        assertThat(two.candidates()).containsExactlyInAnyOrder(SANDRINE_ROUSSEAU, FABRICE_ROUSSEAU);
+    }
+
+    @Test
+    void neverSelectsADeputyFromAGivenNameAlone() {
+        assertThat(types("Qui est Mathilde ?")).doesNotContain("deputy");
+        assertThat(types("Qui est Mathlde ?")).doesNotContain("deputy");
+        assertThat(types("Qui est Marine ?")).doesNotContain("deputy");
+    }
+
+    @Test
+    void correctsOneTypingErrorInACommuneAfterAPlaceWord() {
+        EntityMention anecy = only("Qui est le député d'Anecy ?");
+        assertThat(anecy.type()).isEqualTo(EntityType.COMMUNE);
+        assertThat(anecy.value()).isEqualTo("74010");
+        assertThat(anecy.certainty()).isEqualTo(EntityMention.Certainty.CORRECTED);
+        assertThat(only("j'habite à Bordeau").value()).isEqualTo("33063");
+        assertThat(types("le marché de Bordeau")).containsExactly("commune");
+        assertThat(types("ma fille cherche un stage")).isEmpty();
+    }
+
+    @Test
+    void readsLaReunionAsTheDepartementBeforeTheHomonymousVillage() {
+        FakeGeoDirectory geo = new FakeGeoDirectory().withCommune("47222", "La Réunion", "47", "47700")
+                .withDepartement("974", "La Réunion");
+        GazetteerEntityExtractor extractor = new GazetteerEntityExtractor(new FakeParliamentData(), geo);
+        assertThat(extractor.extract("le député de la Réunion")).singleElement()
+                .satisfies(m -> assertThat(m.type().apiName() + " " + m.value()).isEqualTo("departement 974"));
+        assertThat(extractor.extract("la 1re circonscription de La Réunion")).singleElement()
+                .satisfies(m -> assertThat(m.type().apiName() + " " + m.value()).isEqualTo("circonscription 974-1"));
+        assertThat(extractor.extract("Qui est le député de La Réunion ?")).singleElement()
+                .satisfies(m -> assertThat(m.type().apiName() + " " + m.value()).isEqualTo("departement 974"));
+    }
+
     @Test
     void takesADeputyNamedLikeAnOrdinaryWordOnlyWhenCapitalised() {
         assertThat(types("j'ai un petit problème dans ma rue")).doesNotContain("deputy");

@@ -33,6 +33,7 @@ final class ChatApi {
 
     /** {@code alternatives} appears only for an ambiguous mention: every candidate value. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record EntityDto(String entity, String value, String text, int start, int end, List<String> alternatives) {
+    record EntityDto(String entity, String value, String text, int start, int end, List<String> alternatives,
+                     String certainty) {
     }
 }

@@ -4,6 +4,7 @@ import fr.civicgateway.connectors.web.ChatApi.EntityDto;
 import fr.civicgateway.connectors.web.ChatApi.IntentDto;
 import fr.civicgateway.connectors.web.ChatApi.ParseRequest;
 import fr.civicgateway.connectors.web.ChatApi.ParseResponse;
+import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.nlu.Understanding;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,12 @@ class NluController {
     }
 
     @PostMapping(path = "/api/v1/nlu/parse", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    /** "corrected" or "guessed" for a misspelt name (API.md §5), nothing for an exact one. */
+    private static String certainty(EntityMention e) {
+        return e.certainty() == EntityMention.Certainty.EXACT ? null
+                : e.certainty().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     ParseResponse parse(@RequestBody ParseRequest request) {
         if (request == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_request", "The request body must be a JSON object.");
@@ -34,7 +41,7 @@ class NluController {
         Understanding u = nlu.parse(text, RequestChecks.locale(request.locale()));
         var ranking = u.ranking().stream().map(s -> new IntentDto(s.intent().apiName(), round(s.confidence()))).toList();
         var entities = u.entities().stream().map(e -> new EntityDto(e.type().apiName(), e.value(), e.text(), e.start(),
-                e.end(), e.alternatives())).toList();
+                e.end(), e.alternatives(), certainty(e))).toList();
         return new ParseResponse(text, u.language().code(), ranking.getFirst(), ranking, entities);
     }
 
