@@ -17,12 +17,14 @@ import fr.civicgateway.core.representative.FindRepresentativeHandler;
 import fr.civicgateway.core.representative.ProfileHandler;
 import fr.civicgateway.core.smalltalk.GreetHandler;
 import fr.civicgateway.core.smalltalk.HelpHandler;
+import fr.civicgateway.core.smalltalk.NotYetAvailableHandler;
 import fr.civicgateway.core.smalltalk.OutOfScopeHandler;
 import fr.civicgateway.core.votes.ParliamentActivityHandler;
 import fr.civicgateway.core.votes.RepresentativeVotesHandler;
 import fr.civicgateway.core.votes.TopicSearch;
 import fr.civicgateway.core.votes.VoteResultHandler;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -51,7 +53,7 @@ class GatewayConfiguration {
     List<IntentHandler> coreIntentHandlers(ParliamentData parliament, GeoDirectory geo, TopicSearch topics,
                                            ReportStatusHandler reportStatus,
                                            LocalDataConfiguration.LocalData local) {
-        return List.of(
+        List<IntentHandler> handlers = new ArrayList<>(List.of(
                 new GreetHandler(),
                 new HelpHandler(),
                 new OutOfScopeHandler(),
@@ -62,7 +64,10 @@ class GatewayConfiguration {
                 new VoteResultHandler(parliament, topics),
                 new ParliamentActivityHandler(parliament),
                 new LocalProjectsHandler(local.sources()),
-                reportStatus);
+                reportStatus));
+        // Intents of the API's catalogue understood before they are served: an honest "not yet", never another answer.
+        handlers.addAll(NotYetAvailableHandler.planned());
+        return List.copyOf(handlers);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package fr.civicgateway.benchmarks;
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.dialogue.Dialogue;
 import fr.civicgateway.core.dialogue.InMemoryConversationStore;
+import fr.civicgateway.core.dialogue.IntentHandler;
 import fr.civicgateway.core.geo.GeoDirectory;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,16 +58,21 @@ record Gateway(ParliamentData parliament, GeoDirectory geo, OpenNlpUnderstanding
             ScrutinSearch.Result r = search.search(topic, limit);
             return new TopicSearch.Matches(r.scrutins(), r.total());
         };
+        // As GatewayConfiguration, except what needs the app's stores and local sources (local projects, reports,
+        // consultations): those intents get the honest "not yet" answer here.
+        List<IntentHandler> handlers = new ArrayList<>(List.of(new GreetHandler(), new HelpHandler(),
+                new OutOfScopeHandler(),
+                new FindRepresentativeHandler(parliament, geo), new ProfileHandler(parliament),
+                new AttendanceHandler(parliament), new RepresentativeVotesHandler(parliament, topics),
+                new VoteResultHandler(parliament, topics), new ParliamentActivityHandler(parliament),
+                new NotYetAvailableHandler(Intent.LOCAL_PROJECTS),
+                new NotYetAvailableHandler(Intent.REPORT_PROBLEM),
+                new NotYetAvailableHandler(Intent.CONSULTATION),
+                new NotYetAvailableHandler(Intent.REPORT_STATUS)));
+        handlers.addAll(NotYetAvailableHandler.planned());
         Dialogue dialogue = new Dialogue(nlu,
                 new InMemoryConversationStore(100_000, Duration.ofHours(2), Ticker.systemTicker()),
-                List.of(new GreetHandler(), new HelpHandler(), new OutOfScopeHandler(),
-                        new FindRepresentativeHandler(parliament, geo), new ProfileHandler(parliament),
-                        new AttendanceHandler(parliament), new RepresentativeVotesHandler(parliament, topics),
-                        new VoteResultHandler(parliament, topics), new ParliamentActivityHandler(parliament),
-                        new NotYetAvailableHandler(Intent.LOCAL_PROJECTS),
-                        new NotYetAvailableHandler(Intent.REPORT_PROBLEM),
-                        new NotYetAvailableHandler(Intent.CONSULTATION)),
-                Clock.systemUTC());
+                handlers, Clock.systemUTC());
         return new Gateway(parliament, geo, nlu, dialogue);
     }
 }

@@ -171,9 +171,9 @@ public final class Dialogue {
         }
         Optional<Intent> claimed = claimed(message.text(), state);
         // A claimed text is a handler's own payload, which may carry a (rounded) position: understood, never kept.
-        Understanding understanding = chosenOption(message, state).orElseGet(() -> claimed.isPresent()
+        Understanding understanding = placesAsTopics(chosenOption(message, state).orElseGet(() -> claimed.isPresent()
                 ? nlu.parseWithoutRemembering(message.text(), message.locale())
-                : nlu.parse(message.text(), message.locale()));
+                : nlu.parse(message.text(), message.locale())));
         Language language = languageOf(message, understanding, state);
         ConversationState current = state;
         Intent intent = message.location() != null
@@ -181,7 +181,8 @@ public final class Dialogue {
                 : claimed.orElseGet(() -> decideIntent(understanding, current, message.text()));
         // An answered question closes any question still open; the handler may open a new one.
         ConversationState before = state.withPendingChoice(null).withLanguage(language);
-        Turn turn = new Turn(message, understanding, language, before, now);
+        Turn turn = new Turn(message, intent == Intent.REPRESENTATIVE_VOTES && keepsTheScrutin(understanding, state, message.text())
+                ? withContextScrutin(understanding, state) : understanding, language, before, now);
         Flow flow = flowsByIntent.get(intent);
         if (flow != null) {
             return step(flow, turn, null);
@@ -299,6 +300,15 @@ public final class Dialogue {
         if (waiting == Intent.VOTE_RESULT && weak && (u.first(EntityType.SCRUTIN).isPresent() || u.first(EntityType.TOPIC).isPresent())) {
             return Intent.VOTE_RESULT;
         }
+        // A deputy and a scrutin (or a topic) named together: however it is worded, the question is how they voted.
+        if (intent == Intent.VOTE_RESULT && hasDeputy
+                && (u.first(EntityType.SCRUTIN).isPresent() || u.first(EntityType.TOPIC).isPresent())) {
+            return Intent.REPRESENTATIVE_VOTES;
+        }
+        // "et Boris Vallaud, il a voté quoi ?" after a scrutin's result is that deputy's vote on the same scrutin.
+        if (hasDeputy && (intent == Intent.REPRESENTATIVE_VOTES || weak) && keepsTheScrutin(u, state, text)) {
+            return Intent.REPRESENTATIVE_VOTES;
+        }
         // "et sur le scrutin 3700 ?" after a deputy's vote is about the same deputy's vote.
         if (isFollowUp(text) && !hasDeputy && state.lastIntent() == Intent.REPRESENTATIVE_VOTES
                 && state.lastDeputyUid() != null && intent == Intent.VOTE_RESULT) {
@@ -308,7 +318,8 @@ public final class Dialogue {
         if (u.first(EntityType.REPORT).isPresent() && weak) {
             return Intent.REPORT_STATUS;
         }
-        if (weak && hasPlace && !hasDeputy) {
+        // A bare place ("Annecy", "et à Lyon ?") asks for its deputy; a sentence that merely names one does not.
+        if (weak && hasPlace && !hasDeputy && IntentNeeds.placeIsTheQuestion(u, text)) {
             return Intent.FIND_REPRESENTATIVE;
         }
         if (weak && hasDeputy) {
@@ -317,7 +328,61 @@ public final class Dialogue {
         if (u.confidence() < MIN_CONFIDENCE && u.entities().isEmpty()) {
             return Intent.OUT_OF_SCOPE;
         }
-        return intent;
+        return IntentNeeds.decide(intent, u, state, text);
+    }
+
+    private static final Set<Intent> ABOUT_A_SCRUTIN = Set.of(Intent.VOTE_RESULT, Intent.REPRESENTATIVE_VOTES);
+
+    /**
+     * A follow-up ("et Boris Vallaud ?") that names no scrutin nor topic, right after an answer about one scrutin:
+     * the conversation's scrutin is the one meant.
+     */
+    static boolean keepsTheScrutin(Understanding u, ConversationState state, String text) {
+        return isFollowUp(text) && state.lastScrutin() != null && ABOUT_A_SCRUTIN.contains(state.lastIntent())
+                && u.first(EntityType.SCRUTIN).isEmpty() && u.first(EntityType.TOPIC).isEmpty();
+    }
+
+    /** The understanding with the conversation's scrutin added, as if the message had named it. */
+    private static Understanding withContextScrutin(Understanding u, ConversationState state) {
+        List<EntityMention> entities = new ArrayList<>(u.entities());
+        String number = String.valueOf(state.lastScrutin());
+        entities.add(new EntityMention(EntityType.SCRUTIN, number, number, u.text().length(), u.text().length()));
+        return new Understanding(u.text(), u.language(), u.ranking(), entities);
+    }
+
+    private static final Set<String> ABOUT = Set.of("sur", "concernant", "on", "about", "regarding");
+    private static final Set<String> ARTICLES = Set.of("la", "le", "les", "l", "the");
+
+    /**
+     * "Comment a voté Mathilde Panot sur Mayotte ?": in a question about votes, a place after "sur" / "on" is the
+     * subject of the votes, not where the citizen lives. The place becomes the topic searched in the scrutins'
+     * titles (only when the message names no topic nor scrutin of its own).
+     */
+    static Understanding placesAsTopics(Understanding u) {
+        if (!ABOUT_A_SCRUTIN.contains(u.intent()) || u.first(EntityType.TOPIC).isPresent()
+                || u.first(EntityType.SCRUTIN).isPresent()) {
+            return u;
+        }
+        List<EntityMention> entities = new ArrayList<>(u.entities().size());
+        boolean changed = false;
+        for (EntityMention m : u.entities()) {
+            if (PLACES.contains(m.type()) && !changed && afterAbout(u.text(), m.start())) {
+                entities.add(new EntityMention(EntityType.TOPIC, m.text(), m.text(), m.start(), m.end()));
+                changed = true;
+            } else {
+                entities.add(m);
+            }
+        }
+        return changed ? new Understanding(u.text(), u.language(), u.ranking(), entities) : u;
+    }
+
+    private static boolean afterAbout(String text, int start) {
+        String[] before = Text.foldToWords(text.substring(0, Math.min(start, text.length()))).split(" ");
+        int last = before.length - 1;
+        if (last >= 0 && ARTICLES.contains(before[last])) {
+            last--;
+        }
+        return last >= 0 && ABOUT.contains(before[last]);
     }
 
     private static boolean isFollowUp(String text) {

@@ -146,9 +146,15 @@ public final class GazetteerEntityExtractor {
      * How far beyond the newest loaded scrutin a number named as a scrutin ("scrutin 3880") is still taken: the
      * Assemblée holds about 300 public votes a month, and data refreshed every few hours, or not at all, lags behind
      * it. Taken, the number gets the honest "the data goes up to ..." answer instead of "which scrutin?"; further off
-     * ("scrutin 9999") it is no scrutin.
+     * ("vote 9999") it is no scrutin, unless a noun of {@link #NAMES_A_SCRUTIN} introduces it.
      */
     static final int COMING_SCRUTINS = 1_000;
+    /**
+     * The nouns that name a scrutin whatever number follows ("le scrutin 5000"): the number is taken even when the
+     * data has no such scrutin, so that the answer says it does not exist instead of asking "which scrutin?" again.
+     * ("vote" is also a verb and a count, so after it only a real or coming number is taken.)
+     */
+    private static final Set<String> NAMES_A_SCRUTIN = Set.of("scrutin", "scrutins", "ballot");
 
     private final ParliamentData parliament;
     private final GeoDirectory geo;
@@ -264,7 +270,8 @@ public final class GazetteerEntityExtractor {
                 Token num = tokens.get(j);
                 boolean bareN = !SCRUTIN_WORDS.contains(w);
                 if (num.isNumber() && num.folded().length() <= 5
-                        && (isScrutin(num.folded()) || (!bareN && isComing(num.folded())))) {
+                        && (isScrutin(num.folded()) || (!bareN && isComing(num.folded()))
+                        || NAMES_A_SCRUTIN.contains(w))) {
                     // "n 3876" counts only as written "n°3876" / "no 3876" right before the number
                     if (!bareN || j == i + 1) {
                         out.add(new Candidate(EntityType.SCRUTIN, List.of(num.folded()), j, j + 1, i, j + 1, 0));

@@ -151,13 +151,19 @@ class GazetteerEntityExtractorTest {
         assertThat(found("résultat du scrutin 3900")).as("the data goes to 3877 and may lag behind")
                 .containsExactly("scrutin 3900 «3900»");
         assertThat(types("n°3900")).as("a bare number sign is not enough").isEmpty();
-        assertThat(types("scrutin 13")).as("older than the newest and not loaded: no scrutin").isEmpty();
-        assertThat(types("scrutin 4878")).as("further off than the votes of a few months").isEmpty();
+        assertThat(types("vote 4878")).as("after 'vote', further off than the votes of a few months").isEmpty();
+    }
+
+    @Test
+    void readsAnyNumberAfterTheWordScrutinSoThatAMissingOneIsSaidNotToExist() {
+        assertThat(found("le scrutin 5000 a-t-il été adopté ?")).containsExactly("scrutin 5000 «5000»");
+        assertThat(found("scrutin 13")).as("older than the newest and not loaded").containsExactly("scrutin 13 «13»");
+        assertThat(found("ballot 9999")).containsExactly("scrutin 9999 «9999»");
     }
 
     @Test
     void ignoresNumbersThatAreNoScrutin() {
-        assertThat(types("scrutin 9999")).isEmpty();
+        assertThat(types("vote 9999")).isEmpty();
         assertThat(types("j'ai voté 3 fois")).isEmpty();
         assertThat(types("il a voté 12 fois")).as("scrutin 12 exists, but this is the verb").isEmpty();
     }

@@ -1,0 +1,187 @@
+package fr.civicgateway.app;
+
+import fr.civicgateway.app.support.ChatClient;
+import fr.civicgateway.app.support.GatewayTest;
+import fr.civicgateway.app.support.ShippedData;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Questions at the edges of what the gateway knows (issue 8), through {@code POST /api/v1/chat} on the shipped data:
+ * a question it has no answer for gets the honest "not yet" or out-of-scope answer, never the nearest intent's;
+ * a follow-up keeps the conversation's scrutin; a scrutin the data does not hold is said not to exist; a place after
+ * "sur" in a question about votes is a topic. Expected positions are read from the raw files by {@link ShippedData}.
+ */
+@GatewayTest
+class ChatAtTheEdgesTest {
+
+    private static final String PANOT = "PA720892";
+    private static final String VALLAUD = "PA719930";
+    /** The opening of the capability list, as every "I can't answer" answer gives it. */
+    private static final String CAN_DO = "je peux vous dire, d'après les données ouvertes de l'Assemblée nationale :";
+
+    @LocalServerPort
+    int port;
+    ChatClient chat;
+    String conversation;
+
+    @BeforeEach
+    void newConversation() {
+        chat = new ChatClient(port);
+        conversation = "edges-" + UUID.randomUUID();
+    }
+
+    private String fresh(String text) {
+        return chat.read("edges-" + UUID.randomUUID(), text);
+    }
+
+    private static String frenchPosition(String listing) {
+        return switch (listing == null ? "" : listing) {
+            case "pours" -> "a voté pour";
+            case "contres" -> "a voté contre";
+            case "abstentions" -> "s'est abstenu";
+            default -> "n'a pas pris part au vote";
+        };
+    }
+
+    private static String frenchDate(LocalDate d) {
+        String s = d.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH));
+        return d.getDayOfMonth() == 1 ? "1er" + s.substring(1) : s;
+    }
+
+    private static int newestScrutin() {
+        int[] newest = {0};
+        ShippedData.forEachScrutin(s -> newest[0] = Math.max(newest[0], Integer.parseInt(s.path("numero").asString())));
+        return newest[0];
+    }
+
+    @Test
+    void saysPlainlyItCannotYetAnswerQuestionsOnceForcedIntoAnotherIntent() {
+        record Case(String question, String kind, String wrongAnswer) {
+        }
+        List<Case> cases = List.of(
+                new Case("Quels sont les travaux parlementaires en cours ?",
+                        "les textes de loi en cours d'examen ou adoptés", "chantier"),
+                new Case("Combien de fois Mathilde Panot a-t-elle pris la parole ?",
+                        "les interventions en séance d'un député", "a participé"),
+                new Case("Quelles propositions de loi a déposées Gabriel Attal ?",
+                        "les propositions de loi déposées ou cosignées par un député", "derniers scrutins"),
+                new Case("Quoi de neuf à la mairie ?", "les actualités de la mairie", "consultation"),
+                new Case("Comment fonctionne l'Assemblée ?", "le fonctionnement de l'Assemblée nationale",
+                        "De quel scrutin"));
+        for (Case c : cases) {
+            String answer = fresh(c.question());
+
+            assertThat(answer).as(c.question())
+                    .startsWith("Je ne peux pas encore répondre aux questions sur " + c.kind() + " :")
+                    .contains("En revanche, " + CAN_DO)
+                    .doesNotContainIgnoringCase(c.wrongAnswer());
+        }
+    }
+
+    @Test
+    void reportsTheNewIntentNamesInTheParseEndpoint() {
+        String[][] cases = {
+                {"Combien de fois Mathilde Panot a-t-elle pris la parole ?", "representative_speeches"},
+                {"Quelles propositions de loi a déposées Gabriel Attal ?", "representative_bills"},
+                {"Quels sont les travaux parlementaires en cours ?", "legislative_work"},
+                {"Comment fonctionne l'Assemblée ?", "assembly_info"},
+                {"Quoi de neuf à la mairie ?", "local_news"},
+                {"Comment contacter Mathilde Panot ?", "contact_representative"},
+                {"Where does the immigration bill stand?", "bill_status"}};
+        for (String[] c : cases) {
+            JsonNode body = ChatClient.json(chat.post("/api/v1/nlu/parse", "{\"text\":\"" + c[0] + "\"}").body());
+
+            assertThat(body.get("intent").get("name").asString()).as(c[0]).isEqualTo(c[1]);
+        }
+    }
+
+    @Test
+    void givesTheOutOfScopeAnswerToEverydayQuestionsItHasNoIntentFor() {
+        List<String> questions = List.of(
+                "Quelles aides pour les associations ?",
+                "Quelqu'un vient à la réunion ce soir ?",
+                "Comment obtenir un permis de construire pour une véranda ?",
+                "Où puis-je promener mon chien sans laisse ?",
+                "La cantine sert-elle des repas végétariens ?",
+                "Est-ce que le musée est gratuit le dimanche ?",
+                "Comment devenir bénévole pour la banque alimentaire ?");
+        for (String q : questions) {
+            String answer = fresh(q);
+
+            assertThat(answer).as(q).startsWith("Je ne sais pas répondre à cela. Je peux vous dire, d'après les données"
+                    + " ouvertes de l'Assemblée nationale :").doesNotContain("député de la circonscription");
+        }
+    }
+
+    @Test
+    void keepsTheConversationsScrutinWhenAFollowUpNamesAnotherDeputy() {
+        assertThat(ShippedData.name(VALLAUD)).isEqualTo("Boris Vallaud");
+        String expected = frenchPosition(ShippedData.listing(ShippedData.scrutin(3612), VALLAUD));
+
+        chat.read(conversation, "Le scrutin 3612 a-t-il été adopté ?");
+        String answer = chat.read(conversation, "et Boris Vallaud, il a voté quoi ?");
+
+        assertThat(answer).startsWith("Boris Vallaud " + expected + " lors du scrutin n° 3612 du ");
+    }
+
+    @Test
+    void saysAScrutinFarBeyondTheDataDoesNotExist() {
+        int newest = newestScrutin();
+        LocalDate date = LocalDate.parse(ShippedData.scrutin(newest).path("dateScrutin").asString());
+
+        String answer = fresh("Le scrutin 5000 a-t-il été adopté ?");
+
+        assertThat(answer).isEqualTo("Il n'y a pas de scrutin n° 5000 dans les données chargées : elles vont jusqu'au "
+                + "scrutin n° " + newest + " du " + frenchDate(date) + ".");
+        assertThat(fresh("Comment a voté Mathilde Panot au scrutin 5000 ?"))
+                .startsWith("Il n'y a pas de scrutin n° 5000 dans les données chargées");
+    }
+
+    @Test
+    void searchesAPlaceNameAfterSurAsTheTopicOfTheVotes() {
+        String answer = fresh("Comment a voté Mathilde Panot sur Mayotte ?");
+
+        assertThat(answer).contains("à « Mayotte ». Votes de Mathilde Panot sur les plus importants :")
+                .doesNotContain("derniers scrutins");
+        Matcher m = Pattern.compile("• Scrutin n° (\\d+) [^\\n]*? : Mathilde Panot ([^;]+);").matcher(answer);
+        List<Integer> listed = new ArrayList<>();
+        while (m.find()) {
+            int number = Integer.parseInt(m.group(1));
+            listed.add(number);
+            JsonNode s = ShippedData.scrutin(number);
+            assertThat(s.path("titre").asString() + " " + s.path("objet").path("libelle").asString())
+                    .containsIgnoringCase("mayotte");
+            assertThat(m.group(2)).startsWith(frenchPosition(ShippedData.listing(s, PANOT)));
+        }
+        assertThat(listed).isNotEmpty();
+    }
+
+    @Test
+    void answersHowADeputyVotedWhateverTheWordingAroundTheScrutin() {
+        String expected = "Mathilde Panot " + frenchPosition(ShippedData.listing(ShippedData.scrutin(3876), PANOT))
+                + " lors du scrutin n° 3876 du ";
+        List<String> wordings = List.of(
+                "Mathilde Panot s'est-elle prononcée lors du scrutin 3876 ?",
+                "Comment a voté Mathilde Panot lors du vote 3876 ?",
+                "Qu'a fait Mathilde Panot pendant le scrutin 3876 ?",
+                "Mathilde Panot s'est prononcée sur le scrutin 3876 ?",
+                "Lors du scrutin 3876, qu'a voté Mathilde Panot ?",
+                "Le scrutin 3876 : Mathilde Panot était pour ?",
+                "Pendant le scrutin n° 3876, Mathilde Panot a fait quoi ?");
+        for (String w : wordings) {
+            assertThat(fresh(w)).as(w).startsWith(expected);
+        }
+    }
+}

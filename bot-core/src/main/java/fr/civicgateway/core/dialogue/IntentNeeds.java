@@ -1,0 +1,194 @@
+package fr.civicgateway.core.dialogue;
+
+import fr.civicgateway.core.nlu.EntityMention;
+import fr.civicgateway.core.nlu.EntityType;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.Understanding;
+import fr.civicgateway.core.text.Text;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an intent needs from a message (or from the conversation) before the dialogue answers it as that intent. The
+ * classifier always names the nearest intent, even for a question the bot has no intent for ("Quoi de neuf à la
+ * mairie ?" is nearest to a consultation); these rules, with the classifier's confidence, tell a question the intent
+ * can answer (or ask back about) from one it would answer beside the point.
+ *
+ * <p>Each rule is a small named predicate over the understanding, the conversation's state and the message's words,
+ * so it can be read and tested alone. Stateless and thread-safe.
+ */
+final class IntentNeeds {
+
+    /**
+     * At or above this confidence, an intent whose needs are not met is still answered: its handler asks back for
+     * what is missing ("De quel scrutin voulez-vous le résultat ?"). Below it, the message gets the out-of-scope answer.
+     */
+    static final double SURE = 0.9;
+
+    private static final Set<EntityType> PLACES = Set.of(EntityType.COMMUNE, EntityType.POSTCODE,
+            EntityType.CIRCONSCRIPTION, EntityType.DEPARTEMENT);
+
+    /** Words that make a message about a deputy, or about whoever represents the citizen. */
+    private static final Set<String> REPRESENTATION_WORDS = Set.of("depute", "deputee", "deputes", "deputees",
+            "deputy", "deputies", "mp", "mps", "elu", "elue", "elus", "representant", "representante", "represente",
+            "representent", "represents", "represent", "representative", "circonscription", "circonscriptions",
+            "constituency", "habite", "vis", "live", "lives", "living");
+
+    /** "Mon député", "my MP": the citizen's own deputy, whom a place will give. */
+    private static final Set<String> FIRST_PERSON = Set.of("mon", "ma", "mes", "my", "je", "j", "me", "moi",
+            "i", "chez", "nous", "notre", "our");
+
+    /** Words that ask for what was voted lately, without a number or a topic. */
+    private static final Set<String> LATEST_WORDS = Set.of("dernier", "derniers", "derniere", "dernieres",
+            "recent", "recents", "recente", "recentes", "recemment", "dernierement", "latest", "last", "recently",
+            "lately", "semaine", "week", "mois", "month", "aujourd", "today", "hier", "yesterday");
+
+    /** Words of the works and projects the local data hold. */
+    private static final Set<String> LOCAL_WORDS = Set.of("travaux", "chantier", "chantiers", "projet", "projets",
+            "budget", "participatif", "amenagement", "amenagements", "renovation", "construction", "voirie", "rue",
+            "quartier", "works", "worksite", "worksites", "roadworks", "project", "projects", "participatory",
+            "street", "building", "neighbourhood", "neighborhood", "pres", "near", "autour", "around");
+
+    /** Words that put a question in the Parliament, not in the town's streets. */
+    private static final Set<String> PARLIAMENT_WORDS = Set.of("parlementaire", "parlementaires", "parlement",
+            "assemblee", "loi", "lois", "legislatif", "legislatifs", "legislative", "senat", "parliament",
+            "parliamentary", "bill", "bills", "law", "laws", "senate", "hemicycle");
+
+    /** More words of the Parliament's work and institutions, for the intents about them. */
+    private static final Set<String> INSTITUTION_WORDS = Set.of("depute", "deputes", "deputy", "deputies", "mp",
+            "mps", "seance", "seances", "sitting", "sittings", "chamber", "chambre", "chambres", "commission",
+            "committee", "amendement", "amendment", "motion", "censure", "censorship", "scrutin", "scrutins", "vote",
+            "votes", "ballot", "lecture", "reading", "texte", "textes", "text", "texts", "reforme", "reform", "qag",
+            "gouvernement", "government", "ordre", "agenda", "session", "quorum", "dissolution", "49", "rapporteur",
+            "navette", "shuttle", "promulguee", "promulgue", "promulgated", "constitutionnel", "constitutional");
+
+    /** Words of the town hall and the town, for its news. */
+    private static final Set<String> TOWN_WORDS = Set.of("mairie", "maire", "ville", "commune", "municipal",
+            "municipale", "municipales", "municipaux", "quartier", "town", "city", "council", "mayor",
+            "neighbourhood", "neighborhood", "hall");
+
+    /** Words of alerts and subscriptions. */
+    private static final Set<String> FOLLOW_WORDS = Set.of("suivre", "suivis", "suivi", "suis", "alerte", "alertes",
+            "alerter", "abonne", "abonnes", "abonner", "abonnement", "abonnements", "desabonne",
+            "desabonner", "desabonnez", "abonnez", "previens", "prevenir", "prevenez", "prevenu", "notifie",
+            "notifications", "notification", "notifier", "informe", "courant", "follow", "following", "follows",
+            "unfollow", "subscribe", "subscribed", "subscription", "subscriptions", "unsubscribe", "alert", "alerts",
+            "notify", "notified", "posted", "informed", "tell", "warn", "know", "diffusion", "envoie", "envoyer",
+            "send", "sending", "recevoir", "receive", "messages", "surveille", "watch");
+
+    /** Words of a citizen's own report, whose status they ask. */
+    private static final Set<String> REPORT_WORDS = Set.of("signalement", "signalements", "signale", "signalee",
+            "declaration", "demande", "report", "reported", "reports", "ticket");
+
+    /** Words that carry no subject of their own, left out when telling a bare place from a sentence around it. */
+    private static final Set<String> FILLER = Set.of("a", "au", "aux", "de", "du", "des", "la", "le", "les", "l",
+            "et", "en", "dans", "sur", "pour", "in", "at", "for", "the", "of", "and", "to", "on", "what", "about",
+            "how", "alors", "ok", "oui", "yes", "c", "est", "is", "it", "ca", "quoi", "qui", "who",
+            "which", "quel", "quelle", "d", "then", "puis");
+
+    private IntentNeeds() {
+    }
+
+    /**
+     * The intent to answer: {@code intent} when its needs are met, or when the classifier is {@link #SURE} of it
+     * and its handler can ask for what is missing; otherwise {@link Intent#OUT_OF_SCOPE}. A local-projects answer to
+     * a question about the Parliament is never given, however sure the classifier is.
+     */
+    static Intent decide(Intent intent, Understanding u, ConversationState state, String text) {
+        List<String> words = words(text);
+        if (intent == Intent.LOCAL_PROJECTS && aboutParliament(words)) {
+            return Intent.OUT_OF_SCOPE;
+        }
+        if (met(intent, u, state, words) || u.confidence() >= SURE) {
+            return intent;
+        }
+        return Intent.OUT_OF_SCOPE;
+    }
+
+    /** Whether the message (or the conversation) has what the intent needs. */
+    static boolean met(Intent intent, Understanding u, ConversationState state, List<String> words) {
+        return switch (intent) {
+            case REPRESENTATIVE_PROFILE, REPRESENTATIVE_ATTENDANCE, REPRESENTATIVE_VOTES -> aDeputy(u, state, words);
+            case VOTE_RESULT -> aScrutin(u, state, words);
+            case FIND_REPRESENTATIVE -> aPlaceOrOwnDeputy(u, words);
+            case LOCAL_PROJECTS -> aLocalSubject(u, words);
+            case REPRESENTATIVE_BILLS, REPRESENTATIVE_SPEECHES, REPRESENTATIVE_QUESTIONS, REPRESENTATIVE_PRESENCE,
+                 REPRESENTATIVE_INTERESTS, CONTACT_REPRESENTATIVE -> aDeputy(u, state, words);
+            case BILL_STATUS, LEGISLATIVE_WORK, AGENDA, ASSEMBLY_INFO -> aboutParliament(words)
+                    || words.stream().anyMatch(INSTITUTION_WORDS::contains);
+            case LOCAL_NEWS -> hasPlace(u) || words.stream().anyMatch(TOWN_WORDS::contains);
+            case FOLLOW, UNFOLLOW -> words.stream().anyMatch(FOLLOW_WORDS::contains);
+            case REPORT_STATUS -> u.first(EntityType.REPORT).isPresent()
+                    || words.stream().anyMatch(REPORT_WORDS::contains);
+            default -> true;
+        };
+    }
+
+    /** A deputy named, one in the conversation, a place that gives one, or words about a deputy. */
+    static boolean aDeputy(Understanding u, ConversationState state, List<String> words) {
+        return u.first(EntityType.DEPUTY).isPresent() || state.lastDeputyUid() != null || hasPlace(u)
+                || words.stream().anyMatch(REPRESENTATION_WORDS::contains);
+    }
+
+    /** A scrutin number, a topic, a "latest" wording, or a scrutin in the conversation. */
+    static boolean aScrutin(Understanding u, ConversationState state, List<String> words) {
+        return u.first(EntityType.SCRUTIN).isPresent() || u.first(EntityType.TOPIC).isPresent()
+                || state.lastScrutin() != null || words.stream().anyMatch(LATEST_WORDS::contains);
+    }
+
+    /** A place, or the citizen's own deputy ("Qui est mon député ?"). */
+    static boolean aPlaceOrOwnDeputy(Understanding u, List<String> words) {
+        return hasPlace(u) || (words.stream().anyMatch(FIRST_PERSON::contains)
+                && words.stream().anyMatch(REPRESENTATION_WORDS::contains))
+                || words.stream().anyMatch(w -> w.equals("circonscription") || w.equals("constituency"));
+    }
+
+    /** A word of local works or projects, or a place or street to look around, and nothing about the Parliament. */
+    static boolean aLocalSubject(Understanding u, List<String> words) {
+        return !aboutParliament(words) && (hasPlace(u) || words.stream().anyMatch(LOCAL_WORDS::contains));
+    }
+
+    /** "Quels sont les travaux parlementaires en cours ?": the Parliament's work, not the town's. */
+    static boolean aboutParliament(List<String> words) {
+        return words.stream().anyMatch(PARLIAMENT_WORDS::contains);
+    }
+
+    /**
+     * Whether a place in a message the classifier did not understand is the question itself: the place alone
+     * ("Annecy", "et à Lyon ?") or with words about a deputy ("le député d'Annecy"). "Quelqu'un vient à la réunion
+     * ce soir ?" names a commune (La Réunion) but is not about it.
+     */
+    static boolean placeIsTheQuestion(Understanding u, String text) {
+        if (!hasPlace(u)) {
+            return false;
+        }
+        List<String> rest = words(withoutMentions(text, u.entities()));
+        if (rest.stream().anyMatch(REPRESENTATION_WORDS::contains)) {
+            return true;
+        }
+        return rest.stream().filter(w -> !FILLER.contains(w)).count() <= 1;
+    }
+
+    private static boolean hasPlace(Understanding u) {
+        return u.entities().stream().anyMatch(e -> PLACES.contains(e.type()));
+    }
+
+    static List<String> words(String text) {
+        String folded = Text.foldToWords(text);
+        return folded.isEmpty() ? List.of() : Arrays.asList(folded.split(" "));
+    }
+
+    private static String withoutMentions(String text, List<EntityMention> mentions) {
+        StringBuilder sb = new StringBuilder(text.length());
+        int at = 0;
+        for (EntityMention m : mentions) {
+            if (m.start() < at || m.end() > text.length()) {
+                continue;
+            }
+            sb.append(text, at, m.start()).append(' ');
+            at = m.end();
+        }
+        return sb.append(text, Math.min(at, text.length()), text.length()).toString();
+    }
+}
