@@ -171,7 +171,10 @@ public final class Dialogue {
         }
         Optional<Intent> claimed = claimed(message.text(), state);
         // A claimed text is a handler's own payload, which may carry a (rounded) position: understood, never kept.
-        Understanding understanding = placesAsTopics(chosenOption(message, state).orElseGet(() -> claimed.isPresent()
+        ConversationState asked = state;
+        Understanding understanding = placesAsTopics(chosenOption(message, state)
+                .or(() -> chosenByDepartement(message, asked))
+                .orElseGet(() -> claimed.isPresent()
                 ? nlu.parseWithoutRemembering(message.text(), message.locale())
                 : nlu.parse(message.text(), message.locale())));
         Language language = languageOf(message, understanding, state);
@@ -402,7 +405,7 @@ public final class Dialogue {
         for (int i = 0; i < options.size(); i++) {
             PendingChoice.Option o = options.get(i);
             if (said.equals(Text.foldToWords(o.payload())) || said.equals(Text.foldToWords(o.title()))
-                    || said.equals(String.valueOf(i + 1))) {
+                    || said.equals(String.valueOf(i + 1)) || isOnlyOptionNamed(options, o, said)) {
                 List<EntityMention> entities = new ArrayList<>(choice.keptEntities());
                 entities.add(o.entity());
                 Language lang = state.language() == null ? Language.FR : state.language();
@@ -411,6 +414,62 @@ public final class Dialogue {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * "Talizat" for the option "Talizat (15)": a commune typed without the département that a list offered beside
+     * its name, when no other option has that name.
+     */
+    private static boolean isOnlyOptionNamed(List<PendingChoice.Option> options, PendingChoice.Option o, String said) {
+        if (o.entity().type() != EntityType.COMMUNE || !said.equals(withoutSuffix(o.title()))) {
+            return false;
+        }
+        return options.stream().filter(x -> said.equals(withoutSuffix(x.title()))).count() == 1;
+    }
+
+    /** "Talizat (15)" → "talizat". */
+    private static String withoutSuffix(String title) {
+        return Text.foldToWords(title.replaceFirst("\\s*\\([^)]*\\)\\s*$", ""));
+    }
+
+    /** "dans le 93", "974": a département written as its code. */
+    private static final java.util.regex.Pattern DEPARTEMENT_CODE =
+            java.util.regex.Pattern.compile("(?<![0-9a-z])(0?[1-9]|[1-8][0-9]|9[0-5]|2[ab]|97[1-8]|98[6-8])(?![0-9a-z])");
+
+    /**
+     * "Plusieurs communes s'appellent « Saint-Denis ». Laquelle ?" → "celle du Gard", "dans le 93",
+     * "Seine-Saint-Denis": a short answer that names a département picks the one commune offered in it.
+     */
+    private Optional<Understanding> chosenByDepartement(IncomingMessage message, ConversationState state) {
+        PendingChoice choice = state.pendingChoice();
+        String said = Text.foldToWords(message.text());
+        if (choice == null || said.isEmpty() || said.split(" ").length > 6
+                || !choice.options().stream().allMatch(o -> o.entity().type() == EntityType.COMMUNE)) {
+            return Optional.empty();
+        }
+        Set<String> named = new java.util.HashSet<>();
+        Understanding parsed = nlu.parseWithoutRemembering(message.text(), message.locale());
+        parsed.all(EntityType.DEPARTEMENT).forEach(e -> named.add(e.value()));
+        java.util.regex.Matcher code = DEPARTEMENT_CODE.matcher(said);
+        while (code.find()) {
+            String c = code.group(1).toUpperCase(java.util.Locale.ROOT);
+            named.add(c.length() == 1 ? "0" + c : c);
+        }
+        List<PendingChoice.Option> inNamed = choice.options().stream()
+                .filter(o -> named.contains(departementOf(o.entity().value()))).toList();
+        if (inNamed.size() != 1) {
+            return Optional.empty();
+        }
+        List<EntityMention> entities = new ArrayList<>(choice.keptEntities());
+        entities.add(inNamed.getFirst().entity());
+        Language lang = state.language() == null ? Language.FR : state.language();
+        return Optional.of(new Understanding(message.text(), lang, List.of(new IntentScore(choice.intent(), 1.0)), entities));
+    }
+
+    /** The département of an INSEE commune code: three characters overseas (97411 is in 974), else two. */
+    private static String departementOf(String inseeCode) {
+        return inseeCode.startsWith("97") || inseeCode.startsWith("98") ? inseeCode.substring(0, 3)
+                : inseeCode.substring(0, Math.min(2, inseeCode.length()));
     }
 
     /**

@@ -31,6 +31,15 @@ public interface GeoDirectory {
     /** The constituencies of a commune: one whole share, or several partial ones when it is split. */
     List<ConstituencyShare> constituenciesOf(String inseeCode);
 
+    /**
+     * When the data places a commune or arrondissement only as part of a larger city (an arrondissement of Lyon or
+     * Marseille: the official tables give the city's constituencies, not the arrondissement's), that city; its
+     * {@link #constituenciesOf} are then the city's, and cannot say which of them the place is in.
+     */
+    default Optional<Commune> cityPlacingOnly(String inseeCode) {
+        return Optional.empty();
+    }
+
     Optional<Departement> departement(String code);
 
     Collection<Departement> departements();

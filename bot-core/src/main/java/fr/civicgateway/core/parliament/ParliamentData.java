@@ -35,6 +35,25 @@ public interface ParliamentData {
 
     Optional<PoliticalGroup> group(String organeUid);
 
+    /**
+     * The abbreviation people know a group by ("LFI-NFP"), for answers; empty when the data does not describe the
+     * group or gives only its uid: a raw uid ({@code PO0}, {@code PO847173}) is never a group's name.
+     */
+    default Optional<String> groupAbbreviation(String organeUid) {
+        return group(organeUid).map(PoliticalGroup::abbreviation).filter(a -> !a.isBlank() && !isUid(a));
+    }
+
+    /** "La France insoumise - Nouveau Front Populaire (LFI-NFP)", on the same terms as {@link #groupAbbreviation}. */
+    default Optional<String> groupFullName(String organeUid) {
+        return group(organeUid).filter(g -> !g.name().isBlank() && !isUid(g.name())).map(g ->
+                g.name().equals(g.abbreviation()) || isUid(g.abbreviation()) ? g.name()
+                        : g.name() + " (" + g.abbreviation() + ")");
+    }
+
+    private static boolean isUid(String text) {
+        return text.matches("PO\\d+");
+    }
+
     /** The political groups of the legislature known to the data. */
     Collection<PoliticalGroup> groups();
 

@@ -9,7 +9,6 @@ import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
-import fr.civicgateway.core.parliament.PoliticalGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -139,8 +138,8 @@ public final class DeputyResolver {
     /** "Mathilde Panot (LFI-NFP, 10e circonscription du Val-de-Marne)". */
     public String label(Turn turn, Deputy d) {
         List<String> parts = new ArrayList<>();
-        if (d.groupUid() != null) {
-            parts.add(data.group(d.groupUid()).map(PoliticalGroup::abbreviation).orElse(d.groupUid()));
+        if (d.groupUid() != null && data.groupAbbreviation(d.groupUid()).isPresent()) {
+            parts.add(data.groupAbbreviation(d.groupUid()).orElseThrow());
         }
         if (d.constituency() != null) {
             parts.add(fr.civicgateway.core.answer.Places.constituency(turn.language(), d.constituency()));

@@ -1,6 +1,7 @@
 package fr.civicgateway.core.representative;
 
 import fr.civicgateway.core.answer.Places;
+import fr.civicgateway.core.answer.Sources;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.ConversationState;
@@ -20,7 +21,9 @@ import fr.civicgateway.core.parliament.ParliamentData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@code find_representative}: from a constituency, a commune or arrondissement, a postcode or a département to
@@ -29,8 +32,10 @@ import java.util.Optional;
  */
 public final class FindRepresentativeHandler implements IntentHandler {
 
-    /** Above this many communes, asking for the postcode reads better than a wall of buttons. */
+    /** Twice this many communes are offered as buttons at most; the others are typed. */
     private static final int MAX_OPTIONS = 8;
+    /** The Assemblée's list of sitting deputies, the source of a list of deputies by constituency. */
+    static final String DEPUTIES_URL = "https://www.assemblee-nationale.fr/dyn/deputes";
 
     private final ParliamentData data;
     private final GeoDirectory geo;
@@ -75,17 +80,7 @@ public final class FindRepresentativeHandler implements IntentHandler {
         }
         Optional<EntityMention> postcode = turn.entity(EntityType.POSTCODE);
         if (postcode.isPresent()) {
-            List<Commune> communes = geo.communesByPostcode(postcode.get().value());
-            if (communes.isEmpty()) {
-                return unknownPlace(turn, postcode.get().text());
-            }
-            if (communes.size() == 1) {
-                return answerCommune(turn, communes.getFirst());
-            }
-            return askCommune(turn, turn.say(
-                    "Le code postal " + postcode.get().value() + " dessert " + communes.size() + " communes. Laquelle est la vôtre ?",
-                    "Postcode " + postcode.get().value() + " serves " + communes.size() + " communes. Which one is yours?"),
-                    communes);
+            return answerPostcode(turn, postcode.get());
         }
         Optional<EntityMention> dep = turn.entity(EntityType.DEPARTEMENT);
         if (dep.isPresent()) {
@@ -113,6 +108,61 @@ public final class FindRepresentativeHandler implements IntentHandler {
                         + "or a constituency (\"4th constituency of Gironde\")."));
     }
 
+    /**
+     * One commune: its constituency. Several all in one constituency: that constituency at once. Several in more
+     * than one: which commune, with every commune offered (the first ones as buttons) and grouped by constituency.
+     */
+    private Answer answerPostcode(Turn turn, EntityMention postcode) {
+        String code = postcode.value();
+        List<Commune> communes = geo.communesByPostcode(code);
+        if (communes.isEmpty()) {
+            return unknownPlace(turn, postcode.text());
+        }
+        if (communes.size() == 1) {
+            return answerCommune(turn, communes.getFirst());
+        }
+        Map<String, List<Commune>> byConstituency = new TreeMap<>();
+        boolean allPlaced = true;
+        for (Commune c : communes) {
+            List<ConstituencyShare> shares = geo.constituenciesOf(c.inseeCode());
+            allPlaced &= !shares.isEmpty() && geo.cityPlacingOnly(c.inseeCode()).isEmpty();
+            for (ConstituencyShare share : shares) {
+                byConstituency.computeIfAbsent(share.constituencyId(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        String names = names(communes, 6, turn);
+        if (allPlaced && byConstituency.size() == 1) {
+            String id = byConstituency.keySet().iterator().next();
+            String where = data.deputyOf(id).map(d -> Places.constituency(turn.language(), d.constituency())).orElse(id);
+            return answerConstituency(turn, id, turn.say(
+                    "Ce code postal couvre " + communes.size() + " communes (" + names + "), toutes dans la " + where + ".",
+                    "This postcode covers " + communes.size() + " communes (" + names + "), all in the " + where + "."));
+        }
+        StringBuilder question = new StringBuilder(turn.say(
+                "Le code postal " + code + " dessert " + communes.size() + " communes. Laquelle est la vôtre ?",
+                "Postcode " + code + " serves " + communes.size() + " communes. Which one is yours?"));
+        if (communes.size() > MAX_OPTIONS * 2 && allPlaced) {
+            // Too many for buttons alone: say which constituency each commune is in, so the list itself answers.
+            for (Map.Entry<String, List<Commune>> e : byConstituency.entrySet()) {
+                String label = data.deputyOf(e.getKey())
+                        .map(d -> Places.constituency(turn.language(), d.constituency()) + " (" + d.fullName() + ")")
+                        .orElse(e.getKey());
+                question.append("\n• ").append(label).append(" : ").append(names(e.getValue(), Integer.MAX_VALUE, turn));
+            }
+            question.append(turn.say("\nTapez le nom de votre commune, ou choisissez parmi les premières :",
+                    "\nType your commune's name, or choose among the first ones:"));
+        }
+        return askCommune(turn, question.toString(), communes);
+    }
+
+    /** "Bourg-en-Bresse, Saint-Denis-lès-Bourg", the first {@code max} and "… et 3 autres". */
+    private static String names(List<Commune> communes, int max, Turn turn) {
+        List<String> shown = communes.stream().map(Commune::name).sorted().limit(max).toList();
+        String list = String.join(", ", shown);
+        int more = communes.size() - shown.size();
+        return more <= 0 ? list : list + turn.say(" et " + more + " autres", " and " + more + " more");
+    }
+
     private Answer answerCommune(Turn turn, Commune c) {
         List<ConstituencyShare> shares = geo.constituenciesOf(c.inseeCode());
         if (shares.isEmpty()) {
@@ -123,18 +173,30 @@ public final class FindRepresentativeHandler implements IntentHandler {
                             + geo.sourceDescription() + ")."));
         }
         if (shares.size() == 1) {
-            return answerConstituency(turn, shares.getFirst().constituencyId(), c.name());
+            return answerConstituency(turn, shares.getFirst().constituencyId(),
+                    turn.say(c.name() + " fait partie de la ", c.name() + " is in the "));
         }
-        // The loaded tables place Paris, Lyon and Marseille by city, not by arrondissement: say so rather than guess.
-        String why = placedOnlyByCity(c.inseeCode())
-                ? turn.say(" Les tables officielles chargées ne donnent pas la circonscription par arrondissement.",
-                        " The loaded official tables do not give the constituency by arrondissement.")
-                : "";
+        Optional<Commune> city = geo.cityPlacingOnly(c.inseeCode());
+        if (city.isPresent()) {
+            // The official tables place Lyon's and Marseille's arrondissements only as part of the city: listing the
+            // city's constituencies as the arrondissement's would be false, so say what the data cannot tell.
+            return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE), turn.say(
+                    "Les tables officielles chargées ne disent pas dans quelle circonscription se trouve " + c.name()
+                            + " : elles ne placent que la ville de " + city.get().name() + " entière, partagée entre "
+                            + shares.size() + " circonscriptions, sans dire lesquelles couvrent chaque arrondissement. "
+                            + "Si vous connaissez votre circonscription, dites-la (par exemple « 1re circonscription "
+                            + Places.ofDepartement(departementName(c)) + " »).",
+                    "The loaded official tables do not say which constituency " + c.name() + " is in: they place "
+                            + "only the whole city of " + city.get().name() + ", split between " + shares.size()
+                            + " constituencies, without saying which ones cover each arrondissement. If you know "
+                            + "your constituency, say it (for example \"1st constituency of " + departementName(c) + "\").")
+                    + "\n" + geoSource(turn));
+        }
         StringBuilder text = new StringBuilder(turn.say(
                 c.name() + " est partagée entre " + shares.size() + " circonscriptions ; votre député dépend de votre "
-                        + "adresse." + why + " Laquelle est la vôtre ?",
+                        + "adresse. Laquelle est la vôtre ?",
                 c.name() + " is split between " + shares.size() + " constituencies; your deputy depends on your "
-                        + "address." + why + " Which one is yours?"));
+                        + "address. Which one is yours?"));
         List<PendingChoice.Option> options = new ArrayList<>();
         List<QuickReply> buttons = new ArrayList<>();
         for (ConstituencyShare share : shares) {
@@ -146,8 +208,26 @@ public final class FindRepresentativeHandler implements IntentHandler {
             options.add(new PendingChoice.Option(label, label, chosen));
             buttons.add(new QuickReply(label, label));
         }
+        text.append("\n").append(listSource(turn));
         ConversationState state = turn.state().withPendingChoice(new PendingChoice(Intent.FIND_REPRESENTATIVE, List.of(), options));
         return Answer.text(state, text.toString(), buttons);
+    }
+
+    private String departementName(Commune c) {
+        return geo.departement(c.departementCode()).map(Departement::name).orElse(c.departementCode());
+    }
+
+    /**
+     * The source line of a list of deputies by constituency: the Assemblée's deputies with the date of their data,
+     * and the official tables that draw the constituencies.
+     */
+    private String listSource(Turn turn) {
+        return Sources.line(turn.language(), DEPUTIES_URL, data.info().deputiesDataDate()) + " " + geoSource(turn);
+    }
+
+    private String geoSource(Turn turn) {
+        return turn.say("Circonscriptions : " + geo.sourceDescription() + ".",
+                "Constituencies: " + geo.sourceDescription() + ".");
     }
 
     private Answer answerDepartement(Turn turn, String code) {
@@ -160,7 +240,8 @@ public final class FindRepresentativeHandler implements IntentHandler {
             return unknownPlace(turn, name);
         }
         if (deputies.size() == 1) {
-            return answerConstituency(turn, deputies.getFirst().constituency().id(), name);
+            return answerConstituency(turn, deputies.getFirst().constituency().id(),
+                    turn.say(name + " forme la ", name + " is the "));
         }
         StringBuilder text = new StringBuilder(turn.say(
                 "Le département " + name + " compte " + deputies.size() + " circonscriptions. Dites-moi votre commune "
@@ -178,32 +259,34 @@ public final class FindRepresentativeHandler implements IntentHandler {
                 buttons.add(new QuickReply(label, label));
             }
         }
+        text.append("\n").append(Sources.line(turn.language(), DEPUTIES_URL, data.info().deputiesDataDate()));
         ConversationState state = turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE)
                 .withPendingChoice(new PendingChoice(Intent.FIND_REPRESENTATIVE, List.of(), options));
         return Answer.text(state, text.toString(), buttons);
     }
 
-    private Answer answerConstituency(Turn turn, String constituencyId, String placeName) {
+    /**
+     * @param intro null for "Circonscription : …."; a sentence's start that the constituency's name ends ("Mende
+     *              fait partie de la "); or, when it ends with a period, a whole sentence said as it is
+     */
+    private Answer answerConstituency(Turn turn, String constituencyId, String intro) {
         Optional<Deputy> deputy = data.deputyOf(constituencyId);
         if (deputy.isEmpty()) {
             return Answer.text(turn.state(), turn.say(
                     "Les données de l'Assemblée ne donnent aucun député en exercice pour la circonscription "
-                            + constituencyId + (placeName == null ? "" : " (" + placeName + ")") + " : le siège est peut-être vacant.",
+                            + constituencyId + " : le siège est peut-être vacant.",
                     "The Assemblée's data gives no sitting deputy for constituency " + constituencyId
-                            + (placeName == null ? "" : " (" + placeName + ")") + ": the seat may be vacant."));
+                            + ": the seat may be vacant."));
         }
         Deputy d = deputy.get();
         String where = Places.constituency(turn.language(), d.constituency());
-        String intro = placeName == null
-                ? turn.say("Circonscription : " + where + ".", "Constituency: " + where + ".")
-                : turn.say(placeName + " fait partie de la " + where + ".", placeName + " is in the " + where + ".");
+        if (intro == null) {
+            intro = turn.say("Circonscription : " + where + ".", "Constituency: " + where + ".");
+        } else if (!intro.endsWith(".")) {
+            intro = intro + where + ".";
+        }
         return Answer.text(turn.state().withDeputy(d.uid()).withPendingIntent(null).withPendingChoice(null),
                 intro + "\n" + profile.describe(turn, d), DeputyQuickReplies.about(turn, d, false, true, true));
-    }
-
-    /** Paris, Lyon, Marseille (75056, 69123, 13055) and their arrondissements (75101–75120, 69381–69389, 13201–13216). */
-    private static boolean placedOnlyByCity(String insee) {
-        return insee.matches("75056|69123|13055|751(0[1-9]|1\\d|20)|132(0[1-9]|1[0-6])|6938[1-9]");
     }
 
     /** " (EPR)", or nothing when the group is unknown. */
@@ -216,20 +299,25 @@ public final class FindRepresentativeHandler implements IntentHandler {
         return Places.constituency(turn.language(), c);
     }
 
+    /**
+     * Offers every commune: all of them can be chosen by name or number, the first {@code 2 × MAX_OPTIONS} (by name)
+     * are buttons. A name typed that is not an option still reaches the commune through the understanding.
+     */
     private Answer askCommune(Turn turn, String question, List<Commune> communes) {
-        if (communes.size() > MAX_OPTIONS * 2) {
-            return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE), question + turn.say(
-                    " Précisez le code postal.", " Please give the postcode."));
-        }
         List<PendingChoice.Option> options = new ArrayList<>();
         List<QuickReply> buttons = new ArrayList<>();
-        for (Commune c : communes) {
+        for (Commune c : communes.stream().sorted(Comparator.comparing(Commune::name)).toList()) {
             String label = c.name() + " (" + c.departementCode() + ")";
             options.add(new PendingChoice.Option(label, label,
                     new EntityMention(EntityType.COMMUNE, c.inseeCode(), label, 0, label.length())));
-            buttons.add(new QuickReply(label, label));
+            if (buttons.size() < MAX_OPTIONS * 2) {
+                buttons.add(new QuickReply(label, label));
+            }
         }
-        ConversationState state = turn.state().withPendingChoice(new PendingChoice(Intent.FIND_REPRESENTATIVE, List.of(), options));
+        // A typed name answers the place question; a question still waiting for the place keeps waiting.
+        ConversationState state = (turn.state().pendingIntent() == null
+                ? turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE) : turn.state())
+                .withPendingChoice(new PendingChoice(Intent.FIND_REPRESENTATIVE, List.of(), options));
         return Answer.text(state, question, buttons);
     }
 

@@ -9,7 +9,6 @@ import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
-import fr.civicgateway.core.parliament.PoliticalGroup;
 
 import static fr.civicgateway.core.answer.Agreement.depute;
 import static fr.civicgateway.core.answer.Agreement.e;
@@ -86,12 +85,10 @@ public final class ProfileHandler extends AboutOneDeputyHandler {
         if (d.groupUid() == null) {
             return null;
         }
-        return data.group(d.groupUid())
-                .map(g -> g.name().equals(g.abbreviation()) ? g.name() : g.name() + " (" + g.abbreviation() + ")")
-                .orElse(d.groupUid());
+        return data.groupFullName(d.groupUid()).orElse(null);
     }
 
     static String groupAbbreviation(ParliamentData data, String groupUid) {
-        return groupUid == null ? null : data.group(groupUid).map(PoliticalGroup::abbreviation).orElse(groupUid);
+        return groupUid == null ? null : data.groupAbbreviation(groupUid).orElse(null);
     }
 }

@@ -13,7 +13,6 @@ import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.parliament.GroupVote;
 import fr.civicgateway.core.parliament.ParliamentData;
-import fr.civicgateway.core.parliament.PoliticalGroup;
 import fr.civicgateway.core.parliament.Scrutin;
 import fr.civicgateway.core.parliament.ScrutinType;
 import fr.civicgateway.core.parliament.VoteCounts;
@@ -84,8 +83,19 @@ public final class VoteResultHandler implements IntentHandler {
                         turn.say("Qu'est-ce qui a été voté récemment ?", "What was voted recently?"))));
     }
 
-    private String abbreviation(GroupVote g) {
-        return data.group(g.groupUid()).map(PoliticalGroup::abbreviation).orElse(g.groupUid());
+    /** The group's abbreviation; a group the data does not name is "un groupe non identifié", never its uid. */
+    private String abbreviation(Turn turn, GroupVote g) {
+        return data.groupAbbreviation(g.groupUid())
+                .orElseGet(() -> turn.say("groupe non identifié", "unidentified group"));
+    }
+
+    /** The majority computed from the group's nominal votes ({@link GroupVote#majority()}). */
+    private static String position(Turn turn, GroupVote g) {
+        if (g.noneTookPart()) {
+            return turn.say("sans vote", "no vote");
+        }
+        return g.majority().map(p -> VoteWords.groupPosition(turn.language(), p))
+                .orElseGet(() -> turn.say("partagé", "split"));
     }
 
     String describe(Turn turn, Scrutin s) {
@@ -105,7 +115,7 @@ public final class VoteResultHandler implements IntentHandler {
             List<String> parts = new ArrayList<>();
             for (GroupVote g : s.groups()) {
                 if (g.counts().forVotes() > 0) {
-                    parts.add(abbreviation(g) + " " + g.counts().forVotes());
+                    parts.add(abbreviation(turn, g) + " " + g.counts().forVotes());
                 }
             }
             text.append(turn.say("\nVoix pour par groupe : ", "\nVotes for by group: "))
@@ -114,8 +124,7 @@ public final class VoteResultHandler implements IntentHandler {
             text.append(turn.say("\nPosition majoritaire des groupes : ", "\nGroups' majority positions: "));
             List<String> parts = new ArrayList<>();
             for (GroupVote g : s.groups()) {
-                parts.add(abbreviation(g) + " " + VoteWords.groupPosition(lang, g.majorityPosition())
-                        + " (" + g.counts().forVotes() + "/" + g.counts().against() + "/" + g.counts().abstentions() + ")");
+                parts.add(abbreviation(turn, g) + " " + position(turn, g) + " (" + VoteWords.countsOf(g) + ")");
             }
             text.append(String.join(" ; ", parts)).append(turn.say(" [pour/contre/abstentions].", " [for/against/abstentions]."));
         }

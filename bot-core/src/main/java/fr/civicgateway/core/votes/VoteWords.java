@@ -9,7 +9,6 @@ import fr.civicgateway.core.parliament.GroupVote;
 import fr.civicgateway.core.parliament.NonVotingCause;
 import fr.civicgateway.core.parliament.Outcome;
 import fr.civicgateway.core.parliament.ParliamentData;
-import fr.civicgateway.core.parliament.PoliticalGroup;
 import fr.civicgateway.core.parliament.Position;
 import fr.civicgateway.core.parliament.Scrutin;
 import fr.civicgateway.core.parliament.ScrutinType;
@@ -102,32 +101,61 @@ final class VoteWords {
         };
     }
 
-    /** "Son groupe (LFI-NFP) a majoritairement voté pour." — the group under which the vote is listed. */
+    /**
+     * "Son groupe (LFI-NFP) a majoritairement voté pour." — the group under which the vote is listed (for a deputy
+     * not listed, the current one). The position is computed from the group's nominal votes ({@link
+     * GroupVote#majority()}); a group nobody of which voted "n'a pas pris part au vote", a tie has no majority. A
+     * group the data does not name is worded without a name; a block the data cannot tell apart gives no sentence.
+     */
     static Optional<String> groupSentence(Turn turn, ParliamentData data, Deputy d, DeputyVote v, Scrutin s) {
         String groupUid = v.groupUid() != null ? v.groupUid() : d.groupUid();
         if (groupUid == null) {
             return Optional.empty();
         }
-        Optional<GroupVote> gv = s.groups().stream().filter(g -> g.groupUid().equals(groupUid)).findFirst();
-        if (gv.isEmpty()) {
+        java.util.List<GroupVote> blocks = s.groups().stream().filter(g -> g.groupUid().equals(groupUid)).toList();
+        if (blocks.size() != 1) {
+            // Absent, or several blocks the Assemblée published under one placeholder uid: none is surely theirs.
             return Optional.empty();
         }
-        String abbrev = data.group(groupUid).map(PoliticalGroup::abbreviation).orElse(groupUid);
-        Position majority = gv.get().majorityPosition();
-        String pos = groupPosition(turn.language(), majority);
-        String sentence = switch (majority) {
-            case FOR, AGAINST -> turn.say("Son groupe (" + abbrev + ") a majoritairement voté " + pos + ".",
-                    (d.feminine() ? "Her" : "His") + " group (" + abbrev + ") mostly voted " + pos + ".");
-            case ABSTENTION -> turn.say("Son groupe (" + abbrev + ") s'est majoritairement abstenu.",
-                    (d.feminine() ? "Her" : "His") + " group (" + abbrev + ") mostly abstained.");
-            case NON_VOTING, ABSENT -> turn.say("Son groupe (" + abbrev + ") n'a majoritairement pas voté.",
-                    (d.feminine() ? "Her" : "His") + " group (" + abbrev + ") mostly did not vote.");
-        };
-        if (v.tookPart() && majority != v.position() && majority != Position.NON_VOTING) {
+        GroupVote gv = blocks.getFirst();
+        Optional<String> abbreviation = data.groupAbbreviation(groupUid);
+        String fr = abbreviation.map(a -> "Son groupe (" + a + ")").orElse("Son groupe");
+        String en = abbreviation.map(a -> (d.feminine() ? "Her" : "His") + " group (" + a + ")")
+                .orElse(d.feminine() ? "Her group" : "His group");
+        if (s.type() == ScrutinType.CENSURE_MOTION) {
+            int n = gv.counts().forVotes();
+            return Optional.of(n == 0
+                    ? turn.say("Aucun membre de " + lower(fr) + " ne l'a votée.", "No member of " + lower(en) + " voted for it.")
+                    : turn.say(n + " " + (n == 1 ? "membre" : "membres") + " de " + lower(fr) + " l'" + (n == 1 ? "a" : "ont") + " votée.",
+                            n + " " + (n == 1 ? "member" : "members") + " of " + lower(en) + " voted for it."));
+        }
+        if (gv.noneTookPart()) {
+            return Optional.of(turn.say(fr + " n'a pas pris part au vote.", en + " did not take part in the vote."));
+        }
+        Optional<Position> majority = gv.majority();
+        if (majority.isEmpty()) {
+            return Optional.of(turn.say(fr + " n'a pas de position majoritaire : ses votes se partagent à égalité ("
+                            + countsOf(gv) + " pour/contre/abstentions).",
+                    en + " has no majority position: its votes are evenly split (" + countsOf(gv) + " for/against/abstentions)."));
+        }
+        String pos = groupPosition(turn.language(), majority.get());
+        String sentence = majority.get() == Position.ABSTENTION
+                ? turn.say(fr + " s'est majoritairement abstenu.", en + " mostly abstained.")
+                : turn.say(fr + " a majoritairement voté " + pos + ".", en + " mostly voted " + pos + ".");
+        if (v.tookPart() && majority.get() != v.position()) {
             sentence += turn.say(" " + (d.feminine() ? "Elle" : "Il") + " s'en est donc écarté" + e(d) + ".",
                     " The deputy departed from the group's majority.");
         }
         return Optional.of(sentence);
+    }
+
+    /** "12/3/0": for, against, abstentions. */
+    static String countsOf(GroupVote g) {
+        return g.counts().forVotes() + "/" + g.counts().against() + "/" + g.counts().abstentions();
+    }
+
+    private static String lower(String s) {
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     /** "adopté (47 pour, 169 contre, 88 abstentions)" / "adopted (47 for, 169 against, 88 abstentions)". */

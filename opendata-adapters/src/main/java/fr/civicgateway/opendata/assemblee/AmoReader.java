@@ -24,8 +24,12 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class AmoReader {
 
-    /** What one AMO archive gives: deputies in a stable order, GP organes by uid, the latest mandate date. */
-    record AmoData(List<Deputy> deputies, Map<String, PoliticalGroup> groups, LocalDate latestMandateDate) {
+    /**
+     * What one AMO archive gives: deputies in a stable order, GP organes by uid, the latest mandate date, and for
+     * the sitting deputies the day their open GP mandate began (absent when the mandate gives none).
+     */
+    record AmoData(List<Deputy> deputies, Map<String, PoliticalGroup> groups, LocalDate latestMandateDate,
+                   Map<String, LocalDate> groupSince) {
     }
 
     /** The fields of a mandate the adapter uses. */
@@ -88,13 +92,17 @@ final class AmoReader {
             });
         }
         List<Deputy> deputies = new ArrayList<>(acteurs.size());
+        Map<String, LocalDate> groupSince = new HashMap<>();
         acteurs.forEach((uid, ident) -> {
             List<Mandate> mandates = mandatesByActeur.getOrDefault(uid, List.of());
             if (sitting || !mandates.isEmpty()) { // a former archive keeps only this legislature's seats (below)
                 deputies.add(deputy(archive, uid, ident, mandates, sitting));
             }
+            if (sitting) {
+                openGroupMandate(mandates).filter(m -> m.start() != null).ifPresent(m -> groupSince.put(uid, m.start()));
+            }
         });
-        return new AmoData(deputies, groups, latest[0]);
+        return new AmoData(deputies, groups, latest[0], Map.copyOf(groupSince));
     }
 
     private Deputy deputy(JsonArchive archive, String uid, JsonNode ident, List<Mandate> mandates, boolean sitting) {
@@ -104,14 +112,7 @@ final class AmoReader {
                 .max(Comparator.comparing((Mandate m) -> m.end() == null)
                         .thenComparing(Mandate::start, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .orElse(null);
-        String group = null;
-        if (sitting) {
-            group = mandates.stream()
-                    .filter(m -> m.typeOrgane().equals("GP") && m.end() == null && m.organeRef() != null)
-                    .max(Comparator.comparing(Mandate::start, Comparator.nullsFirst(Comparator.naturalOrder())))
-                    .map(Mandate::organeRef)
-                    .orElse(null);
-        }
+        String group = sitting ? openGroupMandate(mandates).map(Mandate::organeRef).orElse(null) : null;
         try {
             return new Deputy(uid, Json.text(ident, "civ"), Json.text(ident, "prenom"), Json.text(ident, "nom"),
                     sitting, group,
@@ -121,6 +122,13 @@ final class AmoReader {
         } catch (IllegalArgumentException e) {
             throw new ParliamentDataException("Malformed acteur " + uid + " in " + archive.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The GP mandate in force (the latest begun, if the data lists two). */
+    private static java.util.Optional<Mandate> openGroupMandate(List<Mandate> mandates) {
+        return mandates.stream()
+                .filter(m -> m.typeOrgane().equals("GP") && m.end() == null && m.organeRef() != null)
+                .max(Comparator.comparing(Mandate::start, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
     /**

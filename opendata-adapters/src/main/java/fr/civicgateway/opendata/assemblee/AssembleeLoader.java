@@ -158,13 +158,24 @@ public final class AssembleeLoader {
         Map<String, Integer> groupIndex = new LinkedHashMap<>();
         Map<Object, Object> canonical = new HashMap<>();
         int voteCount = 0;
+        Map<String, String> currentGroup = new HashMap<>();
+        sitting.deputies().forEach(d -> {
+            if (d.groupUid() != null) {
+                currentGroup.put(d.uid(), d.groupUid());
+            }
+        });
+        // Only AMO10's open GP mandates have dates: a deputy's group on a day is known when that mandate had begun.
+        ScrutinReader.GroupMandates groupOn = (acteur, day) -> {
+            LocalDate since = sitting.groupSince().get(acteur);
+            return since != null && !since.isAfter(day) ? currentGroup.get(acteur) : null;
+        };
         try (JsonArchive archive = JsonArchive.open(scrutins)) {
             // In number order, so that unresolved acteurs get indexes in order of first appearance, whatever
             // the order of the archive.
             List<String> entries = new ArrayList<>(archive.entries("json/"));
             entries.sort(Comparator.comparingInt(AssembleeLoader::entryNumber).thenComparing(Comparator.naturalOrder()));
             for (String entry : entries) {
-                ScrutinReader.ParsedScrutin p = archive.parse(entry, mapper, root -> ScrutinReader.read(root, canonical));
+                ScrutinReader.ParsedScrutin p = archive.parse(entry, mapper, root -> ScrutinReader.read(root, canonical, groupOn));
                 loaded.add(compact(archive, entry, p, index, deputies, groupIndex));
                 voteCount += p.codes().length;
             }

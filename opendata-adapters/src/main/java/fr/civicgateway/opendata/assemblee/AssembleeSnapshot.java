@@ -97,11 +97,9 @@ public final class AssembleeSnapshot implements ParliamentData {
         this.sittingByConstituency = Map.copyOf(byConstituency);
         this.describedGroups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(describedGroups));
         Map<String, PoliticalGroup> all = new HashMap<>(describedGroups);
+        // A group the votes name but no organe file describes (a PO0 block left unnamed, the former UDR PO847173)
+        // has no entry: answers word it without a name rather than show a raw uid.
         formerGroups.forEach(all::putIfAbsent);
-        for (String uid : groupUids) {
-            // A group the votes name but no organe file describes (PO0, the former UDR PO847173): named by its uid.
-            all.putIfAbsent(uid, new PoliticalGroup(uid, uid, uid));
-        }
         this.groupsByUid = Map.copyOf(all);
         this.groupTable = groupUids.toArray(String[]::new);
 
@@ -167,8 +165,8 @@ public final class AssembleeSnapshot implements ParliamentData {
     }
 
     /**
-     * A group described by an organe file (AMO10's, or AMO30's for a group that ended, such as {@code PO847173}), or a
-     * group the votes name without any description ({@code PO0}), whose name and abbreviation are then its uid.
+     * A group described by an organe file (AMO10's, or AMO30's for a group that ended, such as {@code PO847173});
+     * empty for a uid the votes name without any description ({@code PO0}, or {@code PO847173} without AMO30).
      */
     @Override
     public Optional<PoliticalGroup> group(String organeUid) {

@@ -38,6 +38,25 @@ final class ScrutinReader {
      *                  them repeat a few hundred distinct ones, and the snapshot keeps them all
      */
     static ParsedScrutin read(JsonNode root, Map<Object, Object> canonical) {
+        return read(root, canonical, (acteur, date) -> null);
+    }
+
+    /**
+     * The group an acteur belonged to on a date, from their GP mandates; null when the mandates do not say.
+     * Called from the loading thread only.
+     */
+    @FunctionalInterface
+    interface GroupMandates {
+        String groupOn(String acteurUid, LocalDate date);
+    }
+
+    /** The uid the Assemblée writes in a group block whose organe it did not fill in (scrutins 489, 491–501). */
+    static final String PLACEHOLDER_GROUP = "PO0";
+
+    /**
+     * @param groups the group of each acteur at a date, to name the blocks published as {@link #PLACEHOLDER_GROUP}
+     */
+    static ParsedScrutin read(JsonNode root, Map<Object, Object> canonical, GroupMandates groups) {
         JsonNode s = root.path("scrutin");
         if (!s.isObject()) {
             throw new Json.Malformed("missing root element scrutin");
@@ -61,17 +80,24 @@ final class ScrutinReader {
                 Json.integer(synthese, "decompte.abstentions", 0),
                 Json.integer(synthese, "decompte.nonVotants", 0));
 
-        List<GroupVote> groups = new ArrayList<>();
+        List<JsonNode> blocks = Json.list(Json.at(s, "ventilationVotes.organe.groupes.groupe"));
+        List<String> blockUids = new ArrayList<>();
+        for (JsonNode g : blocks) {
+            blockUids.add(Json.requiredText(g, "organeRef"));
+        }
+        resolvePlaceholders(blocks, blockUids, date, groups);
+
+        List<GroupVote> groupVotes = new ArrayList<>();
         List<String> refs = new ArrayList<>();
         List<String> refGroups = new ArrayList<>();
         ByteList codes = new ByteList();
-        for (JsonNode g : Json.list(Json.at(s, "ventilationVotes.organe.groupes.groupe"))) {
-            // PO0 (some December 2024 scrutins) and PO847173 (the former UDR group) are uids no organe file
-            // describes: they are kept as given, and the snapshot names such groups by their uid.
-            String groupUid = canonical(canonical, Json.requiredText(g, "organeRef"));
+        for (int b = 0; b < blocks.size(); b++) {
+            JsonNode g = blocks.get(b);
+            // PO847173 (the former UDR group) is a uid no organe file describes: kept as given, never shown.
+            String groupUid = canonical(canonical, blockUids.get(b));
             JsonNode vote = g.path("vote");
             JsonNode voix = vote.path("decompteVoix");
-            groups.add(new GroupVote(groupUid, Json.integer(g, "nombreMembresGroupe", 0),
+            groupVotes.add(new GroupVote(groupUid, Json.integer(g, "nombreMembresGroupe", 0),
                     majority(Json.text(vote, "positionMajoritaire")),
                     canonical(canonical, new VoteCounts(0, 0, 0, Json.integer(voix, "pour", 0),
                             Json.integer(voix, "contre", 0), Json.integer(voix, "abstentions", 0),
@@ -92,8 +118,45 @@ final class ScrutinReader {
                 }
             }
         }
-        Scrutin scrutin = new Scrutin(number, date, type, title == null ? "" : title, outcome, counts, groups);
+        Scrutin scrutin = new Scrutin(number, date, type, title == null ? "" : title, outcome, counts, groupVotes);
         return new ParsedScrutin(scrutin, refs.toArray(String[]::new), codes.toArray(), refGroups.toArray(String[]::new));
+    }
+
+    /**
+     * A block published as {@code PO0} is still one group's block (its members and counts are right), only its
+     * organe is missing: it takes the group its voters belonged to on the vote's day by their GP mandates, when
+     * every voter whose mandates say agrees, and no other block of the scrutin is that group's. Otherwise it stays
+     * {@code PO0}, which answers never show.
+     */
+    private static void resolvePlaceholders(List<JsonNode> blocks, List<String> blockUids, LocalDate date,
+                                            GroupMandates groups) {
+        if (!blockUids.contains(PLACEHOLDER_GROUP)) {
+            return;
+        }
+        List<String> resolved = new ArrayList<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            String found = null;
+            boolean agree = blockUids.get(b).equals(PLACEHOLDER_GROUP);
+            JsonNode nominatif = blocks.get(b).path("vote").path("decompteNominatif");
+            for (int c = 0; c < CATEGORIES.length && agree; c++) {
+                for (JsonNode votant : Json.list(Json.at(nominatif, CATEGORIES[c] + ".votant"))) {
+                    String group = groups.groupOn(Json.text(votant, "acteurRef"), date);
+                    if (group != null && found != null && !group.equals(found)) {
+                        agree = false;
+                        break;
+                    }
+                    found = group == null ? found : group;
+                }
+            }
+            resolved.add(agree ? found : null);
+        }
+        for (int b = 0; b < blocks.size(); b++) {
+            String group = resolved.get(b);
+            if (group != null && !blockUids.contains(group)
+                    && resolved.stream().filter(group::equals).count() == 1) {
+                blockUids.set(b, group);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -43,6 +43,7 @@ public final class GeoTables implements GeoDirectory {
     private final Map<String, Departement> departementsByName;
     private final Set<String> constituencyIds;
     private final Map<String, String> consularPosts;
+    private final Map<String, String> placedByCityOnly;
     private final String sourceDescription;
 
     /**
@@ -52,12 +53,15 @@ public final class GeoTables implements GeoDirectory {
      * @param postcodes     postcode to the INSEE codes La Poste gives it: Paris, Lyon and Marseille list their
      *                      arrondissements' postcodes but are not found by them, as La Poste does
      * @param consularPosts {@link PlaceNames#key} of a consular post abroad to its constituency id ({@code 99-3})
+     * @param placedByCityOnly INSEE code of an arrondissement the sources place only as part of its city (Lyon's,
+     *                      Marseille's) to the city's code
      */
     GeoTables(Map<String, Commune> communes, Map<String, List<ConstituencyShare>> shares,
               Map<String, Set<String>> nameKeys, Map<String, List<String>> postcodes,
               Collection<Departement> departements, Set<String> constituencyIds,
-              Map<String, String> consularPosts, String sourceDescription) {
+              Map<String, String> consularPosts, Map<String, String> placedByCityOnly, String sourceDescription) {
         this.communes = Map.copyOf(communes);
+        this.placedByCityOnly = Map.copyOf(placedByCityOnly);
         this.shares = copyOfLists(shares);
         this.constituencyIds = Collections.unmodifiableSortedSet(new TreeSet<>(constituencyIds));
         this.consularPosts = Map.copyOf(consularPosts);
@@ -115,12 +119,20 @@ public final class GeoTables implements GeoDirectory {
     /**
      * {@inheritDoc}
      *
-     * <p>An arrondissement of Paris, Lyon or Marseille has its city's shares, all partial: the shipped sources map
-     * constituencies to the whole city only. Empty for the few uninhabited communes that have no constituency.
+     * <p>An arrondissement of Paris has its own, from the Ministry's table (which lists Paris by arrondissement); one
+     * of Lyon or Marseille has its city's, all partial, since the shipped sources place them by city only (see
+     * {@link #cityPlacingOnly}). Empty for the few uninhabited communes that have no constituency.
      */
     @Override
     public List<ConstituencyShare> constituenciesOf(String inseeCode) {
         return inseeCode == null ? List.of() : shares.getOrDefault(inseeCode.strip(), List.of());
+    }
+
+    /** {@inheritDoc} Lyon's and Marseille's arrondissements: the sources give only the whole city's constituencies. */
+    @Override
+    public Optional<Commune> cityPlacingOnly(String inseeCode) {
+        return inseeCode == null ? Optional.empty()
+                : Optional.ofNullable(placedByCityOnly.get(inseeCode.strip())).flatMap(this::commune);
     }
 
     @Override

@@ -96,9 +96,22 @@ public final class GeoTablesLoader {
                     String constituencyId, boolean wholeCommune) {
     }
 
-    /** One line of the Ministry's 2017 table: {@code zone} is a département code or a Ministry "Z" code. */
-    record MinistryRow(String zone, String zoneName, String communeCode, String communeName, int number) {
+    /**
+     * One line of the Ministry's 2017 table: {@code zone} is a département code or a Ministry "Z" code; {@code canton}
+     * its {@code CODE CANTON} (for Paris, the arrondissement, see {@link #PARIS_FIRST_CANTON}).
+     */
+    record MinistryRow(String zone, String zoneName, String communeCode, String communeName, int number,
+                       String canton) {
     }
+
+    /**
+     * The Ministry's table lists Paris by its former cantons, one per arrondissement in order: canton 15 is the 1st
+     * arrondissement, canton 34 the 20th. (Its lines match the constituencies the 2010 law draws from the
+     * arrondissements: the 1st constituency is cantons 15, 16, 22 and 23, that is the 1st, 2nd, 8th and part of the
+     * 9th arrondissements.) Lyon is one "canton fictif" and Marseille's cantons are not its arrondissements, so the
+     * table cannot place their arrondissements.
+     */
+    static final int PARIS_FIRST_CANTON = 15;
 
     static List<PostalRow> readLaPoste(Path file) {
         List<PostalRow> rows = new ArrayList<>(40_000);
@@ -134,7 +147,7 @@ public final class GeoTablesLoader {
                 throw GeoDataException.at(name(file), line, "constituency number 0");
             }
             rows.add(new MinistryRow(zone, f[1].strip(), commune, requireText(file, line, f[3], "NOM COMMUNE"),
-                    number));
+                    number, f[5].strip()));
         });
         return rows;
     }
@@ -212,6 +225,8 @@ public final class GeoTablesLoader {
         private final Map<String, Set<String>> ministryShares = new HashMap<>();
         private final Map<String, String> wholeTerritories = new HashMap<>();
         private final Map<String, String> consularPosts = new HashMap<>();
+        private final Map<String, Set<String>> parisArrondissementShares = new HashMap<>();
+        private final Map<String, String> placedByCityOnly = new HashMap<>();
         private final Map<String, Departement> departements = new LinkedHashMap<>();
         private final Set<String> constituencyIds = new HashSet<>();
 
@@ -272,6 +287,13 @@ public final class GeoTablesLoader {
                 default -> departements.putIfAbsent(departement, new Departement(departement, row.zoneName()));
             }
             String code = ministryInseeCode(row, departement);
+            if (code.equals("75056") && DIGITS.matcher(row.canton()).matches()) {
+                int arrondissement = Integer.parseInt(row.canton()) - PARIS_FIRST_CANTON + 1;
+                if (arrondissement >= 1 && arrondissement <= 20) {
+                    parisArrondissementShares.computeIfAbsent(String.valueOf(75100 + arrondissement),
+                            k -> new TreeSet<>()).add(id);
+                }
+            }
             ministryNames.putIfAbsent(code, row.communeName().strip());
             ministryShares.computeIfAbsent(code, k -> new LinkedHashSet<>()).add(id);
         }
@@ -316,7 +338,7 @@ public final class GeoTablesLoader {
             postcodes.forEach((code, served) -> served.forEach(postcode ->
                     postcodeIndex.computeIfAbsent(postcode, k -> new ArrayList<>()).add(code)));
             return new GeoTables(communes, shares, nameKeys, postcodeIndex, departements.values(), constituencyIds,
-                    consularPosts, SOURCE_DESCRIPTION);
+                    consularPosts, placedByCityOnly, SOURCE_DESCRIPTION);
         }
 
         long postcodeCount() {
@@ -330,8 +352,16 @@ public final class GeoTablesLoader {
             Arrondissement arrondissement = Arrondissement.of(code);
             if (arrondissement != null) {
                 String city = inseeNames.getOrDefault(arrondissement.cityCode(), arrondissement.city());
-                add(code, PlaceNames.arrondissementName(city, arrondissement.number()), departement,
-                        asPartial(inseeShares.getOrDefault(arrondissement.cityCode(), List.of())), postalName);
+                Set<String> own = parisArrondissementShares.get(code);
+                List<ConstituencyShare> placed;
+                if (own != null) {
+                    placed = sharesOf(own);
+                } else {
+                    placed = asPartial(inseeShares.getOrDefault(arrondissement.cityCode(), List.of()));
+                    placedByCityOnly.put(code, arrondissement.cityCode());
+                }
+                add(code, PlaceNames.arrondissementName(city, arrondissement.number()), departement, placed,
+                        postalName);
                 for (String alias : PlaceNames.arrondissementAliases(city, arrondissement.number())) {
                     nameKeys.get(code).add(PlaceNames.key(alias));
                 }

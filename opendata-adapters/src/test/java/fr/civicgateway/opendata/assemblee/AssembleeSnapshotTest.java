@@ -281,20 +281,23 @@ class AssembleeSnapshotTest {
     }
 
     @Test
-    void keepsTheNonExistentGroupPO0AndTheUndescribedFormerUdrGroupWithoutFailing() {
+    void namesTheBlocksPublishedAsPO0AfterTheirVotersGroupOnTheDayAndNeverDescribesAnUnknownUid() {
         JsonNode raw = ShippedData.scrutinTree(489);
         long rawPo0 = 0;
         for (JsonNode g : raw.get("ventilationVotes").get("organe").get("groupes").get("groupe")) {
             rawPo0 += g.get("organeRef").asString().equals("PO0") ? 1 : 0;
         }
+        assertThat(rawPo0).as("scrutin 489 is published with PO0 blocks").isGreaterThan(5);
 
         Scrutin s = data.scrutin(489).orElseThrow();
 
-        assertThat(s.groups()).filteredOn(g -> g.groupUid().equals("PO0")).hasSize((int) rawPo0);
-        assertThat(data.vote("PA720892", 489).groupUid()).isEqualTo("PO0");
+        // Mathilde Panot sits with LFI-NFP (PO845413) since before 2 December 2024, by her AMO10 GP mandate.
+        assertThat(data.vote("PA720892", 489).groupUid()).isEqualTo("PO845413");
+        assertThat(s.groups()).filteredOn(g -> g.groupUid().equals("PO845413")).hasSize(1);
+        assertThat(s.groups()).filteredOn(g -> g.groupUid().equals("PO0")).hasSizeLessThan((int) rawPo0);
         assertThat(data.vote("PA720892", 3876).groupUid()).isEqualTo("PO845413");
-        assertThat(data.group("PO0")).contains(new PoliticalGroup("PO0", "PO0", "PO0"));
-        assertThat(data.group("PO847173")).contains(new PoliticalGroup("PO847173", "PO847173", "PO847173"));
+        assertThat(data.group("PO0")).isEmpty();
+        assertThat(data.group("PO847173")).isEmpty();
         assertThat(data.groups()).hasSize(12).extracting(PoliticalGroup::uid).doesNotContain("PO0", "PO847173");
         assertThat(data.group("PO845439").orElseThrow().abbreviation()).isEqualTo("EcoS");
     }

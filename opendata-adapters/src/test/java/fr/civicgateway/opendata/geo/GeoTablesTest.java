@@ -101,8 +101,35 @@ class GeoTablesTest {
         List<String> expected = IntStream.rangeClosed(1, 18).mapToObj(n -> "75-" + n).sorted().toList();
         assertThat(geo.constituenciesOf("75056")).allMatch(share -> !share.wholeCommune())
                 .extracting(ConstituencyShare::constituencyId).containsExactlyInAnyOrderElementsOf(expected);
-        // The shipped sources map constituencies to the whole city only: an arrondissement has all the city's.
-        assertThat(geo.constituenciesOf("75111")).isEqualTo(geo.constituenciesOf("75056"));
+    }
+
+    @Test
+    void aParisArrondissementHasTheConstituenciesTheMinistrysTableListsForItsCanton() throws IOException {
+        // The Ministry's 2017 table lists Paris by canton: canton 14 + n is the n-th arrondissement.
+        for (int arrondissement = 1; arrondissement <= 20; arrondissement++) {
+            String canton = String.valueOf(14 + arrondissement);
+            Set<String> expected = Files.readAllLines(geoDirectory.resolve(GeoTablesLoader.MINISTRY_FILE)).stream()
+                    .map(l -> l.split(";")).filter(f -> f[0].equals("75") && f[2].equals("56") && f[5].equals(canton))
+                    .map(f -> "75-" + f[4]).collect(Collectors.toCollection(TreeSet::new));
+            String code = String.valueOf(75100 + arrondissement);
+
+            assertThat(geo.constituenciesOf(code)).as(code).extracting(ConstituencyShare::constituencyId)
+                    .containsExactlyElementsOf(expected);
+            assertThat(geo.constituenciesOf(code)).as(code).allMatch(s -> s.wholeCommune() == (expected.size() == 1));
+            assertThat(geo.cityPlacingOnly(code)).as(code).isEmpty();
+        }
+        assertThat(geo.constituenciesOf("75111")).extracting(ConstituencyShare::constituencyId)
+                .containsExactly("75-6", "75-7");
+    }
+
+    @Test
+    void lyonAndMarseilleArrondissementsArePlacedOnlyAsPartOfTheirCity() {
+        assertThat(geo.cityPlacingOnly("69383")).map(Commune::inseeCode).contains("69123");
+        assertThat(geo.cityPlacingOnly("13211")).map(Commune::inseeCode).contains("13055");
+        assertThat(geo.constituenciesOf("69383")).extracting(ConstituencyShare::constituencyId)
+                .containsExactlyElementsOf(geo.constituenciesOf("69123").stream().map(ConstituencyShare::constituencyId).toList());
+        assertThat(geo.cityPlacingOnly("69123")).isEmpty();
+        assertThat(geo.cityPlacingOnly("74010")).isEmpty();
     }
 
     @Test
