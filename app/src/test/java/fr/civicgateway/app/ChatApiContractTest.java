@@ -131,7 +131,7 @@ class ChatApiContractTest {
 
     @Test
     void reportsTheLoadedDataInTheHealthEndpoint() {
-        JsonNode health = ChatClient.json(client.get("/actuator/health").body());
+        JsonNode health = ChatClient.json(client.getAsAdmin("/actuator/health").body());
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
         JsonNode openData = health.path("components").path("openData").path("details");

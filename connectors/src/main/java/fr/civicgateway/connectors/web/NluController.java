@@ -6,6 +6,7 @@ import fr.civicgateway.connectors.web.ChatApi.ParseRequest;
 import fr.civicgateway.connectors.web.ChatApi.ParseResponse;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.nlu.Understanding;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,13 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 class NluController {
 
     private final NaturalLanguageUnderstanding nlu;
+    private final ClientRateLimits rateLimits;
 
-    NluController(NaturalLanguageUnderstanding nlu) {
+    NluController(NaturalLanguageUnderstanding nlu, ClientRateLimits rateLimits) {
         this.nlu = nlu;
+        this.rateLimits = rateLimits;
     }
 
     @PostMapping(path = "/api/v1/nlu/parse", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ParseResponse parse(@RequestBody ParseRequest request) {
+    ParseResponse parse(@RequestBody ParseRequest request, HttpServletRequest http) {
+        rateLimits.address(http);
         if (request == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_request", "The request body must be a JSON object.");
         }
