@@ -97,6 +97,10 @@ class SecurityConfiguration {
             return "'none'";
         }
         for (String s : sources) {
+            if (s.equals("self") || s.equals("none")) {
+                throw new IllegalArgumentException("civic.web.frame-ancestors: write '" + s + "' with its single quotes ("
+                        + "in YAML: \"'" + s + "'\"); without them it names a host called " + s);
+            }
             if (!SOURCE.matcher(s).matches()) {
                 throw new IllegalArgumentException("civic.web.frame-ancestors: \"" + s + "\" is not a CSP source; write "
                         + "'self', 'none' or an origin such as https://www.example.fr");
