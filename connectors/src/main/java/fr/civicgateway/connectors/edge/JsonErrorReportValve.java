@@ -2,6 +2,9 @@ package fr.civicgateway.connectors.edge;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -32,12 +35,13 @@ final class JsonErrorReportValve extends ErrorReportValve {
         String code = EdgeErrors.codeOf(status);
         String message = EdgeErrors.messageOf(status);
         Object body = uri != null && uri.startsWith("/open311/")
-                ? java.util.List.of(ordered("code", status, "description", message))
+                ? List.of(ordered("code", status, "description", message))
                 : ordered("error", code, "message", message);
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding("utf-8");
             response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Referrer-Policy", SecurityConfiguration.REFERRER_POLICY.getPolicy());
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(JSON.writeValueAsString(body));
@@ -48,8 +52,8 @@ final class JsonErrorReportValve extends ErrorReportValve {
         }
     }
 
-    private static java.util.Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put(k1, v1);
         m.put(k2, v2);
         return m;
