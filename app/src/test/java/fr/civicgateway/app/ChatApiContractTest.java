@@ -56,6 +56,14 @@ class ChatApiContractTest {
     }
 
     @Test
+    void refusesAControlCharacterInTheText() {
+        assertError(client.post("/api/v1/chat", "{\"conversationId\":\"c-nul\",\"text\":\"bon\\u0000jour\"}"), 400, "invalid_text");
+        assertError(client.post("/api/v1/nlu/parse", "{\"text\":\"bon\\u0007jour\"}"), 400, "invalid_text");
+        assertThat(client.post("/api/v1/chat", "{\"conversationId\":\"c-nl\",\"text\":\"bon\\njour\\t!\"}").statusCode())
+                .as("line breaks and tabs are text").isEqualTo(200);
+    }
+
+    @Test
     void refusesABadConversationIdOrLocale() {
         assertError(client.post("/api/v1/chat", "{\"conversationId\":\"has space\",\"text\":\"bonjour\"}"), 400, "invalid_conversation_id");
         assertError(client.post("/api/v1/chat", "{\"conversationId\":\"" + "x".repeat(129) + "\",\"text\":\"bonjour\"}"), 400, "invalid_conversation_id");
@@ -131,7 +139,7 @@ class ChatApiContractTest {
 
     @Test
     void reportsTheLoadedDataInTheHealthEndpoint() {
-        JsonNode health = ChatClient.json(client.get("/actuator/health").body());
+        JsonNode health = ChatClient.json(client.getAsAdmin("/actuator/health").body());
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
         JsonNode openData = health.path("components").path("openData").path("details");

@@ -166,7 +166,7 @@ class LocalProjectsChatTest {
 
     @Test
     void reportsEachLocalSourceInTheHealthEndpoint() throws IOException {
-        var health = ChatClient.json(chat.get("/actuator/health").body());
+        var health = ChatClient.json(chat.getAsAdmin("/actuator/health").body());
 
         var local = health.path("components").path("localData").path("details");
         assertThat(local.path("paris-budget-participatif").path("items").asInt())

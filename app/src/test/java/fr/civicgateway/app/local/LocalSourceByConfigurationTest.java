@@ -195,9 +195,10 @@ class LocalSourceByConfigurationTest {
     void publishesItsCacheFiguresInActuatorMetricsAndItsCountInHealth() throws Exception {
         new ChatClient(port).say("test-" + UUID.randomUUID(), "chantiers dans le 75015");
 
+        String admin = "Bearer " + ChatClient.ADMIN_TOKEN;
         HttpResponse<String> gets = get("/actuator/metrics/cache.gets?tag=cache:local-data"
-                + "&tag=source:paris-chantiers-live&tag=result:hit");
-        HttpResponse<String> health = get("/actuator/health");
+                + "&tag=source:paris-chantiers-live&tag=result:hit", "Authorization", admin);
+        HttpResponse<String> health = get("/actuator/health", "Authorization", admin);
 
         assertThat(gets.statusCode()).isEqualTo(200);
         assertThat(ChatClient.json(gets.body()).path("measurements").get(0).path("value").asDouble()).isPositive();

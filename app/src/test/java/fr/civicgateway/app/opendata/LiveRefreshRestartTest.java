@@ -153,7 +153,7 @@ class LiveRefreshRestartTest {
                 .isEqualTo(EARLIER_RUN.toString());
         assertThat(scrutins.get("nextAttempt").asString()).as("checked at once after a start")
                 .isEqualTo(CLOCK.instant().toString());
-        JsonNode health = ChatClient.json(new ChatClient(port).get("/actuator/health").body())
+        JsonNode health = ChatClient.json(new ChatClient(port).getAsAdmin("/actuator/health").body())
                 .path("components").path("openData").path("details");
         assertThat(health.get("source").asString()).isEqualTo("Assemblée nationale, open data (AMO10, AMO30, Scrutins)");
         assertThat(health.get("lastScrutinDate").asString()).isEqualTo("2025-11-14");

@@ -353,7 +353,7 @@ class LiveRefreshTest {
         refresh.refreshNow();
         JsonNode scrutins = sources().get("assemblee-scrutins");
 
-        JsonNode details = ChatClient.json(chat.get("/actuator/health").body()).path("components").path("openData")
+        JsonNode details = ChatClient.json(chat.getAsAdmin("/actuator/health").body()).path("components").path("openData")
                 .path("details");
 
         assertThat(details.get("scrutins").asInt()).isEqualTo(scrutins.get("counts").get("scrutins").asInt());
@@ -367,10 +367,10 @@ class LiveRefreshTest {
         ask(text);
         ask(text);
 
-        JsonNode hits = ChatClient.json(chat.get("/actuator/metrics/cache.gets?tag=cache:understood-texts&tag=result:hit")
+        JsonNode hits = ChatClient.json(chat.getAsAdmin("/actuator/metrics/cache.gets?tag=cache:understood-texts&tag=result:hit")
                 .body());
-        JsonNode topics = ChatClient.json(chat.get("/actuator/metrics/cache.gets?tag=cache:topic-searches").body());
-        JsonNode size = ChatClient.json(chat.get("/actuator/metrics/cache.size?tag=cache:understood-texts").body());
+        JsonNode topics = ChatClient.json(chat.getAsAdmin("/actuator/metrics/cache.gets?tag=cache:topic-searches").body());
+        JsonNode size = ChatClient.json(chat.getAsAdmin("/actuator/metrics/cache.size?tag=cache:understood-texts").body());
 
         assertThat(hits.path("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
         assertThat(topics.path("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);

@@ -16,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Talks to the running gateway over HTTP, as the widget or a journalist's script would. */
 public final class ChatClient {
 
+    /** CIVIC_ADMIN_TOKEN of the tests (src/test/resources/application.properties). */
+    public static final String ADMIN_TOKEN = "test-admin-token";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -79,6 +81,12 @@ public final class ChatClient {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    /** GET as the operator: with the admin token every test context has (Actuator's details and metrics). */
+    public HttpResponse<String> getAsAdmin(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .GET().build());
     }
 
     public static JsonNode json(String body) {

@@ -54,7 +54,8 @@ public final class ConsultationFlow implements Flow {
     private static final Set<String> SKIP = Set.of("passer", "passe", "skip", "je passe", "pass");
     private static final Set<String> SEND = Set.of("envoyer", "envoie", "envoyez", "send", "submit", "oui", "yes", "confirmer", "confirm", "valider");
     private static final Set<String> CHANGE_EXISTING = Set.of("modifier ma reponse", "modifier", "change my answer", "change", "oui", "yes");
-    private static final Pattern CHANGE = Pattern.compile("(?:modifier|changer|change|edit)(?: la question| question)? (\\d+)");
+    // At most two digits: a longer number names no question and must not overflow Integer.parseInt ("modifier 2147483648").
+    private static final Pattern CHANGE = Pattern.compile("(?:modifier|changer|change|edit)(?: la question| question)? (\\d{1,2})");
 
     private final ConsultationCatalog catalog;
     private final ConsultationStore store;

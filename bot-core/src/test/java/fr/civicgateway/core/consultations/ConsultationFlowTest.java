@@ -158,6 +158,9 @@ class ConsultationFlowTest {
                 Envoyer ces réponses ? Vous pouvez aussi en modifier une.""");
         assertThat(titles(review)).containsExactly("Envoyer", "Modifier 1", "Modifier 2", "Modifier 3", "Modifier 4", "Annuler");
 
+        assertThat(say(d, "c1", "modifier 2147483648").text()).as("a number past any question, even past an int")
+                .contains("Choisissez « Envoyer », « Modifier » suivi du numéro de la question, ou « annuler ».");
+        assertThat(say(d, "c1", "modifier 99").text()).contains("Choisissez « Envoyer », « Modifier » suivi du numéro");
         assertThat(say(d, "c1", "modifier 3").text()).startsWith("Question 3/4");
         assertThat(say(d, "c1", "2").text()).as("back to the review after a change").contains("3. Êtes-vous satisfait ? → 2/5");
         assertThat(store.submissions("bibliotheque")).as("nothing stored before sending").isEmpty();

@@ -8,6 +8,8 @@ import fr.civicgateway.core.reports.ReportQuery;
 import fr.civicgateway.core.reports.ReportStatus;
 import fr.civicgateway.core.reports.ReportStore;
 import fr.civicgateway.core.reports.ServiceCategory;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -20,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,6 +49,8 @@ class Open311Controller {
     /** What {@code GET requests.json} returns at most, and the window it looks back without dates (the spec's defaults). */
     static final int MAX_REQUESTS = 1000;
     static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
+    /** Plain decimal degrees: digits, an optional sign and fraction; no exponent, hex, suffix, NaN nor Infinity. */
+    static final Pattern DECIMAL_DEGREES = Pattern.compile("[+-]?[0-9]{1,3}(\\.[0-9]{1,15})?");
 
     private final ReportStore store;
     private final ReportCategories categories;
@@ -73,8 +78,20 @@ class Open311Controller {
     }
 
     @PostMapping(path = "/requests.json", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    List<Map<String, Object>> post(@RequestParam MultiValueMap<String, String> form) {
+    List<Map<String, Object>> post(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
+        if (inQueryString(request, "api_key")) {
+            // An address is written to access logs and proxies' logs: the key would leak there.
+            throw new Open311Exception(400, "api_key must be sent in the form body, never in the URL");
+        }
         checkApiKey(form.getFirst("api_key"));
+        form.forEach((name, values) -> {
+            for (String v : values) {
+                if (hasControlCharacter(v)) {
+                    throw new Open311Exception(400, name + " must not contain control characters (such as NUL); "
+                            + "only tabs and line breaks are accepted");
+                }
+            }
+        });
         String code = form.getFirst("service_code");
         if (code == null || code.isBlank()) {
             throw new Open311Exception(400, "service_code is required");
@@ -161,12 +178,13 @@ class Open311Controller {
         Double latitude = null;
         Double longitude = null;
         if (lat != null && !lat.isBlank() || lon != null && !lon.isBlank()) {
-            try {
-                latitude = Double.valueOf(lat);
-                longitude = Double.valueOf(lon);
-            } catch (NumberFormatException | NullPointerException e) {
-                throw new Open311Exception(400, "lat and long must both be decimal degrees");
+            // Double.valueOf alone takes NaN, Infinity, hex (0x1p3) and suffixes (2.3d): none is a coordinate.
+            if (lat == null || lon == null || !DECIMAL_DEGREES.matcher(lat.strip()).matches()
+                    || !DECIMAL_DEGREES.matcher(lon.strip()).matches()) {
+                throw new Open311Exception(400, "lat and long must both be decimal degrees, such as 45.899 and 6.129");
             }
+            latitude = Double.valueOf(lat.strip());
+            longitude = Double.valueOf(lon.strip());
         }
         if (latitude == null && address == null) {
             throw new Open311Exception(400, "a location is required: lat and long, or address_string");
@@ -176,6 +194,36 @@ class Open311Controller {
         } catch (IllegalArgumentException e) {
             throw new Open311Exception(400, e.getMessage());
         }
+    }
+
+    /** A C0 control character but tab, line feed and carriage return: PostgreSQL refuses NUL in text for ever. */
+    static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inQueryString(HttpServletRequest request, String name) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            String key = pair.split("=", 2)[0];
+            try {
+                key = URLDecoder.decode(key, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // a broken escape names no parameter
+            }
+            if (key.strip().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long id(String id) {

@@ -2,6 +2,7 @@ package fr.civicgateway.connectors.open311;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Open311 errors in the GeoReport v2 format: a JSON array of {@code {code, description}}. Never a stack trace.
- * Errors raised before a controller is chosen (an unsupported media type) get the chat API's JSON error instead.
+ * Errors raised before a controller is chosen (an unsupported media type or method) are answered in the same format by
+ * the global advice, and those before Spring MVC (a body too large, a malformed form) by the HTTP edge.
  */
 @RestControllerAdvice(basePackageClasses = Open311ErrorHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE) // before the chat API's global advice, for the Open311 controllers
@@ -31,6 +33,14 @@ class Open311ErrorHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<List<Map<String, Object>>> method(HttpRequestMethodNotSupportedException e) {
         return error(405, "Method " + e.getMethod() + " is not supported here.");
+    }
+
+    /** Tomcat's parse of the query string: a broken %-escape or bytes that are not UTF-8. Not logged: it is the client's. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<List<Map<String, Object>>> badParameters(InvalidParameterException e) {
+        return e.getErrorCode() == 413 ? error(413, "The request's parameters are too large.")
+                : error(400, "The request's parameters are not valid: every one needs a name, and a % must be followed "
+                + "by two hexadecimal digits of UTF-8 bytes.");
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,9 +1,14 @@
 package fr.civicgateway.connectors.web;
 
+import fr.civicgateway.connectors.edge.EdgeErrors;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -11,12 +16,15 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns every failure of the API into a JSON {@link ApiError} with the right status: bad JSON, wrong method or
- * media type, unknown path — and, as a last resort, an unexpected error without any detail of the server.
- * Not scoped to a package: a wrong media type or method fails before any controller is chosen.
+ * Turns every failure of the API into a JSON error with the right status: bad JSON, wrong method or media type,
+ * unknown path, a path number that is no number — and, as a last resort, an unexpected error without any detail of
+ * the server. Not scoped to a package: a wrong media type or method fails before any controller is chosen, so the
+ * body is in the format of the endpoint asked for ({@link EdgeErrors}: {@link ApiError} for the API, GeoReport v2's
+ * for Open311), always {@code application/json} whatever the {@code Accept} header.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -24,49 +32,74 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> refused(ApiException e) {
-        ResponseEntity.BodyBuilder b = ResponseEntity.status(e.status());
-        if (e.retryAfter() != null) {
-            b.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
+    ResponseEntity<Object> refused(ApiException e, HttpServletRequest request) {
+        ResponseEntity<Object> answer = error(request, e.status(), e.code(), e.getMessage());
+        if (e.retryAfter() == null) {
+            return answer;
         }
-        return b.body(new ApiError(e.code(), e.getMessage()));
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)))
+                .body(answer.getBody());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST, "malformed_request",
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return error(request, HttpStatus.BAD_REQUEST, "malformed_request",
                 "The request body must be a JSON object as described in the API documentation.");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Send Content-Type: application/json.");
+    ResponseEntity<Object> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        String accepted = e.getSupportedMediaTypes().isEmpty() ? MediaType.APPLICATION_JSON_VALUE
+                : e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(" or "));
+        return error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Send Content-Type: " + accepted + ".");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return error(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "This API answers application/json.");
+    ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return error(request, HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "This API answers application/json.");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-        return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "Use " + String.join(", ",
+    ResponseEntity<Object> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return error(request, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "Use " + String.join(", ",
                 e.getSupportedMethods() == null ? new String[] {"POST"} : e.getSupportedMethods()) + " on this path.");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
-        return error(HttpStatus.NOT_FOUND, "not_found", "No such endpoint.");
+    ResponseEntity<Object> notFound(NoResourceFoundException e, HttpServletRequest request) {
+        return error(request, HttpStatus.NOT_FOUND, "not_found", "No such endpoint.");
+    }
+
+    /** {@code /api/v1/admin/reports/abc/status}, or a number past a long: the client's mistake, not ours. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        Class<?> type = e.getRequiredType();
+        boolean number = type != null && (Number.class.isAssignableFrom(type) || type == long.class || type == int.class);
+        return error(request, HttpStatus.BAD_REQUEST, "invalid_parameter", "\"" + e.getName() + "\" must be "
+                + (number ? "a whole number between 1 and " + Long.MAX_VALUE : "a valid " + e.getName()) + ".");
+    }
+
+    /** Tomcat's query-string parse: a broken %-escape or bytes that are not UTF-8 (the values are not repeated). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> badParameters(InvalidParameterException e, HttpServletRequest request) {
+        if (e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return error(request, HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "The request's parameters are too large.");
+        }
+        return error(request, HttpStatus.BAD_REQUEST, "malformed_parameters", "The request's parameters are not valid: "
+                + "every one needs a name, and a % must be followed by two hexadecimal digits of UTF-8 bytes.");
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         log.error("unexpected error in the chat API", e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+        return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "Something went wrong on our side. Please try again later.");
     }
 
-    private static ResponseEntity<ApiError> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(new ApiError(code, message));
+    private static ResponseEntity<Object> error(HttpServletRequest request, HttpStatus status, String code, String message) {
+        // A preset Content-Type is written whatever the Accept header: never a 406 about an error, never HTML.
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(EdgeErrors.body(request, status.value(), code, message));
     }
 }

@@ -7,6 +7,7 @@ import fr.civicgateway.connectors.web.ChatApi.QuickReplyDto;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.Dialogue;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,25 +25,23 @@ class ChatController {
     static final String CHANNEL = "web";
 
     private final Dialogue dialogue;
-    private final ConversationRateLimiter rateLimiter;
+    private final ClientRateLimits rateLimits;
 
-    ChatController(Dialogue dialogue, ConversationRateLimiter rateLimiter) {
+    ChatController(Dialogue dialogue, ClientRateLimits rateLimits) {
         this.dialogue = dialogue;
-        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
     }
 
     @PostMapping(path = "/api/v1/chat", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ChatResponse chat(@RequestBody ChatRequest request) {
+    ChatResponse chat(@RequestBody ChatRequest request, HttpServletRequest http) {
+        rateLimits.address(http);
         if (request == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_request", "The request body must be a JSON object.");
         }
         String conversationId = RequestChecks.conversationId(request.conversationId());
         String text = RequestChecks.text(request.text());
         IncomingMessage message = new IncomingMessage(CHANNEL, conversationId, text, RequestChecks.locale(request.locale()), null);
-        rateLimiter.acquire(message.conversationKey()).ifPresent(wait -> {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-                    "This conversation sends messages too fast; wait a moment before the next one.", wait);
-        });
+        rateLimits.conversation(message.conversationKey());
         List<Message> messages = dialogue.handle(message).stream().map(ChatController::toJson).toList();
         return new ChatResponse(conversationId, messages);
     }

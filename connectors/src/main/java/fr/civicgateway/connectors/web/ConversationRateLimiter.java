@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A token bucket per conversation: {@code burst} messages at once, then one every {@code interval}. Buckets of
- * idle conversations are forgotten, so memory stays bounded whatever clients send. Thread-safe.
+ * A token bucket per key (a conversation, a client address): {@code burst} requests at once, then one every
+ * {@code interval}. Buckets of idle keys are forgotten, so memory stays bounded whatever clients send. Thread-safe.
  */
 final class ConversationRateLimiter {
 

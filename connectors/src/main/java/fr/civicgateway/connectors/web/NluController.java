@@ -7,6 +7,7 @@ import fr.civicgateway.connectors.web.ChatApi.ParseResponse;
 import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.nlu.Understanding;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,19 +22,22 @@ import org.springframework.web.bind.annotation.RestController;
 class NluController {
 
     private final NaturalLanguageUnderstanding nlu;
+    private final ClientRateLimits rateLimits;
 
-    NluController(NaturalLanguageUnderstanding nlu) {
+    NluController(NaturalLanguageUnderstanding nlu, ClientRateLimits rateLimits) {
         this.nlu = nlu;
+        this.rateLimits = rateLimits;
     }
 
-    @PostMapping(path = "/api/v1/nlu/parse", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     /** "corrected" or "guessed" for a misspelt name (API.md §5), nothing for an exact one. */
     private static String certainty(EntityMention e) {
         return e.certainty() == EntityMention.Certainty.EXACT ? null
                 : e.certainty().name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    ParseResponse parse(@RequestBody ParseRequest request) {
+    @PostMapping(path = "/api/v1/nlu/parse", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ParseResponse parse(@RequestBody ParseRequest request, HttpServletRequest http) {
+        rateLimits.address(http);
         if (request == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_request", "The request body must be a JSON object.");
         }

@@ -14,6 +14,14 @@ final class RequestChecks {
         if (text == null || text.isBlank()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "empty_text", "\"text\" must be a non-empty string.");
         }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // NUL and the other C0 controls are no one's words, and PostgreSQL refuses NUL in text for ever.
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_text",
+                        "\"text\" must not contain control characters (such as NUL); tabs and line breaks are accepted.");
+            }
+        }
         if (text.length() > IncomingMessage.MAX_TEXT_LENGTH) {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "text_too_long",
                     "\"text\" must be at most " + IncomingMessage.MAX_TEXT_LENGTH + " characters (was " + text.length() + ").");
