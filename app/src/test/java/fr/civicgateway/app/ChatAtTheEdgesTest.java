@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -80,14 +81,16 @@ class ChatAtTheEdgesTest {
                 new Case("Quoi de neuf à la mairie ?", "les actualités de la mairie", "consultation"),
                 new Case("Comment fonctionne l'Assemblée ?", "le fonctionnement de l'Assemblée nationale",
                         "De quel scrutin"));
-        for (Case c : cases) {
-            String answer = fresh(c.question());
+        SoftAssertions.assertSoftly(soft -> {
+            for (Case c : cases) {
+                String answer = fresh(c.question());
 
-            assertThat(answer).as(c.question())
-                    .startsWith("Je ne peux pas encore répondre aux questions sur " + c.kind() + " :")
-                    .contains("En revanche, " + CAN_DO)
-                    .doesNotContainIgnoringCase(c.wrongAnswer());
-        }
+                soft.assertThat(answer).as(c.question())
+                        .startsWith("Je ne peux pas encore répondre aux questions sur " + c.kind() + " :")
+                        .contains("En revanche, " + CAN_DO)
+                        .doesNotContainIgnoringCase(c.wrongAnswer());
+            }
+        });
     }
 
     @Test
@@ -100,11 +103,13 @@ class ChatAtTheEdgesTest {
                 {"Quoi de neuf à la mairie ?", "local_news"},
                 {"Comment contacter Mathilde Panot ?", "contact_representative"},
                 {"Where does the immigration bill stand?", "bill_status"}};
-        for (String[] c : cases) {
-            JsonNode body = ChatClient.json(chat.post("/api/v1/nlu/parse", "{\"text\":\"" + c[0] + "\"}").body());
+        SoftAssertions.assertSoftly(soft -> {
+            for (String[] c : cases) {
+                JsonNode body = ChatClient.json(chat.post("/api/v1/nlu/parse", "{\"text\":\"" + c[0] + "\"}").body());
 
-            assertThat(body.get("intent").get("name").asString()).as(c[0]).isEqualTo(c[1]);
-        }
+                soft.assertThat(body.get("intent").get("name").asString()).as(c[0]).isEqualTo(c[1]);
+            }
+        });
     }
 
     @Test
@@ -117,12 +122,14 @@ class ChatAtTheEdgesTest {
                 "La cantine sert-elle des repas végétariens ?",
                 "Est-ce que le musée est gratuit le dimanche ?",
                 "Comment devenir bénévole pour la banque alimentaire ?");
-        for (String q : questions) {
-            String answer = fresh(q);
+        SoftAssertions.assertSoftly(soft -> {
+            for (String q : questions) {
+                String answer = fresh(q);
 
-            assertThat(answer).as(q).startsWith("Je ne sais pas répondre à cela. Je peux vous dire, d'après les données"
-                    + " ouvertes de l'Assemblée nationale :").doesNotContain("député de la circonscription");
-        }
+                soft.assertThat(answer).as(q).startsWith("Je ne sais pas répondre à cela. Je peux vous dire, d'après"
+                        + " les données ouvertes de l'Assemblée nationale :");
+            }
+        });
     }
 
     @Test
@@ -180,8 +187,10 @@ class ChatAtTheEdgesTest {
                 "Lors du scrutin 3876, qu'a voté Mathilde Panot ?",
                 "Le scrutin 3876 : Mathilde Panot était pour ?",
                 "Pendant le scrutin n° 3876, Mathilde Panot a fait quoi ?");
-        for (String w : wordings) {
-            assertThat(fresh(w)).as(w).startsWith(expected);
-        }
+        SoftAssertions.assertSoftly(soft -> {
+            for (String w : wordings) {
+                soft.assertThat(fresh(w)).as(w).startsWith(expected);
+            }
+        });
     }
 }

@@ -59,7 +59,8 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
         if (topic.isPresent()) {
             return onTopic(turn, state.withTopic(topic.get().value()), d, topic.get().value());
         }
-        return latest(turn, state, d);
+        // No scrutin in particular: a follow-up ("et Boris Vallaud ?") must not take an older one from the context.
+        return latest(turn, state.withScrutin(null), d);
     }
 
     /** One vote, stated in full. */
