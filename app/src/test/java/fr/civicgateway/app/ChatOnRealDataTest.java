@@ -180,9 +180,10 @@ class ChatOnRealDataTest {
 
     @Test
     void asksWhichTownWhenAPostcodeServesSeveral() {
-        List<BotMessage> replies = chat.say(conversation, "député du 15170");
+        // 01000 serves Bourg-en-Bresse, split between two constituencies, and Saint-Denis-lès-Bourg.
+        List<BotMessage> replies = chat.say(conversation, "député du 01000");
 
-        assertThat(replies.getFirst().text()).contains("Le code postal 15170 dessert");
+        assertThat(replies.getFirst().text()).contains("Le code postal 01000 dessert");
         assertThat(replies.getFirst().quickReplies()).hasSizeGreaterThan(1);
     }
 
