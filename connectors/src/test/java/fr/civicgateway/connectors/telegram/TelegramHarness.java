@@ -6,7 +6,10 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.dialogue.Dialogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import fr.civicgateway.core.retry.Backoff;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +40,9 @@ final class TelegramHarness implements AutoCloseable {
     final UpdateProcessor processor;
     final KnownChats knownChats = new KnownChats(100, Duration.ofDays(7), Ticker.systemTicker());
     final TelegramNotifier notifier;
+    /** The channel's state, in memory as without a database: the same rules as the application's database store. */
+    final InMemoryTelegramStore store = new InMemoryTelegramStore();
+    static final String OWNER = "this-instance";
 
     private final ExecutorService runner = Executors.newCachedThreadPool();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -48,18 +54,25 @@ final class TelegramHarness implements AutoCloseable {
             plannedWaits.add(delay);
             return runner.submit(task);
         };
-        outbox = new TelegramOutbox(client, skipWaits, Ticker.systemTicker(), pseudonyms, 30, Duration.ofSeconds(1), 2,
-                Duration.ofMillis(500));
+        outbox = new TelegramOutbox(client, store, json.mapper(), OWNER, Clock.systemUTC(), skipWaits,
+                Ticker.systemTicker(), pseudonyms, limits(2));
         notifier = new TelegramNotifier(knownChats, new ReplyRenderer(buttons), outbox);
         processor = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats), new ReplyRenderer(buttons),
-                outbox, client, new RecentUpdates(100), new ChatSerialExecutor(workers), Scheduler.of(realTime),
+                outbox, client, store, OWNER, Clock.systemUTC(), Duration.ofMinutes(1), new ChatSerialExecutor(workers),
+                Scheduler.of(realTime),
                 Duration.ofMillis(150), new TelegramWording(Duration.ofHours(2)), pseudonyms);
     }
 
-    /** Delivers an update as Telegram's JSON, the way both modes receive it. */
-    void deliver(String updateJson) {
+    /** The limits of production (30 a second, 1 s per chat, 3 s per group), with this many retries of a failure. */
+    static TelegramOutbox.Limits limits(int maxRetries) {
+        return new TelegramOutbox.Limits(30, Duration.ofSeconds(1), Duration.ofSeconds(3), maxRetries,
+                new Backoff(Duration.ofMillis(500), Duration.ofMinutes(5)), Duration.ofMinutes(1));
+    }
+
+    /** Delivers an update as Telegram's JSON, the way both modes receive it; returns whether it may be confirmed. */
+    CompletableFuture<UpdateProcessor.Outcome> deliver(String updateJson) {
         try {
-            processor.accept(json.mapper().readValue(updateJson, Update.class));
+            return processor.accept(json.mapper().readValue(updateJson, Update.class));
         } catch (IOException e) {
             throw new IllegalArgumentException("not an update: " + updateJson, e);
         }
