@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * The {@link TelegramStore} of a gateway without a database: the same rules, in this process's memory, so lost on a
  * restart. The application replaces it with its database store; tests of this module use it as the real thing.
  */
-final class InMemoryTelegramStore implements TelegramStore {
+class InMemoryTelegramStore implements TelegramStore {
 
     private record UpdateClaim(String owner, Instant claimedAt, boolean done) {
     }

@@ -168,7 +168,6 @@ final class TelegramLongPolling implements SmartLifecycle {
                 last = updates.get(i).getUpdateId();
             } catch (ExecutionException | TimeoutException e) {
                 // Not stored: the update stays unconfirmed and comes again with the next poll.
-                failures++;
                 break;
             }
         }

@@ -31,6 +31,7 @@ final class FakeBotApi implements AutoCloseable {
     private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
     private final Deque<String> updateBatches = new ConcurrentLinkedDeque<>();
     private final Map<Long, Deque<MockResponse>> perChat = new ConcurrentHashMap<>();
+    private final List<JsonNode> polls = new CopyOnWriteArrayList<>();
 
     /** One request the connector made: the Bot API method (lower case) and its JSON body. */
     record Call(String method, JsonNode body) {
@@ -84,6 +85,11 @@ final class FakeBotApi implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
+    /** The getUpdates requests received, in order (their offsets say what the connector confirmed). */
+    List<JsonNode> polls() {
+        return new ArrayList<>(polls);
+    }
+
     List<Call> calls() {
         return new ArrayList<>(calls);
     }
@@ -97,6 +103,8 @@ final class FakeBotApi implements AutoCloseable {
         JsonNode body = parse(request);
         if (!method.equals("getupdates")) {
             calls.add(new Call(method, body));
+        } else {
+            polls.add(body);
         }
         if (method.equals("sendmessage") && body.hasNonNull("chat_id")) {
             Deque<MockResponse> forChat = perChat.get(body.path("chat_id").asLong());

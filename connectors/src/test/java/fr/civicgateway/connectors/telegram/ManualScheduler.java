@@ -31,6 +31,26 @@ final class ManualScheduler implements Scheduler {
         return now;
     }
 
+    /** Runs the earliest task planned (the clock jumping to its time); false when none is. */
+    boolean runNext() {
+        Planned next;
+        synchronized (this) {
+            next = queue.poll();
+            if (next == null) {
+                return false;
+            }
+            now = Math.max(now, next.at);
+        }
+        next.task.run();
+        return true;
+    }
+
+    /** When the earliest task is planned, or null when none is. */
+    synchronized Duration nextAt() {
+        Planned next = queue.peek();
+        return next == null ? null : Duration.ofNanos(next.at);
+    }
+
     /** Runs every task planned up to {@code until} (including those they plan), then sets the clock there. */
     void runUntil(Duration until) {
         long end = until.toNanos();

@@ -63,6 +63,21 @@ final class TelegramHarness implements AutoCloseable {
                 Duration.ofMillis(150), new TelegramWording(Duration.ofHours(2)), pseudonyms);
     }
 
+    /** The processor and outbox of this harness, on another store. */
+    record Rebuilt(UpdateProcessor processor, TelegramOutbox outbox) {
+    }
+
+    Rebuilt rebuildWith(TelegramStore other) {
+        Scheduler now = (task, delay) -> runner.submit(task);
+        TelegramOutbox o = new TelegramOutbox(client, other, json.mapper(), OWNER, Clock.systemUTC(), now,
+                Ticker.systemTicker(), pseudonyms, limits(2));
+        UpdateProcessor p = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats),
+                new ReplyRenderer(buttons), o, client, other, OWNER, Clock.systemUTC(), Duration.ofMinutes(1),
+                new ChatSerialExecutor(workers), Scheduler.of(realTime), Duration.ofMillis(150),
+                new TelegramWording(Duration.ofHours(2)), pseudonyms);
+        return new Rebuilt(p, o);
+    }
+
     /** The limits of production (30 a second, 1 s per chat, 3 s per group), with this many retries of a failure. */
     static TelegramOutbox.Limits limits(int maxRetries) {
         return new TelegramOutbox.Limits(30, Duration.ofSeconds(1), Duration.ofSeconds(3), maxRetries,
