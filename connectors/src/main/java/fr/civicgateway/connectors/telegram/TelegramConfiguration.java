@@ -135,6 +135,12 @@ class TelegramConfiguration {
                 p.quickReplyExpiry(), executors.scheduler(), executors.workers());
     }
 
+    /** The bot's own id and username, asked of Telegram at start-up (see {@link TelegramBotSetup}). */
+    @Bean
+    BotIdentity telegramBotIdentity(TelegramClient client) {
+        return new BotIdentity(client);
+    }
+
     /** The chats heard from lately, to push a report's new status to; in memory only. */
     @Bean
     KnownChats telegramKnownChats(ObjectProvider<Ticker> ticker) {
@@ -150,19 +156,19 @@ class TelegramConfiguration {
     UpdateProcessor telegramUpdateProcessor(Dialogue dialogue, ChatPseudonyms pseudonyms, QuickReplyButtons buttons,
                                             TelegramOutbox outbox, TelegramClient client, TelegramExecutors executors,
                                             TelegramProperties p, Environment env, KnownChats knownChats,
-                                            TelegramStoreHolder store, ObjectProvider<Clock> clock) {
+                                            TelegramStoreHolder store, ObjectProvider<Clock> clock, BotIdentity me) {
         // The privacy note states how long the core keeps a conversation: read the core's own setting.
         Duration expiry = env.getProperty("civic.conversations.idle-expiry", Duration.class, Duration.ofHours(2));
-        return new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats), new ReplyRenderer(buttons),
+        return new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats, me), new ReplyRenderer(buttons),
                 outbox, client, store.store(), store.owner(), clock.getIfAvailable(Clock::systemUTC), p.lease(),
                 new ChatSerialExecutor(executors.workers()),
-                Scheduler.of(executors.scheduler()), p.typingDelay(), new TelegramWording(expiry), pseudonyms);
+                Scheduler.of(executors.scheduler()), p.typingDelay(), new TelegramWording(expiry), pseudonyms, knownChats, me);
     }
 
     @Bean
-    TelegramBotSetup telegramBotSetup(TelegramClient client, TelegramProperties p, TelegramSecrets secrets) {
+    TelegramBotSetup telegramBotSetup(TelegramClient client, TelegramProperties p, TelegramSecrets secrets, BotIdentity me) {
         if (p.mode() != TelegramProperties.Mode.WEBHOOK || !p.webhook().register()) {
-            return new TelegramBotSetup(client, null, null);
+            return new TelegramBotSetup(client, null, null, me);
         }
         URI publicUrl = p.webhook().publicUrl();
         if (publicUrl == null || !"https".equals(publicUrl.getScheme())) {
@@ -173,7 +179,7 @@ class TelegramConfiguration {
             throw new IllegalStateException(TelegramSecrets.WEBHOOK_SECRET + " must be set in webhook mode");
         }
         String base = publicUrl.toString().replaceAll("/+$", "");
-        return new TelegramBotSetup(client, URI.create(base + p.webhook().path()), secrets.webhookSecret());
+        return new TelegramBotSetup(client, URI.create(base + p.webhook().path()), secrets.webhookSecret(), me);
     }
 
     @Configuration(proxyBeanMethods = false)

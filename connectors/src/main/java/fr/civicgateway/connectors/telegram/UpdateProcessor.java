@@ -1,6 +1,7 @@
 package fr.civicgateway.connectors.telegram;
 
 import fr.civicgateway.connectors.telegram.UpdateTranslator.Inbound;
+import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.Dialogue;
 import java.time.Duration;
@@ -49,11 +50,13 @@ final class UpdateProcessor {
     private final Duration typingDelay;
     private final TelegramWording wording;
     private final ChatPseudonyms pseudonyms;
+    private final KnownChats knownChats;
+    private final BotIdentity me;
 
     UpdateProcessor(Dialogue dialogue, UpdateTranslator translator, ReplyRenderer renderer, TelegramOutbox outbox,
                     TelegramClient client, TelegramStore store, String owner, java.time.Clock clock, Duration claimLease,
                     ChatSerialExecutor chats, Scheduler scheduler, Duration typingDelay, TelegramWording wording,
-                    ChatPseudonyms pseudonyms) {
+                    ChatPseudonyms pseudonyms, KnownChats knownChats, BotIdentity me) {
         this.dialogue = dialogue;
         this.translator = translator;
         this.renderer = renderer;
@@ -68,6 +71,8 @@ final class UpdateProcessor {
         this.typingDelay = typingDelay;
         this.wording = wording;
         this.pseudonyms = pseudonyms;
+        this.knownChats = knownChats;
+        this.me = me;
     }
 
     /** Whether an update may be confirmed to Telegram. */
@@ -132,10 +137,25 @@ final class UpdateProcessor {
         long chatId = in.chatId();
         List<Reply> replies = new ArrayList<>();
         Typing typing = new Typing(chatId);
-        typing.next(typingDelay);
+        if (in.kind() != Inbound.Kind.CHAT_GONE) {
+            typing.next(typingDelay);
+        }
         try {
             switch (in.kind()) {
                 case ANSWER -> replies.addAll(dialogue.handle(in.message()));
+                case OPEN_CONSULTATION -> {
+                    // The core lists the open consultations, then the deep link's one is picked as its button would.
+                    dialogue.handle(in.message());
+                    IncomingMessage m = in.message();
+                    replies.addAll(dialogue.handle(new IncomingMessage(m.channel(), m.conversationId(), in.consultationId(),
+                            m.locale(), null, null, m.personId())));
+                }
+                case GROUP_HELLO -> replies.add(wording.groupHello(in.language(), me.username()));
+                case STOP -> {
+                    stopPushing(chatId);
+                    replies.add(wording.stopped(in.language()));
+                }
+                case CHAT_GONE -> stopPushing(chatId);
                 case WELCOME -> {
                     replies.addAll(dialogue.handle(in.message()));
                     replies.add(wording.privacyNote(in.language()));
@@ -153,13 +173,22 @@ final class UpdateProcessor {
         }
         List<SendMessage> messages;
         try {
-            messages = renderer.render(chatId, replies);
+            messages = in.kind() == Inbound.Kind.CHAT_GONE ? List.of()
+                    : renderer.render(chatId, in.threadId(), in.replyTo(), replies);
         } catch (RuntimeException e) {
             log.error("answer to chat {} could not be rendered, apology sent", pseudonyms.forLog(chatId), e);
             messages = renderer.render(chatId, List.of(wording.apology(in.language())));
         }
         // Stored before the update is confirmed; a store failure fails the update's future, and it is not confirmed.
         outbox.submit(updateId, messages);
+    }
+
+    /** Nothing more is pushed to the chat: it is forgotten for news, and what was queued for it is dropped. */
+    private void stopPushing(long chatId) {
+        if (knownChats != null) {
+            knownChats.forgetChat(chatId);
+        }
+        outbox.dropChat(chatId);
     }
 
     /** Stops the spinner on the pressed button; best effort, outside the queue, as it is not a message. */

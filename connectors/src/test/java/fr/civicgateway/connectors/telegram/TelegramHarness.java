@@ -43,6 +43,8 @@ final class TelegramHarness implements AutoCloseable {
     /** The channel's state, in memory as without a database: the same rules as the application's database store. */
     final InMemoryTelegramStore store = new InMemoryTelegramStore();
     static final String OWNER = "this-instance";
+    /** The bot as the fake Bot API's getMe describes it. */
+    final BotIdentity me = new BotIdentity(123456, "CivicGatewayBot");
 
     private final ExecutorService runner = Executors.newCachedThreadPool();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -57,10 +59,10 @@ final class TelegramHarness implements AutoCloseable {
         outbox = new TelegramOutbox(client, store, json.mapper(), OWNER, Clock.systemUTC(), skipWaits,
                 Ticker.systemTicker(), pseudonyms, limits(2));
         notifier = new TelegramNotifier(knownChats, new ReplyRenderer(buttons), outbox);
-        processor = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats), new ReplyRenderer(buttons),
+        processor = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats, me), new ReplyRenderer(buttons),
                 outbox, client, store, OWNER, Clock.systemUTC(), Duration.ofMinutes(1), new ChatSerialExecutor(workers),
                 Scheduler.of(realTime),
-                Duration.ofMillis(150), new TelegramWording(Duration.ofHours(2)), pseudonyms);
+                Duration.ofMillis(150), new TelegramWording(Duration.ofHours(2)), pseudonyms, knownChats, me);
     }
 
     /** The processor and outbox of this harness, on another store. */
@@ -71,10 +73,10 @@ final class TelegramHarness implements AutoCloseable {
         Scheduler now = (task, delay) -> runner.submit(task);
         TelegramOutbox o = new TelegramOutbox(client, other, json.mapper(), OWNER, Clock.systemUTC(), now,
                 Ticker.systemTicker(), pseudonyms, limits(2));
-        UpdateProcessor p = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats),
+        UpdateProcessor p = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats, me),
                 new ReplyRenderer(buttons), o, client, other, OWNER, Clock.systemUTC(), Duration.ofMinutes(1),
                 new ChatSerialExecutor(workers), Scheduler.of(realTime), Duration.ofMillis(150),
-                new TelegramWording(Duration.ofHours(2)), pseudonyms);
+                new TelegramWording(Duration.ofHours(2)), pseudonyms, knownChats, me);
         return new Rebuilt(p, o);
     }
 
