@@ -34,7 +34,7 @@ CREATE INDEX telegram_outbox_chat ON telegram_outbox (chat_id);
 -- made on one instance works on every other, and after a restart. saved_at is refreshed when the button is sent again.
 CREATE TABLE telegram_button (
     token    VARCHAR(64)              NOT NULL,
-    payload  VARCHAR(4000)            NOT NULL,
+    payload  VARCHAR(4096)            NOT NULL,
     saved_at TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT telegram_button_pk PRIMARY KEY (token)
 );

@@ -98,8 +98,8 @@ class TelegramConfiguration {
     }
 
     @Bean
-    QuickReplyButtons telegramQuickReplyButtons(TelegramProperties p, ObjectProvider<Ticker> ticker) {
-        return new QuickReplyButtons(p.quickReplyButtons(), p.quickReplyExpiry(), ticker.getIfAvailable(Ticker::systemTicker));
+    QuickReplyButtons telegramQuickReplyButtons(TelegramProperties p, TelegramStoreHolder store, ObjectProvider<Clock> clock) {
+        return new QuickReplyButtons(store.store(), clock.getIfAvailable(Clock::systemUTC), p.quickReplyExpiry());
     }
 
     /**

@@ -24,8 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param typingDelay          an answer not ready after this long shows "typing…" in the chat
  * @param lease                how long an instance's claim on an update or a waiting message holds without renewal;
  *                             when an instance dies, another takes its waiting messages over after this long
- * @param quickReplyButtons    quick-reply payloads remembered for buttons whose payload exceeds Telegram's 64 bytes
- * @param quickReplyExpiry     how long such a button keeps working
+ * @param quickReplyExpiry     how long a button whose payload exceeds Telegram's 64 bytes keeps working after it was
+ *                             last sent (its payload is kept in the database meanwhile)
  */
 @ConfigurationProperties("civic.telegram")
 public record TelegramProperties(
@@ -39,7 +39,6 @@ public record TelegramProperties(
         @DefaultValue("1s") Duration retryBackoff,
         @DefaultValue("1s") Duration typingDelay,
         @DefaultValue("60s") Duration lease,
-        @DefaultValue("100000") long quickReplyButtons,
         @DefaultValue("24h") Duration quickReplyExpiry) {
 
     /** How updates reach the gateway. */

@@ -4,6 +4,7 @@ import fr.civicgateway.connectors.telegram.UpdateTranslator.Inbound;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.Dialogue;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -179,8 +182,14 @@ final class UpdateProcessor {
             log.error("answer to chat {} could not be rendered, apology sent", pseudonyms.forLog(chatId), e);
             messages = renderer.render(chatId, List.of(wording.apology(in.language())));
         }
+        List<BotApiMethod<? extends Serializable>> out = new ArrayList<>(messages);
+        if (in.pressedMessageId() != null) {
+            // A used keyboard is removed (after the answer, which matters more), so that an old question's buttons
+            // are not pressed again by mistake.
+            out.add(EditMessageReplyMarkup.builder().chatId(chatId).messageId(in.pressedMessageId()).build());
+        }
         // Stored before the update is confirmed; a store failure fails the update's future, and it is not confirmed.
-        outbox.submit(updateId, messages);
+        outbox.submit(updateId, out);
     }
 
     /** Nothing more is pushed to the chat: it is forgotten for news, and what was queued for it is dropped. */

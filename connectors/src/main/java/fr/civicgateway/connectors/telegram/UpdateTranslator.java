@@ -190,9 +190,11 @@ final class UpdateTranslator {
         boolean group = isGroup(q.getMessage().getChat());
         // In a group, the button goes to the conversation of the member who pressed it.
         Target where = new Target(chatId, group && q.getFrom() != null ? q.getFrom().getId() : null, null, null);
+        Integer pressed = q.getMessage().getMessageId();
         return Optional.of(buttons.payloadOf(q.getData())
                 .map(payload -> message(where, language, clip(payload), null, q.getId(), Inbound.Kind.ANSWER))
-                .orElseGet(() -> new Inbound(chatId, language, null, q.getId(), Inbound.Kind.EXPIRED_BUTTON, null, null)));
+                .orElseGet(() -> new Inbound(chatId, language, null, q.getId(), Inbound.Kind.EXPIRED_BUTTON, null, null))
+                .pressed(pressed));
     }
 
     /**
@@ -293,13 +295,24 @@ final class UpdateTranslator {
      * @param threadId        the forum topic the answer goes to, or null
      * @param replyTo         the message the answer replies to (in a group), or null
      * @param consultationId  the consultation a deep link opens ({@link Kind#OPEN_CONSULTATION}), else null
+     * @param pressedMessageId the message whose button was pressed (its keyboard is then removed), else null
      */
     record Inbound(Long chatId, Language language, IncomingMessage message, String callbackQueryId, Kind kind,
-                   Integer threadId, Integer replyTo, String consultationId) {
+                   Integer threadId, Integer replyTo, String consultationId, Integer pressedMessageId) {
 
         Inbound(Long chatId, Language language, IncomingMessage message, String callbackQueryId, Kind kind,
                 Integer threadId, Integer replyTo) {
-            this(chatId, language, message, callbackQueryId, kind, threadId, replyTo, null);
+            this(chatId, language, message, callbackQueryId, kind, threadId, replyTo, null, null);
+        }
+
+        Inbound(Long chatId, Language language, IncomingMessage message, String callbackQueryId, Kind kind,
+                Integer threadId, Integer replyTo, String consultationId) {
+            this(chatId, language, message, callbackQueryId, kind, threadId, replyTo, consultationId, null);
+        }
+
+        /** This press's message, whose keyboard is removed once used. */
+        Inbound pressed(Integer messageId) {
+            return new Inbound(chatId, language, message, callbackQueryId, kind, threadId, replyTo, consultationId, messageId);
         }
 
         enum Kind {

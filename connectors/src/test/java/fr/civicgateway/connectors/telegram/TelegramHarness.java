@@ -32,7 +32,7 @@ final class TelegramHarness implements AutoCloseable {
     /** Every wait the outbound queue planned. */
     final List<Duration> plannedWaits = new CopyOnWriteArrayList<>();
     final ChatPseudonyms pseudonyms = new ChatPseudonyms("a test key of more than sixteen bytes".getBytes(StandardCharsets.UTF_8));
-    final QuickReplyButtons buttons = new QuickReplyButtons(1000, Duration.ofHours(1), Ticker.systemTicker());
+    final QuickReplyButtons buttons;
     final TelegramJson json = new TelegramConfiguration().telegramJson();
     final OkHttpClient http = new OkHttpClient();
     final TelegramClient client;
@@ -51,6 +51,7 @@ final class TelegramHarness implements AutoCloseable {
     private final ScheduledExecutorService realTime = Executors.newSingleThreadScheduledExecutor();
 
     TelegramHarness() throws IOException {
+        buttons = new QuickReplyButtons(store, Clock.systemUTC(), Duration.ofHours(1));
         client = new OkHttpTelegramClient(json.mapper(), http, FakeBotApi.TOKEN, api.url());
         Scheduler skipWaits = (task, delay) -> {
             plannedWaits.add(delay);
