@@ -154,7 +154,7 @@ public final class ConsultationFlow implements Flow {
             return new FlowStep.Ask(f, List.of(new Reply.Text(t.say("Je n'ai pas reconnu la consultation. ", "I did not recognise the consultation. ")
                     + ((Reply.Text) again).text(), ((Reply.Text) again).quickReplies())));
         }
-        String pseudonym = pseudonyms.of(chosen.id(), t.message().conversationKey());
+        String pseudonym = pseudonyms.of(chosen.id(), t.message().personKey());
         Optional<Submission> earlier = store.find(chosen.id(), pseudonym);
         ActiveFlow withConsultation = ActiveFlow.start(ID, PICK).with(CONSULTATION, chosen.id());
         if (earlier.isPresent()) {
@@ -418,7 +418,7 @@ public final class ConsultationFlow implements Flow {
                 default -> new Response.Choices(ordered(q, new LinkedHashSet<>(Arrays.asList(value.split(",")))));
             });
         }
-        String pseudonym = pseudonyms.of(c.id(), t.message().conversationKey());
+        String pseudonym = pseudonyms.of(c.id(), t.message().personKey());
         // Only now, after the store has committed, is the citizen thanked; a failure throws and keeps the flow.
         return switch (store.save(new Ballot(c.id(), responses), pseudonym, t.now(), c.allowChanges())) {
             case CREATED -> done(t.say("Merci, votre réponse est enregistrée.", "Thank you, your answer is recorded.")

@@ -8,8 +8,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The pseudonym a citizen's consultation answers are stored under: HMAC-SHA256, under a server secret, of the
- * consultation id and the conversation key ({@code channel:conversationId}). The same person in the same
- * conversation always gets the same pseudonym for one consultation (so one answer per person can be enforced), a
+ * consultation id and the person's key ({@link fr.civicgateway.core.conversation.IncomingMessage#personKey()}: the
+ * Telegram user, whichever chat they write from; the conversation on the web). The same person always gets the same pseudonym for one consultation (so one answer per person can be enforced), a
  * different one for each consultation (so answers to two consultations cannot be linked), and nobody without the
  * secret can tell which conversation it came from.
  *

@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
  * @param locale         the language the client declared, or null to detect it from the text
  * @param location       a position the user shared, or null
  * @param attachment     a file the user sent with the message (a photo), or null
+ * @param personId       the person who wrote, when one conversation holds several people (a Telegram group) or one
+ *                       person has several conversations: same rules as {@code conversationId}; null when the
+ *                       conversation is the person (the web chat, a private chat)
  */
 public record IncomingMessage(String channel, String conversationId, String text, Language locale, GeoPoint location,
-                              Attachment attachment) {
+                              Attachment attachment, String personId) {
 
     public static final int MAX_TEXT_LENGTH = 4096;
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -26,6 +29,9 @@ public record IncomingMessage(String channel, String conversationId, String text
         if (conversationId == null || !CONVERSATION_ID.matcher(conversationId).matches()) {
             throw new IllegalArgumentException("conversationId must be 1-128 characters of [A-Za-z0-9_-]");
         }
+        if (personId != null && !CONVERSATION_ID.matcher(personId).matches()) {
+            throw new IllegalArgumentException("personId must be 1-128 characters of [A-Za-z0-9_-]");
+        }
         if (text.isBlank() && location == null && attachment == null) {
             throw new IllegalArgumentException("text must not be empty");
         }
@@ -34,9 +40,23 @@ public record IncomingMessage(String channel, String conversationId, String text
         }
     }
 
+    /** A message whose conversation is the person. */
+    public IncomingMessage(String channel, String conversationId, String text, Language locale, GeoPoint location,
+                           Attachment attachment) {
+        this(channel, conversationId, text, locale, location, attachment, null);
+    }
+
     /** A message without attachment. */
     public IncomingMessage(String channel, String conversationId, String text, Language locale, GeoPoint location) {
         this(channel, conversationId, text, locale, location, null);
+    }
+
+    /**
+     * The key of the person within the channel, for what is owed once per person (a consultation answer): the
+     * person's id when the channel gave one, else the conversation's key.
+     */
+    public String personKey() {
+        return personId == null ? conversationKey() : channel + ":" + personId;
     }
 
     public static boolean isValidConversationId(String id) {

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a Telegram chat id into a pseudonym (HMAC-SHA256 under a server key, base64url), used as the conversation id
+ * Turns a Telegram chat id (or a group member: chat and user) into a pseudonym (HMAC-SHA256 under a server key, base64url), used as the conversation id
  * and in logs, so that no raw Telegram id is kept in conversation state or written to a log. The same chat always
  * gets the same pseudonym under the same key; without the key it cannot be traced back to the chat.
  *
@@ -44,13 +44,32 @@ final class ChatPseudonyms {
         return new ChatPseudonyms(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** The conversation id of a chat: 43 characters of {@code [A-Za-z0-9_-]}. */
+    /** The conversation id of a private chat: 43 characters of {@code [A-Za-z0-9_-]}. */
     String conversationId(long chatId) {
+        return hmac(ByteBuffer.allocate(Long.BYTES).putLong(chatId).array());
+    }
+
+    /**
+     * The conversation id of one member in a group: each member has their own conversation there, so that one
+     * member's message never feeds another member's report. Not the member's private conversation id.
+     */
+    String conversationId(long chatId, long userId) {
+        return hmac(ByteBuffer.allocate(2 * Long.BYTES).putLong(chatId).putLong(userId).array());
+    }
+
+    /**
+     * The pseudonym of a person, whichever chat they write from: what is owed once per person (a consultation answer)
+     * is keyed by it. A private chat's id is its user's id, so this is also the user's private conversation id.
+     */
+    String personId(long userId) {
+        return conversationId(userId);
+    }
+
+    private String hmac(byte[] input) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            byte[] digest = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(chatId).array());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(input));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

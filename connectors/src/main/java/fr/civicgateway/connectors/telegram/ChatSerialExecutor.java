@@ -19,13 +19,15 @@ final class ChatSerialExecutor {
         this.executor = executor;
     }
 
-    void execute(long chatId, Runnable task) {
+    /** Runs the task after the chat's earlier ones; the future completes with it (exceptionally if it throws). */
+    CompletableFuture<Void> execute(long chatId, Runnable task) {
         @SuppressWarnings("unchecked")
         CompletableFuture<Void>[] created = new CompletableFuture[1];
         tails.compute(chatId, (id, tail) -> created[0] = (tail == null ? CompletableFuture.<Void>completedFuture(null)
                 : tail.exceptionally(e -> null)).thenRunAsync(task, executor));
         // Registered outside compute: the task may already be done, and the callback then runs on this thread.
         created[0].whenComplete((ignored, error) -> tails.remove(chatId, created[0]));
+        return created[0];
     }
 
     /** Chats with work queued or running (for tests and metrics). */

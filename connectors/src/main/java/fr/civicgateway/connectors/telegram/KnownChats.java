@@ -23,6 +23,11 @@ final class KnownChats {
         chats.put(conversationId, chatId);
     }
 
+    /** The chat blocked the bot, left it, or asked it to stop: nothing is pushed there until it writes again. */
+    void forgetChat(long chatId) {
+        chats.asMap().values().removeIf(c -> c == chatId);
+    }
+
     Optional<Long> chatOf(String conversationId) {
         return Optional.ofNullable(chats.getIfPresent(conversationId));
     }

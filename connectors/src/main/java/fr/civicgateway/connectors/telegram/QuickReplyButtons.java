@@ -1,13 +1,13 @@
 package fr.civicgateway.connectors.telegram;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.conversation.QuickReply;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -16,11 +16,12 @@ import java.util.Optional;
  *
  * <p>Telegram limits {@code callback_data} to 64 bytes, while the core's payloads are whole sentences. A payload
  * that fits is sent inline ({@code p:<payload>}); a longer one is remembered under a short token
- * ({@code t:<token>}) in a bounded, expiring map. The token is a hash of the payload, so the same button always
- * gets the same token and repeated answers do not fill the map. Thread-safe.
+ * ({@code t:<token>}) in the {@link TelegramStore} (the database, shared by every instance and kept across restarts)
+ * for {@code expiry} after it was last sent. The token is a hash of the payload, so the same button always gets the
+ * same token and repeated answers do not fill the table. Thread-safe.
  *
- * <p>The map is per process: behind a load balancer, a long button pressed on another instance than the one that
- * sent it is not found, and the user is asked to type the question (see {@link #payloadOf}).
+ * <p>Errors: a store that cannot be written fails the rendering (the user then gets an apology); one that cannot be
+ * read makes the button unknown (the user is asked to type the question).
  */
 final class QuickReplyButtons {
 
@@ -28,10 +29,16 @@ final class QuickReplyButtons {
     private static final String INLINE = "p:";
     private static final String TOKEN = "t:";
 
-    private final Cache<String, String> payloads;
+    private static final Logger log = LoggerFactory.getLogger(QuickReplyButtons.class);
 
-    QuickReplyButtons(long maximumSize, Duration expiry, Ticker ticker) {
-        this.payloads = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(expiry).ticker(ticker).build();
+    private final TelegramStore store;
+    private final Clock clock;
+    private final Duration expiry;
+
+    QuickReplyButtons(TelegramStore store, Clock clock, Duration expiry) {
+        this.store = store;
+        this.clock = clock;
+        this.expiry = expiry;
     }
 
     String callbackData(QuickReply reply) {
@@ -40,11 +47,11 @@ final class QuickReplyButtons {
             return inline;
         }
         String token = tokenOf(reply.payload());
-        payloads.put(token, reply.payload());
+        store.saveButton(token, reply.payload(), clock.instant());
         return TOKEN + token;
     }
 
-    /** The payload of a pressed button; empty when the button is unknown (expired, or sent by another instance). */
+    /** The payload of a pressed button; empty when the button is unknown (expired, or never sent). */
     Optional<String> payloadOf(String callbackData) {
         if (callbackData == null) {
             return Optional.empty();
@@ -53,7 +60,12 @@ final class QuickReplyButtons {
             return Optional.of(callbackData.substring(INLINE.length()));
         }
         if (callbackData.startsWith(TOKEN)) {
-            return Optional.ofNullable(payloads.getIfPresent(callbackData.substring(TOKEN.length())));
+            try {
+                return store.button(callbackData.substring(TOKEN.length()), clock.instant().minus(expiry));
+            } catch (RuntimeException e) {
+                log.warn("a long button could not be read: {}", e.toString());
+                return Optional.empty();
+            }
         }
         return Optional.empty();
     }

@@ -5,6 +5,8 @@ import fr.civicgateway.core.conversation.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -26,13 +28,28 @@ final class ReplyRenderer {
     }
 
     List<SendMessage> render(long chatId, List<Reply> replies) {
+        return render(chatId, null, null, replies);
+    }
+
+    /**
+     * @param threadId the forum topic to write in, or null
+     * @param replyTo  the message the first part answers (in a group, so that the member sees it is for them), or null
+     */
+    List<SendMessage> render(long chatId, Integer threadId, Integer replyTo, List<Reply> replies) {
         List<SendMessage> messages = new ArrayList<>();
         for (Reply reply : replies) {
             switch (reply) {
                 case Reply.Text t -> {
                     List<String> parts = split(t.text(), MAX_MESSAGE_LENGTH);
                     for (int i = 0; i < parts.size(); i++) {
-                        SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chatId).text(parts.get(i));
+                        // Source links are sent without a preview: it would push the answer out of sight.
+                        SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chatId).text(parts.get(i))
+                                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                                .messageThreadId(threadId);
+                        if (replyTo != null && messages.isEmpty()) {
+                            message.replyParameters(ReplyParameters.builder().messageId(replyTo)
+                                    .allowSendingWithoutReply(true).build());
+                        }
                         if (i == parts.size() - 1 && !t.quickReplies().isEmpty()) {
                             message.replyMarkup(keyboard(t.quickReplies()));
                         }

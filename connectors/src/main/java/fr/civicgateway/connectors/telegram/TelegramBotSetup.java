@@ -26,12 +26,19 @@ final class TelegramBotSetup implements SmartLifecycle {
 
     static final List<BotCommand> FRENCH = List.of(
             new BotCommand("start", "Présentation du bot et confidentialité"),
-            new BotCommand("help", "Ce que je peux vous dire, avec des exemples"));
+            new BotCommand("help", "Ce que je peux vous dire, avec des exemples"),
+            new BotCommand("signaler", "Signaler un problème dans la rue (nid-de-poule, dépôt sauvage…)"),
+            new BotCommand("consultation", "Répondre à une consultation ouverte"),
+            new BotCommand("stop", "Ne plus recevoir de messages de ma part sans les demander"));
     static final List<BotCommand> ENGLISH = List.of(
             new BotCommand("start", "About this bot and privacy"),
-            new BotCommand("help", "What I can tell you, with examples"));
+            new BotCommand("help", "What I can tell you, with examples"),
+            new BotCommand("signaler", "Report a problem in the street (pothole, fly-tipping…)"),
+            new BotCommand("consultation", "Answer an open consultation"),
+            new BotCommand("stop", "Stop receiving messages from me that you did not ask for"));
 
     private final TelegramClient client;
+    private final BotIdentity me;
     private final URI webhookUrl;
     private final String webhookSecret;
     private volatile boolean running;
@@ -40,14 +47,16 @@ final class TelegramBotSetup implements SmartLifecycle {
      * @param webhookUrl    the webhook to register, or null to register none
      * @param webhookSecret the secret Telegram must send back, required with a webhook
      */
-    TelegramBotSetup(TelegramClient client, URI webhookUrl, String webhookSecret) {
+    TelegramBotSetup(TelegramClient client, URI webhookUrl, String webhookSecret, BotIdentity me) {
         this.client = client;
+        this.me = me;
         this.webhookUrl = webhookUrl;
         this.webhookSecret = webhookSecret;
     }
 
     @Override
     public void start() {
+        me.refreshIfUnknown();
         registerCommands(null, FRENCH);
         registerCommands("fr", FRENCH);
         registerCommands("en", ENGLISH);
@@ -56,7 +65,7 @@ final class TelegramBotSetup implements SmartLifecycle {
                 client.execute(SetWebhook.builder()
                         .url(webhookUrl.toString())
                         .secretToken(webhookSecret)
-                        .allowedUpdates(List.of("message", "callback_query"))
+                        .allowedUpdates(TelegramLongPolling.ALLOWED_UPDATES)
                         .build());
                 log.info("Telegram webhook registered");
             } catch (TelegramApiRequestException e) {

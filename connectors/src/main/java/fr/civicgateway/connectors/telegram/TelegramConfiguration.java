@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.dialogue.Dialogue;
+import fr.civicgateway.core.retry.Backoff;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,7 +23,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -40,6 +44,9 @@ class TelegramConfiguration {
     /** A chat silent this long is no longer pushed to: its news wait for its next message. */
     private static final Duration KNOWN_CHAT_EXPIRY = Duration.ofDays(7);
     private static final long KNOWN_CHATS = 100_000;
+    /** The longest wait between two attempts of a failing call to Telegram. */
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    private static final Logger log = LoggerFactory.getLogger(TelegramConfiguration.class);
 
     @Bean
     TelegramSecrets telegramSecrets(Environment env) {
@@ -91,15 +98,47 @@ class TelegramConfiguration {
     }
 
     @Bean
-    QuickReplyButtons telegramQuickReplyButtons(TelegramProperties p, ObjectProvider<Ticker> ticker) {
-        return new QuickReplyButtons(p.quickReplyButtons(), p.quickReplyExpiry(), ticker.getIfAvailable(Ticker::systemTicker));
+    QuickReplyButtons telegramQuickReplyButtons(TelegramProperties p, TelegramStoreHolder store, ObjectProvider<Clock> clock) {
+        return new QuickReplyButtons(store.store(), clock.getIfAvailable(Clock::systemUTC), p.quickReplyExpiry());
+    }
+
+    /**
+     * Where updates, waiting messages and long buttons are kept: the application's database when it provides a
+     * {@link TelegramStore}, else this process's memory (lost on a restart; fine for tests and a demo).
+     */
+    @Bean
+    TelegramStoreHolder telegramStoreHolder(ObjectProvider<TelegramStore> store) {
+        TelegramStore given = store.getIfAvailable();
+        if (given == null) {
+            log.warn("no database store for Telegram: messages waiting to be sent are lost on a restart");
+            return new TelegramStoreHolder(new InMemoryTelegramStore(), UUID.randomUUID().toString());
+        }
+        return new TelegramStoreHolder(given, UUID.randomUUID().toString());
     }
 
     @Bean
-    TelegramOutbox telegramOutbox(TelegramClient client, TelegramExecutors executors, ObjectProvider<Ticker> ticker,
+    TelegramOutbox telegramOutbox(TelegramClient client, TelegramStoreHolder store, TelegramJson json,
+                                  TelegramExecutors executors, ObjectProvider<Ticker> ticker, ObjectProvider<Clock> clock,
                                   ChatPseudonyms pseudonyms, TelegramProperties p) {
-        return new TelegramOutbox(client, Scheduler.of(executors.scheduler()), ticker.getIfAvailable(Ticker::systemTicker),
-                pseudonyms, p.messagesPerSecond(), p.perChatInterval(), p.maxRetries(), p.retryBackoff());
+        return new TelegramOutbox(client, store.store(), json.mapper(), store.owner(),
+                clock.getIfAvailable(Clock::systemUTC), Scheduler.of(executors.scheduler()),
+                ticker.getIfAvailable(Ticker::systemTicker), pseudonyms,
+                new TelegramOutbox.Limits(p.messagesPerSecond(), p.perChatInterval(), p.groupInterval(), p.maxRetries(),
+                        new Backoff(p.retryBackoff(), MAX_BACKOFF.compareTo(p.retryBackoff()) < 0 ? p.retryBackoff() : MAX_BACKOFF),
+                        p.lease()));
+    }
+
+    @Bean
+    TelegramMaintenance telegramMaintenance(TelegramOutbox outbox, TelegramStoreHolder store, ObjectProvider<Clock> clock,
+                                            TelegramProperties p, TelegramExecutors executors) {
+        return new TelegramMaintenance(outbox, store.store(), clock.getIfAvailable(Clock::systemUTC), p.lease(),
+                p.quickReplyExpiry(), executors.scheduler(), executors.workers());
+    }
+
+    /** The bot's own id and username, asked of Telegram at start-up (see {@link TelegramBotSetup}). */
+    @Bean
+    BotIdentity telegramBotIdentity(TelegramClient client) {
+        return new BotIdentity(client);
     }
 
     /** The chats heard from lately, to push a report's new status to; in memory only. */
@@ -116,18 +155,20 @@ class TelegramConfiguration {
     @Bean
     UpdateProcessor telegramUpdateProcessor(Dialogue dialogue, ChatPseudonyms pseudonyms, QuickReplyButtons buttons,
                                             TelegramOutbox outbox, TelegramClient client, TelegramExecutors executors,
-                                            TelegramProperties p, Environment env, KnownChats knownChats) {
+                                            TelegramProperties p, Environment env, KnownChats knownChats,
+                                            TelegramStoreHolder store, ObjectProvider<Clock> clock, BotIdentity me) {
         // The privacy note states how long the core keeps a conversation: read the core's own setting.
         Duration expiry = env.getProperty("civic.conversations.idle-expiry", Duration.class, Duration.ofHours(2));
-        return new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats), new ReplyRenderer(buttons),
-                outbox, client, new RecentUpdates(p.recentUpdates()), new ChatSerialExecutor(executors.workers()),
-                Scheduler.of(executors.scheduler()), p.typingDelay(), new TelegramWording(expiry), pseudonyms);
+        return new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats, me), new ReplyRenderer(buttons),
+                outbox, client, store.store(), store.owner(), clock.getIfAvailable(Clock::systemUTC), p.lease(),
+                new ChatSerialExecutor(executors.workers()),
+                Scheduler.of(executors.scheduler()), p.typingDelay(), new TelegramWording(expiry), pseudonyms, knownChats, me);
     }
 
     @Bean
-    TelegramBotSetup telegramBotSetup(TelegramClient client, TelegramProperties p, TelegramSecrets secrets) {
+    TelegramBotSetup telegramBotSetup(TelegramClient client, TelegramProperties p, TelegramSecrets secrets, BotIdentity me) {
         if (p.mode() != TelegramProperties.Mode.WEBHOOK || !p.webhook().register()) {
-            return new TelegramBotSetup(client, null, null);
+            return new TelegramBotSetup(client, null, null, me);
         }
         URI publicUrl = p.webhook().publicUrl();
         if (publicUrl == null || !"https".equals(publicUrl.getScheme())) {
@@ -138,7 +179,7 @@ class TelegramConfiguration {
             throw new IllegalStateException(TelegramSecrets.WEBHOOK_SECRET + " must be set in webhook mode");
         }
         String base = publicUrl.toString().replaceAll("/+$", "");
-        return new TelegramBotSetup(client, URI.create(base + p.webhook().path()), secrets.webhookSecret());
+        return new TelegramBotSetup(client, URI.create(base + p.webhook().path()), secrets.webhookSecret(), me);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -147,15 +188,13 @@ class TelegramConfiguration {
     static class LongPolling {
 
         @Bean
-        TelegramLongPolling telegramLongPolling(TelegramJson json, TelegramHttp http, TelegramClient client,
-                                                TelegramSecrets secrets, TelegramUrl url, UpdateProcessor processor) {
-            // The poll loop's own thread: TelegramBots does not shut it down, TelegramLongPolling.stop does.
+        TelegramLongPolling telegramLongPolling(TelegramClient client, UpdateProcessor processor, TelegramOutbox outbox,
+                                                TelegramStoreHolder store, TelegramProperties p) {
+            // The poll loop's own thread, shut down by TelegramLongPolling.stop.
             ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("telegram-poll").daemon(true).factory());
-            TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(
-                    json::mapper, http::client, () -> pollExecutor);
-            return new TelegramLongPolling(application, pollExecutor, client, secrets.botToken(), () -> url,
-                    processor);
+            return new TelegramLongPolling(client, processor, outbox, store.store(), Scheduler.of(pollExecutor), pollExecutor,
+                    new Backoff(p.retryBackoff(), MAX_BACKOFF.compareTo(p.retryBackoff()) < 0 ? p.retryBackoff() : MAX_BACKOFF));
         }
     }
 }

@@ -30,7 +30,7 @@ final class TelegramNotifier implements ChannelNotifier {
             return false;
         }
         long chatId = chat.get();
-        renderer.render(chatId, replies).forEach(m -> outbox.submit(chatId, m));
+        outbox.submit(null, renderer.render(chatId, replies));
         return true;
     }
 }

@@ -17,13 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhook              the webhook endpoint, used in webhook mode only
  * @param messagesPerSecond    messages sent per second at most, all chats together (Telegram allows about 30)
  * @param perChatInterval      the least time between two messages to the same chat (Telegram allows about one a second)
+ * @param groupInterval        the least time between two messages to the same group (Telegram allows about 20 a minute)
  * @param maxRetries           attempts after the first for a message that fails with a 5xx or a network error; a
  *                             {@code 429 Too Many Requests} is always retried after its {@code retry_after}
  * @param retryBackoff         the first wait before retrying a 5xx or network failure, doubled at each attempt
  * @param typingDelay          an answer not ready after this long shows "typing…" in the chat
- * @param recentUpdates        update ids remembered to ignore Telegram's redeliveries
- * @param quickReplyButtons    quick-reply payloads remembered for buttons whose payload exceeds Telegram's 64 bytes
- * @param quickReplyExpiry     how long such a button keeps working
+ * @param lease                how long an instance's claim on an update or a waiting message holds without renewal;
+ *                             when an instance dies, another takes its waiting messages over after this long
+ * @param quickReplyExpiry     how long a button whose payload exceeds Telegram's 64 bytes keeps working after it was
+ *                             last sent (its payload is kept in the database meanwhile)
  */
 @ConfigurationProperties("civic.telegram")
 public record TelegramProperties(
@@ -32,11 +34,11 @@ public record TelegramProperties(
         @DefaultValue Webhook webhook,
         @DefaultValue("30") int messagesPerSecond,
         @DefaultValue("1s") Duration perChatInterval,
+        @DefaultValue("3s") Duration groupInterval,
         @DefaultValue("5") int maxRetries,
         @DefaultValue("1s") Duration retryBackoff,
         @DefaultValue("1s") Duration typingDelay,
-        @DefaultValue("10000") long recentUpdates,
-        @DefaultValue("100000") long quickReplyButtons,
+        @DefaultValue("60s") Duration lease,
         @DefaultValue("24h") Duration quickReplyExpiry) {
 
     /** How updates reach the gateway. */
@@ -67,6 +69,15 @@ public record TelegramProperties(
         }
         if (perChatInterval.isNegative()) {
             throw new IllegalArgumentException("civic.telegram.per-chat-interval must not be negative: " + perChatInterval);
+        }
+        if (groupInterval.isNegative()) {
+            throw new IllegalArgumentException("civic.telegram.group-interval must not be negative: " + groupInterval);
+        }
+        if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
+            throw new IllegalArgumentException("civic.telegram.lease must be at least 3s: " + lease);
+        }
+        if (retryBackoff.isNegative() || retryBackoff.isZero()) {
+            throw new IllegalArgumentException("civic.telegram.retry-backoff must be positive: " + retryBackoff);
         }
         if (maxRetries < 0) {
             throw new IllegalArgumentException("civic.telegram.max-retries must not be negative: " + maxRetries);

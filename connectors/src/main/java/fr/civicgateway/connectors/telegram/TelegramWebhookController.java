@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,8 +23,10 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 /**
  * The webhook endpoint (webhook mode): Telegram posts each {@link Update} here. The request must carry the secret in
  * {@code X-Telegram-Bot-Api-Secret-Token} (401 otherwise, compared in constant time, checked before the body is
- * read). A valid update is answered {@code 200} at once and processed in the background, so Telegram never times
- * out and redelivers; a redelivery is ignored anyway by the {@link UpdateProcessor}.
+ * read). A valid update is answered {@code 200} once the messages that answer it are stored (not sent: they leave
+ * through the outbound queue, and survive a restart), so that an update Telegram considers delivered is never lost.
+ * It is answered {@code 503} when it cannot be stored in time, or while another instance handles the same update:
+ * Telegram then delivers it again later. A redelivery of an update already answered gets {@code 200} and nothing else.
  *
  * <p>The body is parsed here with the Jackson 2 mapper TelegramBots' types are annotated for, not by Spring MVC
  * (which uses Jackson 3). Errors: 413 for a body over {@code civic.telegram.webhook.max-body-bytes}, 400 for one that
@@ -32,6 +38,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 class TelegramWebhookController {
 
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+    /** Well under the time Telegram waits for a webhook's answer. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhookController.class);
 
     private final UpdateProcessor processor;
@@ -68,7 +76,19 @@ class TelegramWebhookController {
             log.warn("webhook body is not a Telegram update: {}", e.getClass().getSimpleName());
             return ResponseEntity.badRequest().build();
         }
-        processor.accept(update);
-        return ResponseEntity.ok().build();
+        try {
+            UpdateProcessor.Outcome outcome = processor.accept(update).get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return outcome == UpdateProcessor.Outcome.CONFIRM ? ResponseEntity.ok().build() : unavailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable();
+        } catch (ExecutionException | TimeoutException e) {
+            // Not stored (yet): Telegram retries, and the retry finds the update done or answers it then.
+            return unavailable();
+        }
+    }
+
+    private static ResponseEntity<Void> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").build();
     }
 }

@@ -25,6 +25,28 @@ final class TelegramWording {
                         + "I log neither your name, nor your Telegram id, nor your messages.");
     }
 
+    /** Said once when the bot is added to a group: how to address it there. */
+    Reply groupHello(Language l, String username) {
+        String at = username == null ? "" : " (@" + username + ")";
+        String help = username == null ? "/help" : "/help@" + username;
+        return text(l,
+                "Bonjour à toutes et à tous ! Je réponds aux questions sur la vie municipale et parlementaire, et je prends "
+                        + "les signalements. Dans ce groupe, je ne lis que ce qui m'est adressé : mentionnez-moi" + at
+                        + ", répondez à l'un de mes messages ou tapez " + help + ". Chacun a sa propre conversation avec moi.",
+                "Hello everyone! I answer questions about municipal and parliamentary life, and I take problem reports. "
+                        + "In this group I only read what is addressed to me: mention me" + at + ", reply to one of my "
+                        + "messages or type " + help + ". Each of you has your own conversation with me.");
+    }
+
+    /** The answer to {@code /stop}: what it stops, and how to resume. */
+    Reply stopped(Language l) {
+        return text(l,
+                "C'est noté : je ne vous enverrai plus rien de moi-même ici (par exemple le suivi de vos signalements), et "
+                        + "les messages que je n'avais pas encore envoyés sont annulés. Écrivez-moi quand vous voulez pour reprendre.",
+                "Noted: I will no longer send you anything on my own here (such as news of your reports), and the messages "
+                        + "I had not sent yet are cancelled. Write to me whenever you like to resume.");
+    }
+
     Reply apology(Language l) {
         return text(l, "Désolé, une erreur m'empêche de répondre pour le moment. Réessayez dans un instant.",
                 "Sorry, an error prevents me from answering right now. Please try again in a moment.");

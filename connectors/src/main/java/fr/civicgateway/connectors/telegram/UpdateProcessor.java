@@ -1,28 +1,37 @@
 package fr.civicgateway.connectors.telegram;
 
 import fr.civicgateway.connectors.telegram.UpdateTranslator.Inbound;
+import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.Dialogue;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Handles each update once, whichever way it came (long polling or webhook): drops redeliveries, acknowledges button
- * presses at once, then answers in the background — per chat in order — through the core and the outbound queue.
+ * Handles each update once, whichever way it came (long polling or webhook), on every instance together: claims the
+ * update in the {@link TelegramStore} (a redelivery is confirmed and ignored), acknowledges button presses at once,
+ * then answers in the background — per chat in order — through the core and the outbound queue.
  *
- * <p>{@link #accept} returns quickly and never throws, so the webhook can answer Telegram at once and a bad update
- * cannot stop the poll loop. An answer that fails gets the user an apology and one log line (with the chat's
- * pseudonym, never its text). An answer slower than {@code typingDelay} shows "typing…" meanwhile.
+ * <p>{@link #accept} returns at once with a future that completes when the update may be confirmed to Telegram: once
+ * the messages that answer it are stored, so that none is lost if the gateway stops before sending them. It never
+ * throws; the future fails when the store could not be reached (the update must then not be confirmed). An answer
+ * that fails gets the user an apology and one log line (with the chat's pseudonym, never its text). An answer slower
+ * than {@code typingDelay} shows "typing…" meanwhile.
  */
 final class UpdateProcessor {
 
@@ -33,63 +42,123 @@ final class UpdateProcessor {
     private final ReplyRenderer renderer;
     private final TelegramOutbox outbox;
     private final TelegramClient client;
-    private final RecentUpdates recentUpdates;
+    private final TelegramStore store;
+    private final String owner;
+    private final java.time.Clock clock;
+    private final Duration claimLease;
+    /** The updates this instance is answering now. */
+    private final java.util.Set<Long> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ChatSerialExecutor chats;
     private final Scheduler scheduler;
     private final Duration typingDelay;
     private final TelegramWording wording;
     private final ChatPseudonyms pseudonyms;
+    private final KnownChats knownChats;
+    private final BotIdentity me;
 
     UpdateProcessor(Dialogue dialogue, UpdateTranslator translator, ReplyRenderer renderer, TelegramOutbox outbox,
-                    TelegramClient client, RecentUpdates recentUpdates, ChatSerialExecutor chats, Scheduler scheduler,
-                    Duration typingDelay, TelegramWording wording, ChatPseudonyms pseudonyms) {
+                    TelegramClient client, TelegramStore store, String owner, java.time.Clock clock, Duration claimLease,
+                    ChatSerialExecutor chats, Scheduler scheduler, Duration typingDelay, TelegramWording wording,
+                    ChatPseudonyms pseudonyms, KnownChats knownChats, BotIdentity me) {
         this.dialogue = dialogue;
         this.translator = translator;
         this.renderer = renderer;
         this.outbox = outbox;
         this.client = client;
-        this.recentUpdates = recentUpdates;
+        this.store = store;
+        this.owner = owner;
+        this.clock = clock;
+        this.claimLease = claimLease;
         this.chats = chats;
         this.scheduler = scheduler;
         this.typingDelay = typingDelay;
         this.wording = wording;
         this.pseudonyms = pseudonyms;
+        this.knownChats = knownChats;
+        this.me = me;
     }
 
-    void accept(Update update) {
+    /** Whether an update may be confirmed to Telegram. */
+    enum Outcome {
+        /** Answered (its messages stored) or not to be answered: confirm it. */
+        CONFIRM,
+        /** Another instance is answering it: do not confirm it, so that Telegram delivers it again if that one dies. */
+        RETRY_LATER
+    }
+
+    CompletableFuture<Outcome> accept(Update update) {
         if (update == null || update.getUpdateId() == null) {
-            return;
+            return CompletableFuture.completedFuture(Outcome.CONFIRM);
         }
-        if (!recentUpdates.firstTime(update.getUpdateId())) {
-            log.debug("update {} already handled, ignored", update.getUpdateId());
-            return;
+        long updateId = update.getUpdateId();
+        if (!inFlight.add(updateId)) {
+            // Delivered again while this instance is still answering it (a webhook retried early).
+            return CompletableFuture.completedFuture(Outcome.RETRY_LATER);
         }
-        Optional<Inbound> translated;
+        CompletableFuture<Outcome> outcome = handle(update, updateId);
+        outcome.whenComplete((o, e) -> inFlight.remove(updateId));
+        return outcome;
+    }
+
+    private CompletableFuture<Outcome> handle(Update update, long updateId) {
         try {
-            translated = translator.translate(update);
-        } catch (RuntimeException e) {
-            // A malformed update (a position out of range...) is Telegram's or a client's bug: skip it, keep going.
-            log.warn("update {} could not be read, ignored: {}", update.getUpdateId(), e.toString());
-            return;
-        }
-        translated.ifPresent(in -> {
-            if (in.callbackQueryId() != null) {
+            switch (store.claim(updateId, owner, clock.instant(), claimLease)) {
+                case DONE -> {
+                    log.debug("update {} already handled, ignored", updateId);
+                    return CompletableFuture.completedFuture(Outcome.CONFIRM);
+                }
+                case IN_PROGRESS -> {
+                    log.debug("update {} being handled by another instance", updateId);
+                    return CompletableFuture.completedFuture(Outcome.RETRY_LATER);
+                }
+                case FIRST -> { }
+            }
+            Optional<Inbound> translated;
+            try {
+                translated = translator.translate(update);
+            } catch (RuntimeException e) {
+                // A malformed update (a position out of range...) is Telegram's or a client's bug: skip it, keep going.
+                log.warn("update {} could not be read, ignored: {}", updateId, e.toString());
+                translated = Optional.empty();
+            }
+            Inbound in = translated.orElse(null);
+            if (in != null && in.callbackQueryId() != null) {
                 acknowledge(in.callbackQueryId());
             }
-            if (in.chatId() != null && in.kind() != Inbound.Kind.ACKNOWLEDGE_ONLY) {
-                chats.execute(in.chatId(), () -> answer(in));
+            if (in == null || in.chatId() == null || in.kind() == Inbound.Kind.ACKNOWLEDGE_ONLY) {
+                outbox.submit(updateId, List.of());
+                return CompletableFuture.completedFuture(Outcome.CONFIRM);
             }
-        });
+            return chats.execute(in.chatId(), () -> answer(updateId, in)).thenApply(done -> Outcome.CONFIRM);
+        } catch (RuntimeException e) {
+            log.error("update {} not handled, the store failed: {}", updateId, e.toString());
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
-    private void answer(Inbound in) {
+    private void answer(long updateId, Inbound in) {
         long chatId = in.chatId();
         List<Reply> replies = new ArrayList<>();
         Typing typing = new Typing(chatId);
-        typing.next(typingDelay);
+        if (in.kind() != Inbound.Kind.CHAT_GONE) {
+            typing.next(typingDelay);
+        }
         try {
             switch (in.kind()) {
                 case ANSWER -> replies.addAll(dialogue.handle(in.message()));
+                case OPEN_CONSULTATION -> {
+                    // The core lists the open consultations, then the deep link's one is picked as its button would.
+                    dialogue.handle(in.message());
+                    IncomingMessage m = in.message();
+                    replies.addAll(dialogue.handle(new IncomingMessage(m.channel(), m.conversationId(), in.consultationId(),
+                            m.locale(), null, null, m.personId())));
+                }
+                case GROUP_HELLO -> replies.add(wording.groupHello(in.language(), me.username()));
+                case STOP -> {
+                    stopPushing(chatId);
+                    replies.add(wording.stopped(in.language()));
+                }
+                case CHAT_GONE -> stopPushing(chatId);
                 case WELCOME -> {
                     replies.addAll(dialogue.handle(in.message()));
                     replies.add(wording.privacyNote(in.language()));
@@ -105,12 +174,30 @@ final class UpdateProcessor {
         } finally {
             typing.stop();
         }
+        List<SendMessage> messages;
         try {
-            renderer.render(chatId, replies).forEach(m -> outbox.submit(chatId, m));
+            messages = in.kind() == Inbound.Kind.CHAT_GONE ? List.of()
+                    : renderer.render(chatId, in.threadId(), in.replyTo(), replies);
         } catch (RuntimeException e) {
             log.error("answer to chat {} could not be rendered, apology sent", pseudonyms.forLog(chatId), e);
-            renderer.render(chatId, List.of(wording.apology(in.language()))).forEach(m -> outbox.submit(chatId, m));
+            messages = renderer.render(chatId, List.of(wording.apology(in.language())));
         }
+        List<BotApiMethod<? extends Serializable>> out = new ArrayList<>(messages);
+        if (in.pressedMessageId() != null) {
+            // A used keyboard is removed (after the answer, which matters more), so that an old question's buttons
+            // are not pressed again by mistake.
+            out.add(EditMessageReplyMarkup.builder().chatId(chatId).messageId(in.pressedMessageId()).build());
+        }
+        // Stored before the update is confirmed; a store failure fails the update's future, and it is not confirmed.
+        outbox.submit(updateId, out);
+    }
+
+    /** Nothing more is pushed to the chat: it is forgotten for news, and what was queued for it is dropped. */
+    private void stopPushing(long chatId) {
+        if (knownChats != null) {
+            knownChats.forgetChat(chatId);
+        }
+        outbox.dropChat(chatId);
     }
 
     /** Stops the spinner on the pressed button; best effort, outside the queue, as it is not a message. */

@@ -30,6 +30,8 @@ final class FakeBotApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
     private final Deque<String> updateBatches = new ConcurrentLinkedDeque<>();
+    private final Map<Long, Deque<MockResponse>> perChat = new ConcurrentHashMap<>();
+    private final List<JsonNode> polls = new CopyOnWriteArrayList<>();
 
     /** One request the connector made: the Bot API method (lower case) and its JSON body. */
     record Call(String method, JsonNode body) {
@@ -62,6 +64,18 @@ final class FakeBotApi implements AutoCloseable {
                 .add(new MockResponse.Builder().code(code).body(body).build());
     }
 
+    /**
+     * The next {@code times} sendMessage calls to {@code chatId} get a {@code 429 Too Many Requests} with this
+     * {@code retry_after}, as Telegram answers a bot that writes too fast to one chat; other chats are served.
+     */
+    void tooManyRequestsFor(long chatId, int times, int retryAfterSeconds) {
+        Deque<MockResponse> answers = perChat.computeIfAbsent(chatId, c -> new ConcurrentLinkedDeque<>());
+        for (int i = 0; i < times; i++) {
+            answers.add(json(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+                    + retryAfterSeconds + "\",\"parameters\":{\"retry_after\":" + retryAfterSeconds + "}}"));
+        }
+    }
+
     /** The next getUpdates returns these updates (a JSON array of Update objects). */
     void serveUpdates(String updatesJsonArray) {
         updateBatches.add(updatesJsonArray);
@@ -69,6 +83,11 @@ final class FakeBotApi implements AutoCloseable {
 
     List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** The getUpdates requests received, in order (their offsets say what the connector confirmed). */
+    List<JsonNode> polls() {
+        return new ArrayList<>(polls);
     }
 
     List<Call> calls() {
@@ -81,8 +100,18 @@ final class FakeBotApi implements AutoCloseable {
         if (!segments.getFirst().equals("bot" + TOKEN)) {
             return json(401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
         }
+        JsonNode body = parse(request);
         if (!method.equals("getupdates")) {
-            calls.add(new Call(method, parse(request)));
+            calls.add(new Call(method, body));
+        } else {
+            polls.add(body);
+        }
+        if (method.equals("sendmessage") && body.hasNonNull("chat_id")) {
+            Deque<MockResponse> forChat = perChat.get(body.path("chat_id").asLong());
+            MockResponse refusal = forChat == null ? null : forChat.poll();
+            if (refusal != null) {
+                return refusal;
+            }
         }
         Deque<MockResponse> next = scripted.get(method);
         MockResponse response = next == null ? null : next.poll();

@@ -6,17 +6,19 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.conversation.Reply;
 import java.nio.charset.StandardCharsets;
+import fr.civicgateway.core.testing.TestClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
 /** Rendering the core's replies within Telegram's limits: 4096 characters a message, 64 bytes of callback data. */
 class ReplyRendererTest {
 
-    private final AtomicLong nanos = new AtomicLong();
-    private final QuickReplyButtons buttons = new QuickReplyButtons(10, Duration.ofHours(24), nanos::get);
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-07T10:00:00Z"));
+    private final InMemoryTelegramStore store = new InMemoryTelegramStore();
+    private final QuickReplyButtons buttons = new QuickReplyButtons(store, clock, Duration.ofHours(24));
     private final ReplyRenderer renderer = new ReplyRenderer(buttons);
 
     @Test
@@ -60,7 +62,10 @@ class ReplyRendererTest {
         assertThat(buttons.callbackData(new QuickReply("Vote", payload))).as("same button, same token").isEqualTo(data);
         assertThat(buttons.payloadOf(data)).contains(payload);
 
-        nanos.addAndGet(Duration.ofHours(25).toNanos());
+        // Another instance, or this one after a restart, reads it from the shared store.
+        assertThat(new QuickReplyButtons(store, clock, Duration.ofHours(24)).payloadOf(data)).contains(payload);
+
+        clock.advance(Duration.ofHours(25));
         assertThat(buttons.payloadOf(data)).isEmpty();
     }
 

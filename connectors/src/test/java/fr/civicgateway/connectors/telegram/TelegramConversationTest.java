@@ -109,6 +109,17 @@ class TelegramConversationTest {
     }
 
     @Test
+    void removesTheKeyboardOfAPressedButtonAfterTheAnswer() {
+        bot.deliver(callbackUpdate(1, CHAT, "p:résultat du scrutin 3876"));
+
+        assertThat(bot.await("sendmessage", 1).getFirst().text()).isEqualTo(TestDialogues.VOTE_ANSWER);
+        Call edit = bot.await("editmessagereplymarkup", 1).getFirst();
+        assertThat(edit.body().path("chat_id").asText()).isEqualTo(String.valueOf(CHAT));
+        assertThat(edit.body().path("message_id").asInt()).isEqualTo(7);
+        assertThat(edit.body().has("reply_markup")).isFalse();
+    }
+
+    @Test
     void ignoresAnUpdateTelegramDeliversTwice() {
         bot.deliver(textUpdate(1, CHAT, "Résultat du scrutin 3876 ?", "fr"));
         bot.deliver(textUpdate(1, CHAT, "Résultat du scrutin 3876 ?", "fr"));

@@ -6,7 +6,10 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.dialogue.Dialogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import fr.civicgateway.core.retry.Backoff;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +32,7 @@ final class TelegramHarness implements AutoCloseable {
     /** Every wait the outbound queue planned. */
     final List<Duration> plannedWaits = new CopyOnWriteArrayList<>();
     final ChatPseudonyms pseudonyms = new ChatPseudonyms("a test key of more than sixteen bytes".getBytes(StandardCharsets.UTF_8));
-    final QuickReplyButtons buttons = new QuickReplyButtons(1000, Duration.ofHours(1), Ticker.systemTicker());
+    final QuickReplyButtons buttons;
     final TelegramJson json = new TelegramConfiguration().telegramJson();
     final OkHttpClient http = new OkHttpClient();
     final TelegramClient client;
@@ -37,29 +40,57 @@ final class TelegramHarness implements AutoCloseable {
     final UpdateProcessor processor;
     final KnownChats knownChats = new KnownChats(100, Duration.ofDays(7), Ticker.systemTicker());
     final TelegramNotifier notifier;
+    /** The channel's state, in memory as without a database: the same rules as the application's database store. */
+    final InMemoryTelegramStore store = new InMemoryTelegramStore();
+    static final String OWNER = "this-instance";
+    /** The bot as the fake Bot API's getMe describes it. */
+    final BotIdentity me = new BotIdentity(123456, "CivicGatewayBot");
 
     private final ExecutorService runner = Executors.newCachedThreadPool();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService realTime = Executors.newSingleThreadScheduledExecutor();
 
     TelegramHarness() throws IOException {
+        buttons = new QuickReplyButtons(store, Clock.systemUTC(), Duration.ofHours(1));
         client = new OkHttpTelegramClient(json.mapper(), http, FakeBotApi.TOKEN, api.url());
         Scheduler skipWaits = (task, delay) -> {
             plannedWaits.add(delay);
             return runner.submit(task);
         };
-        outbox = new TelegramOutbox(client, skipWaits, Ticker.systemTicker(), pseudonyms, 30, Duration.ofSeconds(1), 2,
-                Duration.ofMillis(500));
+        outbox = new TelegramOutbox(client, store, json.mapper(), OWNER, Clock.systemUTC(), skipWaits,
+                Ticker.systemTicker(), pseudonyms, limits(2));
         notifier = new TelegramNotifier(knownChats, new ReplyRenderer(buttons), outbox);
-        processor = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats), new ReplyRenderer(buttons),
-                outbox, client, new RecentUpdates(100), new ChatSerialExecutor(workers), Scheduler.of(realTime),
-                Duration.ofMillis(150), new TelegramWording(Duration.ofHours(2)), pseudonyms);
+        processor = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats, me), new ReplyRenderer(buttons),
+                outbox, client, store, OWNER, Clock.systemUTC(), Duration.ofMinutes(1), new ChatSerialExecutor(workers),
+                Scheduler.of(realTime),
+                Duration.ofMillis(150), new TelegramWording(Duration.ofHours(2)), pseudonyms, knownChats, me);
     }
 
-    /** Delivers an update as Telegram's JSON, the way both modes receive it. */
-    void deliver(String updateJson) {
+    /** The processor and outbox of this harness, on another store. */
+    record Rebuilt(UpdateProcessor processor, TelegramOutbox outbox) {
+    }
+
+    Rebuilt rebuildWith(TelegramStore other) {
+        Scheduler now = (task, delay) -> runner.submit(task);
+        TelegramOutbox o = new TelegramOutbox(client, other, json.mapper(), OWNER, Clock.systemUTC(), now,
+                Ticker.systemTicker(), pseudonyms, limits(2));
+        UpdateProcessor p = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats, me),
+                new ReplyRenderer(buttons), o, client, other, OWNER, Clock.systemUTC(), Duration.ofMinutes(1),
+                new ChatSerialExecutor(workers), Scheduler.of(realTime), Duration.ofMillis(150),
+                new TelegramWording(Duration.ofHours(2)), pseudonyms, knownChats, me);
+        return new Rebuilt(p, o);
+    }
+
+    /** The limits of production (30 a second, 1 s per chat, 3 s per group), with this many retries of a failure. */
+    static TelegramOutbox.Limits limits(int maxRetries) {
+        return new TelegramOutbox.Limits(30, Duration.ofSeconds(1), Duration.ofSeconds(3), maxRetries,
+                new Backoff(Duration.ofMillis(500), Duration.ofMinutes(5)), Duration.ofMinutes(1));
+    }
+
+    /** Delivers an update as Telegram's JSON, the way both modes receive it; returns whether it may be confirmed. */
+    CompletableFuture<UpdateProcessor.Outcome> deliver(String updateJson) {
         try {
-            processor.accept(json.mapper().readValue(updateJson, Update.class));
+            return processor.accept(json.mapper().readValue(updateJson, Update.class));
         } catch (IOException e) {
             throw new IllegalArgumentException("not an update: " + updateJson, e);
         }

@@ -3,6 +3,7 @@ package fr.civicgateway.connectors.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,7 @@ class TelegramOutboxTest {
     private final AtomicLong clock = new AtomicLong();
     private volatile boolean clockFollowsThePlan;
     private TelegramOutbox outbox;
+    private final InMemoryTelegramStore store = new InMemoryTelegramStore();
 
     @BeforeEach
     void start() throws Exception {
@@ -46,9 +48,10 @@ class TelegramOutboxTest {
                 task.run();
             });
         };
-        outbox = new TelegramOutbox(new OkHttpTelegramClient(http, FakeBotApi.TOKEN, api.url()), recordAndRun,
+        outbox = new TelegramOutbox(new OkHttpTelegramClient(http, FakeBotApi.TOKEN, api.url()), store,
+                new TelegramConfiguration().telegramJson().mapper(), "this-instance", Clock.systemUTC(), recordAndRun,
                 clock::get, new ChatPseudonyms("a test key of more than sixteen bytes".getBytes(StandardCharsets.UTF_8)),
-                30, Duration.ofSeconds(1), 2, Duration.ofMillis(500));
+                TelegramHarness.limits(2));
     }
 
     @AfterEach
@@ -62,20 +65,22 @@ class TelegramOutboxTest {
     void sendsMessagesToOneChatInOrderOneSecondApart() throws InterruptedException {
         clockFollowsThePlan = true;
         for (String text : List.of("premier", "deuxième", "troisième")) {
-            outbox.submit(42, SendMessage.builder().chatId(42L).text(text).build());
+            outbox.submit(SendMessage.builder().chatId(42L).text(text).build());
         }
 
         awaitSent(3);
         assertThat(api.calls("sendmessage")).extracting(FakeBotApi.Call::text).containsExactly("premier", "deuxième", "troisième");
-        // Then the chat's lane is dropped one interval after its last message.
-        assertThat(plannedAt).containsExactly(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
+        // Each later message: the chat's wait (taking no global slot), then its send; then the chat's lane is dropped
+        // one interval after its last message.
+        assertThat(plannedAt).containsExactly(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(3));
     }
 
     @Test
     void spreadsMessagesToManyChatsAtThirtyASecond() throws InterruptedException {
         // The clock stands still: every message is planned at once, and only the global rate spaces them.
         for (long chat = 1; chat <= 60; chat++) {
-            outbox.submit(chat, SendMessage.builder().chatId(chat).text("Bonjour").build());
+            outbox.submit(SendMessage.builder().chatId(chat).text("Bonjour").build());
         }
 
         awaitSent(60);

@@ -37,8 +37,8 @@ class TelegramPropertiesTest {
     @Test
     void refusesAnApiUrlWithAPath() {
         assertThatThrownBy(() -> new TelegramProperties(TelegramProperties.Mode.POLLING, URI.create("https://proxy.example.org/telegram"),
-                new TelegramProperties.Webhook(null, "/telegram/webhook", false, 1024), 30, Duration.ofSeconds(1), 5,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), 100, 100, Duration.ofHours(1)))
+                new TelegramProperties.Webhook(null, "/telegram/webhook", false, 1024), 30, Duration.ofSeconds(1), Duration.ofSeconds(3), 5,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofHours(1)))
                 .hasMessage("civic.telegram.api-url must have no path: https://proxy.example.org/telegram");
     }
 }
