@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -42,16 +43,46 @@ final class JdbcReportStore implements ReportStore {
 
     @Override
     public Report submit(NewReport r, Instant now) {
+        if (r.draftId() == null) {
+            return insert(r, now);
+        }
+        // The conversation's lock orders two confirmations of one draft, so the second one finds the first's report;
+        // the unique index is the last guard (it refuses a second row, and the report it kept is returned).
+        Optional<Report> stored = byDraft(r.draftId());
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        try {
+            return insert(r, now);
+        } catch (ReportStoreException e) {
+            if (e.getCause() instanceof DuplicateKeyException) {
+                return byDraft(r.draftId()).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Report> byDraft(String draftId) {
+        try {
+            return jdbc.sql("SELECT " + COLUMNS + " FROM report WHERE draft_id = ?").param(draftId)
+                    .query(JdbcReportStore::row).optional();
+        } catch (DataAccessException e) {
+            throw new ReportStoreException("cannot read a report from the database", e);
+        }
+    }
+
+    private Report insert(NewReport r, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         ReportLocation l = r.location();
         try {
             jdbc.sql("""
                             INSERT INTO report (service_code, description, latitude, longitude, address, commune_code,
                                 photo_reference, contact, status, status_notes, created_at, updated_at, channel,
-                                conversation_key, citizen_told, external_id)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, ?, ?, ?, ?, TRUE, NULL)""")
+                                conversation_key, citizen_told, external_id, draft_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, ?, ?, ?, ?, TRUE, NULL, ?)""")
                     .params(r.serviceCode(), r.description(), l.latitude(), l.longitude(), l.address(), l.communeCode(),
-                            r.photoReference(), r.contact(), utc(now), utc(now), r.channel(), r.conversationKey())
+                            r.photoReference(), r.contact(), utc(now), utc(now), r.channel(), r.conversationKey(),
+                            r.draftId())
                     .update(keys, "id");
         } catch (DataAccessException e) {
             throw new ReportStoreException("cannot store a report in the database", e);

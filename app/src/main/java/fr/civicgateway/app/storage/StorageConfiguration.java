@@ -3,6 +3,7 @@ package fr.civicgateway.app.storage;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.civicgateway.app.ConversationProperties;
+import fr.civicgateway.core.dialogue.ConversationLocks;
 import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.dialogue.ConversationStore.ConversationStoreException;
 import java.io.IOException;
@@ -82,7 +83,9 @@ class StorageConfiguration {
 
     /**
      * The store the dialogue uses. On the embedded database this process is the only one that can open, context is
-     * read from memory ({@link SoleOwnerConversationCache}); on PostgreSQL, shared by instances, from the rows.
+     * read from memory ({@link SoleOwnerConversationCache}) and written in batches; on PostgreSQL, shared by
+     * instances, read from and written to the rows under the conversation's lock, so that the next message, on
+     * whichever instance, reads what this one saved.
      */
     @Bean
     @Primary
@@ -90,11 +93,26 @@ class StorageConfiguration {
                                         DataSourceProperties properties, ConversationProperties conversations,
                                         Ticker ticker) {
         if (StringUtils.hasText(properties.getUrl())) {
-            return writeBehind;
+            return database;
         }
         List<String> stored = database.liveKeys();
         return new SoleOwnerConversationCache(writeBehind, stored, RECENT_CONVERSATIONS, conversations.idleExpiry(),
                 Math.clamp(2L * stored.size(), KEY_FILTER_SIZE, KeyFilter.MAXIMUM_KEYS), ticker);
+    }
+
+    /**
+     * One turn of a conversation at a time. On the embedded database only this process answers, so a lock in memory
+     * is enough; on PostgreSQL every instance takes the conversation's lock in the database, on a pool of its own.
+     */
+    @Bean
+    ConversationLocks conversationLocks(DataSourceProperties properties, StorageProperties storage) {
+        if (!StringUtils.hasText(properties.getUrl())) {
+            return ConversationLocks.inProcess();
+        }
+        HikariDataSource pool = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        pool.setPoolName("conversation-locks");
+        pool.setMaximumPoolSize(storage.lockConnections());
+        return new DatabaseConversationLocks(pool);
     }
 
     /** Each instance deletes idle conversations now and then; the store already ignores them in between. */

@@ -61,6 +61,25 @@ abstract class ReportStoreContract {
     }
 
     @Test
+    void aDraftConfirmedTwiceIsOneReportWithOneNumberEvenFromTwoPools() {
+        java.util.function.Supplier<HikariDataSource> db = migratedDatabase();
+        JdbcReportStore one = store(db);
+        JdbcReportStore other = store(db);
+        NewReport p = pothole("web:c1");
+        NewReport draft = new NewReport(p.serviceCode(), p.description(), p.location(), null, null, "web", "web:c1",
+                "7d5c1f0e-2b7a-4c7e-9a51-0f3c2d9b8e11");
+
+        Report first = one.submit(draft, MONDAY);
+        Report again = other.submit(draft, TUESDAY);
+        Report otherDraft = one.submit(pothole("web:c1"), TUESDAY);
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.createdAt()).isEqualTo(MONDAY);
+        assertThat(otherDraft.id()).isNotEqualTo(first.id());
+        assertThat(one.query(new ReportQuery(List.of(), List.of(), null, null, null, 10))).hasSize(2);
+    }
+
+    @Test
     void aSubmittedReportGetsANumberAndIsFoundAgainWhole() {
         JdbcReportStore store = store(migratedDatabase());
 

@@ -3,6 +3,7 @@ package fr.civicgateway.core.reports;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,17 @@ public final class InMemoryReportStore implements ReportStore {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Report> reports = new ConcurrentHashMap<>();
     private final Set<Long> untold = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> byDraft = new HashMap<>();
 
     @Override
-    public Report submit(NewReport r, Instant now) {
+    public synchronized Report submit(NewReport r, Instant now) {
+        if (r.draftId() != null && byDraft.containsKey(r.draftId())) {
+            return reports.get(byDraft.get(r.draftId()));
+        }
         long id = ids.incrementAndGet();
+        if (r.draftId() != null) {
+            byDraft.put(r.draftId(), id);
+        }
         Report stored = new Report(id, r.serviceCode(), r.description(), r.location(), r.photoReference(), r.contact(),
                 ReportStatus.OPEN, null, now, now, r.channel(), r.conversationKey(), null);
         reports.put(id, stored);

@@ -19,7 +19,11 @@ import java.util.Set;
  */
 public interface ReportStore {
 
-    /** Stores a new, open report and returns it with its tracking number, once committed. */
+    /**
+     * Stores a new, open report and returns it with its tracking number, once committed. A report with the same
+     * {@link NewReport#draftId()} stored before is returned as it is, and nothing new is stored: confirming one draft
+     * twice (a double click, a request retried) gives one report and one tracking number.
+     */
     Report submit(NewReport report, Instant now);
 
     Optional<Report> find(long id);
