@@ -45,6 +45,12 @@ class StorageConfiguration {
     /** Keys the filter of stored conversations is sized for (2 MiB); it degrades gently beyond. */
     private static final int KEY_FILTER_SIZE = 1 << 20;
 
+    /** The pseudonym key on the embedded default, or a clear stop on PostgreSQL without it (see the class). */
+    @Bean
+    static EmbeddedPseudonymSecret embeddedPseudonymSecret() {
+        return new EmbeddedPseudonymSecret();
+    }
+
     /** The pool; {@code spring.datasource.hikari.*} tunes it, as with Boot's own DataSource. */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
