@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -118,6 +119,9 @@ class StorageConfiguration {
         HikariDataSource pool = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         pool.setPoolName("conversation-locks");
         pool.setMaximumPoolSize(storage.lockConnections());
+        // Opened as turns need them, not all at start: PostgreSQL's connections are shared by every instance.
+        pool.setMinimumIdle(Math.min(2, storage.lockConnections()));
+        pool.setIdleTimeout(Duration.ofMinutes(1).toMillis());
         return new DatabaseConversationLocks(pool);
     }
 
