@@ -1,6 +1,7 @@
 package fr.civicgateway.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import fr.civicgateway.core.dialogue.ConversationLocks;
 import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.dialogue.Dialogue;
 import fr.civicgateway.core.dialogue.IntentHandler;
@@ -72,9 +73,11 @@ class GatewayConfiguration {
 
     @Bean
     Dialogue dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> coreIntentHandlers,
-                      List<Flow> flows, ReportNotices reportNotices, TurnScope openDataTurns, Clock clock) {
+                      List<Flow> flows, ReportNotices reportNotices, TurnScope openDataTurns,
+                      ConversationLocks conversationLocks, Clock clock) {
         // Every Flow bean (the problem report, the consultation flow, ...) answers its own intent instead of a handler.
         // Each turn reads one version of the open data, even when a refresh swaps it meanwhile (LiveOpenData).
-        return new Dialogue(nlu, store, coreIntentHandlers, flows, reportNotices, openDataTurns, clock);
+        // One turn of a conversation at a time, on every channel and instance (StorageConfiguration).
+        return new Dialogue(nlu, store, coreIntentHandlers, flows, reportNotices, openDataTurns, conversationLocks, clock);
     }
 }

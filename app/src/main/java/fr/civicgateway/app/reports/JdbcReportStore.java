@@ -1,5 +1,6 @@
 package fr.civicgateway.app.reports;
 
+import fr.civicgateway.core.reports.Forwarding;
 import fr.civicgateway.core.reports.NewReport;
 import fr.civicgateway.core.reports.Report;
 import fr.civicgateway.core.reports.ReportLocation;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -33,6 +35,7 @@ final class JdbcReportStore implements ReportStore {
     private static final String COLUMNS = """
             id, service_code, description, latitude, longitude, address, commune_code, photo_reference, contact,
             status, status_notes, created_at, updated_at, channel, conversation_key, external_id""";
+    private static final String FORWARD_COLUMNS = ", forward_attempts, forward_next_at, forward_refused";
 
     private final JdbcClient jdbc;
 
@@ -42,16 +45,48 @@ final class JdbcReportStore implements ReportStore {
 
     @Override
     public Report submit(NewReport r, Instant now) {
+        if (r.draftId() == null) {
+            return insert(r, now);
+        }
+        // The conversation's lock orders two confirmations of one draft, so the second one finds the first's report;
+        // the unique index is the last guard (it refuses a second row, and the report it kept is returned).
+        Optional<Report> stored = byDraft(r.draftId());
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        try {
+            return insert(r, now);
+        } catch (ReportStoreException e) {
+            if (e.getCause() instanceof DuplicateKeyException) {
+                return byDraft(r.draftId()).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Report> byDraft(String draftId) {
+        try {
+            return jdbc.sql("SELECT " + COLUMNS + " FROM report WHERE draft_id = ?").param(draftId)
+                    .query(JdbcReportStore::row).optional();
+        } catch (DataAccessException e) {
+            throw new ReportStoreException("cannot read a report from the database", e);
+        }
+    }
+
+    private Report insert(NewReport r, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         ReportLocation l = r.location();
         try {
             jdbc.sql("""
                             INSERT INTO report (service_code, description, latitude, longitude, address, commune_code,
                                 photo_reference, contact, status, status_notes, created_at, updated_at, channel,
-                                conversation_key, citizen_told, external_id)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, ?, ?, ?, ?, TRUE, NULL)""")
+                                conversation_key, citizen_told, external_id, draft_id, forward_next_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, ?, ?, ?, ?, TRUE, NULL, ?, ?)""")
                     .params(r.serviceCode(), r.description(), l.latitude(), l.longitude(), l.address(), l.communeCode(),
-                            r.photoReference(), r.contact(), utc(now), utc(now), r.channel(), r.conversationKey())
+                            r.photoReference(), r.contact(), utc(now), utc(now), r.channel(), r.conversationKey(),
+                            r.draftId(),
+                            // A chat report is due for forwarding at once; one posted over Open311 never is.
+                            Report.OPEN311_CHANNEL.equals(r.channel()) ? null : utc(now))
                     .update(keys, "id");
         } catch (DataAccessException e) {
             throw new ReportStoreException("cannot store a report in the database", e);
@@ -158,22 +193,67 @@ final class JdbcReportStore implements ReportStore {
     }
 
     @Override
-    public List<Report> awaitingForward(int limit) {
+    public List<Forwarding> dueForForward(Instant now, int limit) {
         try {
-            return jdbc.sql("SELECT " + COLUMNS + " FROM report WHERE external_id IS NULL AND channel <> ? ORDER BY id LIMIT ?")
-                    .params(Report.OPEN311_CHANNEL, limit).query(JdbcReportStore::row).list();
+            return jdbc.sql("SELECT " + COLUMNS + FORWARD_COLUMNS + " FROM report WHERE forward_next_at <= ?"
+                            + " ORDER BY forward_next_at, id LIMIT ?")
+                    .params(utc(now), limit).query(JdbcReportStore::forwarding).list();
         } catch (DataAccessException e) {
             throw new ReportStoreException("cannot read the forwarding outbox from the database", e);
         }
     }
 
     @Override
+    public boolean claimForward(long id, Instant due, Instant retryAt) {
+        try {
+            // Compare-and-set on the next attempt: of two instances that read the same due report, one updates it.
+            return jdbc.sql("""
+                            UPDATE report SET forward_next_at = ?, forward_attempts = forward_attempts + 1
+                            WHERE id = ? AND forward_next_at = ?""")
+                    .params(utc(retryAt), id, utc(due)).update() == 1;
+        } catch (DataAccessException e) {
+            throw new ReportStoreException("cannot take a report of the forwarding outbox in the database", e);
+        }
+    }
+
+    @Override
     public void recordForwarded(long id, String externalId) {
         try {
-            jdbc.sql("UPDATE report SET external_id = ? WHERE id = ?").params(externalId, id).update();
+            jdbc.sql("UPDATE report SET external_id = ?, forward_next_at = NULL WHERE id = ?").params(externalId, id).update();
         } catch (DataAccessException e) {
             throw new ReportStoreException("cannot record a forwarded report in the database", e);
         }
+    }
+
+    @Override
+    public void recordRefused(long id, String reason) {
+        try {
+            jdbc.sql("UPDATE report SET forward_refused = ?, forward_next_at = NULL WHERE id = ? AND external_id IS NULL")
+                    .params(Forwarding.reason(reason), id).update();
+        } catch (DataAccessException e) {
+            throw new ReportStoreException("cannot record a refused report in the database", e);
+        }
+    }
+
+    @Override
+    public List<Forwarding> undelivered(int limit) {
+        try {
+            List<Forwarding> out = new ArrayList<>(jdbc.sql("SELECT " + COLUMNS + FORWARD_COLUMNS
+                            + " FROM report WHERE forward_next_at IS NOT NULL ORDER BY forward_next_at, id LIMIT ?")
+                    .param(limit).query(JdbcReportStore::forwarding).list());
+            out.addAll(jdbc.sql("SELECT " + COLUMNS + FORWARD_COLUMNS
+                            + " FROM report WHERE forward_refused IS NOT NULL ORDER BY id DESC LIMIT ?")
+                    .param(limit).query(JdbcReportStore::forwarding).list());
+            return out;
+        } catch (DataAccessException e) {
+            throw new ReportStoreException("cannot read the undelivered reports from the database", e);
+        }
+    }
+
+    private static Forwarding forwarding(ResultSet rs, int n) throws SQLException {
+        OffsetDateTime next = rs.getObject("forward_next_at", OffsetDateTime.class);
+        return new Forwarding(row(rs, n), rs.getInt("forward_attempts"), next == null ? null : next.toInstant(),
+                rs.getString("forward_refused"));
     }
 
     private static Report row(ResultSet rs, int n) throws SQLException {

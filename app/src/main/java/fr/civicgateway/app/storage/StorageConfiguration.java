@@ -3,12 +3,14 @@ package fr.civicgateway.app.storage;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.civicgateway.app.ConversationProperties;
+import fr.civicgateway.core.dialogue.ConversationLocks;
 import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.dialogue.ConversationStore.ConversationStoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -43,6 +45,12 @@ class StorageConfiguration {
     private static final int RECENT_CONVERSATIONS = 100_000;
     /** Keys the filter of stored conversations is sized for (2 MiB); it degrades gently beyond. */
     private static final int KEY_FILTER_SIZE = 1 << 20;
+
+    /** The pseudonym key on the embedded default, or a clear stop on PostgreSQL without it (see the class). */
+    @Bean
+    static EmbeddedPseudonymSecret embeddedPseudonymSecret() {
+        return new EmbeddedPseudonymSecret();
+    }
 
     /** The pool; {@code spring.datasource.hikari.*} tunes it, as with Boot's own DataSource. */
     @Bean
@@ -82,7 +90,9 @@ class StorageConfiguration {
 
     /**
      * The store the dialogue uses. On the embedded database this process is the only one that can open, context is
-     * read from memory ({@link SoleOwnerConversationCache}); on PostgreSQL, shared by instances, from the rows.
+     * read from memory ({@link SoleOwnerConversationCache}) and written in batches; on PostgreSQL, shared by
+     * instances, read from and written to the rows under the conversation's lock, so that the next message, on
+     * whichever instance, reads what this one saved.
      */
     @Bean
     @Primary
@@ -90,11 +100,29 @@ class StorageConfiguration {
                                         DataSourceProperties properties, ConversationProperties conversations,
                                         Ticker ticker) {
         if (StringUtils.hasText(properties.getUrl())) {
-            return writeBehind;
+            return database;
         }
         List<String> stored = database.liveKeys();
         return new SoleOwnerConversationCache(writeBehind, stored, RECENT_CONVERSATIONS, conversations.idleExpiry(),
                 Math.clamp(2L * stored.size(), KEY_FILTER_SIZE, KeyFilter.MAXIMUM_KEYS), ticker);
+    }
+
+    /**
+     * One turn of a conversation at a time. On the embedded database only this process answers, so a lock in memory
+     * is enough; on PostgreSQL every instance takes the conversation's lock in the database, on a pool of its own.
+     */
+    @Bean
+    ConversationLocks conversationLocks(DataSourceProperties properties, StorageProperties storage) {
+        if (!StringUtils.hasText(properties.getUrl())) {
+            return ConversationLocks.inProcess();
+        }
+        HikariDataSource pool = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        pool.setPoolName("conversation-locks");
+        pool.setMaximumPoolSize(storage.lockConnections());
+        // Opened as turns need them, not all at start: PostgreSQL's connections are shared by every instance.
+        pool.setMinimumIdle(Math.min(2, storage.lockConnections()));
+        pool.setIdleTimeout(Duration.ofMinutes(1).toMillis());
+        return new DatabaseConversationLocks(pool);
     }
 
     /** Each instance deletes idle conversations now and then; the store already ignores them in between. */

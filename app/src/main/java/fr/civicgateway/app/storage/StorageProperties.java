@@ -10,9 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param directory the embedded database's directory, {@code var/db} by default; relative paths resolve against
  *                  the working directory
+ * @param lockConnections on PostgreSQL, the connections of the pool that holds the conversations' locks (see
+ *                        {@link DatabaseConversationLocks}): at most this many messages are answered at once by an
+ *                        instance, the others wait for a connection
  */
 @ConfigurationProperties("civic.storage")
-public record StorageProperties(@DefaultValue("var/db") Path directory) {
+public record StorageProperties(@DefaultValue("var/db") Path directory, @DefaultValue("20") int lockConnections) {
+
+    public StorageProperties {
+        if (lockConnections < 1) {
+            throw new IllegalArgumentException("civic.storage.lock-connections must be at least 1, was " + lockConnections);
+        }
+    }
 
     /** The database's file name prefix in {@link #directory()}: H2 adds {@code .mv.db}. */
     static final String DATABASE_NAME = "civic-gateway";

@@ -176,11 +176,16 @@ class ConsultationsOverHttpTest {
                 + "24 novembre 2026. Vous pouvez modifier votre réponse jusqu'au 31 janvier 2027 inclus.");
         assertThat(already.titles()).containsExactly("Modifier ma réponse", "Annuler");
 
-        BotMessage review = last(c, already.payloadOf("Modifier ma réponse"));
-        assertThat(review.text()).contains("1. Comment empruntez-vous le plus souvent l'avenue des Alpes ? → À vélo")
-                .contains("4. Une remarque ou une suggestion sur le projet ? → (sans réponse)");
-        last(c, review.payloadOf("Modifier 1"));
-        review = last(c, "À pied");
+        List<BotMessage> change = chat.say(c, already.payloadOf("Modifier ma réponse"));
+        assertThat(change.getFirst().text()).isEqualTo("Répondez de nouveau aux questions : vos nouvelles réponses "
+                + "remplaceront les précédentes une fois envoyées.");
+        assertThat(change.getLast().text()).startsWith("Question 1/4 : Comment empruntez-vous le plus souvent l'avenue des Alpes ?");
+        chat.say(c, "À pied");
+        chat.say(c, "Le stationnement");
+        chat.say(c, "valider");
+        chat.say(c, "3");
+        BotMessage review = last(c, "passer");
+        assertThat(review.text()).contains("1. Comment empruntez-vous le plus souvent l'avenue des Alpes ? → À pied");
         assertThat(last(c, review.payloadOf("Envoyer")).text()).isEqualTo("Merci, votre réponse modifiée est enregistrée.");
 
         chat.say(c, "Je veux participer à une consultation");

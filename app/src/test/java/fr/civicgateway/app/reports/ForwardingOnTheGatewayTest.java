@@ -5,6 +5,10 @@ import fr.civicgateway.core.reports.Report;
 import fr.civicgateway.core.reports.ReportStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "civic.open311.forward.jurisdiction-id=annecy.fr",
         "civic.open311.forward.poll-interval=200ms",
         "civic.open311.forward.service-codes.eclairage-public=STREETLIGHT",
-        "CIVIC_OPEN311_FORWARD_API_KEY=peer-key"})
+        "CIVIC_OPEN311_FORWARD_API_KEY=peer-key",
+        "CIVIC_ADMIN_TOKEN=test-admin-token"})
 class ForwardingOnTheGatewayTest {
 
     static final MockWebServer PEER = new MockWebServer();
@@ -80,5 +86,42 @@ class ForwardingOnTheGatewayTest {
             stored = store.find(id).orElseThrow();
         }
         assertThat(stored.externalId()).isEqualTo("FMS-1234");
+    }
+
+    @Test
+    void aReportTheEndpointRefusesIsSentOnceAndShownRefusedWithItsReasonInTheAdminApi() throws Exception {
+        PEER.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
+                .body("[{\"code\":400,\"description\":\"service_code STREETLIGHT is not a known service\"}]").build());
+        ChatClient chat = new ChatClient(port);
+        for (String text : new String[] {"un lampadaire est en panne", "oui", "Place de la Mairie, Annecy",
+                "Le lampadaire ne s'allume plus", "non"}) {
+            chat.say("forward-2", text);
+        }
+        String done = chat.say("forward-2", "oui").getLast().text();
+        long id = Long.parseLong(done.replaceAll("^Merci, votre signalement n° (\\d+) .*$", "$1"));
+        assertThat(PEER.takeRequest(10, TimeUnit.SECONDS)).isNotNull();
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest list = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/admin/reports/forwarding"))
+                .header("Authorization", "Bearer test-admin-token").build();
+        JsonNode refused = null;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (refused == null && Instant.now().isBefore(deadline)) {
+            for (JsonNode r : ChatClient.json(http.send(list, HttpResponse.BodyHandlers.ofString()).body()).get("refused")) {
+                if (r.get("id").asLong() == id) {
+                    refused = r;
+                }
+            }
+            if (refused == null) {
+                Thread.sleep(50); // the forwarding thread records the refusal just after the answer
+            }
+        }
+        assertThat(refused).as("report " + id + " in the refused list").isNotNull();
+        assertThat(refused.get("serviceCode").asString()).isEqualTo("eclairage-public");
+        assertThat(refused.get("attempts").asInt()).isEqualTo(1);
+        assertThat(refused.get("reason").asString()).isEqualTo("refused by the municipality's endpoint: HTTP 400 "
+                + "service_code STREETLIGHT is not a known service");
+        assertThat(http.send(HttpRequest.newBuilder(list.uri()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("without the token").isEqualTo(401);
     }
 }

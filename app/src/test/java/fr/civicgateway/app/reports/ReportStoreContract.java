@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What the gateway promises about reports kept in a database, run on each supported database by a subclass (H2 in
@@ -58,6 +59,25 @@ abstract class ReportStoreContract {
     static NewReport lightAt(double lat, double lon) {
         return new NewReport("eclairage-public", "Le lampadaire clignote", new ReportLocation(lat, lon, null, null),
                 "AgADBAADq6cxG", "marie@example.org", "telegram", "telegram:pseudonym-1");
+    }
+
+    @Test
+    void aDraftConfirmedTwiceIsOneReportWithOneNumberEvenFromTwoPools() {
+        java.util.function.Supplier<HikariDataSource> db = migratedDatabase();
+        JdbcReportStore one = store(db);
+        JdbcReportStore other = store(db);
+        NewReport p = pothole("web:c1");
+        NewReport draft = new NewReport(p.serviceCode(), p.description(), p.location(), null, null, "web", "web:c1",
+                "7d5c1f0e-2b7a-4c7e-9a51-0f3c2d9b8e11");
+
+        Report first = one.submit(draft, MONDAY);
+        Report again = other.submit(draft, TUESDAY);
+        Report otherDraft = one.submit(pothole("web:c1"), TUESDAY);
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.createdAt()).isEqualTo(MONDAY);
+        assertThat(otherDraft.id()).isNotEqualTo(first.id());
+        assertThat(one.query(new ReportQuery(List.of(), List.of(), null, null, null, 10))).hasSize(2);
     }
 
     @Test
@@ -143,11 +163,43 @@ abstract class ReportStoreContract {
         store.submit(new NewReport("graffiti", "tag", new ReportLocation(null, null, "Mairie", null), null, null,
                 "open311", null), MONDAY);
 
-        assertThat(ids(store.awaitingForward(10))).containsExactly(chat.id(), telegram.id());
-        assertThat(ids(store.awaitingForward(1))).containsExactly(chat.id());
+        assertThat(due(store, MONDAY, 10)).containsExactly(chat.id(), telegram.id());
+        assertThat(due(store, MONDAY, 1)).containsExactly(chat.id());
         store.recordForwarded(chat.id(), "FMS-981");
-        assertThat(ids(store.awaitingForward(10))).containsExactly(telegram.id());
+        assertThat(due(store, MONDAY, 10)).containsExactly(telegram.id());
         assertThat(store.find(chat.id()).orElseThrow().externalId()).isEqualTo("FMS-981");
+    }
+
+    static List<Long> due(JdbcReportStore store, Instant now, int limit) {
+        return store.dueForForward(now, limit).stream().map(f -> f.report().id()).toList();
+    }
+
+    @Test
+    void theOutboxScheduleIsInTheDatabaseOneInstanceTakesEachAttemptAndARefusalLeavesIt() {
+        var db = migratedDatabase();
+        JdbcReportStore one = store(db);
+        Report first = one.submit(pothole("web:c1"), MONDAY);
+        Report second = one.submit(pothole("web:c2"), MONDAY.plusSeconds(1));
+        Instant later = MONDAY.plusSeconds(60);
+
+        var taken = one.dueForForward(later, 10).getFirst();
+        assertThat(taken.attempts()).isZero();
+        assertThat(taken.nextAttemptAt()).isEqualTo(MONDAY);
+        assertThat(one.claimForward(first.id(), taken.nextAttemptAt(), later.plusSeconds(30))).isTrue();
+        // Another instance (another pool) read it before the claim: it cannot take it again.
+        JdbcReportStore other = store(db);
+        assertThat(other.claimForward(first.id(), taken.nextAttemptAt(), later.plusSeconds(30))).isFalse();
+
+        assertThat(due(other, later, 10)).as("the first waits for its retry, the newer one is due").containsExactly(second.id());
+        assertThat(other.dueForForward(later.plusSeconds(30), 10)).as("the longest due first")
+                .extracting(f -> f.report().id(), f -> f.attempts())
+                .containsExactly(tuple(second.id(), 0), tuple(first.id(), 1));
+
+        other.recordRefused(second.id(), "refused by the municipality's endpoint: HTTP 400 unknown service");
+        assertThat(due(other, later.plusSeconds(3600), 10)).containsExactly(first.id());
+        assertThat(other.undelivered(10)).extracting(f -> f.report().id(), f -> f.refusedReason())
+                .containsExactly(tuple(first.id(), null),
+                        tuple(second.id(), "refused by the municipality's endpoint: HTTP 400 unknown service"));
     }
 
     @Test

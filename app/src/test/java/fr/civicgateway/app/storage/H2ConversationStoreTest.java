@@ -14,7 +14,7 @@ class H2ConversationStoreTest extends ConversationStoreContract {
 
     @Override
     TestDatabase newDatabase() {
-        StorageProperties storage = new StorageProperties(temp.resolve("db-" + databases.incrementAndGet()));
+        StorageProperties storage = new StorageProperties(temp.resolve("db-" + databases.incrementAndGet()), 20);
         return () -> {
             HikariDataSource ds = new HikariDataSource();
             ds.setJdbcUrl(storage.h2Url());

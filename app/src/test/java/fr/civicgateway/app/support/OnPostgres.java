@@ -17,5 +17,7 @@ public final class OnPostgres {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", server::username);
         registry.add("spring.datasource.password", () -> "");
+        // Required on PostgreSQL (instances must agree); the same test key as the H2 scenarios.
+        registry.add("CIVIC_PSEUDONYM_SECRET", () -> "a test key of sixteen bytes or more");
     }
 }

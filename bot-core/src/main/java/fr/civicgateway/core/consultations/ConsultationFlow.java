@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * a review where any answer can be changed → submit. The citizen is thanked only once the store has committed the
  * answer. One answer per person and consultation: answers are stored under {@link ConsultationPseudonyms} of the
  * conversation key, never the key itself; a person who already answered is told so and, when the consultation
- * allows it and is still open, may change their answer.
+ * allows it and is still open, may change their answer by answering again (the earlier answers are never copied into
+ * the conversation's state: they stay in the store).
  *
  * <p>Stateless: what the flow remembers lives in the {@link ActiveFlow} slots — {@code consultation} (the id),
  * {@code a.<question id>} (an answer: option ids joined by commas, a rating, a text, or empty for a skipped
@@ -165,7 +166,9 @@ public final class ConsultationFlow implements Flow {
                 return done(already + t.say(" : une seule réponse par personne, et cette consultation ne permet pas de la modifier.",
                         ": one answer per person, and this consultation does not allow changing it."));
             }
-            return new FlowStep.Ask(loadAnswers(withConsultation, chosen, earlier.get()).at(EXISTING), List.of(new Reply.Text(
+            // The earlier answers stay in the store, never in the conversation's state: changing them means answering
+            // again, and the new answers replace the old ones only when sent.
+            return new FlowStep.Ask(withConsultation.at(EXISTING), List.of(new Reply.Text(
                     already + t.say(". Vous pouvez modifier votre réponse jusqu'au ", ". You may change your answer until ")
                             + day(chosen.lastDay(), t.language()) + t.say(" inclus.", " included."),
                     List.of(new QuickReply(t.say("Modifier ma réponse", "Change my answer"), t.say("modifier ma réponse", "change my answer")),
@@ -193,23 +196,9 @@ public final class ConsultationFlow implements Flow {
                     List.of(new QuickReply(t.say("Modifier ma réponse", "Change my answer"), t.say("modifier ma réponse", "change my answer")),
                             new QuickReply(t.say("Annuler", "Cancel"), t.say("annuler", "cancel"))))));
         }
-        return showReview(t, f.with("existing", "1"), c, null);
-    }
-
-    /** The slots of an earlier submission, so that the review shows it and only what is changed changes. */
-    private static ActiveFlow loadAnswers(ActiveFlow f, Consultation c, Submission s) {
-        ActiveFlow out = f;
-        for (Question q : c.questions()) {
-            List<Submission.StoredAnswer> rows = s.answers().stream().filter(a -> a.questionId().equals(q.id())).toList();
-            String value = switch (q) {
-                case Question.FreeText ft -> rows.stream().filter(a -> a.text() != null).map(Submission.StoredAnswer::text).findFirst().orElse("");
-                case Question.Scale sc -> rows.stream().filter(a -> a.choice() != null).map(Submission.StoredAnswer::choice).findFirst().orElse("");
-                default -> String.join(",", q.options().stream().map(Question.Option::id)
-                        .filter(o -> rows.stream().anyMatch(a -> o.equals(a.choice()))).toList());
-            };
-            out = out.with(ANSWER + q.id(), value);
-        }
-        return out;
+        return ask(t, f.with("existing", "1"), c, 0, List.of(new Reply.Text(t.say(
+                "Répondez de nouveau aux questions : vos nouvelles réponses remplaceront les précédentes une fois envoyées.",
+                "Answer the questions again: your new answers will replace the earlier ones once sent."))), null);
     }
 
     // --- the questions -----------------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ public final class Dialogue {
     private final Clock clock;
     private final Notices notices;
     private final TurnScope scope;
+    private final ConversationLocks locks;
 
     /** A dialogue without multi-turn flows. */
     public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers, Clock clock) {
@@ -85,6 +86,17 @@ public final class Dialogue {
      */
     public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
                     List<Flow> flows, Notices notices, TurnScope scope, Clock clock) {
+        this(nlu, store, handlers, flows, notices, scope, ConversationLocks.inProcess(), clock);
+    }
+
+    /**
+     * @param locks orders the turns of one conversation (see {@link ConversationLocks}); the default orders them
+     *              within this process only
+     * @throws IllegalArgumentException as {@link #Dialogue(NaturalLanguageUnderstanding, ConversationStore, List, List, Clock)}
+     */
+    public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
+                    List<Flow> flows, Notices notices, TurnScope scope, ConversationLocks locks, Clock clock) {
+        this.locks = locks;
         this.notices = notices;
         this.scope = scope;
         this.nlu = nlu;
@@ -118,9 +130,11 @@ public final class Dialogue {
 
     public List<Reply> handle(IncomingMessage message) {
         try {
-            return scope.run(() -> answerAndRemember(message));
+            // One turn of a conversation at a time, from reading its context to saving it.
+            return locks.oneAtATime(message.conversationKey(), () -> scope.run(() -> answerAndRemember(message)));
         } catch (RuntimeException e) {
-            // Only the NLU or a bug in the routing can get here: handlers and the store are guarded below.
+            // Only the NLU, the conversation's lock (its database) or a bug in the routing can get here: handlers and
+            // the store are guarded below.
             log.error("could not answer a message on channel {}", message.channel(), e);
             boolean english = message.locale() == Language.EN;
             return List.of(new Reply.Text(english

@@ -3,6 +3,7 @@ package fr.civicgateway.core.reports;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,25 @@ public final class InMemoryReportStore implements ReportStore {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Report> reports = new ConcurrentHashMap<>();
     private final Set<Long> untold = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> byDraft = new HashMap<>();
+    /** Reports not delivered yet, by id; the report inside may be stale, {@link #reports} has the current one. */
+    private final Map<Long, Forwarding> outbox = new HashMap<>();
 
     @Override
-    public Report submit(NewReport r, Instant now) {
+    public synchronized Report submit(NewReport r, Instant now) {
+        if (r.draftId() != null && byDraft.containsKey(r.draftId())) {
+            return reports.get(byDraft.get(r.draftId()));
+        }
         long id = ids.incrementAndGet();
+        if (r.draftId() != null) {
+            byDraft.put(r.draftId(), id);
+        }
         Report stored = new Report(id, r.serviceCode(), r.description(), r.location(), r.photoReference(), r.contact(),
                 ReportStatus.OPEN, null, now, now, r.channel(), r.conversationKey(), null);
         reports.put(id, stored);
+        if (!r.channel().equals(Report.OPEN311_CHANNEL)) {
+            outbox.put(id, new Forwarding(stored, 0, now, null));
+        }
         return stored;
     }
 
@@ -84,15 +97,47 @@ public final class InMemoryReportStore implements ReportStore {
     }
 
     @Override
-    public List<Report> awaitingForward(int limit) {
-        return reports.values().stream().filter(r -> r.externalId() == null && !r.channel().equals(Report.OPEN311_CHANNEL))
-                .sorted(Comparator.comparingLong(Report::id)).limit(limit).toList();
+    public synchronized List<Forwarding> dueForForward(Instant now, int limit) {
+        return outbox.values().stream().filter(f -> !f.refused() && !f.nextAttemptAt().isAfter(now))
+                .sorted(Comparator.comparing(Forwarding::nextAttemptAt).thenComparingLong(f -> f.report().id()))
+                .limit(limit).map(f -> new Forwarding(reports.get(f.report().id()), f.attempts(), f.nextAttemptAt(), null))
+                .toList();
     }
 
     @Override
-    public void recordForwarded(long id, String externalId) {
+    public synchronized boolean claimForward(long id, Instant due, Instant retryAt) {
+        Forwarding f = outbox.get(id);
+        if (f == null || f.refused() || !f.nextAttemptAt().equals(due)) {
+            return false;
+        }
+        outbox.put(id, new Forwarding(f.report(), f.attempts() + 1, retryAt, null));
+        return true;
+    }
+
+    @Override
+    public synchronized void recordForwarded(long id, String externalId) {
+        outbox.remove(id);
         reports.computeIfPresent(id, (k, r) -> new Report(r.id(), r.serviceCode(), r.description(), r.location(),
                 r.photoReference(), r.contact(), r.status(), r.statusNotes(), r.createdAt(), r.updatedAt(),
                 r.channel(), r.conversationKey(), externalId));
+    }
+
+    @Override
+    public synchronized void recordRefused(long id, String reason) {
+        outbox.computeIfPresent(id, (k, f) -> new Forwarding(f.report(), f.attempts(), null, Forwarding.reason(reason)));
+    }
+
+    @Override
+    public synchronized List<Forwarding> undelivered(int limit) {
+        List<Forwarding> out = new ArrayList<>();
+        outbox.values().stream().filter(f -> !f.refused())
+                .sorted(Comparator.comparing(Forwarding::nextAttemptAt).thenComparingLong(f -> f.report().id()))
+                .limit(limit).map(f -> new Forwarding(reports.get(f.report().id()), f.attempts(), f.nextAttemptAt(), null))
+                .forEach(out::add);
+        outbox.values().stream().filter(Forwarding::refused)
+                .sorted(Comparator.comparingLong((Forwarding f) -> f.report().id()).reversed())
+                .limit(limit).map(f -> new Forwarding(reports.get(f.report().id()), f.attempts(), null, f.refusedReason()))
+                .forEach(out::add);
+        return out;
     }
 }

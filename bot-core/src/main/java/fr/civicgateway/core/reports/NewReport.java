@@ -12,9 +12,19 @@ import java.util.Objects;
  * @param contact         a contact the citizen chose to give, or null
  * @param channel         where it came from
  * @param conversationKey the conversation to tell of status changes, or null
+ * @param draftId         the chat's draft this report was confirmed from, or null: a store keeps one report per draft,
+ *                        so a second confirmation of the same draft (a double click, a retried request) stores nothing
  */
 public record NewReport(String serviceCode, String description, ReportLocation location, String photoReference,
-                        String contact, String channel, String conversationKey) {
+                        String contact, String channel, String conversationKey, String draftId) {
+
+    public static final int MAX_DRAFT_ID_LENGTH = 64;
+
+    /** A report that no draft stands for (the Open311 server's). */
+    public NewReport(String serviceCode, String description, ReportLocation location, String photoReference,
+                     String contact, String channel, String conversationKey) {
+        this(serviceCode, description, location, photoReference, contact, channel, conversationKey, null);
+    }
 
     public static final int MAX_DESCRIPTION_LENGTH = 2000;
     public static final int MAX_CONTACT_LENGTH = 200;
@@ -30,6 +40,9 @@ public record NewReport(String serviceCode, String description, ReportLocation l
         if (description.length() > MAX_DESCRIPTION_LENGTH) {
             throw new IllegalArgumentException("description must be at most " + MAX_DESCRIPTION_LENGTH
                     + " characters, was " + description.length());
+        }
+        if (draftId != null && (draftId.isBlank() || draftId.length() > MAX_DRAFT_ID_LENGTH)) {
+            throw new IllegalArgumentException("draftId must be 1-" + MAX_DRAFT_ID_LENGTH + " characters, was '" + draftId + "'");
         }
         if (contact != null && contact.length() > MAX_CONTACT_LENGTH) {
             throw new IllegalArgumentException("contact must be at most " + MAX_CONTACT_LENGTH + " characters");

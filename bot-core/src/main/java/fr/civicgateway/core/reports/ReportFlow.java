@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +42,8 @@ public final class ReportFlow implements Flow {
     static final String DETAILS = "details";
     static final String CONTACT = "contact";
     static final String CONFIRM = "confirm";
+    /** The slot of the draft's id (drafts started before it existed have none, and are not de-duplicated). */
+    static final String DRAFT = "draft";
 
     private static final Set<String> YES = Set.of("oui", "o", "yes", "y", "ok", "d accord", "envoyer", "confirmer",
             "je confirme", "send", "confirm", "c est bien ca", "exact", "oui c est ca", "yes send it", "oui envoyer");
@@ -83,7 +86,8 @@ public final class ReportFlow implements Flow {
 
     @Override
     public FlowStep start(Turn t) {
-        ActiveFlow flow = ActiveFlow.start(ID, WHAT);
+        // The draft's id makes its confirmation idempotent: one report per draft, however often « oui » arrives.
+        ActiveFlow flow = ActiveFlow.start(ID, WHAT).with(DRAFT, UUID.randomUUID().toString());
         String intro = t.say("Je vais vous aider à signaler ce problème, en quelques questions (écrivez « annuler » "
                         + "à tout moment pour arrêter).",
                 "I will help you report this problem, in a few questions (type \"cancel\" at any time to stop).");
@@ -275,7 +279,7 @@ public final class ReportFlow implements Flow {
                 ? new ReportLocation(Double.valueOf(f.slot("lat")), Double.valueOf(f.slot("long")), null, null)
                 : new ReportLocation(null, null, f.slot("address"), f.slot("commune"));
         NewReport report = new NewReport(f.slot("category"), f.slot("description"), location, f.slot("photo"),
-                f.slot("contact"), t.message().channel(), t.message().conversationKey());
+                f.slot("contact"), t.message().channel(), t.message().conversationKey(), f.slot(DRAFT));
         // Returns only once committed: the number given below is the one the municipality sees.
         Report stored = store.submit(report, t.now());
         return new FlowStep.Done(List.of(new Reply.Text(t.say(

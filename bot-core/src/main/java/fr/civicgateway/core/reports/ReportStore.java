@@ -19,7 +19,11 @@ import java.util.Set;
  */
 public interface ReportStore {
 
-    /** Stores a new, open report and returns it with its tracking number, once committed. */
+    /**
+     * Stores a new, open report and returns it with its tracking number, once committed. A report with the same
+     * {@link NewReport#draftId()} stored before is returned as it is, and nothing new is stored: confirming one draft
+     * twice (a double click, a request retried) gives one report and one tracking number.
+     */
     Report submit(NewReport report, Instant now);
 
     Optional<Report> find(long id);
@@ -47,14 +51,32 @@ public interface ReportStore {
     void markTold(List<Long> ids);
 
     /**
-     * Reports taken in the chat that the municipality's own Open311 endpoint has not acknowledged yet, oldest first:
-     * the forwarding outbox. Reports posted through this gateway's Open311 server came from the municipality and are
-     * never forwarded back.
+     * The forwarding outbox: reports taken in the chat that the municipality's own Open311 endpoint has not
+     * acknowledged nor refused, whose next attempt is due at {@code now}, the longest due first (a report that keeps
+     * failing waits longer and longer, and never holds up a newer one). Reports posted through this gateway's Open311
+     * server came from the municipality and are never forwarded back. A new report is due at once.
      */
-    List<Report> awaitingForward(int limit);
+    List<Forwarding> dueForForward(Instant now, int limit);
+
+    /**
+     * Takes a due report for one attempt: its next attempt moves from {@code due} (as {@link #dueForForward} gave it)
+     * to {@code retryAt}, and its attempts are counted, before it is sent. Returns false when another instance took
+     * it first (its next attempt is no longer {@code due}): this one then leaves it. An attempt cut short by a crash
+     * is retried at {@code retryAt}.
+     */
+    boolean claimForward(long id, Instant due, Instant retryAt);
 
     /** Records the id the municipality's endpoint gave a forwarded report; it leaves the outbox. */
     void recordForwarded(long id, String externalId);
+
+    /**
+     * Records that the municipality's endpoint refused the report for good (a 4xx): it leaves the outbox and is never
+     * sent again; the reason (see {@link Forwarding#reason}) is shown to the operator.
+     */
+    void recordRefused(long id, String reason);
+
+    /** The reports not delivered yet: waiting ones (next attempt first) and refused ones (newest first), each at most {@code limit}. */
+    List<Forwarding> undelivered(int limit);
 
     /** Thrown when the store itself fails (not when a report is unknown). */
     final class ReportStoreException extends RuntimeException {

@@ -74,6 +74,8 @@ class ConsultationFlowTest {
     };
     private final ConsultationPseudonyms pseudonyms = ConsultationPseudonyms.fromSecret("a test key of sixteen bytes or more");
 
+    private final InMemoryConversationStore conversations = new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker());
+
     private Dialogue dialogue(Consultation... consultations) {
         return dialogue(pseudonyms, consultations);
     }
@@ -89,7 +91,7 @@ class ConsultationFlowTest {
             }
         }
         ConsultationFlow flow = new ConsultationFlow(ConsultationCatalog.of(List.of(consultations)), failingStore, keys, PARIS);
-        return new Dialogue(NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()), handlers, List.of(flow), clock);
+        return new Dialogue(NLU, conversations, handlers, List.of(flow), clock);
     }
 
     private static Reply.Text last(List<Reply> replies) {
@@ -187,10 +189,19 @@ class ConsultationFlowTest {
         assertThat(again.text()).isEqualTo("Vous avez déjà répondu à la consultation « Horaires de la bibliothèque » le 24 novembre 2026. "
                 + "Vous pouvez modifier votre réponse jusqu'au 31 janvier 2027 inclus.");
         assertThat(titles(again)).containsExactly("Modifier ma réponse", "Annuler");
-        assertThat(say(d, "c2", "modifier ma réponse").text()).contains("1. Venez-vous souvent ? → Chaque semaine")
-                .contains("4. Une idée ? → (sans réponse)");
-        say(d, "c2", "modifier 1");
+        List<Reply> change = d.handle(new IncomingMessage("web", "c2", "modifier ma réponse", Language.FR, null));
+        assertThat(((Reply.Text) change.getFirst()).text()).isEqualTo("Répondez de nouveau aux questions : vos nouvelles "
+                + "réponses remplaceront les précédentes une fois envoyées.");
+        assertThat(last(change).text()).isEqualTo("Question 1/4 : Venez-vous souvent ?");
+        assertThat(conversations.find("web:c2").orElseThrow().activeFlow().slots().keySet())
+                .as("the stored answers stay in the store, out of the conversation's state")
+                .noneMatch(slot -> slot.startsWith("a."));
         say(d, "c2", "Jamais");
+        say(d, "c2", "Le matin");
+        say(d, "c2", "valider");
+        say(d, "c2", "5");
+        assertThat(say(d, "c2", "passer").text()).contains("1. Venez-vous souvent ? → Jamais")
+                .contains("2. Quels créneaux ? → Le matin");
         assertThat(say(d, "c2", "envoyer").text()).isEqualTo("Merci, votre réponse modifiée est enregistrée.");
 
         Results r = store.results("bibliotheque");

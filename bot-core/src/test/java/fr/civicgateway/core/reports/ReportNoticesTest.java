@@ -62,12 +62,24 @@ class ReportNoticesTest {
             reports.markTold(ids);
         }
 
-        public List<Report> awaitingForward(int limit) {
-            return reports.awaitingForward(limit);
+        public List<Forwarding> dueForForward(Instant now, int limit) {
+            return reports.dueForForward(now, limit);
+        }
+
+        public boolean claimForward(long id, Instant due, Instant retryAt) {
+            return reports.claimForward(id, due, retryAt);
         }
 
         public void recordForwarded(long id, String externalId) {
             reports.recordForwarded(id, externalId);
+        }
+
+        public void recordRefused(long id, String reason) {
+            reports.recordRefused(id, reason);
+        }
+
+        public List<Forwarding> undelivered(int limit) {
+            return reports.undelivered(limit);
         }
     }
 

@@ -131,7 +131,7 @@ final class Open311Client {
             ResponseBody body = response.body();
             String text = body == null ? "" : body.string();
             if (!response.isSuccessful()) {
-                throw new Open311ClientException("HTTP " + response.code() + " " + describeError(text));
+                throw new Open311ClientException("HTTP " + response.code() + " " + describeError(text), response.code());
             }
             return JSON.readTree(text);
         } catch (IOException e) {
@@ -160,12 +160,31 @@ final class Open311Client {
 
     /** Anything that went wrong talking to the peer. */
     static final class Open311ClientException extends RuntimeException {
+
+        /** The peer's HTTP status, or 0 when it did not answer with an error status. */
+        private final int status;
+
         Open311ClientException(String message) {
+            this(message, 0);
+        }
+
+        Open311ClientException(String message, int status) {
             super(message);
+            this.status = status;
         }
 
         Open311ClientException(String message, Throwable cause) {
             super(message, cause);
+            this.status = 0;
+        }
+
+        /**
+         * The peer refused this request for good: a 4xx says the request itself is wrong (an unknown service code,
+         * a missing field, a refused key), and sending it again will not change that — except 408 (timeout) and 429
+         * (too many requests), which say "later".
+         */
+        boolean refused() {
+            return status >= 400 && status < 500 && status != 408 && status != 429;
         }
     }
 }

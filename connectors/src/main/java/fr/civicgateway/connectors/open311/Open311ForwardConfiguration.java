@@ -1,6 +1,7 @@
 package fr.civicgateway.connectors.open311;
 
 import fr.civicgateway.core.reports.ReportStore;
+import fr.civicgateway.core.retry.Backoff;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +36,8 @@ class Open311ForwardConfiguration {
         HttpUrl endpoint = HttpUrl.get(url.endsWith("/") ? url : url + "/");
         String key = env.getProperty(API_KEY_VARIABLE);
         Open311Client client = new Open311Client(http, endpoint, p.jurisdictionId(), key == null || key.isBlank() ? null : key.strip());
-        return new Open311Forwarding(store, client, clock, p.initialBackoff(), p.maxBackoff(), p.batchSize(), p.serviceCodes());
+        return new Open311Forwarding(store, client, clock, new Backoff(p.initialBackoff(), p.maxBackoff()), p.batchSize(),
+                p.serviceCodes());
     }
 
     /** The one thread that runs the outbox; a record, not an executor bean, so no one else can be handed it. */

@@ -1,21 +1,26 @@
 package fr.civicgateway.connectors.open311;
 
+import fr.civicgateway.core.reports.Forwarding;
 import fr.civicgateway.core.reports.Report;
 import fr.civicgateway.core.reports.ReportStore;
+import fr.civicgateway.core.retry.Backoff;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The forwarding outbox: sends the reports taken in the chat to the municipality's own Open311 endpoint. The outbox
- * is the store itself ({@link ReportStore#awaitingForward}): a report leaves it only once the peer has answered with
- * its id and that id is recorded, so a report is never lost while the peer is down, slow or failing, nor across a
- * restart. A failing report waits before its next try, twice as long each time (from {@code initialBackoff} up to
- * {@code maxBackoff}); that wait is kept in memory, so a restart simply tries at once.
+ * is the store itself ({@link ReportStore#dueForForward}): a report leaves it only once the peer has answered with
+ * its id and that id is recorded, or once the peer refused it for good (a 4xx: the reason is kept for the operator,
+ * see the admin API), so a report is never lost while the peer is down, slow or failing, nor across a restart.
+ *
+ * <p>Each report has its own next attempt, stored with it: a failing report waits before its next try, twice as long
+ * each time ({@link Backoff}, from {@code initialBackoff} up to {@code maxBackoff}), after a restart too, and the
+ * reports picked are those due, the longest due first, so reports that keep failing never hold up a newer one. Each
+ * attempt is claimed in the store before the call ({@link ReportStore#claimForward}), so two instances never send the
+ * same report at once.
  *
  * <p>{@link #forwardDue} is called by one scheduled thread; it is not meant to run concurrently with itself. Log lines
  * say how many reports wait and why a try failed, never a description, a contact nor an id.
@@ -27,25 +32,19 @@ final class Open311Forwarding {
     private final ReportStore store;
     private final Open311Client client;
     private final Clock clock;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    private final Backoff backoff;
     private final int batchSize;
     private final Map<String, String> serviceCodes;
-    private final Map<Long, Attempts> failures = new ConcurrentHashMap<>();
-
-    private record Attempts(int count, Instant notBefore) {
-    }
 
     /**
      * @param serviceCodes the peer's service code for each of ours that differs (ours is sent otherwise)
      */
-    Open311Forwarding(ReportStore store, Open311Client client, Clock clock, Duration initialBackoff,
-                      Duration maxBackoff, int batchSize, Map<String, String> serviceCodes) {
+    Open311Forwarding(ReportStore store, Open311Client client, Clock clock, Backoff backoff, int batchSize,
+                      Map<String, String> serviceCodes) {
         this.store = store;
         this.client = client;
         this.clock = clock;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
+        this.backoff = backoff;
         this.batchSize = batchSize;
         this.serviceCodes = Map.copyOf(serviceCodes);
     }
@@ -54,42 +53,41 @@ final class Open311Forwarding {
     int forwardDue() {
         int delivered = 0;
         int failed = 0;
+        int refused = 0;
         String lastError = null;
-        for (Report r : store.awaitingForward(batchSize)) {
-            Instant now = clock.instant();
-            Attempts previous = failures.get(r.id());
-            if (previous != null && now.isBefore(previous.notBefore())) {
-                continue;
+        for (Forwarding f : store.dueForForward(clock.instant(), batchSize)) {
+            Report r = f.report();
+            // The next attempt is set before this one is made: a crash during the call retries it then.
+            Instant retryAt = clock.instant().plus(backoff.after(f.attempts() + 1));
+            if (!store.claimForward(r.id(), f.nextAttemptAt(), retryAt)) {
+                continue; // another instance took it
             }
             String externalId;
             try {
                 externalId = client.post(r, serviceCodes.getOrDefault(r.serviceCode(), r.serviceCode()));
             } catch (Open311Client.Open311ClientException e) {
-                int count = previous == null ? 1 : previous.count() + 1;
-                failures.put(r.id(), new Attempts(count, now.plus(backoff(count))));
-                failed++;
+                if (e.refused()) {
+                    store.recordRefused(r.id(), "refused by the municipality's endpoint: " + e.getMessage());
+                    refused++;
+                } else {
+                    failed++;
+                }
                 lastError = e.getMessage();
                 continue;
             }
-            // Recorded before it is forgotten here: if the store fails now, the next pass posts it again
-            // (at-least-once), which the peer's id in the answer lets an operator reconcile.
+            // If the store fails now, the report is posted again at its next attempt (at-least-once), which the
+            // peer's id in the answer lets an operator reconcile.
             store.recordForwarded(r.id(), externalId);
-            failures.remove(r.id());
             delivered++;
+        }
+        if (refused > 0) {
+            log.warn("Open311 forwarding: {} report(s) refused by the municipality's endpoint, not retried (see the admin "
+                    + "API's forwarding list): {}", refused, lastError);
         }
         if (failed > 0) {
             log.warn("Open311 forwarding: {} report(s) not delivered this pass, retried later with back-off: {}",
                     failed, lastError);
         }
         return delivered;
-    }
-
-    /** The wait after the n-th failure in a row: initial, ×2, ×4 … up to the maximum. */
-    Duration backoff(int failuresInARow) {
-        Duration d = initialBackoff;
-        for (int i = 1; i < failuresInARow && d.compareTo(maxBackoff) < 0; i++) {
-            d = d.multipliedBy(2);
-        }
-        return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
     }
 }
