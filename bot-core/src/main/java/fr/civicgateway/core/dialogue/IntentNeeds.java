@@ -4,6 +4,7 @@ import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Understanding;
+import fr.civicgateway.core.representative.NameGuess;
 import fr.civicgateway.core.text.Text;
 import java.util.Arrays;
 import java.util.List;
@@ -125,10 +126,13 @@ final class IntentNeeds {
         };
     }
 
-    /** A deputy named, one in the conversation, a place that gives one, or words about a deputy. */
+    /**
+     * A deputy named, one in the conversation, a place that gives one, or words about a deputy — or a person's name
+     * that is no deputy's ("Qui est Jean-Luc Mélenchon ?"), which the handler says plainly is not one.
+     */
     static boolean aDeputy(Understanding u, ConversationState state, List<String> words) {
         return u.first(EntityType.DEPUTY).isPresent() || state.lastDeputyUid() != null || hasPlace(u)
-                || words.stream().anyMatch(REPRESENTATION_WORDS::contains);
+                || words.stream().anyMatch(REPRESENTATION_WORDS::contains) || NameGuess.find(u.text()).isPresent();
     }
 
     /** A scrutin number, a topic, a "latest" wording, or a scrutin in the conversation. */
