@@ -639,6 +639,11 @@ public final class GazetteerEntityExtractor {
                 || NAME_LINKS.contains(w) || groupNames.containsWord(w)) {
             return false;
         }
+        // "Qu'a fait Mathilde Panot": beside a name written with capitals, a lower-case word is not part of it
+        if (!t.capitalised() && ((k > 0 && tokens.get(k - 1).capitalised())
+                || (k + 1 < tokens.size() && tokens.get(k + 1).capitalised()))) {
+            return false;
+        }
         if (deputyNameWords.contains(w)) {
             return true;
         }
@@ -689,10 +694,9 @@ public final class GazetteerEntityExtractor {
                     || ordinaryWords.contains(t.folded()) || deputyNameWords.contains(t.folded())) {
                 continue;
             }
-            boolean afterPlaceWord = i > 0 && (PLACE_CONTEXT.contains(tokens.get(i - 1).folded())
-                    || PLACE_PREPOSITIONS.contains(tokens.get(i - 1).folded())
-                    || tokens.get(i - 1).original().equalsIgnoreCase("à"));
-            if (!afterPlaceWord && !(t.capitalised() && i > 0)) {
+            // a capitalised word anywhere but first; a lower-case one only where nothing but a place can stand
+            // ("j'habite à anecy", "député d'anecy", "anecy" alone): "au milieu" is no misspelt Bilieu
+            if (!(t.capitalised() && i > 0) && !surelyAPlace(tokens, i)) {
                 continue;
             }
             for (int to = Math.min(n, i + 4); to > i; to--) {
@@ -724,6 +728,23 @@ public final class GazetteerEntityExtractor {
                 break;
             }
         }
+    }
+
+    /** Token {@code i} can only be a place: the message's only word, or after "habite (à)" or "député de". */
+    private static boolean surelyAPlace(List<Token> tokens, int i) {
+        if (tokens.size() == 1) {
+            return true;
+        }
+        for (int back = 1; back <= 2 && i - back >= 0; back++) {
+            String w = tokens.get(i - back).folded();
+            if (PLACE_PREPOSITIONS.contains(w) || w.equals("depute") || w.equals("deputee") || w.equals("mp")) {
+                return true;
+            }
+            if (!Set.of("a", "de", "d", "du", "en", "in", "at", "of", "for").contains(w)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean joinedRun(String text, List<Token> tokens, int from, int to) {

@@ -64,7 +64,7 @@ public final class FindRepresentativeHandler implements IntentHandler {
             if (m.guessed()) {
                 // "Anecy": one typing error from several commune names
                 List<Commune> close = m.candidates().stream().map(geo::commune).flatMap(Optional::stream).toList();
-                return askCommune(turn, turn.say("Je ne trouve pas de commune nommée « " + m.text()
+                return askCommuneInOrder(turn, turn.say("Je ne trouve pas de commune nommée « " + m.text()
                                 + " ». Vouliez-vous dire l'une de celles-ci ?",
                         "I find no commune called \"" + m.text() + "\". Did you mean one of these?"), close);
             }
@@ -304,9 +304,14 @@ public final class FindRepresentativeHandler implements IntentHandler {
      * are buttons. A name typed that is not an option still reaches the commune through the understanding.
      */
     private Answer askCommune(Turn turn, String question, List<Commune> communes) {
+        return askCommuneInOrder(turn, question, communes.stream().sorted(Comparator.comparing(Commune::name)).toList());
+    }
+
+    /** As {@link #askCommune}, the communes offered in the given order (the likeliest first). */
+    private Answer askCommuneInOrder(Turn turn, String question, List<Commune> communes) {
         List<PendingChoice.Option> options = new ArrayList<>();
         List<QuickReply> buttons = new ArrayList<>();
-        for (Commune c : communes.stream().sorted(Comparator.comparing(Commune::name)).toList()) {
+        for (Commune c : communes) {
             String label = c.name() + " (" + c.departementCode() + ")";
             options.add(new PendingChoice.Option(label, label,
                     new EntityMention(EntityType.COMMUNE, c.inseeCode(), label, 0, label.length())));

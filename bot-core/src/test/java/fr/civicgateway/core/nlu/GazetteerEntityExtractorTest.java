@@ -100,6 +100,14 @@ class GazetteerEntityExtractorTest {
     }
 
     @Test
+    void keepsLowerCaseWordsBesideAWrittenNameOutOfIt() {
+        EntityMention m = EXTRACTOR.extract("Qu'a fait Mathilde Panot pendant le scrutin 3876 ?").getFirst();
+        assertThat(m.value()).isEqualTo(PANOT);
+        assertThat(m.text()).isEqualTo("Mathilde Panot");
+        assertThat(m.certainty()).isEqualTo(EntityMention.Certainty.EXACT);
+    }
+
+    @Test
     void neverSelectsADeputyFromAGivenNameAlone() {
         assertThat(types("Qui est Mathilde ?")).doesNotContain("deputy");
         assertThat(types("Qui est Mathlde ?")).doesNotContain("deputy");
@@ -115,6 +123,10 @@ class GazetteerEntityExtractorTest {
         assertThat(only("j'habite à Bordeau").value()).isEqualTo("33063");
         assertThat(types("le marché de Bordeau")).containsExactly("commune");
         assertThat(types("ma fille cherche un stage")).isEmpty();
+        assertThat(found("qui est le député d'anecy")).containsExactly("commune 74010 «anecy»");
+        // an ordinary lower-case word after "au" is no misspelt commune ("Lile" is one error from "milieu"'s cousins)
+        assertThat(types("un trou au milieu de la chaussée à Bordeau")).containsExactly("commune");
+        assertThat(types("un trou au lile de la chaussée")).isEmpty();
     }
 
     @Test
