@@ -3,6 +3,7 @@ package fr.civicgateway.connectors.telegram;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Ticker;
+import fr.civicgateway.connectors.web.ConversationRateLimiter;
 import fr.civicgateway.core.dialogue.Dialogue;
 import fr.civicgateway.core.retry.Backoff;
 import java.net.URI;
@@ -156,13 +157,16 @@ class TelegramConfiguration {
     UpdateProcessor telegramUpdateProcessor(Dialogue dialogue, ChatPseudonyms pseudonyms, QuickReplyButtons buttons,
                                             TelegramOutbox outbox, TelegramClient client, TelegramExecutors executors,
                                             TelegramProperties p, Environment env, KnownChats knownChats,
-                                            TelegramStoreHolder store, ObjectProvider<Clock> clock, BotIdentity me) {
+                                            TelegramStoreHolder store, ObjectProvider<Clock> clock, BotIdentity me,
+                                            ObjectProvider<Ticker> ticker) {
         // The privacy note states how long the core keeps a conversation: read the core's own setting.
         Duration expiry = env.getProperty("civic.conversations.idle-expiry", Duration.class, Duration.ofHours(2));
         return new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats, me), new ReplyRenderer(buttons),
                 outbox, client, store.store(), store.owner(), clock.getIfAvailable(Clock::systemUTC), p.lease(),
                 new ChatSerialExecutor(executors.workers()),
-                Scheduler.of(executors.scheduler()), p.typingDelay(), new TelegramWording(expiry), pseudonyms, knownChats, me);
+                Scheduler.of(executors.scheduler()), p.typingDelay(), new TelegramWording(expiry), pseudonyms, knownChats, me,
+                new ConversationRateLimiter(p.userRateLimitBurst(), p.userRateLimitInterval(), KNOWN_CHATS,
+                        ticker.getIfAvailable(Ticker::systemTicker)));
     }
 
     @Bean

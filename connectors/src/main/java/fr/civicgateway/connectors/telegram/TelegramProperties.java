@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             {@code 429 Too Many Requests} is always retried after its {@code retry_after}
  * @param retryBackoff         the first wait before retrying a 5xx or network failure, doubled at each attempt
  * @param typingDelay          an answer not ready after this long shows "typing…" in the chat
+ * @param userRateLimitBurst   messages a person may send at once, all chats together
+ * @param userRateLimitInterval then one message per interval; faster ones are not answered (the person is told once)
  * @param lease                how long an instance's claim on an update or a waiting message holds without renewal;
  *                             when an instance dies, another takes its waiting messages over after this long
  * @param quickReplyExpiry     how long a button whose payload exceeds Telegram's 64 bytes keeps working after it was
@@ -38,6 +40,8 @@ public record TelegramProperties(
         @DefaultValue("5") int maxRetries,
         @DefaultValue("1s") Duration retryBackoff,
         @DefaultValue("1s") Duration typingDelay,
+        @DefaultValue("10") int userRateLimitBurst,
+        @DefaultValue("1s") Duration userRateLimitInterval,
         @DefaultValue("60s") Duration lease,
         @DefaultValue("24h") Duration quickReplyExpiry) {
 

@@ -47,6 +47,12 @@ final class TelegramWording {
                         + "I had not sent yet are cancelled. Write to me whenever you like to resume.");
     }
 
+    /** Said once to a person whose messages come faster than the rate limit. */
+    Reply tooFast(Language l) {
+        return text(l, "Vous m'écrivez très vite : je réponds aux messages suivants dans un instant. Merci de patienter.",
+                "You are writing very fast: I will answer your next messages in a moment. Thank you for waiting.");
+    }
+
     Reply apology(Language l) {
         return text(l, "Désolé, une erreur m'empêche de répondre pour le moment. Réessayez dans un instant.",
                 "Sorry, an error prevents me from answering right now. Please try again in a moment.");

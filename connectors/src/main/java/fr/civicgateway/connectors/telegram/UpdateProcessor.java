@@ -1,6 +1,9 @@
 package fr.civicgateway.connectors.telegram;
 
 import fr.civicgateway.connectors.telegram.UpdateTranslator.Inbound;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.civicgateway.connectors.web.ConversationRateLimiter;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.Dialogue;
@@ -55,11 +58,17 @@ final class UpdateProcessor {
     private final ChatPseudonyms pseudonyms;
     private final KnownChats knownChats;
     private final BotIdentity me;
+    /** Per person (a Telegram user), like the web chat's per conversation; null for no limit. */
+    private final ConversationRateLimiter userLimiter;
+    /** The people told they write too fast, until they are let through again. */
+    private final Cache<String, Boolean> warned = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     UpdateProcessor(Dialogue dialogue, UpdateTranslator translator, ReplyRenderer renderer, TelegramOutbox outbox,
                     TelegramClient client, TelegramStore store, String owner, java.time.Clock clock, Duration claimLease,
                     ChatSerialExecutor chats, Scheduler scheduler, Duration typingDelay, TelegramWording wording,
-                    ChatPseudonyms pseudonyms, KnownChats knownChats, BotIdentity me) {
+                    ChatPseudonyms pseudonyms, KnownChats knownChats, BotIdentity me,
+                    ConversationRateLimiter userLimiter) {
         this.dialogue = dialogue;
         this.translator = translator;
         this.renderer = renderer;
@@ -76,6 +85,7 @@ final class UpdateProcessor {
         this.pseudonyms = pseudonyms;
         this.knownChats = knownChats;
         this.me = me;
+        this.userLimiter = userLimiter;
     }
 
     /** Whether an update may be confirmed to Telegram. */
@@ -129,6 +139,22 @@ final class UpdateProcessor {
                 outbox.submit(updateId, List.of());
                 return CompletableFuture.completedFuture(Outcome.CONFIRM);
             }
+            if (in.message() != null && userLimiter != null) {
+                String person = in.message().personKey();
+                if (userLimiter.acquire(person).isPresent()) {
+                    // A person flooding the bot is slowed: their extra messages are not answered, and they are told
+                    // once; other people are not affected.
+                    boolean tell = warned.asMap().putIfAbsent(person, Boolean.TRUE) == null;
+                    Inbound notice = new Inbound(in.chatId(), in.language(), null, null, Inbound.Kind.TOO_FAST,
+                            in.threadId(), in.replyTo());
+                    if (!tell) {
+                        outbox.submit(updateId, List.of());
+                        return CompletableFuture.completedFuture(Outcome.CONFIRM);
+                    }
+                    return chats.execute(in.chatId(), () -> answer(updateId, notice)).thenApply(done -> Outcome.CONFIRM);
+                }
+                warned.invalidate(person);
+            }
             return chats.execute(in.chatId(), () -> answer(updateId, in)).thenApply(done -> Outcome.CONFIRM);
         } catch (RuntimeException e) {
             log.error("update {} not handled, the store failed: {}", updateId, e.toString());
@@ -140,7 +166,7 @@ final class UpdateProcessor {
         long chatId = in.chatId();
         List<Reply> replies = new ArrayList<>();
         Typing typing = new Typing(chatId);
-        if (in.kind() != Inbound.Kind.CHAT_GONE) {
+        if (in.kind() != Inbound.Kind.CHAT_GONE && in.kind() != Inbound.Kind.TOO_FAST) {
             typing.next(typingDelay);
         }
         try {
@@ -159,6 +185,7 @@ final class UpdateProcessor {
                     replies.add(wording.stopped(in.language()));
                 }
                 case CHAT_GONE -> stopPushing(chatId);
+                case TOO_FAST -> replies.add(wording.tooFast(in.language()));
                 case WELCOME -> {
                     replies.addAll(dialogue.handle(in.message()));
                     replies.add(wording.privacyNote(in.language()));

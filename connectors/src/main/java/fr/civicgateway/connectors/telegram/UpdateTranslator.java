@@ -333,7 +333,9 @@ final class UpdateTranslator {
             /** {@code /stop}: nothing more is pushed to the chat until the user writes again; the bot says so. */
             STOP,
             /** A deep link to a consultation: the core's consultation list, then that consultation picked. */
-            OPEN_CONSULTATION
+            OPEN_CONSULTATION,
+            /** The person writes faster than the rate limit: told once, not answered. */
+            TOO_FAST
         }
     }
 }

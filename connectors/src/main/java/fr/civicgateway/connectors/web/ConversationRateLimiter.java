@@ -7,17 +7,18 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A token bucket per key (a conversation, a client address): {@code burst} requests at once, then one every
- * {@code interval}. Buckets of idle keys are forgotten, so memory stays bounded whatever clients send. Thread-safe.
+ * A token bucket per key (a conversation, a client address, a Telegram user): {@code burst} requests at once, then
+ * one every {@code interval}. Buckets of idle keys are forgotten, so memory stays bounded whatever clients send.
+ * Thread-safe. Public so that every channel limits the same way (Telegram keys it by the person who writes).
  */
-final class ConversationRateLimiter {
+public final class ConversationRateLimiter {
 
     private final long burst;
     private final long intervalNanos;
     private final Ticker ticker;
     private final Cache<String, Bucket> buckets;
 
-    ConversationRateLimiter(int burst, Duration interval, long maximumConversations, Ticker ticker) {
+    public ConversationRateLimiter(int burst, Duration interval, long maximumConversations, Ticker ticker) {
         if (burst < 1) {
             throw new IllegalArgumentException("rate-limit burst must be at least 1: " + burst);
         }
@@ -35,7 +36,7 @@ final class ConversationRateLimiter {
     }
 
     /** Takes one message's token: empty when allowed, else how long to wait before the next message. */
-    Optional<Duration> acquire(String conversationKey) {
+    public Optional<Duration> acquire(String conversationKey) {
         long now = ticker.read();
         Bucket bucket = buckets.get(conversationKey, k -> new Bucket(now));
         synchronized (bucket) {

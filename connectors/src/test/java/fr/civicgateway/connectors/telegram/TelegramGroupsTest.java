@@ -115,10 +115,40 @@ class TelegramGroupsTest {
     }
 
     @Test
+    void aPersonFloodingTheBotIsSlowedAndToldOnceWhileOthersAreAnswered() throws Exception {
+        for (int i = 1; i <= 14; i++) {
+            bot.deliver(TelegramHarness.textUpdate(i, ALICE, "Résultat du scrutin 3876 ?", "fr")).get(10, TimeUnit.SECONDS);
+        }
+        bot.deliver(TelegramHarness.textUpdate(15, BOB, "Résultat du scrutin 3876 ?", "fr")).get(10, TimeUnit.SECONDS);
+
+        List<Call> sent = bot.await("sendmessage", 12);
+        assertThat(bot.core.received).filteredOn(m -> m.conversationId().equals(bot.pseudonyms.conversationId(ALICE))).hasSize(10);
+        assertThat(bot.core.received).filteredOn(m -> m.conversationId().equals(bot.pseudonyms.conversationId(BOB))).hasSize(1);
+        assertThat(sent).filteredOn(c -> c.text().startsWith("Vous m'écrivez très vite")).hasSize(1)
+                .allSatisfy(c -> assertThat(c.body().path("chat_id").asLong()).isEqualTo(ALICE));
+
+        // Once the bucket has refilled, she is answered again.
+        bot.limiterNanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        bot.deliver(TelegramHarness.textUpdate(16, ALICE, "Résultat du scrutin 3876 ?", "fr")).get(10, TimeUnit.SECONDS);
+        assertThat(bot.core.received).filteredOn(m -> m.conversationId().equals(bot.pseudonyms.conversationId(ALICE))).hasSize(11);
+    }
+
+    @Test
     void aDeepLinkToReportOpensTheReportFlow() throws Exception {
         bot.deliver(TelegramHarness.textUpdate(1, ALICE, "/start signaler", "fr")).get(10, TimeUnit.SECONDS);
         bot.await("sendmessage", 1);
         assertThat(bot.core.received).extracting(IncomingMessage::text).containsExactly("Je veux signaler un problème");
+    }
+
+    @Test
+    void aDeepLinkToAConsultationAsksForTheListThenPicksThatConsultation() throws Exception {
+        bot.deliver(TelegramHarness.textUpdate(1, ALICE, "/start consultation-budget-participatif-2027", "fr"))
+                .get(10, TimeUnit.SECONDS);
+        bot.await("sendmessage", 1);
+        // The second message is what pressing the consultation's button in the list sends: its id.
+        assertThat(bot.core.received).extracting(IncomingMessage::text)
+                .containsExactly("consultation", "budget-participatif-2027");
+        assertThat(bot.api.calls("sendmessage")).hasSize(1);
     }
 
     private void deliverAll(String... updates) throws Exception {

@@ -43,6 +43,10 @@ final class TelegramHarness implements AutoCloseable {
     /** The channel's state, in memory as without a database: the same rules as the application's database store. */
     final InMemoryTelegramStore store = new InMemoryTelegramStore();
     static final String OWNER = "this-instance";
+    /** Ten messages at once per person, then one a second; its clock stands still unless a test moves it. */
+    final java.util.concurrent.atomic.AtomicLong limiterNanos = new java.util.concurrent.atomic.AtomicLong();
+    final fr.civicgateway.connectors.web.ConversationRateLimiter userLimiter =
+            new fr.civicgateway.connectors.web.ConversationRateLimiter(10, Duration.ofSeconds(1), 1000, limiterNanos::get);
     /** The bot as the fake Bot API's getMe describes it. */
     final BotIdentity me = new BotIdentity(123456, "CivicGatewayBot");
 
@@ -63,7 +67,7 @@ final class TelegramHarness implements AutoCloseable {
         processor = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats, me), new ReplyRenderer(buttons),
                 outbox, client, store, OWNER, Clock.systemUTC(), Duration.ofMinutes(1), new ChatSerialExecutor(workers),
                 Scheduler.of(realTime),
-                Duration.ofMillis(150), new TelegramWording(Duration.ofHours(2)), pseudonyms, knownChats, me);
+                Duration.ofMillis(150), new TelegramWording(Duration.ofHours(2)), pseudonyms, knownChats, me, userLimiter);
     }
 
     /** The processor and outbox of this harness, on another store. */
@@ -77,7 +81,7 @@ final class TelegramHarness implements AutoCloseable {
         UpdateProcessor p = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats, me),
                 new ReplyRenderer(buttons), o, client, other, OWNER, Clock.systemUTC(), Duration.ofMinutes(1),
                 new ChatSerialExecutor(workers), Scheduler.of(realTime), Duration.ofMillis(150),
-                new TelegramWording(Duration.ofHours(2)), pseudonyms, knownChats, me);
+                new TelegramWording(Duration.ofHours(2)), pseudonyms, knownChats, me, userLimiter);
         return new Rebuilt(p, o);
     }
 

@@ -38,7 +38,7 @@ class TelegramPropertiesTest {
     void refusesAnApiUrlWithAPath() {
         assertThatThrownBy(() -> new TelegramProperties(TelegramProperties.Mode.POLLING, URI.create("https://proxy.example.org/telegram"),
                 new TelegramProperties.Webhook(null, "/telegram/webhook", false, 1024), 30, Duration.ofSeconds(1), Duration.ofSeconds(3), 5,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofHours(1)))
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 10, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofHours(1)))
                 .hasMessage("civic.telegram.api-url must have no path: https://proxy.example.org/telegram");
     }
 }

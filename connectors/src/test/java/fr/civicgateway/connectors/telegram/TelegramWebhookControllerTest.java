@@ -26,7 +26,7 @@ class TelegramWebhookControllerTest {
         TelegramProperties properties = new TelegramProperties(TelegramProperties.Mode.WEBHOOK,
                 java.net.URI.create(bot.api.baseUrl()), new TelegramProperties.Webhook(null, "/telegram/webhook", false, 4096),
                 30, Duration.ofSeconds(1), Duration.ofSeconds(3), 2, Duration.ofMillis(500), Duration.ofSeconds(1),
-                Duration.ofSeconds(60), Duration.ofHours(1));
+                10, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofHours(1));
         TelegramWebhookController controller = new TelegramWebhookController(bot.processor, bot.json,
                 new TelegramSecrets(FakeBotApi.TOKEN, SECRET), properties);
         mvc = MockMvcBuilders.standaloneSetup(controller)
