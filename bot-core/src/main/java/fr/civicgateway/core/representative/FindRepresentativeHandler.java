@@ -141,13 +141,17 @@ public final class FindRepresentativeHandler implements IntentHandler {
         StringBuilder question = new StringBuilder(turn.say(
                 "Le code postal " + code + " dessert " + communes.size() + " communes. Laquelle est la vôtre ?",
                 "Postcode " + code + " serves " + communes.size() + " communes. Which one is yours?"));
-        if (communes.size() > MAX_OPTIONS * 2 && allPlaced) {
+        if (communes.size() > MAX_OPTIONS * 2) {
             // Too many for buttons alone: say which constituency each commune is in, so the list itself answers.
-            for (Map.Entry<String, List<Commune>> e : byConstituency.entrySet()) {
-                String label = data.deputyOf(e.getKey())
-                        .map(d -> Places.constituency(turn.language(), d.constituency()) + " (" + d.fullName() + ")")
-                        .orElse(e.getKey());
-                question.append("\n• ").append(label).append(" : ").append(names(e.getValue(), Integer.MAX_VALUE, turn));
+            if (allPlaced) {
+                for (Map.Entry<String, List<Commune>> e : byConstituency.entrySet()) {
+                    String label = data.deputyOf(e.getKey())
+                            .map(d -> Places.constituency(turn.language(), d.constituency()) + " (" + d.fullName() + ")")
+                            .orElse(e.getKey());
+                    question.append("\n• ").append(label).append(" : ").append(names(e.getValue(), Integer.MAX_VALUE, turn));
+                }
+            } else {
+                question.append(" ").append(names(communes, Integer.MAX_VALUE, turn)).append(".");
             }
             question.append(turn.say("\nTapez le nom de votre commune, ou choisissez parmi les premières :",
                     "\nType your commune's name, or choose among the first ones:"));
