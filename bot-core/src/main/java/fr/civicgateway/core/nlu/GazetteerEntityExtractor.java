@@ -445,7 +445,7 @@ public final class GazetteerEntityExtractor {
             }
             Match commune = communeNames.longest(i, n, k -> tokens.get(k).folded());
             if (commune != null && properEnough(tokens, i, commune.to) && placeLike(tokens, i, commune.to)
-                    && wholeWord(text, tokens, i, commune.to)) {
+                    && wholeWord(text, tokens, i, commune.to) && !streetName(tokens, i)) {
                 // on the same words, a commune beats a département unless an article says "the département", or
                 // the commune lies elsewhere: "La Réunion" is the département 974 before the village of Lot-et-Garonne
                 int priority = i > 0 && DEPARTEMENT_ARTICLES.contains(tokens.get(i - 1).folded())
@@ -454,7 +454,7 @@ public final class GazetteerEntityExtractor {
             }
             Match departement = departementNames.longest(i, n, k -> tokens.get(k).folded());
             if (departement != null && properEnough(tokens, i, departement.to)
-                    && wholeWord(text, tokens, i, departement.to)) {
+                    && wholeWord(text, tokens, i, departement.to) && !streetName(tokens, i)) {
                 out.add(new Candidate(EntityType.DEPARTEMENT, departement.values, i, departement.to, i,
                         departement.to, departement.to - i == 1
                         && (i == 0 || !DEPARTEMENT_ARTICLES.contains(tokens.get(i - 1).folded())) ? 3 : 2));
@@ -696,7 +696,7 @@ public final class GazetteerEntityExtractor {
             }
             // a capitalised word anywhere but first; a lower-case one only where nothing but a place can stand
             // ("j'habite à anecy", "député d'anecy", "anecy" alone): "au milieu" is no misspelt Bilieu
-            if (!(t.capitalised() && i > 0) && !surelyAPlace(tokens, i)) {
+            if ((!(t.capitalised() && i > 0) && !surelyAPlace(tokens, i)) || streetName(tokens, i)) {
                 continue;
             }
             for (int to = Math.min(n, i + 4); to > i; to--) {
@@ -728,6 +728,20 @@ public final class GazetteerEntityExtractor {
                 break;
             }
         }
+    }
+
+    /** Words that open a street's name: what follows is the street ("rue Carnot"), not a commune. */
+    private static final Set<String> STREET_WORDS = Set.of("rue", "avenue", "av", "bd", "boulevard", "place", "pl",
+            "chemin", "allee", "impasse", "quai", "route", "rte", "cours", "square", "passage", "voie", "faubourg",
+            "esplanade", "parvis", "promenade", "sentier", "street", "st", "road", "rd", "lane");
+
+    /** Token {@code i} begins a street's name: "rue Carnot", "avenue de Genève", "place du Général-de-Gaulle". */
+    private static boolean streetName(List<Token> tokens, int i) {
+        int k = i - 1;
+        while (k >= 0 && k >= i - 2 && Set.of("de", "du", "des", "la", "le", "l", "d").contains(tokens.get(k).folded())) {
+            k--;
+        }
+        return k >= 0 && STREET_WORDS.contains(tokens.get(k).folded());
     }
 
     /** Token {@code i} can only be a place: the message's only word, or after "habite (à)" or "député de". */

@@ -100,6 +100,13 @@ class GazetteerEntityExtractorTest {
     }
 
     @Test
+    void takesAStreetsNameForNoCommune() {
+        // "Vienne" and "Lille" are communes; after "rue" / "avenue de" they name the street
+        assertThat(found("12 rue Vienne, Annecy")).containsExactly("commune 74010 «Annecy»");
+        assertThat(found("avenue de Lille à Bordeaux")).containsExactly("commune 33063 «Bordeaux»");
+    }
+
+    @Test
     void keepsLowerCaseWordsBesideAWrittenNameOutOfIt() {
         EntityMention m = EXTRACTOR.extract("Qu'a fait Mathilde Panot pendant le scrutin 3876 ?").getFirst();
         assertThat(m.value()).isEqualTo(PANOT);
