@@ -8,6 +8,7 @@ import fr.civicgateway.core.text.Text;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What an intent needs from a message (or from the conversation) before the dialogue answers it as that intent. The
@@ -125,11 +126,17 @@ final class IntentNeeds {
         };
     }
 
-    /** A deputy named, one in the conversation, a place that gives one, or words about a deputy. */
+    /**
+     * A deputy named, one in the conversation, a place that gives one, words about a deputy, or a capitalised word
+     * past the first ("Qui est Jean-Luc Mélenchon ?"): a name the handler's resolver then finds, or says is no deputy's.
+     */
     static boolean aDeputy(Understanding u, ConversationState state, List<String> words) {
         return u.first(EntityType.DEPUTY).isPresent() || state.lastDeputyUid() != null || hasPlace(u)
-                || words.stream().anyMatch(REPRESENTATION_WORDS::contains);
+                || words.stream().anyMatch(REPRESENTATION_WORDS::contains) || CAPITALISED_LATER.matcher(u.text()).find();
     }
+
+    /** A capitalised word after the first word of the message. */
+    private static final Pattern CAPITALISED_LATER = Pattern.compile("\\S\\s+\\p{Lu}\\p{Ll}");
 
     /** A scrutin number, a topic, a "latest" wording, or a scrutin in the conversation. */
     static boolean aScrutin(Understanding u, ConversationState state, List<String> words) {
