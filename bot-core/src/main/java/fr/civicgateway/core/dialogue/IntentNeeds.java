@@ -144,9 +144,12 @@ final class IntentNeeds {
                 || state.lastScrutin() != null || words.stream().anyMatch(LATEST_WORDS::contains);
     }
 
-    /** A place, or the citizen's own deputy ("Qui est mon député ?"). */
+    /**
+     * A place, the citizen's own deputy ("Qui est mon député ?"), or a capitalised name, which the handler looks up
+     * among the deputies ("Qui est Jean-Luc Mélenchon ?" → no deputy has that name).
+     */
     static boolean aPlaceOrOwnDeputy(Understanding u, List<String> words) {
-        return hasPlace(u) || (words.stream().anyMatch(FIRST_PERSON::contains)
+        return hasPlace(u) || CAPITALISED_LATER.matcher(u.text()).find() || (words.stream().anyMatch(FIRST_PERSON::contains)
                 && words.stream().anyMatch(REPRESENTATION_WORDS::contains))
                 || words.stream().anyMatch(w -> w.equals("circonscription") || w.equals("constituency"));
     }
