@@ -4,11 +4,11 @@ import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Understanding;
-import fr.civicgateway.core.representative.NameGuess;
 import fr.civicgateway.core.text.Text;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What an intent needs from a message (or from the conversation) before the dialogue answers it as that intent. The
@@ -127,13 +127,16 @@ final class IntentNeeds {
     }
 
     /**
-     * A deputy named, one in the conversation, a place that gives one, or words about a deputy — or a person's name
-     * that is no deputy's ("Qui est Jean-Luc Mélenchon ?"), which the handler says plainly is not one.
+     * A deputy named, one in the conversation, a place that gives one, words about a deputy, or a capitalised word
+     * past the first ("Qui est Jean-Luc Mélenchon ?"): a name the handler's resolver then finds, or says is no deputy's.
      */
     static boolean aDeputy(Understanding u, ConversationState state, List<String> words) {
         return u.first(EntityType.DEPUTY).isPresent() || state.lastDeputyUid() != null || hasPlace(u)
-                || words.stream().anyMatch(REPRESENTATION_WORDS::contains) || NameGuess.find(u.text()).isPresent();
+                || words.stream().anyMatch(REPRESENTATION_WORDS::contains) || CAPITALISED_LATER.matcher(u.text()).find();
     }
+
+    /** A capitalised word after the first word of the message. */
+    private static final Pattern CAPITALISED_LATER = Pattern.compile("\\S\\s+\\p{Lu}\\p{Ll}");
 
     /** A scrutin number, a topic, a "latest" wording, or a scrutin in the conversation. */
     static boolean aScrutin(Understanding u, ConversationState state, List<String> words) {
@@ -141,9 +144,12 @@ final class IntentNeeds {
                 || state.lastScrutin() != null || words.stream().anyMatch(LATEST_WORDS::contains);
     }
 
-    /** A place, or the citizen's own deputy ("Qui est mon député ?"). */
+    /**
+     * A place, the citizen's own deputy ("Qui est mon député ?"), or a capitalised name, which the handler looks up
+     * among the deputies ("Qui est Jean-Luc Mélenchon ?" → no deputy has that name).
+     */
     static boolean aPlaceOrOwnDeputy(Understanding u, List<String> words) {
-        return hasPlace(u) || (words.stream().anyMatch(FIRST_PERSON::contains)
+        return hasPlace(u) || CAPITALISED_LATER.matcher(u.text()).find() || (words.stream().anyMatch(FIRST_PERSON::contains)
                 && words.stream().anyMatch(REPRESENTATION_WORDS::contains))
                 || words.stream().anyMatch(w -> w.equals("circonscription") || w.equals("constituency"));
     }

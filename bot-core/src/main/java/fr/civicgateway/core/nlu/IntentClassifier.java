@@ -53,9 +53,12 @@ public final class IntentClassifier {
     static final double TEMPERATURE = 2.0;
 
     private final ThreadLocal<DocumentCategorizerME> categorizer;
+    /** The naive Bayes model's terms computed once (null for another algorithm): the per-message path. */
+    private final NaiveBayesScores scores;
 
     private IntentClassifier(DoccatModel model) {
         this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
+        this.scores = NaiveBayesScores.of(model);
     }
 
     /**
@@ -106,6 +109,20 @@ public final class IntentClassifier {
             }
             return ranking;
         }
+        if (scores == null) {
+            return rankWithOpenNlp(features);
+        }
+        double[] p = soften(scores.categorize(features));
+        List<IntentScore> ranking = new ArrayList<>(p.length);
+        for (int k = 0; k < p.length; k++) {
+            ranking.add(new IntentScore(Intent.fromApiName(scores.outcome(k)).orElseThrow(), p[k]));
+        }
+        ranking.sort(Comparator.comparingDouble(IntentScore::confidence).reversed());
+        return ranking;
+    }
+
+    /** The same ranking through OpenNLP's own categorizer: for other algorithms, and to check the fast path. */
+    List<IntentScore> rankWithOpenNlp(String[] features) {
         DocumentCategorizerME me = categorizer.get();
         double[] p = soften(me.categorize(features));
         List<IntentScore> ranking = new ArrayList<>(p.length);

@@ -47,6 +47,9 @@ class IntentNeedsTest {
         assertThat(IntentNeeds.decide(Intent.REPRESENTATIVE_VOTES, u, NEW, text)).isEqualTo(Intent.OUT_OF_SCOPE);
         assertThat(IntentNeeds.decide(Intent.REPRESENTATIVE_VOTES, u, NEW.withDeputy("PA720892"), text))
                 .isEqualTo(Intent.REPRESENTATIVE_VOTES);
+        String name = "Qui est Jean-Luc Mélenchon ?";
+        assertThat(IntentNeeds.decide(Intent.REPRESENTATIVE_PROFILE, understood(name, Intent.REPRESENTATIVE_PROFILE, 0.6),
+                NEW, name)).as("a name the resolver will say is no deputy's").isEqualTo(Intent.REPRESENTATIVE_PROFILE);
         String mine = "Comment vote mon député ?";
         assertThat(IntentNeeds.decide(Intent.REPRESENTATIVE_VOTES, understood(mine, Intent.REPRESENTATIVE_VOTES, 0.6),
                 NEW, mine)).isEqualTo(Intent.REPRESENTATIVE_VOTES);

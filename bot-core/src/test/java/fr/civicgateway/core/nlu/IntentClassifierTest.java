@@ -45,6 +45,17 @@ class IntentClassifierTest {
     }
 
     @Test
+    void ranksExactlyAsOpenNlpsOwnCategorizerDoes() {
+        IntentClassifier classifier = IntentClassifier.train(CORPUS.training());
+        for (IntentExample e : CORPUS.all()) {
+            String[] features = IntentClassifier.features(e.text());
+            if (features.length > 0) {
+                assertThat(classifier.rank(features)).as(e.text()).isEqualTo(classifier.rankWithOpenNlp(features));
+            }
+        }
+    }
+
+    @Test
     void coversEveryIntentInBothLanguages() {
         for (Intent i : Intent.values()) {
             assertThat(CORPUS.counts().get(i)).as(i.apiName()).containsKeys(Language.FR, Language.EN);
