@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * found no deputy, so that the bot can say plainly that no deputy has that name instead of answering beside the
  * question. Only used to word a "not found" answer, never to look anything up.
  */
-public final class NameGuess {
+final class NameGuess {
 
     /** A capitalised word, hyphenated parts included: "Jean-Luc", "Saint-Just", "Dupont-Aignan". */
     private static final String WORD = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{L}[\\p{Ll}'’]+)*";
@@ -27,7 +27,7 @@ public final class NameGuess {
     }
 
     /** The first run of capitalised words that reads like a person's name, if any. */
-    public static Optional<String> find(String text) {
+    static Optional<String> find(String text) {
         Matcher m = CAPITALISED_RUN.matcher(text);
         while (m.find()) {
             String[] words = m.group().split("\\s+");
