@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The one-typo sweep of issue 8: every sitting deputy's name with one typing error (a letter dropped, doubled into
  * another, replaced, or two letters swapped), as the family name alone when no other sitting deputy bears it and as
- * given + family name, asked through the dialogue as a citizen would. Each answer is sorted into: the right deputy
- * answered, the right deputy offered in a question back, "no deputy by that name", or another deputy answered.
+ * given + family name (and once more with the family name in lower case, "Thierry tesosn"), asked through the dialogue
+ * as a citizen would. Each answer is sorted into: the right deputy answered, the right deputy offered in a question
+ * back, "no deputy by that name", or another deputy answered.
  *
  * <p>The variants are drawn with a fixed seed, so the figures are the same on every run; BENCHMARKS.md quotes them.
  * A variant that is exactly another deputy's name (or any deputy's given name alone) is no misspelling of this one
@@ -80,7 +81,14 @@ class MisspeltNamesSweepTest {
             }
             forms.add(d.fullName());
             for (String form : forms) {
-                for (String variant : variants(form, random, exactNames)) {
+                List<String> variants = new ArrayList<>(variants(form, random, exactNames));
+                if (form.equals(d.fullName()) && !variants.isEmpty()) {
+                    // as typed in a hurry: the given name capitalised, the misspelt family name in lower case
+                    String first = variants.get(random.nextInt(variants.size()));
+                    variants.add(first.substring(0, d.firstName().length())
+                            + first.substring(d.firstName().length()).toLowerCase(java.util.Locale.ROOT));
+                }
+                for (String variant : variants) {
                     String question = TEMPLATES[asked % TEMPLATES.length].formatted(variant);
                     asked++;
                     Outcome outcome = ask(question, d);

@@ -120,7 +120,8 @@ class PlacesAndGroupsOnRealDataTest {
         BotMessage asked = chat.say(conversation, "Qui est le député du " + postcode + " ?").getFirst();
 
         assertThat(asked.text()).contains("Le code postal " + postcode + " dessert " + communes.size() + " communes")
-                .contains("Tapez le nom de votre commune");
+                .contains("Tapez le nom de votre commune")
+                .contains("Source : Assemblée nationale, https://www.assemblee-nationale.fr/dyn/deputes (données au ");
         assertThat(asked.quickReplies()).hasSize(16);
 
         // A commune that is not among the buttons, typed by its name as the list writes it.

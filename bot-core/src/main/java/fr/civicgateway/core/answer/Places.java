@@ -37,7 +37,8 @@ public final class Places {
         if (folded.startsWith("francais")) {
             return "des " + name;
         }
-        if (folded.endsWith("s") && !folded.equals("paris") || folded.startsWith("bouches") || folded.startsWith("hauts ")
+        // plural names take "des"; Seine-Saint-Denis ends in "s" but is one département: "de la Seine-Saint-Denis"
+        if (folded.endsWith("s") && !folded.equals("paris") && !folded.endsWith("saint denis") || folded.startsWith("bouches") || folded.startsWith("hauts ")
                 || folded.startsWith("hautes ") || folded.startsWith("deux ") || folded.startsWith("alpes ")
                 || folded.startsWith("pyrenees ") || folded.startsWith("cotes ")) {
             return "des " + name;

@@ -516,13 +516,17 @@ public final class GazetteerEntityExtractor {
             }
         }
         // explained when one exact name spans the whole run: one person's name is one mention, so "Davi Taupiac"
-        // is not Hendrik Davi beside David Taupiac, and "Thierry Tesosn" not Nicolas Thierry
+        // is not Hendrik Davi beside David Taupiac, and "Thierry Tesosn" not Nicolas Thierry. A full name written
+        // exactly (two words or more) also explains the words around it that are in lower case or open the message:
+        // "Qu'a fait Mathilde Panot", "le salaire de Gabriel Attal", "Selon Gabriel Attal"
         boolean explained = false;
         for (Candidate c : exact) {
             boolean whole = true;
+            boolean fullName = c.to - c.from >= 2;
             for (int k = from; k < to; k++) {
-                whole &= (k >= c.from && k < c.to) || NAME_LINKS.contains(tokens.get(k).folded())
-                        || initial(tokens.get(k));
+                Token t = tokens.get(k);
+                whole &= (k >= c.from && k < c.to) || NAME_LINKS.contains(t.folded()) || initial(t)
+                        || (fullName && (!t.capitalised() || k == 0));
             }
             explained |= whole;
         }
@@ -639,11 +643,6 @@ public final class GazetteerEntityExtractor {
                 || NAME_LINKS.contains(w) || groupNames.containsWord(w)) {
             return false;
         }
-        // "Qu'a fait Mathilde Panot": beside a name written with capitals, a lower-case word is not part of it
-        if (!t.capitalised() && ((k > 0 && tokens.get(k - 1).capitalised())
-                || (k + 1 < tokens.size() && tokens.get(k + 1).capitalised()))) {
-            return false;
-        }
         if (deputyNameWords.contains(w)) {
             return true;
         }
@@ -654,6 +653,7 @@ public final class GazetteerEntityExtractor {
         if (t.capitalised() || w.length() >= 7) {
             return true;
         }
+        // an unknown lower-case word beside a deputy's name word: "david hbib", "Thierry tesosn"
         return w.length() >= 3 && ((k > 0 && deputyNameWords.contains(tokens.get(k - 1).folded()))
                 || (k + 1 < tokens.size() && deputyNameWords.contains(tokens.get(k + 1).folded())));
     }

@@ -153,6 +153,10 @@ public final class FindRepresentativeHandler implements IntentHandler {
             } else {
                 question.append(" ").append(names(communes, Integer.MAX_VALUE, turn)).append(".");
             }
+            if (allPlaced) {
+                // the list names deputies: like every list of deputies, it ends with its source and date
+                question.append("\n").append(listSource(turn));
+            }
             question.append(turn.say("\nTapez le nom de votre commune, ou choisissez parmi les premières :",
                     "\nType your commune's name, or choose among the first ones:"));
         }
