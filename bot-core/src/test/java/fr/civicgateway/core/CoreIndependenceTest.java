@@ -35,6 +35,23 @@ class CoreIndependenceTest {
         rule.check(CORE);
     }
 
+    /** What a channel can do is in {@code IncomingMessage.capabilities()}: the core never decides on a channel's name. */
+    @Test
+    void theCoreNamesNoChannel() throws java.io.IOException {
+        java.util.List<String> naming = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = java.nio.file.Files.readString(file).toLowerCase(java.util.Locale.ROOT);
+                for (String channel : java.util.List.of("\"telegram\"", "\"web\"")) {
+                    if (source.contains(channel)) {
+                        naming.add(file.getFileName() + " names " + channel);
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(naming).isEmpty();
+    }
+
     @Test
     void theCoreIsNotEmptySoTheRulesAboveReallyCheckSomething() {
         org.assertj.core.api.Assertions.assertThat(CORE.size()).isGreaterThan(30);

@@ -1,6 +1,7 @@
 package fr.civicgateway.app.instances;
 
 import fr.civicgateway.app.support.ChatClient;
+import fr.civicgateway.app.support.FakeTelegramBotApi;
 import fr.civicgateway.app.support.PostgresServer;
 import fr.civicgateway.app.support.ShippedData;
 import java.io.IOException;
@@ -40,18 +41,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sessions: each request of a client may land on either instance, as in production. A conversation keeps its context
  * while its messages alternate between the instances, a double-submitted report is stored once and forwarded once to
  * the municipality's endpoint (a MockWebServer), a consultation is answered once per person, and the admin API
- * answers the same on both. (Telegram's webhook and buttons across instances are the Telegram connector's tests.)
+ * answers the same on both. Telegram runs in webhook mode against a fake Bot API on both instances: an update
+ * delivered to both (as Telegram may redeliver to another instance) is answered once, and a button whose payload
+ * exceeds Telegram's 64 bytes, made on one instance, gives the right answer when pressed on the other.
  */
 class TwoInstancesBehindALoadBalancerTest {
 
     static final String HAPROXY = "/usr/sbin/haproxy";
     static final String ADMIN_TOKEN = "two-instances-admin-token";
     static final String CONSULTATION = "budget-participatif";
+    /** An option whose label, the button's payload, is over Telegram's 64 bytes of callback data. */
+    static final String LONG_OPTION = "Une voie cyclable protégée tout le long de l'avenue, même si des places disparaissent";
+    static final String WEBHOOK_SECRET = "two_instances_webhook_secret";
 
     static Path work;
     static String jdbcUrl;
     static String dbUser;
     static MockWebServer peer;
+    static FakeTelegramBotApi botApi;
     static final List<Process> processes = new ArrayList<>();
     static int portA;
     static int portB;
@@ -79,7 +86,13 @@ class TwoInstancesBehindALoadBalancerTest {
                 closes: 2099-12-31
                 questions:
                   - { id: note, kind: scale, text: { fr: "Votre note ?", en: "Your rating?" }, low: { fr: mauvais }, high: { fr: excellent } }
-                """);
+                  - id: priorite
+                    kind: single-choice
+                    text: { fr: "Votre priorité ?", en: "Your priority?" }
+                    options:
+                      - { id: voie, label: { fr: "%s", en: "A protected cycle lane" } }
+                      - { id: rien, label: { fr: "Rien", en: "Nothing" } }
+                """.formatted(LONG_OPTION));
         peer = new MockWebServer();
         peer.setDispatcher(new Dispatcher() {
             @Override
@@ -89,6 +102,7 @@ class TwoInstancesBehindALoadBalancerTest {
             }
         });
         peer.start();
+        botApi = new FakeTelegramBotApi();
         portA = freePort();
         portB = freePort();
         balancer = freePort();
@@ -143,6 +157,9 @@ class TwoInstancesBehindALoadBalancerTest {
         if (peer != null) {
             peer.close();
         }
+        if (botApi != null) {
+            botApi.close();
+        }
     }
 
     private static Process startGateway(String name, int port) throws IOException {
@@ -155,11 +172,15 @@ class TwoInstancesBehindALoadBalancerTest {
                 "--civic.consultations.directory=" + work,
                 "--civic.open311.forward.enabled=true",
                 "--civic.open311.forward.endpoint=" + peer.url("/open311/v2/"),
-                "--civic.open311.forward.poll-interval=200ms")
+                "--civic.open311.forward.poll-interval=200ms",
+                "--civic.telegram.mode=webhook",
+                "--civic.telegram.api-url=" + botApi.baseUrl(),
+                "--civic.telegram.per-chat-interval=10ms")
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("gateway-" + name + ".log").toFile());
-        pb.environment().remove("TELEGRAM_BOT_TOKEN");
+        pb.environment().put("TELEGRAM_BOT_TOKEN", "123456:TWO-INSTANCES-token");
+        pb.environment().put("TELEGRAM_WEBHOOK_SECRET", WEBHOOK_SECRET);
         pb.environment().put("SPRING_DATASOURCE_URL", jdbcUrl);
         pb.environment().put("SPRING_DATASOURCE_USERNAME", dbUser);
         pb.environment().put("SPRING_DATASOURCE_PASSWORD", "");
@@ -279,8 +300,9 @@ class TwoInstancesBehindALoadBalancerTest {
     void aConsultationIsAnsweredOncePerPersonAndTheAdminApiAnswersTheSameOnBothInstances() throws Exception {
         String person = "two-instances-consultation";
         assertThat(say(person, "Je veux participer à une consultation").text()).contains("Le budget participatif");
-        assertThat(say(person, "oui").text()).startsWith("Question 1/1 : Votre note ?");
-        say(person, "4");
+        assertThat(say(person, "oui").text()).startsWith("Question 1/2 : Votre note ?");
+        assertThat(say(person, "4").text()).startsWith("Question 2/2 : Votre priorité ?");
+        say(person, "Rien");
         assertThat(say(person, "envoyer").text()).startsWith("Merci, votre réponse est enregistrée.");
 
         say(person, "Je veux participer à une consultation");
@@ -297,6 +319,110 @@ class TwoInstancesBehindALoadBalancerTest {
         }
         assertThat(ChatClient.json(get(portA, "/api/v1/admin/consultations/" + CONSULTATION + "/results").body())
                 .get("submissions").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aTelegramUpdateDeliveredToBothInstancesIsAnsweredOnce() throws Exception {
+        long chat = 777_000_001L;
+        long control = 777_000_002L;
+        // What one delivery of the same message gives, in another chat.
+        assertThat(deliverUntilAccepted(portA, textUpdate(500_001, control, "aide"))).isEqualTo(200);
+        List<String> once = textsOf(messagesTo(control));
+        assertThat(once).as("the answer to one delivery").isNotEmpty();
+
+        String update = textUpdate(500_002, chat, "aide");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (ExecutorService deliveries = Executors.newFixedThreadPool(2)) {
+            for (int port : List.of(portA, portB)) {
+                statuses.add(deliveries.submit(() -> {
+                    start.await();
+                    return deliverUntilAccepted(port, update);
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).as("each instance finally confirms the update to Telegram").isEqualTo(200);
+            }
+        }
+
+        assertThat(textsOf(messagesTo(chat))).as("messages sent for the update delivered to both instances")
+                .isEqualTo(once);
+    }
+
+    @Test
+    void aLongButtonMadeOnOneInstanceGivesTheRightAnswerWhenPressedOnTheOther() throws Exception {
+        long chat = 777_000_011L;
+        assertThat(deliverUntilAccepted(portA, textUpdate(500_011, chat, "Je veux participer à une consultation"))).isEqualTo(200);
+        messagesTo(chat);
+        assertThat(deliverUntilAccepted(portA, textUpdate(500_012, chat, "oui"))).isEqualTo(200);
+        assertThat(textsOf(messagesTo(chat)).getLast()).startsWith("Question 1/2 : Votre note ?");
+        assertThat(deliverUntilAccepted(portA, textUpdate(500_013, chat, "4"))).isEqualTo(200);
+        JsonNode question = messagesTo(chat).getLast();
+        assertThat(question.path("text").asString()).startsWith("Question 2/2 : Votre priorité ?");
+        String data = null;
+        for (JsonNode row : question.path("reply_markup").path("inline_keyboard")) {
+            if (row.get(0).get("text").asString().equals(LONG_OPTION)) {
+                data = row.get(0).get("callback_data").asString();
+            }
+        }
+        assertThat(data).as("the long option's button, its payload kept in the shared database")
+                .isNotNull().startsWith("t:");
+
+        assertThat(deliverUntilAccepted(portB, """
+                {"update_id": 500014, "callback_query": {"id": "cb-500014", "chat_instance": "ci",
+                  "from": {"id": %d, "is_bot": false, "first_name": "Camille", "language_code": "fr"},
+                  "message": {"message_id": 7, "date": 1700000000, "chat": {"id": %d, "type": "private"}, "text": "…"},
+                  "data": "%s"}}""".formatted(chat, chat, data))).isEqualTo(200);
+
+        String pressed = textsOf(messagesTo(chat)).getLast();
+        assertThat(pressed).as("the other instance reads the button and records the long option")
+                .contains("2. Votre priorité ? → " + LONG_OPTION)
+                .doesNotContain("Ce bouton n'est plus valable");
+    }
+
+    private static String textUpdate(long updateId, long chat, String text) {
+        return """
+                {"update_id": %d, "message": {"message_id": %d, "date": 1700000000, "chat": {"id": %d, "type": "private"},
+                  "from": {"id": %d, "is_bot": false, "first_name": "Camille", "language_code": "fr"}, "text": "%s"}}"""
+                .formatted(updateId, updateId, chat, chat, text);
+    }
+
+    /** Posts an update to one instance's webhook as Telegram does: again after a 503, until it is confirmed. */
+    private static int deliverUntilAccepted(int port, String update) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram/webhook"))
+                            .header("Content-Type", "application/json")
+                            .header("X-Telegram-Bot-Api-Secret-Token", WEBHOOK_SECRET)
+                            .POST(HttpRequest.BodyPublishers.ofString(update)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 503 || System.nanoTime() > deadline) {
+                return status;
+            }
+            Thread.sleep(500); // Telegram's redelivery comes later; the other instance holds the update meanwhile
+        }
+    }
+
+    /** The sendMessage calls to one chat, gathered until the Bot API has been quiet for three seconds. */
+    private static List<JsonNode> messagesTo(long chat) throws InterruptedException {
+        List<JsonNode> out = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            FakeTelegramBotApi.Call call = botApi.poll(out.isEmpty() ? Duration.ofSeconds(30) : Duration.ofSeconds(3));
+            if (call == null) {
+                break;
+            }
+            if (call.method().equals("sendmessage") && call.body().path("chat_id").asString("").equals(String.valueOf(chat))) {
+                out.add(call.body());
+            }
+        }
+        assertThat(out).as("messages to chat " + chat).isNotEmpty();
+        return out;
+    }
+
+    private static List<String> textsOf(List<JsonNode> messages) {
+        return messages.stream().map(m -> m.path("text").asString()).toList();
     }
 
     private static int freePort() throws IOException {

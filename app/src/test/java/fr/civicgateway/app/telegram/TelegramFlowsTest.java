@@ -163,6 +163,14 @@ class TelegramFlowsTest {
                 .formatted(++updateId, updateId, REPORTER, REPORTER, latitude, longitude)).getLast();
     }
 
+    private JsonNode shareContact(String phoneNumber, long userId) throws Exception {
+        return update("""
+                {"update_id": %d, "message": {"message_id": %d, "date": 1700000000, "chat": {"id": %d, "type": "private"},
+                  "from": {"id": %d, "is_bot": false, "first_name": "Camille", "language_code": "fr"},
+                  "contact": {"phone_number": "%s", "first_name": "Camille", "user_id": %d}}}"""
+                .formatted(++updateId, updateId, REPORTER, REPORTER, phoneNumber, userId)).getLast();
+    }
+
     private JsonNode typeAsReporter(String text) throws Exception {
         return type(REPORTER, text);
     }
@@ -172,14 +180,26 @@ class TelegramFlowsTest {
         JsonNode what = typeAsReporter("Je veux signaler un problème");
         assertThat(what.get("text").asString()).endsWith("Quel type de problème voulez-vous signaler ?");
         JsonNode where = press(REPORTER, what, "Éclairage public en panne");
-        assertThat(where.get("text").asString()).startsWith("Où se trouve le problème ?");
+        assertThat(where.get("text").asString()).startsWith("Où se trouve le problème ?")
+                .endsWith(", ou partagez votre position avec le bouton ci-dessous.");
+        JsonNode locationButton = where.path("reply_markup").path("keyboard").get(0).get(0);
+        assertThat(locationButton.get("text").asString()).isEqualTo("📍 Partager ma position");
+        assertThat(locationButton.get("request_location").asBoolean()).as("Telegram's share-location button").isTrue();
+        assertThat(where.path("reply_markup").path("one_time_keyboard").asBoolean()).isTrue();
         JsonNode describe = shareLocation(45.8992, 6.1294);
         assertThat(describe.get("text").asString()).contains("Décrivez le problème");
         JsonNode contact = typeAsReporter("Le lampadaire devant l'école ne s'allume plus depuis lundi");
         assertThat(contact.get("text").asString()).startsWith("Voulez-vous être recontacté(e)");
-        JsonNode summary = typeAsReporter("non");
+        JsonNode keyboard = contact.path("reply_markup").path("keyboard");
+        assertThat(keyboard.get(0).get(0).get("text").asString()).isEqualTo("📞 Partager mon numéro");
+        assertThat(keyboard.get(0).get(0).get("request_contact").asBoolean()).as("Telegram's share-contact button").isTrue();
+        assertThat(keyboard.get(1).get(0).get("text").asString()).isEqualTo("Non merci");
+        // Someone else's card from the address book is not the reporter's contact.
+        assertThat(shareContact("33698765432", 5550001L).get("text").asString()).doesNotStartWith("Récapitulatif");
+        JsonNode summary = shareContact("33612345678", REPORTER);
         assertThat(summary.get("text").asString()).startsWith("Récapitulatif de votre signalement :")
-                .contains("• Type : Éclairage public en panne");
+                .contains("• Type : Éclairage public en panne")
+                .contains("• Contact : +33612345678");
         String done = press(REPORTER, summary, "Envoyer").get("text").asString();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Merci, votre signalement n° (\\d+) est enregistré").matcher(done);
         assertThat(m.find()).as(done).isTrue();

@@ -16,15 +16,18 @@ import java.util.regex.Pattern;
  * @param personId       the person who wrote, when one conversation holds several people (a Telegram group) or one
  *                       person has several conversations: same rules as {@code conversationId}; null when the
  *                       conversation is the person (the web chat, a private chat)
+ * @param capabilities   what the channel lets the person do besides typing; the core decides on these, never on
+ *                       {@code channel}
  */
 public record IncomingMessage(String channel, String conversationId, String text, Language locale, GeoPoint location,
-                              Attachment attachment, String personId) {
+                              Attachment attachment, String personId, ChannelCapabilities capabilities) {
 
     public static final int MAX_TEXT_LENGTH = 4096;
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     public IncomingMessage {
         Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(capabilities, "capabilities");
         Objects.requireNonNull(text, "text");
         if (conversationId == null || !CONVERSATION_ID.matcher(conversationId).matches()) {
             throw new IllegalArgumentException("conversationId must be 1-128 characters of [A-Za-z0-9_-]");
@@ -38,6 +41,17 @@ public record IncomingMessage(String channel, String conversationId, String text
         if (text.length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException("text must be at most " + MAX_TEXT_LENGTH + " characters, was " + text.length());
         }
+    }
+
+    /** A message from a channel that shows buttons and nothing more ({@link ChannelCapabilities#BUTTONS}). */
+    public IncomingMessage(String channel, String conversationId, String text, Language locale, GeoPoint location,
+                           Attachment attachment, String personId) {
+        this(channel, conversationId, text, locale, location, attachment, personId, ChannelCapabilities.BUTTONS);
+    }
+
+    /** The same message from a channel that can do {@code capabilities}. */
+    public IncomingMessage withCapabilities(ChannelCapabilities capabilities) {
+        return new IncomingMessage(channel, conversationId, text, locale, location, attachment, personId, capabilities);
     }
 
     /** A message whose conversation is the person. */

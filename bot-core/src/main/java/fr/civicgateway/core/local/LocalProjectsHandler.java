@@ -435,7 +435,7 @@ public final class LocalProjectsHandler implements IntentHandler {
     /** "chantiers près de chez moi" without a position: ask for one where the channel can send it, else a place. */
     private static Answer askWhere(Turn t, Query q) {
         String noun = kindNoun(t, q.kinds());
-        String text = "telegram".equals(t.message().channel())
+        String text = t.message().capabilities().shareLocation()
                 ? t.say("Pour vous donner les " + noun + " les plus proches, partagez votre position (trombone 📎 → "
                                 + "Position), ou dites-moi l'arrondissement ou le code postal. Votre position ne sert qu'à"
                                 + " cette recherche : elle n'est pas gardée dans la conversation.",
@@ -469,8 +469,8 @@ public final class LocalProjectsHandler implements IntentHandler {
     private String instead(Turn t, Query q, List<LocalDataSource> withoutStreets) {
         String noun = kindNoun(t, q.kinds());
         boolean positions = withoutStreets.stream().anyMatch(s -> index(s.items()).anyPosition);
-        boolean telegram = "telegram".equals(t.message().channel());
-        return positions && telegram
+        boolean shareLocation = t.message().capabilities().shareLocation();
+        return positions && shareLocation
                 ? t.say("Dites-moi plutôt l'arrondissement (par exemple « " + noun + " dans le 75001 »), ou partagez"
                                 + " une position (trombone 📎 → Position) pour voir les " + noun + " les plus proches.",
                         "Tell me the arrondissement instead (for example \"" + noun + " in 75001\"), or share a location"

@@ -129,14 +129,17 @@ public final class ReportFlow implements Flow {
     }
 
     private FlowStep askWhere(Turn t, ActiveFlow f, String problem) {
-        String position = "telegram".equals(t.message().channel())
-                ? t.say(", ou partagez votre position (trombone 📎 → Position)", ", or share your location (paperclip 📎 → Location)")
+        boolean share = t.message().capabilities().shareLocation();
+        String position = share
+                ? t.say(", ou partagez votre position avec le bouton ci-dessous", ", or share your location with the button below")
                 : "";
         String question = t.say("Où se trouve le problème ? Indiquez l'adresse et la commune (par exemple « 12 rue "
                         + "Carnot, Annecy »)" + position + ".",
                 "Where is the problem? Give the street address and the town (for example \"12 rue Carnot, Annecy\")"
                         + position + ".");
-        return ask(f, problem == null ? question : problem + "\n" + question, List.of());
+        return ask(f, problem == null ? question : problem + "\n" + question, share
+                ? List.of(QuickReply.shareLocation(t.say("📍 Partager ma position", "📍 Share my location")))
+                : List.of());
     }
 
     private FlowStep where(Turn t, ActiveFlow f) {
@@ -179,7 +182,7 @@ public final class ReportFlow implements Flow {
     }
 
     private FlowStep askDetails(Turn t, ActiveFlow f, String problem) {
-        String photo = "telegram".equals(t.message().channel())
+        String photo = t.message().capabilities().sendPhoto()
                 ? t.say(" Vous pouvez aussi envoyer une photo.", " You may also send a photo.") : "";
         String question = t.say("Décrivez le problème en quelques mots (" + NewReport.MAX_DESCRIPTION_LENGTH
                         + " caractères au plus)." + photo,
@@ -212,8 +215,11 @@ public final class ReportFlow implements Flow {
                 "Would you like to be contacted about this report? It is optional. If so, give an e-mail address or a "
                         + "phone number: only " + recipient.en() + " will receive it, with the report. Otherwise, answer "
                         + "\"no\".");
+        QuickReply no = new QuickReply(t.say("Non merci", "No thanks"), t.say("non", "no"));
         return ask(f, problem == null ? question : problem + "\n" + question,
-                List.of(new QuickReply(t.say("Non merci", "No thanks"), t.say("non", "no"))));
+                t.message().capabilities().shareContact()
+                        ? List.of(QuickReply.shareContact(t.say("📞 Partager mon numéro", "📞 Share my number")), no)
+                        : List.of(no));
     }
 
     private FlowStep contact(Turn t, ActiveFlow f) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.conversation.GeoPoint;
+import fr.civicgateway.core.conversation.ChannelCapabilities;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.local.LocalProjectsHandler;
@@ -70,7 +71,8 @@ class DialogueLocalProjectsTest {
     }
 
     private String say(String text, GeoPoint at) {
-        List<Reply> replies = dialogue.handle(new IncomingMessage("telegram", "c1", text, null, at));
+        List<Reply> replies = dialogue.handle(new IncomingMessage("telegram", "c1", text, null, at)
+                .withCapabilities(ChannelCapabilities.ALL));
         return ((Reply.Text) replies.getFirst()).text();
     }
 

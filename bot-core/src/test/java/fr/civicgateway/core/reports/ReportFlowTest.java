@@ -2,6 +2,7 @@ package fr.civicgateway.core.reports;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.conversation.Attachment;
+import fr.civicgateway.core.conversation.ChannelCapabilities;
 import fr.civicgateway.core.conversation.GeoPoint;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.conversation.QuickReply;
@@ -69,7 +70,8 @@ class ReportFlowTest {
     }
 
     Reply.Text say(IncomingMessage m) {
-        List<Reply> replies = dialogue.handle(m);
+        // Telegram's connector says what a private chat can do; the core reads that, never the channel's name.
+        List<Reply> replies = dialogue.handle(m.channel().equals("telegram") ? m.withCapabilities(ChannelCapabilities.ALL) : m);
         return (Reply.Text) replies.getLast();
     }
 
@@ -108,6 +110,39 @@ class ReportFlowTest {
         say("web", "Éclairage public en panne");
         assertThat(say("web", "derrière la boulangerie").text())
                 .startsWith("Je n'ai pas reconnu de commune dans « derrière la boulangerie ».\nOù se trouve le problème ?");
+    }
+
+    @Test
+    void offersToShareThePositionAndTheNumberWithButtonsWhereTheChannelCanWhateverItsName() {
+        ChannelCapabilities all = ChannelCapabilities.ALL;
+        say(new IncomingMessage("web", "c1", "un lampadaire est en panne", Language.FR, null).withCapabilities(all));
+        Reply.Text where = say(new IncomingMessage("web", "c1", "oui", Language.FR, null).withCapabilities(all));
+        assertThat(where.text()).contains(", ou partagez votre position avec le bouton ci-dessous.");
+        assertThat(where.quickReplies()).containsExactly(
+                new QuickReply("📍 Partager ma position", "📍 Partager ma position", QuickReply.Kind.SHARE_LOCATION));
+        say(new IncomingMessage("web", "c1", "ma position", Language.FR, new GeoPoint(45.9, 6.12)).withCapabilities(all));
+        Reply.Text contact = say(new IncomingMessage("web", "c1", "Le lampadaire clignote puis s'éteint", Language.FR, null)
+                .withCapabilities(all));
+        assertThat(contact.quickReplies()).containsExactly(
+                new QuickReply("📞 Partager mon numéro", "📞 Partager mon numéro", QuickReply.Kind.SHARE_CONTACT),
+                new QuickReply("Non merci", "non"));
+    }
+
+    @Test
+    void offersNoSharingButtonNorMentionWhereTheChannelCannotEvenIfItIsCalledTelegram() {
+        ChannelCapabilities buttons = ChannelCapabilities.BUTTONS;
+        dialogue.handle(new IncomingMessage("telegram", "c2", "un lampadaire est en panne", Language.FR, null)
+                .withCapabilities(buttons));
+        Reply.Text where = (Reply.Text) dialogue.handle(new IncomingMessage("telegram", "c2", "oui", Language.FR, null)
+                .withCapabilities(buttons)).getLast();
+        assertThat(where.text()).doesNotContain("position");
+        assertThat(where.quickReplies()).isEmpty();
+        Reply.Text details = (Reply.Text) dialogue.handle(new IncomingMessage("telegram", "c2", "12 rue Carnot, Annecy",
+                Language.FR, null).withCapabilities(buttons)).getLast();
+        assertThat(details.text()).doesNotContain("photo");
+        Reply.Text contact = (Reply.Text) dialogue.handle(new IncomingMessage("telegram", "c2",
+                "Le lampadaire clignote puis s'éteint", Language.FR, null).withCapabilities(buttons)).getLast();
+        assertThat(contact.quickReplies()).containsExactly(new QuickReply("Non merci", "non"));
     }
 
     @Test

@@ -8,13 +8,20 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
  * Renders the core's replies as Telegram messages: plain text (no parse mode, so nothing needs escaping and no
  * user-visible markup can break), split under Telegram's 4096-character limit at paragraph, then line, then word
- * boundaries; quick replies become an inline keyboard, one button per row, under the last part. Thread-safe.
+ * boundaries; quick replies become an inline keyboard, one button per row, under the last part. Quick replies that
+ * share the person's position or phone number become a one-time reply keyboard instead (Telegram's
+ * {@code request_location} and {@code request_contact} buttons exist only there), whose other buttons send their
+ * title as typed text. Thread-safe.
  */
 final class ReplyRenderer {
 
@@ -61,7 +68,20 @@ final class ReplyRenderer {
         return messages;
     }
 
-    private InlineKeyboardMarkup keyboard(List<QuickReply> quickReplies) {
+    private ReplyKeyboard keyboard(List<QuickReply> quickReplies) {
+        if (quickReplies.stream().anyMatch(q -> q.kind() != QuickReply.Kind.TEXT)) {
+            List<KeyboardRow> rows = quickReplies.stream()
+                    .map(q -> new KeyboardRow(KeyboardButton.builder().text(q.title())
+                            .requestLocation(q.kind() == QuickReply.Kind.SHARE_LOCATION ? true : null)
+                            .requestContact(q.kind() == QuickReply.Kind.SHARE_CONTACT ? true : null)
+                            .build()))
+                    .toList();
+            return ReplyKeyboardMarkup.builder().keyboard(rows).resizeKeyboard(true).oneTimeKeyboard(true).build();
+        }
+        return inlineKeyboard(quickReplies);
+    }
+
+    private InlineKeyboardMarkup inlineKeyboard(List<QuickReply> quickReplies) {
         List<InlineKeyboardRow> rows = quickReplies.stream()
                 .map(q -> new InlineKeyboardRow(InlineKeyboardButton.builder()
                         .text(q.title())

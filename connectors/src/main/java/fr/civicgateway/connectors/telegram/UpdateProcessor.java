@@ -177,7 +177,7 @@ final class UpdateProcessor {
                     dialogue.handle(in.message());
                     IncomingMessage m = in.message();
                     replies.addAll(dialogue.handle(new IncomingMessage(m.channel(), m.conversationId(), in.consultationId(),
-                            m.locale(), null, null, m.personId())));
+                            m.locale(), null, null, m.personId(), m.capabilities())));
                 }
                 case GROUP_HELLO -> replies.add(wording.groupHello(in.language(), me.username()));
                 case STOP -> {

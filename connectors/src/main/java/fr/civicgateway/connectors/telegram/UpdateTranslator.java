@@ -2,6 +2,7 @@ package fr.civicgateway.connectors.telegram;
 
 import fr.civicgateway.core.conversation.Attachment;
 import fr.civicgateway.core.conversation.GeoPoint;
+import fr.civicgateway.core.conversation.ChannelCapabilities;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.nlu.Language;
 import java.util.Comparator;
@@ -20,12 +21,20 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
  * Turns a Telegram {@link Update} into what the gateway acts on: the core's channel-neutral message, under a
  * pseudonymous conversation id, plus what only Telegram needs (the chat to answer, the callback query to
  * acknowledge). {@code /start} and {@code /help} become the core's greeting and help; a pressed button becomes its
- * payload; a shared location reaches the core as {@link IncomingMessage#location()}; a photo in a private chat
+ * payload; a shared location reaches the core as {@link IncomingMessage#location()}; the person's own contact (the
+ * {@code request_contact} button) as its phone number in the text; a photo in a private chat
  * reaches it as an {@link Attachment} (its largest size's {@code file_id}) with its caption as the text. Thread-safe, no side effect.
  */
 final class UpdateTranslator {
 
     static final String CHANNEL = "telegram";
+    /** A private chat: buttons that share a position or a phone number work there. */
+    static final ChannelCapabilities PRIVATE_CHAT = ChannelCapabilities.ALL;
+    /**
+     * A group: Telegram's {@code request_location} and {@code request_contact} buttons work in private chats only;
+     * a photo sent in reply to the bot is read.
+     */
+    static final ChannelCapabilities GROUP = new ChannelCapabilities(false, false, true, true);
 
     private final ChatPseudonyms pseudonyms;
     private final QuickReplyButtons buttons;
@@ -160,6 +169,14 @@ final class UpdateTranslator {
             return Optional.of(message(where, language, language == Language.EN ? "my location" : "ma position",
                     new GeoPoint(l.getLatitude(), l.getLongitude()), null, Inbound.Kind.ANSWER));
         }
+        if (m.hasContact() && m.getContact().getPhoneNumber() != null && m.getFrom() != null
+                && m.getFrom().getId().equals(m.getContact().getUserId())) {
+            // The person's own number, shared with the button the report flow offers: it answers as if typed. A
+            // contact from the address book (someone else's) is not taken.
+            String phone = m.getContact().getPhoneNumber().strip();
+            return Optional.of(message(where, language, clip(phone.startsWith("+") ? phone : "+" + phone), null, null,
+                    Inbound.Kind.ANSWER));
+        }
         if (m.hasPhoto() && m.getChat() != null && (Boolean.TRUE.equals(m.getChat().isUserChat()) || member != null)) {
             // Telegram sends several sizes of one photo: the largest is the one worth forwarding. Only its file_id
             // goes on; the caption, if any, is the text.
@@ -168,7 +185,8 @@ final class UpdateTranslator {
             if (largest.isPresent() && largest.get().getFileId() != null) {
                 String caption = m.getCaption() == null ? "" : clip(m.getCaption().strip());
                 IncomingMessage message = new IncomingMessage(CHANNEL, conversationId(where), caption,
-                        language, null, new Attachment(Attachment.Kind.PHOTO, largest.get().getFileId()), personId(where));
+                        language, null, new Attachment(Attachment.Kind.PHOTO, largest.get().getFileId()), personId(where),
+                        capabilities(where));
                 return Optional.of(new Inbound(chatId, language, message, null, Inbound.Kind.ANSWER, where.threadId(),
                         where.replyTo()));
             }
@@ -218,8 +236,12 @@ final class UpdateTranslator {
     private Inbound message(Target where, Language language, String text, GeoPoint location, String callbackQueryId,
                             Inbound.Kind kind) {
         IncomingMessage message = new IncomingMessage(CHANNEL, conversationId(where), text, language, location, null,
-                personId(where));
+                personId(where), capabilities(where));
         return new Inbound(where.chatId(), language, message, callbackQueryId, kind, where.threadId(), where.replyTo());
+    }
+
+    private static ChannelCapabilities capabilities(Target where) {
+        return where.member() == null ? PRIVATE_CHAT : GROUP;
     }
 
     /** A private chat is one conversation; in a group, each member has theirs. */

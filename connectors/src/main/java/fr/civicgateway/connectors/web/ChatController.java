@@ -4,7 +4,9 @@ import fr.civicgateway.connectors.web.ChatApi.ChatRequest;
 import fr.civicgateway.connectors.web.ChatApi.ChatResponse;
 import fr.civicgateway.connectors.web.ChatApi.Message;
 import fr.civicgateway.connectors.web.ChatApi.QuickReplyDto;
+import fr.civicgateway.core.conversation.ChannelCapabilities;
 import fr.civicgateway.core.conversation.IncomingMessage;
+import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.Dialogue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +42,9 @@ class ChatController {
         }
         String conversationId = RequestChecks.conversationId(request.conversationId());
         String text = RequestChecks.text(request.text());
-        IncomingMessage message = new IncomingMessage(CHANNEL, conversationId, text, RequestChecks.locale(request.locale()), null);
+        // The chat API carries text alone and shows quick replies as buttons (docs/API.md): nothing to share.
+        IncomingMessage message = new IncomingMessage(CHANNEL, conversationId, text, RequestChecks.locale(request.locale()),
+                null, null, null, ChannelCapabilities.BUTTONS);
         rateLimits.conversation(message.conversationKey());
         List<Message> messages = dialogue.handle(message).stream().map(ChatController::toJson).toList();
         return new ChatResponse(conversationId, messages);
@@ -49,7 +53,8 @@ class ChatController {
     private static Message toJson(Reply reply) {
         return switch (reply) {
             case Reply.Text t -> new Message(t.text(),
-                    t.quickReplies().stream().map(q -> new QuickReplyDto(q.title(), q.payload())).toList());
+                    t.quickReplies().stream().filter(q -> q.kind() == QuickReply.Kind.TEXT)
+                            .map(q -> new QuickReplyDto(q.title(), q.payload())).toList());
         };
     }
 }

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
 
 /** Rendering the core's replies within Telegram's limits: 4096 characters a message, 64 bytes of callback data. */
 class ReplyRendererTest {
@@ -51,6 +53,27 @@ class ReplyRendererTest {
         assertThat(messages.subList(0, messages.size() - 1)).allSatisfy(m -> assertThat(m.getReplyMarkup()).isNull());
         assertThat(messages.getLast().getReplyMarkup()).isNotNull();
         assertThat(messages).allSatisfy(m -> assertThat(m.getChatId()).isEqualTo("42"));
+    }
+
+    @Test
+    void offersTelegramsShareButtonsOnAOneTimeReplyKeyboardBesideTheOtherAnswers() {
+        Reply reply = new Reply.Text("Voulez-vous être recontacté(e) ?", List.of(
+                QuickReply.shareContact("📞 Partager mon numéro"), new QuickReply("Non merci", "non")));
+
+        ReplyKeyboard markup = renderer.render(42, List.of(reply)).getLast().getReplyMarkup();
+
+        assertThat(markup).isInstanceOf(ReplyKeyboardMarkup.class);
+        ReplyKeyboardMarkup keyboard = (ReplyKeyboardMarkup) markup;
+        assertThat(keyboard.getOneTimeKeyboard()).isTrue();
+        assertThat(keyboard.getKeyboard().get(0).get(0).getText()).isEqualTo("📞 Partager mon numéro");
+        assertThat(keyboard.getKeyboard().get(0).get(0).getRequestContact()).isTrue();
+        assertThat(keyboard.getKeyboard().get(1).get(0).getText()).as("typed as text when pressed: the flow reads 'non merci'")
+                .isEqualTo("Non merci");
+        assertThat(keyboard.getKeyboard().get(1).get(0).getRequestContact()).isNull();
+
+        ReplyKeyboard where = renderer.render(42, List.of(new Reply.Text("Où ?",
+                List.of(QuickReply.shareLocation("📍 Partager ma position"))))).getLast().getReplyMarkup();
+        assertThat(((ReplyKeyboardMarkup) where).getKeyboard().get(0).get(0).getRequestLocation()).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.civicgateway.opendata.local;
 
 import fr.civicgateway.core.conversation.GeoPoint;
+import fr.civicgateway.core.conversation.ChannelCapabilities;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.Answer;
@@ -23,7 +24,9 @@ final class Turns {
 
     static Reply.Text ask(List<LocalDataSource> sources, String text, Language language, GeoPoint at, String channel,
                           Instant now) {
-        IncomingMessage m = new IncomingMessage(channel, "test-conversation", text, language, at);
+        // A Telegram private chat can share a position; the web chat cannot.
+        IncomingMessage m = new IncomingMessage(channel, "test-conversation", text, language, at)
+                .withCapabilities("telegram".equals(channel) ? ChannelCapabilities.ALL : ChannelCapabilities.BUTTONS);
         Understanding u = new Understanding(text, language, List.of(new IntentScore(Intent.LOCAL_PROJECTS, 1.0)),
                 List.of());
         Answer a = new LocalProjectsHandler(sources).handle(new Turn(m, u, language,
