@@ -323,7 +323,15 @@ public final class Dialogue {
             return Intent.REPRESENTATIVE_VOTES;
         }
         // "et Boris Vallaud, il a voté quoi ?" after a scrutin's result is that deputy's vote on the same scrutin.
-        if (hasDeputy && (intent == Intent.REPRESENTATIVE_VOTES || weak) && keepsTheScrutin(u, state, text)) {
+        // A bare "et Mathilde Panot ?" / "what about Gabriel Attal?" there too: nothing else is asked of the deputy.
+        if (hasDeputy && (intent == Intent.REPRESENTATIVE_VOTES || weak || IntentNeeds.onlyTheMentions(u, text))
+                && keepsTheScrutin(u, state, text)) {
+            return Intent.REPRESENTATIVE_VOTES;
+        }
+        // "Montre-moi les votes de Boris Vallaud": a deputy and vote words without a scrutin nor a topic ask for
+        // the deputy's latest votes (not the Assemblée's, nor alerts unless follow words ask for them).
+        if (hasDeputy && u.first(EntityType.SCRUTIN).isEmpty() && u.first(EntityType.TOPIC).isEmpty()
+                && IntentNeeds.asksForADeputysVotes(intent, text)) {
             return Intent.REPRESENTATIVE_VOTES;
         }
         // "et sur le scrutin 3700 ?" after a deputy's vote is about the same deputy's vote.
