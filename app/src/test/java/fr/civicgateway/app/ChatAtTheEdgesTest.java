@@ -242,4 +242,25 @@ class ChatAtTheEdgesTest {
             }
         });
     }
+
+    @Test
+    void givesTheOutOfScopeAnswerToQuestionsAboutOtherOfficesOrWhatNoDataHolds() {
+        List<String> french = List.of(
+                "Comment voter par procuration ?",
+                "Qui est le maire de Paris ?",
+                "Combien coûte l'Assemblée nationale ?",
+                "Quel âge a Marine Le Pen ?",
+                "Quelle est l'ancienneté de Gabriel Attal ?",
+                "Qui est le sénateur du Gard ?");
+        SoftAssertions.assertSoftly(soft -> {
+            for (String q : french) {
+                soft.assertThat(fresh(q)).as(q).startsWith("Je ne sais pas répondre à cela. Je peux vous dire, d'après"
+                        + " les données ouvertes de l'Assemblée nationale :");
+            }
+            for (String q : List.of("Who is the mayor of Lyon?", "How old is Marine Le Pen?")) {
+                soft.assertThat(chat.say("edges-" + UUID.randomUUID(), q, "en").getFirst().text()).as(q)
+                        .startsWith("I can't answer that. From the Assemblée nationale's open data, I can tell you:");
+            }
+        });
+    }
 }

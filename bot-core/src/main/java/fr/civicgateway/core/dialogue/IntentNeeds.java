@@ -106,6 +106,45 @@ final class IntentNeeds {
                 && words.stream().noneMatch(ATTENDANCE_WORDS::contains);
     }
 
+    /** Offices other than a deputy's: a question about them is not about a deputy. */
+    private static final Set<String> OTHER_OFFICES = Set.of("maire", "maires", "mayor", "mayors", "senateur",
+            "senatrice", "senateurs", "senator", "senators", "ministre", "ministres", "minister", "ministers",
+            "president", "presidente", "conseiller", "conseillere", "conseillers", "councillor", "councillors",
+            "prefet", "prefete", "prefecture", "prefect", "gouverneur", "governor", "adjoint", "adjointe");
+
+    /** What the bot holds nothing about: a person's age, seniority, what something costs. */
+    private static final Set<String> NOTHING_HELD = Set.of("age", "ages", "ans", "old", "anciennete", "seniority",
+            "coute", "coutent", "cout", "couts", "cost", "costs", "salaire", "salaires", "salary", "paye", "paid",
+            "procuration", "naissance", "born");
+
+    /** Intents a question about another office or about what no data holds is wrongly nearest to. */
+    private static final Set<Intent> ABOUT_DEPUTIES = Set.of(Intent.FIND_REPRESENTATIVE,
+            Intent.REPRESENTATIVE_PROFILE, Intent.REPRESENTATIVE_ATTENDANCE, Intent.REPRESENTATIVE_VOTES,
+            Intent.REPRESENTATIVE_BILLS, Intent.REPRESENTATIVE_SPEECHES, Intent.REPRESENTATIVE_QUESTIONS,
+            Intent.REPRESENTATIVE_PRESENCE, Intent.REPRESENTATIVE_INTERESTS, Intent.CONTACT_REPRESENTATIVE,
+            Intent.ASSEMBLY_INFO, Intent.PARLIAMENT_ACTIVITY, Intent.CONSULTATION, Intent.GREET, Intent.HELP, Intent.OUT_OF_SCOPE);
+
+    /**
+     * "Qui est le maire de Paris ?" (another office, and no deputy nor deputy word), "Quel âge a Marine Le Pen ?",
+     * "Combien coûte l'Assemblée nationale ?", "Comment voter par procuration ?" (what no intent holds): the
+     * out-of-scope answer, not the nearest deputy or "not yet" answer.
+     */
+    static boolean asksAboutSomethingElse(Intent intent, Understanding u, String text) {
+        if (!ABOUT_DEPUTIES.contains(intent) || u.first(EntityType.SCRUTIN).isPresent()
+                || u.first(EntityType.TOPIC).isPresent()) {
+            return false;
+        }
+        List<String> words = words(text);
+        if (words.stream().anyMatch(NOTHING_HELD::contains)) {
+            return true;
+        }
+        // "le président de l'Assemblée", "le président du groupe LFI" are the Assemblée's own offices
+        return intent != Intent.ASSEMBLY_INFO && u.first(EntityType.GROUP).isEmpty()
+                && words.stream().noneMatch(w -> w.equals("assemblee") || w.equals("groupe") || w.equals("group"))
+                && words.stream().anyMatch(OTHER_OFFICES::contains) && u.first(EntityType.DEPUTY).isEmpty()
+                && words.stream().noneMatch(REPRESENTATION_WORDS::contains);
+    }
+
     /** Whether the message is its entity mentions and filler words only ("et Mathilde Panot ?"). */
     static boolean onlyTheMentions(Understanding u, String text) {
         return words(withoutMentions(text, u.entities())).stream().allMatch(FILLER::contains);
