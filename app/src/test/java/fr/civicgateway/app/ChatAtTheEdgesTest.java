@@ -29,6 +29,7 @@ class ChatAtTheEdgesTest {
 
     private static final String PANOT = "PA720892";
     private static final String VALLAUD = "PA719930";
+    private static final String ATTAL = "PA722190";
     /** The opening of the capability list, as every "I can't answer" answer gives it. */
     private static final String CAN_DO = "je peux vous dire, d'après les données ouvertes de l'Assemblée nationale :";
 
@@ -190,6 +191,75 @@ class ChatAtTheEdgesTest {
         SoftAssertions.assertSoftly(soft -> {
             for (String w : wordings) {
                 soft.assertThat(fresh(w)).as(w).startsWith(expected);
+            }
+        });
+    }
+
+    private static String englishPosition(String listing) {
+        return switch (listing == null ? "" : listing) {
+            case "pours" -> "voted for";
+            case "contres" -> "voted against";
+            case "abstentions" -> "abstained";
+            default -> "did not take part in the vote";
+        };
+    }
+
+    @Test
+    void aBareFollowUpNamingADeputyAfterAScrutinIsTheirVoteOnIt() {
+        assertThat(ShippedData.name(PANOT)).isEqualTo("Mathilde Panot");
+        assertThat(ShippedData.name(ATTAL)).isEqualTo("Gabriel Attal");
+        JsonNode s3612 = ShippedData.scrutin(3612);
+
+        chat.read(conversation, "Le scrutin 3612 a-t-il été adopté ?");
+        assertThat(chat.read(conversation, "et Mathilde Panot ?"))
+                .startsWith("Mathilde Panot " + frenchPosition(ShippedData.listing(s3612, PANOT)) + " lors du scrutin n° 3612 du ");
+
+        String afterAVote = "edges-" + UUID.randomUUID();
+        chat.read(afterAVote, "Comment a voté Boris Vallaud au scrutin 3612 ?");
+        assertThat(chat.read(afterAVote, "et Mathilde Panot ?"))
+                .startsWith("Mathilde Panot " + frenchPosition(ShippedData.listing(s3612, PANOT)) + " lors du scrutin n° 3612 du ");
+
+        String english = "edges-" + UUID.randomUUID();
+        chat.read(english, "Résultat du scrutin 3612");
+        assertThat(chat.say(english, "what about Gabriel Attal?", "en").getFirst().text())
+                .startsWith("Gabriel Attal " + englishPosition(ShippedData.listing(s3612, ATTAL)) + " in scrutin ");
+    }
+
+    @Test
+    void aDeputyNamedWithVoteWordsAndNoScrutinGetsTheirLatestVotes() {
+        List<String[]> cases = List.of(
+                new String[] {"Quels sont les derniers votes de Gabriel Attal ?", "et le vote de Gabriel Attal :"},
+                new String[] {"Montre-moi les votes de Boris Vallaud", "et le vote de Boris Vallaud :"},
+                new String[] {"Donne-moi les votes de Mathilde Panot", "et le vote de Mathilde Panot :"});
+        SoftAssertions.assertSoftly(soft -> {
+            for (String[] c : cases) {
+                soft.assertThat(fresh(c[0])).as(c[0]).contains("Les 5 derniers scrutins publics des données", c[1]);
+            }
+            for (String[] c : List.of(new String[] {"What are the latest votes of Gabriel Attal?", "Gabriel Attal's vote:"},
+                    new String[] {"Show me Boris Vallaud's votes", "Boris Vallaud's vote:"})) {
+                String answer = chat.say("edges-" + UUID.randomUUID(), c[0], "en").getFirst().text();
+                soft.assertThat(answer).as(c[0]).contains("The latest 5 public votes in the data", c[1]);
+            }
+        });
+    }
+
+    @Test
+    void givesTheOutOfScopeAnswerToQuestionsAboutOtherOfficesOrWhatNoDataHolds() {
+        List<String> french = List.of(
+                "Comment voter par procuration ?",
+                "Qui est le maire de Paris ?",
+                "Combien coûte l'Assemblée nationale ?",
+                "Quel âge a Marine Le Pen ?",
+                "Quelle est l'ancienneté de Gabriel Attal ?",
+                "Qui est le sénateur du Gard ?");
+        SoftAssertions.assertSoftly(soft -> {
+            for (String q : french) {
+                soft.assertThat(fresh(q)).as(q).startsWith("Je ne sais pas répondre à cela. Je peux vous dire, d'après"
+                        + " les données ouvertes de l'Assemblée nationale :");
+            }
+            for (String q : List.of("Who is the mayor of Lyon?", "How old is Marine Le Pen?")) {
+                soft.assertThat(chat.say("edges-" + UUID.randomUUID(), q, "en").getFirst().text()).as(q)
+                        .startsWith("I can't answer that. From the Assemblée nationale's open data, I can tell you:");
             }
         });
     }

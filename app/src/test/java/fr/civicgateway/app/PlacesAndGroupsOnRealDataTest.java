@@ -194,6 +194,8 @@ class PlacesAndGroupsOnRealDataTest {
         answers.put("dans le 93", "93");
         answers.put("Seine-Saint-Denis", "93");
         answers.put("celle de l'Aude", "11");
+        answers.put("Gard", "30");
+        answers.put("Aude", "11");
         for (Map.Entry<String, String> reply : answers.entrySet()) {
             String code = laPosteCommunes().values().stream().flatMap(Set::stream)
                     .filter(c -> c.startsWith(reply.getValue()) && "ST DENIS".equals(laPosteName(c))).findFirst().orElseThrow();

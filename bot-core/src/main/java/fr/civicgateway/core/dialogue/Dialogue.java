@@ -306,6 +306,11 @@ public final class Dialogue {
         boolean hasDeputy = u.first(EntityType.DEPUTY).isPresent();
         boolean weak = intent == Intent.OUT_OF_SCOPE || u.confidence() < MIN_CONFIDENCE
                 || intent == Intent.GREET || intent == Intent.HELP;
+        // "Qui est le maire de Paris ?", "Quel âge a Marine Le Pen ?": another office, or what no intent holds
+        // about a deputy, is no deputy question however near the classifier puts it.
+        if (IntentNeeds.asksAboutSomethingElse(intent, u, text)) {
+            return Intent.OUT_OF_SCOPE;
+        }
         Intent waiting = state.pendingIntent();
         // The answer to "which deputy / which place?": a bare place or name continues the open question.
         if (waiting != null && (hasPlace && !hasDeputy)) {
@@ -323,7 +328,15 @@ public final class Dialogue {
             return Intent.REPRESENTATIVE_VOTES;
         }
         // "et Boris Vallaud, il a voté quoi ?" after a scrutin's result is that deputy's vote on the same scrutin.
-        if (hasDeputy && (intent == Intent.REPRESENTATIVE_VOTES || weak) && keepsTheScrutin(u, state, text)) {
+        // A bare "et Mathilde Panot ?" / "what about Gabriel Attal?" there too: nothing else is asked of the deputy.
+        if (hasDeputy && (intent == Intent.REPRESENTATIVE_VOTES || weak || IntentNeeds.onlyTheMentions(u, text))
+                && keepsTheScrutin(u, state, text)) {
+            return Intent.REPRESENTATIVE_VOTES;
+        }
+        // "Montre-moi les votes de Boris Vallaud": a deputy and vote words without a scrutin nor a topic ask for
+        // the deputy's latest votes (not the Assemblée's, nor alerts unless follow words ask for them).
+        if (hasDeputy && u.first(EntityType.SCRUTIN).isEmpty() && u.first(EntityType.TOPIC).isEmpty()
+                && IntentNeeds.asksForADeputysVotes(intent, text)) {
             return Intent.REPRESENTATIVE_VOTES;
         }
         // "et sur le scrutin 3700 ?" after a deputy's vote is about the same deputy's vote.
@@ -464,6 +477,11 @@ public final class Dialogue {
         Set<String> named = new java.util.HashSet<>();
         Understanding parsed = nlu.parseWithoutRemembering(message.text(), message.locale());
         parsed.all(EntityType.DEPARTEMENT).forEach(e -> named.add(e.value()));
+        if (named.isEmpty() && said.split(" ").length <= 4) {
+            // A bare "Lot" or "Gard": the name alone, read as the département it answers for ("celle du Lot").
+            nlu.parseWithoutRemembering("celle du " + message.text(), message.locale())
+                    .all(EntityType.DEPARTEMENT).forEach(e -> named.add(e.value()));
+        }
         java.util.regex.Matcher code = DEPARTEMENT_CODE.matcher(said);
         while (code.find()) {
             String c = code.group(1).toUpperCase(java.util.Locale.ROOT);

@@ -78,6 +78,78 @@ final class IntentNeeds {
             "notify", "notified", "posted", "informed", "tell", "warn", "know", "diffusion", "envoie", "envoyer",
             "send", "sending", "recevoir", "receive", "messages", "surveille", "watch");
 
+    /** Words of votes cast, for a deputy's votes. */
+    private static final Set<String> VOTE_WORDS = Set.of("vote", "votes", "voted", "voter", "votent", "votait",
+            "scrutin", "scrutins", "ballot", "ballots", "voting");
+
+    /** Words that ask how often a deputy votes, not how. */
+    private static final Set<String> ATTENDANCE_WORDS = Set.of("participation", "participe", "participer", "taux",
+            "assiduite", "assidu", "assidue", "presence", "present", "presente", "absent", "absente", "absences",
+            "attendance", "rate", "pourcentage", "percentage", "combien", "many", "often", "souvent");
+
+    /** Intents a message naming a deputy and their votes is wrongly nearest to. */
+    private static final Set<Intent> NOT_A_DEPUTYS_VOTES = Set.of(Intent.FOLLOW, Intent.UNFOLLOW,
+            Intent.VOTE_RESULT, Intent.PARLIAMENT_ACTIVITY, Intent.OUT_OF_SCOPE, Intent.REPRESENTATIVE_PROFILE,
+            Intent.GREET, Intent.HELP, Intent.LEGISLATIVE_WORK, Intent.BILL_STATUS);
+
+    /**
+     * "Quels sont les derniers votes de Gabriel Attal ?", "Show me Boris Vallaud's votes": vote words, none of
+     * alerts ("suis les votes de …" stays a follow request) nor of attendance, and the classifier's intent one
+     * that cannot answer about a deputy's votes.
+     */
+    static boolean asksForADeputysVotes(Intent intent, String text) {
+        if (!NOT_A_DEPUTYS_VOTES.contains(intent)) {
+            return false;
+        }
+        List<String> words = words(text);
+        return words.stream().anyMatch(VOTE_WORDS::contains) && words.stream().noneMatch(FOLLOW_WORDS::contains)
+                && words.stream().noneMatch(ATTENDANCE_WORDS::contains);
+    }
+
+    /** Offices other than a deputy's: a question about them is not about a deputy. */
+    private static final Set<String> OTHER_OFFICES = Set.of("maire", "maires", "mayor", "mayors", "senateur",
+            "senatrice", "senateurs", "senator", "senators", "ministre", "ministres", "minister", "ministers",
+            "president", "presidente", "conseiller", "conseillere", "conseillers", "councillor", "councillors",
+            "prefet", "prefete", "prefecture", "prefect", "gouverneur", "governor", "adjoint", "adjointe");
+
+    /** What the bot holds nothing about: a person's age, seniority, what something costs. */
+    private static final Set<String> NOTHING_HELD = Set.of("age", "ages", "ans", "old", "anciennete", "seniority",
+            "coute", "coutent", "cout", "couts", "cost", "costs", "salaire", "salaires", "salary", "paye", "paid",
+            "procuration", "naissance", "born");
+
+    /** Intents a question about another office or about what no data holds is wrongly nearest to. */
+    private static final Set<Intent> ABOUT_DEPUTIES = Set.of(Intent.FIND_REPRESENTATIVE,
+            Intent.REPRESENTATIVE_PROFILE, Intent.REPRESENTATIVE_ATTENDANCE, Intent.REPRESENTATIVE_VOTES,
+            Intent.REPRESENTATIVE_BILLS, Intent.REPRESENTATIVE_SPEECHES, Intent.REPRESENTATIVE_QUESTIONS,
+            Intent.REPRESENTATIVE_PRESENCE, Intent.REPRESENTATIVE_INTERESTS, Intent.CONTACT_REPRESENTATIVE,
+            Intent.ASSEMBLY_INFO, Intent.PARLIAMENT_ACTIVITY, Intent.CONSULTATION, Intent.GREET, Intent.HELP, Intent.OUT_OF_SCOPE);
+
+    /**
+     * "Qui est le maire de Paris ?" (another office, and no deputy nor deputy word), "Quel âge a Marine Le Pen ?",
+     * "Combien coûte l'Assemblée nationale ?", "Comment voter par procuration ?" (what no intent holds): the
+     * out-of-scope answer, not the nearest deputy or "not yet" answer.
+     */
+    static boolean asksAboutSomethingElse(Intent intent, Understanding u, String text) {
+        if (!ABOUT_DEPUTIES.contains(intent) || u.first(EntityType.SCRUTIN).isPresent()
+                || u.first(EntityType.TOPIC).isPresent()) {
+            return false;
+        }
+        List<String> words = words(text);
+        if (words.stream().anyMatch(NOTHING_HELD::contains)) {
+            return true;
+        }
+        // "le président de l'Assemblée", "le président du groupe LFI" are the Assemblée's own offices
+        return intent != Intent.ASSEMBLY_INFO && u.first(EntityType.GROUP).isEmpty()
+                && words.stream().noneMatch(w -> w.equals("assemblee") || w.equals("groupe") || w.equals("group"))
+                && words.stream().anyMatch(OTHER_OFFICES::contains) && u.first(EntityType.DEPUTY).isEmpty()
+                && words.stream().noneMatch(REPRESENTATION_WORDS::contains);
+    }
+
+    /** Whether the message is its entity mentions and filler words only ("et Mathilde Panot ?"). */
+    static boolean onlyTheMentions(Understanding u, String text) {
+        return words(withoutMentions(text, u.entities())).stream().allMatch(FILLER::contains);
+    }
+
     /** Words of a citizen's own report, whose status they ask. */
     private static final Set<String> REPORT_WORDS = Set.of("signalement", "signalements", "signale", "signalee",
             "declaration", "demande", "report", "reported", "reports", "ticket");
@@ -86,7 +158,7 @@ final class IntentNeeds {
     private static final Set<String> FILLER = Set.of("a", "au", "aux", "de", "du", "des", "la", "le", "les", "l",
             "et", "en", "dans", "sur", "pour", "in", "at", "for", "the", "of", "and", "to", "on", "what", "about",
             "how", "alors", "ok", "oui", "yes", "c", "est", "is", "it", "ca", "quoi", "qui", "who",
-            "which", "quel", "quelle", "d", "then", "puis");
+            "which", "quel", "quelle", "d", "then", "puis", "il", "elle", "lui", "he", "she", "him", "her", "s");
 
     private IntentNeeds() {
     }
