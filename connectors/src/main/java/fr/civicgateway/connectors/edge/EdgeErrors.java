@@ -52,6 +52,15 @@ public final class EdgeErrors {
     /** Writes the error answer, unless the response is already committed (then nothing can be said any more). */
     public static void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
                              String message) throws IOException {
+        write(request, response, status, code, message, null);
+    }
+
+    /**
+     * Writes the error answer with this Content-Security-Policy: for the layers that answer before Spring Security's
+     * header writer runs (its firewall, the body limit), which would otherwise send none.
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
+                             String message, String contentSecurityPolicy) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -62,6 +71,9 @@ public final class EdgeErrors {
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (response.getHeader("Referrer-Policy") == null) {
             response.setHeader("Referrer-Policy", SecurityConfiguration.REFERRER_POLICY.getPolicy());
+        }
+        if (contentSecurityPolicy != null) {
+            response.setHeader("Content-Security-Policy", contentSecurityPolicy);
         }
         byte[] bytes = JSON.writeValueAsBytes(body(request, status, code, message));
         response.setContentLength(bytes.length);
