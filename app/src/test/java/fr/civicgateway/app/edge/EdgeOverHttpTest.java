@@ -208,6 +208,7 @@ class EdgeOverHttpTest {
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.has("components")).isFalse();
         assertThat(health.has("details")).isFalse();
+        assertThat(anonymous.body()).as("no component, no group name").isEqualTo("{\"status\":\"UP\"}");
         assertThat(anonymous.body()).doesNotContain("H2").doesNotContain("path").doesNotContain("diskSpace");
 
         JsonNode admin = ChatClient.json(http.send("GET", "/actuator/health", null, null, "Authorization",
@@ -421,6 +422,21 @@ class EdgeOverHttpTest {
             assertThat(r.status()).as(r.body()).isBetween(400, 499);
             assertThat(r.body()).doesNotContain(marker).doesNotContain("95.12").doesNotContain("987654321")
                     .doesNotContain("2025-13-45");
+        }
+    }
+
+    @Test
+    void protocolErrorsSayWhatTheClientGotWrongNotThatWeFailed() {
+        Response version = http.sendRaw("GET /api/v1/ping HTTP/2.0\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertApiError(version, 505, "http_version_not_supported");
+        assertThat(version.body()).contains("HTTP/1.1");
+        Response gzip = http.sendRaw("POST /api/v1/chat HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: gzip\r\n\r\n");
+        assertApiError(gzip, 501, "not_implemented");
+        Response connect = http.sendRaw("CONNECT localhost:443 HTTP/1.1\r\nHost: localhost:443\r\nConnection: close\r\n\r\n");
+        assertApiError(connect, 501, "not_implemented");
+        for (Response r : List.of(version, gzip, connect)) {
+            assertThat(r.body()).doesNotContain("our side").doesNotContain("internal_error");
         }
     }
 }

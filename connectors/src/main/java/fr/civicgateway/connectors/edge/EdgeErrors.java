@@ -96,7 +96,9 @@ public final class EdgeErrors {
             case 415 -> "unsupported_media_type";
             case 429 -> "rate_limited";
             case 431 -> "headers_too_large";
+            case 501 -> "not_implemented";
             case 503 -> "unavailable";
+            case 505 -> "http_version_not_supported";
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
     }
@@ -116,7 +118,10 @@ public final class EdgeErrors {
             case 415 -> "This media type is not accepted here.";
             case 429 -> "Too many requests; wait a moment.";
             case 431 -> "The request's headers are too large.";
+            case 501 -> "This server does not support the request's method or transfer encoding: send GET or POST, "
+                    + "with a body plain or chunked.";
             case 503 -> "The service is momentarily unavailable. Please try again later.";
+            case 505 -> "This server speaks HTTP/1.1 (and HTTP/1.0): send the request line with one of them.";
             default -> status >= 500 ? "Something went wrong on our side. Please try again later." : "The request is malformed.";
         };
     }
