@@ -193,10 +193,11 @@ class EdgeOverHttpTest {
 
     @Test
     void numbersThatAreNoReportIdAreRefusedWith400() {
-        for (String id : List.of("abc", "99999999999999999999", "1e3")) {
+        for (String id : List.of("abc", "99999999999999999999", "1e3", "-1", "0")) {
             Response r = http.send("POST", "/api/v1/admin/reports/" + id + "/status", "application/json",
                     "{\"status\":\"closed\"}", "Authorization", "Bearer " + ChatClient.ADMIN_TOKEN);
             assertApiError(r, 400, "invalid_parameter");
+            assertThat(r.body()).contains("between 1 and 9223372036854775807");
         }
     }
 

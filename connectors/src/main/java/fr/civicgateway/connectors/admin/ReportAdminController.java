@@ -36,6 +36,11 @@ class ReportAdminController {
     @PostMapping(path = "/api/v1/admin/reports/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> changeStatus(@PathVariable long id, @RequestBody StatusChange change) {
+        if (id < 1) {
+            // the same answer as for a path that is no number: report ids run from 1
+            return error(HttpStatus.BAD_REQUEST, "invalid_parameter",
+                    "\"id\" must be a whole number between 1 and " + Long.MAX_VALUE + ".");
+        }
         ReportStatus status = change == null ? null : ReportStatus.fromApiName(change.status()).orElse(null);
         if (status == null) {
             return error(HttpStatus.BAD_REQUEST, "bad_status", "status must be \"open\" or \"closed\".");
