@@ -255,7 +255,7 @@ class ConsultationsOverHttpTest {
         assertThat(admin("POST", base + "/answers/999999/hide", "test-admin-token").statusCode()).isEqualTo(404);
         HttpResponse<String> unknown = admin("GET", "/api/v1/admin/consultations/nope/results", "test-admin-token");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.body()).isEqualTo("{\"error\":\"not_found\",\"message\":\"No consultation with id nope.\"}");
+        assertThat(unknown.body()).isEqualTo("{\"error\":\"not_found\",\"message\":\"No such consultation.\"}");
 
         JsonNode all = ChatClient.json(admin("GET", "/api/v1/admin/consultations", "test-admin-token").body());
         assertThat(all.size()).isEqualTo(2);

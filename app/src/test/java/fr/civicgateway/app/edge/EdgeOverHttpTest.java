@@ -193,10 +193,11 @@ class EdgeOverHttpTest {
 
     @Test
     void numbersThatAreNoReportIdAreRefusedWith400() {
-        for (String id : List.of("abc", "99999999999999999999", "1e3")) {
+        for (String id : List.of("abc", "99999999999999999999", "1e3", "-1", "0")) {
             Response r = http.send("POST", "/api/v1/admin/reports/" + id + "/status", "application/json",
                     "{\"status\":\"closed\"}", "Authorization", "Bearer " + ChatClient.ADMIN_TOKEN);
             assertApiError(r, 400, "invalid_parameter");
+            assertThat(r.body()).contains("between 1 and 9223372036854775807");
         }
     }
 
@@ -208,6 +209,7 @@ class EdgeOverHttpTest {
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.has("components")).isFalse();
         assertThat(health.has("details")).isFalse();
+        assertThat(anonymous.body()).as("no component, no group name").isEqualTo("{\"status\":\"UP\"}");
         assertThat(anonymous.body()).doesNotContain("H2").doesNotContain("path").doesNotContain("diskSpace");
 
         JsonNode admin = ChatClient.json(http.send("GET", "/actuator/health", null, null, "Authorization",
@@ -344,5 +346,98 @@ class EdgeOverHttpTest {
         Response parse = http.send("POST", "/api/v1/nlu/parse", "application/json", "{\"text\":\"bonjour\"}");
         assertApiError(parse, 429, "rate_limited");
         assertThat(parse.headers()).containsKey("retry-after");
+    }
+
+    // ---- findings of the second outside test
+
+    @Test
+    void aControlCharacterInAParameterNameIs400InTheEndpointsFormatAndNothingOfItIsLogged(CapturedOutput output) {
+        String marker = "Forged" + UUID.randomUUID().toString().substring(0, 8);
+        String before = http.send("GET", OPEN311 + "?service_code=voirie-nid-de-poule", null, null).body();
+        for (String name : List.of("f%00oo", "f%0A" + marker, "f%7Foo", "f%C2%85oo")) {
+            Response r = postForm(OPEN311, "api_key=test-open311-key&service_code=voirie-nid-de-poule&lat=45.9&long=6.1"
+                    + "&description=Un+trou+" + marker + "&" + name + "=ab");
+            assertOpen311Error(r, 400, "name contains a control character");
+        }
+        assertThat(http.send("GET", OPEN311 + "?service_code=voirie-nid-de-poule", null, null).body()).isEqualTo(before);
+        for (String query : List.of("f%00o=1", "f%0A" + marker + "=1")) {
+            Response health = http.send("GET", "/actuator/health?" + query, null, null);
+            assertApiError(health, 400, "rejected_request");
+            assertThat(health.body()).contains("name contains a control character");
+        }
+        assertThat(output.getAll()).doesNotContain(marker).doesNotContain("RequestRejectedException");
+    }
+
+    @Test
+    void anAdminNoteWithAControlCharacterIsRefusedAndTheReportIsUnchanged() {
+        long report = newReport();
+        for (String note : List.of("a\\u0000b", "a\\u001bb", "a\\u007fb")) {
+            Response r = http.send("POST", "/api/v1/admin/reports/" + report + "/status", "application/json",
+                    "{\"status\":\"closed\",\"note\":\"" + note + "\"}", "Authorization", "Bearer " + ChatClient.ADMIN_TOKEN);
+            assertApiError(r, 400, "bad_note");
+            assertThat(r.body()).contains("note must not contain control characters");
+        }
+        JsonNode unchanged = ChatClient.json(http.send("GET", "/open311/v2/requests/" + report + ".json", null, null).body()).get(0);
+        assertThat(unchanged.get("status").asString()).isEqualTo("open");
+
+        Response lines = http.send("POST", "/api/v1/admin/reports/" + report + "/status", "application/json",
+                "{\"status\":\"closed\",\"note\":\"Ligne 1\\nLigne 2\\tfin\"}", "Authorization", "Bearer " + ChatClient.ADMIN_TOKEN);
+        assertThat(lines.status()).as(lines.body()).isEqualTo(200);
+    }
+
+    @Test
+    void errorsAnsweredBeforeTheSecurityChainCarryTheSecurityHeadersToo() {
+        String policy = "default-src 'none'; frame-ancestors 'self' https://www.example.fr";
+        List<Response> errors = List.of(
+                http.send("GET", "/api/v1/admin;x=1/sources", null, null),
+                http.send("GET", "/%00", null, null),
+                http.send("POST", "/api/v1/chat", "application/json", "x".repeat(70_000)),
+                http.sendChunked("/api/v1/chat", "application/json", 1_000_000, (byte) 'a').response(),
+                postForm(OPEN311, "api_key=test-open311-key&description=Un+trou%zz"));
+        assertThat(errors.stream().map(Response::status)).containsExactly(400, 400, 413, 413, 400);
+        for (Response r : errors) {
+            assertThat(r.headers().get("content-security-policy")).as(r.status() + " " + r.body()).isEqualTo(policy);
+            assertThat(r.headers().get("x-content-type-options")).isEqualTo("nosniff");
+            assertThat(r.headers().get("referrer-policy")).isEqualTo("no-referrer");
+        }
+    }
+
+    @Test
+    void errorsNeverRepeatWhatTheClientSent() {
+        String marker = "Echo" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = "Bearer " + ChatClient.ADMIN_TOKEN;
+        List<Response> errors = List.of(
+                http.send("GET", "/open311/v2/services/" + marker + ".json", null, null),
+                http.send("GET", "/open311/v2/requests/" + marker + ".json", null, null),
+                http.send("GET", OPEN311 + "?start_date=" + marker, null, null),
+                http.send("GET", OPEN311 + "?end_date=2025-13-45" + marker, null, null),
+                http.send("GET", OPEN311 + "?status=" + marker, null, null),
+                http.send("GET", OPEN311 + "?status=open," + marker, null, null),
+                postForm(OPEN311, "api_key=test-open311-key&service_code=" + marker + "&lat=45.9&long=6.1&description=Un+trou"),
+                postForm(OPEN311, "api_key=test-open311-key&service_code=voirie-nid-de-poule&lat=95.12" + marker.length()
+                        + "&long=6.1&description=Un+trou"),
+                http.send("GET", "/api/v1/admin/consultations/" + marker + "/results", null, null, "Authorization", admin),
+                http.send("POST", "/api/v1/admin/consultations/" + CONSULTATION + "/answers/987654321/hide", null, null,
+                        "Authorization", admin));
+        for (Response r : errors) {
+            assertThat(r.status()).as(r.body()).isBetween(400, 499);
+            assertThat(r.body()).doesNotContain(marker).doesNotContain("95.12").doesNotContain("987654321")
+                    .doesNotContain("2025-13-45");
+        }
+    }
+
+    @Test
+    void protocolErrorsSayWhatTheClientGotWrongNotThatWeFailed() {
+        Response version = http.sendRaw("GET /api/v1/ping HTTP/2.0\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertApiError(version, 505, "http_version_not_supported");
+        assertThat(version.body()).contains("HTTP/1.1");
+        Response gzip = http.sendRaw("POST /api/v1/chat HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: gzip\r\n\r\n");
+        assertApiError(gzip, 501, "not_implemented");
+        Response connect = http.sendRaw("CONNECT localhost:443 HTTP/1.1\r\nHost: localhost:443\r\nConnection: close\r\n\r\n");
+        assertApiError(connect, 501, "not_implemented");
+        for (Response r : List.of(version, gzip, connect)) {
+            assertThat(r.body()).doesNotContain("our side").doesNotContain("internal_error");
+        }
     }
 }

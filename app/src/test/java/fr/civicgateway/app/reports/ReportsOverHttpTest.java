@@ -163,7 +163,7 @@ class ReportsOverHttpTest {
         assertThat(definition.get("attributes").get(0).get("datatype").asString()).isEqualTo("singlevaluelist");
         HttpResponse<String> unknown = chat.get("/open311/v2/services/nope.json");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.body()).isEqualTo("[{\"code\":404,\"description\":\"service_code nope not found\"}]");
+        assertThat(unknown.body()).isEqualTo("[{\"code\":404,\"description\":\"service_code not found\"}]");
 
         String request = form("jurisdiction_id", "annecy.fr", "service_code", "graffiti", "lat", "45.8992",
                 "long", "6.1294", "address_string", "Pont des Amours, Annecy", "description", "Tag sur le parapet",
@@ -184,7 +184,7 @@ class ReportsOverHttpTest {
                 form("api_key", "test-open311-key", "service_code", "nope", "lat", "1", "long", "2", "description", "x"),
                 "application/x-www-form-urlencoded");
         assertThat(noService.statusCode()).isEqualTo(400);
-        assertThat(noService.body()).isEqualTo("[{\"code\":400,\"description\":\"service_code nope not found\"}]");
+        assertThat(noService.body()).isEqualTo("[{\"code\":400,\"description\":\"service_code not found\"}]");
         HttpResponse<String> noPlace = chat.post("/open311/v2/requests.json",
                 form("api_key", "test-open311-key", "service_code", "graffiti", "description", "x"),
                 "application/x-www-form-urlencoded");
@@ -206,6 +206,6 @@ class ReportsOverHttpTest {
         HttpResponse<String> badDate = chat.get("/open311/v2/requests.json?start_date=yesterday");
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(chat.get("/open311/v2/requests/424242.json").body())
-                .isEqualTo("[{\"code\":404,\"description\":\"service_request_id 424242 not found\"}]");
+                .isEqualTo("[{\"code\":404,\"description\":\"service_request_id not found\"}]");
     }
 }

@@ -60,6 +60,19 @@ public final class RawHttp {
         }
     }
 
+    /** Sends {@code head} byte for byte (request line and headers, ending with an empty line) and reads the answer. */
+    public Response sendRaw(String head) {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return parse(socket.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Uploads {@code totalBytes} of {@code fill} as a chunked body, while reading the answer: the upload stops as soon
      * as the server has answered, closed or reset the connection.

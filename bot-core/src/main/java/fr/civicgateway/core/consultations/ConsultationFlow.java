@@ -56,7 +56,9 @@ public final class ConsultationFlow implements Flow {
     private static final Set<String> SEND = Set.of("envoyer", "envoie", "envoyez", "send", "submit", "oui", "yes", "confirmer", "confirm", "valider");
     private static final Set<String> CHANGE_EXISTING = Set.of("modifier ma reponse", "modifier", "change my answer", "change", "oui", "yes");
     // At most two digits: a longer number names no question and must not overflow Integer.parseInt ("modifier 2147483648").
-    private static final Pattern CHANGE = Pattern.compile("(?:modifier|changer|change|edit)(?: la question| question)? (\\d{1,2})");
+    private static final Pattern CHANGE = Pattern.compile("(?:modifier|changer|change|edit)(?: la question| question)? (\\d+)");
+    // Folding to words drops a minus sign: "modifier -1" must not read as question 1.
+    private static final Pattern NEGATIVE = Pattern.compile("-\\s*\\d");
 
     private final ConsultationCatalog catalog;
     private final ConsultationStore store;
@@ -383,12 +385,20 @@ public final class ConsultationFlow implements Flow {
             return submit(t, f, c);
         }
         Matcher m = CHANGE.matcher(said);
-        int index = m.matches() ? Integer.parseInt(m.group(1)) - 1 : said.matches("\\d{1,2}") ? Integer.parseInt(said) - 1 : -1;
+        String digits = m.matches() ? m.group(1) : said.matches("\\d+") ? said : null;
+        String choose = t.say("Choisissez « Envoyer », « Modifier » suivi du numéro de la question, ou « annuler ».",
+                "Choose \"Send\", \"Change\" followed by the question's number, or \"cancel\".");
+        if (digits == null) {
+            return showReview(t, f, c, choose);
+        }
+        // At most two digits: a longer number names no question and must not overflow Integer.parseInt.
+        int index = digits.length() <= 2 && !NEGATIVE.matcher(t.message().text()).find() ? Integer.parseInt(digits) - 1 : -1;
         if (index >= 0 && index < c.questions().size()) {
             return ask(t, f, c, index, List.of(), null);
         }
-        return showReview(t, f, c, t.say("Choisissez « Envoyer », « Modifier » suivi du numéro de la question, ou « annuler ».",
-                "Choose \"Send\", \"Change\" followed by the question's number, or \"cancel\"."));
+        int count = c.questions().size();
+        return showReview(t, f, c, t.say("Il n'y a pas de question de ce numéro : elles vont de 1 à " + count + ". ",
+                "There is no question with that number: they run from 1 to " + count + ". ") + choose);
     }
 
     private FlowStep submit(Turn t, ActiveFlow f, Consultation c) {

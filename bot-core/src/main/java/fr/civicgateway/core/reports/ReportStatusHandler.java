@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class ReportStatusHandler implements IntentHandler {
 
-    private static final Pattern DIGITS = Pattern.compile("(?<![0-9])([0-9]{1,9})(?![0-9])");
+    private static final Pattern DIGITS = Pattern.compile("(?<![0-9])([0-9]+)(?![0-9])");
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final ReportStore store;
@@ -38,15 +38,16 @@ public final class ReportStatusHandler implements IntentHandler {
 
     @Override
     public Answer handle(Turn t) {
-        Optional<Long> number = number(t);
+        Optional<String> number = number(t);
         if (number.isEmpty()) {
             return Answer.text(t.state(), t.say("Quel est le numéro de votre signalement ? Il vous a été donné à "
                             + "l'enregistrement : demandez par exemple « Où en est mon signalement 42 ? ».",
                     "What is your report's number? You were given it when it was registered: ask for example "
                             + "\"What is the status of report 42?\"."));
         }
-        long id = number.get();
-        Optional<Report> found = store.find(id);
+        // Any length: a number past every report (or past a long) is a report that does not exist, not a missing number.
+        String id = number.get().replaceFirst("^0+(?=[0-9])", "");
+        Optional<Report> found = id.length() <= 18 ? store.find(Long.parseLong(id)) : Optional.empty();
         if (found.isEmpty()) {
             return Answer.text(t.state(), t.say("Je ne trouve pas de signalement n° " + id + ". Vérifiez le numéro "
                             + "qui vous a été donné à l'enregistrement.",
@@ -87,12 +88,12 @@ public final class ReportStatusHandler implements IntentHandler {
         return Formats.date(lang, t.atZone(FRANCE).toLocalDate());
     }
 
-    private static Optional<Long> number(Turn t) {
+    private static Optional<String> number(Turn t) {
         Optional<EntityMention> report = t.entity(EntityType.REPORT).or(() -> t.entity(EntityType.SCRUTIN));
-        if (report.isPresent()) {
-            return Optional.of(Long.parseLong(report.get().value()));
+        if (report.isPresent() && report.get().value().matches("[0-9]+")) {
+            return Optional.of(report.get().value());
         }
         Matcher m = DIGITS.matcher(t.message().text());
-        return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 }

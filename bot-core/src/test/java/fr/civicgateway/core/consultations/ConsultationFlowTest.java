@@ -163,6 +163,11 @@ class ConsultationFlowTest {
         assertThat(say(d, "c1", "modifier 2147483648").text()).as("a number past any question, even past an int")
                 .contains("Choisissez « Envoyer », « Modifier » suivi du numéro de la question, ou « annuler ».");
         assertThat(say(d, "c1", "modifier 99").text()).contains("Choisissez « Envoyer », « Modifier » suivi du numéro");
+        for (String outOfRange : List.of("modifier -1", "modifier 0", "modifier 5", "modifier 99", "modifier 2147483648", "-1")) {
+            assertThat(say(d, "c1", outOfRange).text()).as(outOfRange)
+                    .contains("Il n'y a pas de question de ce numéro : elles vont de 1 à 4.")
+                    .doesNotContain("Question 1/4");
+        }
         assertThat(say(d, "c1", "modifier 3").text()).startsWith("Question 3/4");
         assertThat(say(d, "c1", "2").text()).as("back to the review after a change").contains("3. Êtes-vous satisfait ? → 2/5");
         assertThat(store.submissions("bibliotheque")).as("nothing stored before sending").isEmpty();

@@ -185,6 +185,10 @@ class ReportFlowTest {
         assertThat(say("web", "Où en est mon signalement " + r.id() + " ?").text()).isEqualTo("Le signalement n° 1 "
                 + "(Nid-de-poule ou chaussée abîmée), enregistré le 20 novembre 2026, est ouvert : il est en cours de traitement.");
         assertThat(say("web", "Où en est mon signalement 99 ?").text()).startsWith("Je ne trouve pas de signalement n° 99.");
+        assertThat(say("web", "Où en est mon signalement 2147483648 ?").text()).as("past an int")
+                .startsWith("Je ne trouve pas de signalement n° 2147483648.");
+        assertThat(say("web", "Où en est mon signalement 99999999999999999999999 ?").text()).as("past a long")
+                .startsWith("Je ne trouve pas de signalement n° 99999999999999999999999.");
 
         store.updateStatus(1, ReportStatus.CLOSED, "Trou rebouché le 23 novembre.", Instant.parse("2026-11-23T15:00:00Z"));
         List<Reply> next = dialogue.handle(new IncomingMessage("web", "c1", "bonjour", Language.FR, null));

@@ -206,7 +206,7 @@ class ConsultationAdminController {
         }
         if (!store.setHidden(id, answerId, hidden)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found",
-                    "Consultation " + id + " has no free-text answer with id " + answerId + "."));
+                    "This consultation has no free-text answer with this id."));
         }
         log.info("moderation: free-text answer {} of consultation {} {}", answerId, id, hidden ? "hidden" : "shown again");
         return ResponseEntity.ok(Map.of("consultation", id, "answerId", answerId, "hidden", hidden));
@@ -247,7 +247,7 @@ class ConsultationAdminController {
     }
 
     private static ResponseEntity<?> notFound(String id) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found", "No consultation with id " + id + "."));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found", "No such consultation."));
     }
 
     private static void line(StringBuilder csv, List<String> cells) {

@@ -36,17 +36,38 @@ class ReportAdminController {
     @PostMapping(path = "/api/v1/admin/reports/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> changeStatus(@PathVariable long id, @RequestBody StatusChange change) {
+        if (id < 1) {
+            // the same answer as for a path that is no number: report ids run from 1
+            return error(HttpStatus.BAD_REQUEST, "invalid_parameter",
+                    "\"id\" must be a whole number between 1 and " + Long.MAX_VALUE + ".");
+        }
         ReportStatus status = change == null ? null : ReportStatus.fromApiName(change.status()).orElse(null);
         if (status == null) {
             return error(HttpStatus.BAD_REQUEST, "bad_status", "status must be \"open\" or \"closed\".");
         }
         String note = change.note() == null || change.note().isBlank() ? null : change.note().strip();
+        if (note != null && hasControlCharacter(note)) {
+            // PostgreSQL refuses a NUL for ever, and the citizen would be shown the rest
+            return error(HttpStatus.BAD_REQUEST, "bad_note",
+                    "note must not contain control characters (such as NUL); only tabs and line breaks are accepted.");
+        }
         if (note != null && note.length() > MAX_NOTE_LENGTH) {
             return error(HttpStatus.BAD_REQUEST, "note_too_long", "note must be at most " + MAX_NOTE_LENGTH + " characters.");
         }
         return changes.change(id, status, note)
                 .map(c -> ResponseEntity.ok(json(c)))
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not_found", "No report " + id + "."));
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not_found", "No such report."));
+    }
+
+    /** A C0 control character or DEL but tab, line feed and carriage return. */
+    static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 || c == 0x7F) && c != '\t' && c != '\n' && c != '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Object> json(ReportStatusChanges.Change c) {

@@ -22,7 +22,8 @@ class EdgeConfiguration {
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebChatProperties web) {
         FilterRegistrationBean<RequestBodyLimitFilter> bean = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(Math.toIntExact(web.maxBodyBytes())));
+                new RequestBodyLimitFilter(Math.toIntExact(web.maxBodyBytes()),
+                        SecurityConfiguration.apiPolicy(web.frameAncestors())));
         bean.addUrlPatterns("/*");
         // Right after the character-encoding filter (first), so a form is decoded as UTF-8; before Spring Security.
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
@@ -31,16 +32,18 @@ class EdgeConfiguration {
 
     @Bean
     EdgeTomcat edgeTomcat(WebChatProperties web) {
-        return new EdgeTomcat(Math.toIntExact(web.maxBodyBytes()));
+        return new EdgeTomcat(Math.toIntExact(web.maxBodyBytes()), SecurityConfiguration.apiPolicy(web.frameAncestors()));
     }
 
     /** Runs after Spring Boot's own Tomcat settings ({@link Ordered#LOWEST_PRECEDENCE}), so these win. */
     static final class EdgeTomcat implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
         private final int maxBodyBytes;
+        private final String contentSecurityPolicy;
 
-        EdgeTomcat(int maxBodyBytes) {
+        EdgeTomcat(int maxBodyBytes, String contentSecurityPolicy) {
             this.maxBodyBytes = maxBodyBytes;
+            this.contentSecurityPolicy = contentSecurityPolicy;
         }
 
         @Override
@@ -54,8 +57,9 @@ class EdgeConfiguration {
                         host.getPipeline().removeValve(valve);
                     }
                 }
-                host.getPipeline().addValve(new JsonErrorReportValve());
+                host.getPipeline().addValve(new JsonErrorReportValve(contentSecurityPolicy));
                 if (host instanceof StandardHost standard) {
+                    // the host finds this instance by its class and so adds no HTML report of its own
                     standard.setErrorReportValveClass(JsonErrorReportValve.class.getName());
                 }
             });

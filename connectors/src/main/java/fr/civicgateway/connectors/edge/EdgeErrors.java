@@ -52,6 +52,15 @@ public final class EdgeErrors {
     /** Writes the error answer, unless the response is already committed (then nothing can be said any more). */
     public static void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
                              String message) throws IOException {
+        write(request, response, status, code, message, null);
+    }
+
+    /**
+     * Writes the error answer with this Content-Security-Policy: for the layers that answer before Spring Security's
+     * header writer runs (its firewall, the body limit), which would otherwise send none.
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
+                             String message, String contentSecurityPolicy) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -62,6 +71,9 @@ public final class EdgeErrors {
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (response.getHeader("Referrer-Policy") == null) {
             response.setHeader("Referrer-Policy", SecurityConfiguration.REFERRER_POLICY.getPolicy());
+        }
+        if (contentSecurityPolicy != null) {
+            response.setHeader("Content-Security-Policy", contentSecurityPolicy);
         }
         byte[] bytes = JSON.writeValueAsBytes(body(request, status, code, message));
         response.setContentLength(bytes.length);
@@ -84,7 +96,9 @@ public final class EdgeErrors {
             case 415 -> "unsupported_media_type";
             case 429 -> "rate_limited";
             case 431 -> "headers_too_large";
+            case 501 -> "not_implemented";
             case 503 -> "unavailable";
+            case 505 -> "http_version_not_supported";
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
     }
@@ -104,7 +118,10 @@ public final class EdgeErrors {
             case 415 -> "This media type is not accepted here.";
             case 429 -> "Too many requests; wait a moment.";
             case 431 -> "The request's headers are too large.";
+            case 501 -> "This server does not support the request's method or transfer encoding: send GET or POST, "
+                    + "with a body plain or chunked.";
             case 503 -> "The service is momentarily unavailable. Please try again later.";
+            case 505 -> "This server speaks HTTP/1.1 (and HTTP/1.0): send the request line with one of them.";
             default -> status >= 500 ? "Something went wrong on our side. Please try again later." : "The request is malformed.";
         };
     }

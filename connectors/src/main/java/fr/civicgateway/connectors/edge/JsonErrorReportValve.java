@@ -20,6 +20,17 @@ final class JsonErrorReportValve extends ErrorReportValve {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final String contentSecurityPolicy;
+
+    /** For Tomcat, should it ever create one by its class name: the strictest policy. */
+    public JsonErrorReportValve() {
+        this("default-src 'none'; frame-ancestors 'none'");
+    }
+
+    JsonErrorReportValve(String contentSecurityPolicy) {
+        this.contentSecurityPolicy = contentSecurityPolicy;
+    }
+
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
@@ -42,6 +53,7 @@ final class JsonErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("utf-8");
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("Referrer-Policy", SecurityConfiguration.REFERRER_POLICY.getPolicy());
+            response.setHeader("Content-Security-Policy", contentSecurityPolicy);
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(JSON.writeValueAsString(body));

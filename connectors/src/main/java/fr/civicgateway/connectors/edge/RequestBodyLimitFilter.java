@@ -36,12 +36,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final int maxBodyBytes;
+    private final String contentSecurityPolicy;
 
-    RequestBodyLimitFilter(int maxBodyBytes) {
+    /** @param contentSecurityPolicy sent with its refusals, which Spring Security's header writer never sees */
+    RequestBodyLimitFilter(int maxBodyBytes, String contentSecurityPolicy) {
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("civic.web.max-body-bytes must be at least 1: " + maxBodyBytes);
         }
         this.maxBodyBytes = maxBodyBytes;
+        this.contentSecurityPolicy = contentSecurityPolicy;
     }
 
     @Override
@@ -61,7 +64,7 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
                 } else {
                     EdgeErrors.write(request, response, 400, "malformed_form", "The form is not valid "
                             + "application/x-www-form-urlencoded UTF-8: every field needs a name, and a % must be "
-                            + "followed by two hexadecimal digits of UTF-8 bytes.");
+                            + "followed by two hexadecimal digits of UTF-8 bytes.", contentSecurityPolicy);
                 }
                 return;
             }
@@ -92,7 +95,7 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
         // The connection cannot be reused once an unread body is left behind: say so rather than let Tomcat guess.
         response.setHeader(HttpHeaders.CONNECTION, "close");
         EdgeErrors.write(request, response, 413, "payload_too_large",
-                "The request body must be at most " + maxBodyBytes + " bytes.");
+                "The request body must be at most " + maxBodyBytes + " bytes.", contentSecurityPolicy);
     }
 
     /** The request with its body already read into memory. */

@@ -80,15 +80,22 @@ class SecurityConfiguration {
                                         + "style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
                                         + "base-uri 'none'; form-action 'none'; frame-ancestors " + ancestors)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(demoPage),
-                                new ContentSecurityPolicyHeaderWriter("default-src 'none'; frame-ancestors " + ancestors))));
+                                new ContentSecurityPolicyHeaderWriter(apiPolicy(web.frameAncestors())))));
         return http.build();
     }
 
     /** A firewall's refusal, in JSON and the endpoint's format, instead of an exception and Tomcat's HTML page. */
     @Bean
-    RequestRejectedHandler requestRejectedHandler() {
+    RequestRejectedHandler requestRejectedHandler(WebChatProperties web) {
+        String policy = apiPolicy(web.frameAncestors());
         return (request, response, rejected) -> EdgeErrors.write(request, response, 400, "rejected_path",
-                "This request is refused: write its path plainly, without ';', '//', '..', '/./' or an encoded '/', '.' or '%'.");
+                "This request is refused: write its path plainly, without ';', '//', '..', '/./' or an encoded '/', '.' or '%'.",
+                policy);
+    }
+
+    /** The Content-Security-Policy of every answer but the demo page's: nothing may load, framed as configured. */
+    static String apiPolicy(List<String> frameAncestors) {
+        return "default-src 'none'; frame-ancestors " + frameAncestors(frameAncestors);
     }
 
     /** The sources of {@code civic.web.frame-ancestors}, checked: a stray ';' or space would rewrite the policy. */

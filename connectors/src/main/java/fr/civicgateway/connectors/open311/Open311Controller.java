@@ -73,7 +73,7 @@ class Open311Controller {
     @GetMapping("/services/{code}.json")
     Map<String, Object> definition(@PathVariable String code) {
         ServiceCategory c = categories.byCode(code)
-                .orElseThrow(() -> new Open311Exception(404, "service_code " + code + " not found"));
+                .orElseThrow(() -> new Open311Exception(404, "service_code not found"));
         return Open311Json.definition(c);
     }
 
@@ -97,7 +97,7 @@ class Open311Controller {
             throw new Open311Exception(400, "service_code is required");
         }
         if (categories.byCode(code).isEmpty()) {
-            throw new Open311Exception(400, "service_code " + code + " not found");
+            throw new Open311Exception(400, "service_code not found");
         }
         ReportLocation location = location(form);
         String description = form.getFirst("description");
@@ -142,10 +142,10 @@ class Open311Controller {
         List<String> statuses = split(status);
         if (statuses.size() == 1) {
             only = ReportStatus.fromApiName(statuses.getFirst())
-                    .orElseThrow(() -> new Open311Exception(400, "status must be open or closed: " + status));
+                    .orElseThrow(() -> new Open311Exception(400, "status must be open or closed"));
         } else {
             for (String s : statuses) {
-                ReportStatus.fromApiName(s).orElseThrow(() -> new Open311Exception(400, "status must be open or closed: " + s));
+                ReportStatus.fromApiName(s).orElseThrow(() -> new Open311Exception(400, "status must be open or closed"));
             }
         }
         List<Report> found = store.query(new ReportQuery(idList, split(codes), from, to, only, MAX_REQUESTS));
@@ -154,7 +154,7 @@ class Open311Controller {
 
     @GetMapping("/requests/{id}.json")
     List<Map<String, Object>> request(@PathVariable String id) {
-        Report r = store.find(id(id)).orElseThrow(() -> new Open311Exception(404, "service_request_id " + id + " not found"));
+        Report r = store.find(id(id)).orElseThrow(() -> new Open311Exception(404, "service_request_id not found"));
         return List.of(json(r));
     }
 
@@ -189,11 +189,14 @@ class Open311Controller {
         if (latitude == null && address == null) {
             throw new Open311Exception(400, "a location is required: lat and long, or address_string");
         }
-        try {
-            return new ReportLocation(latitude, longitude, address, null);
-        } catch (IllegalArgumentException e) {
-            throw new Open311Exception(400, e.getMessage());
+        // Checked here rather than through ReportLocation's messages, which repeat the values sent.
+        if (latitude != null && (latitude < -90 || latitude > 90 || longitude < -180 || longitude > 180)) {
+            throw new Open311Exception(400, "lat must be between -90 and 90 and long between -180 and 180");
         }
+        if (address != null && address.length() > ReportLocation.MAX_ADDRESS_LENGTH) {
+            throw new Open311Exception(400, "address_string must be at most " + ReportLocation.MAX_ADDRESS_LENGTH + " characters");
+        }
+        return new ReportLocation(latitude, longitude, address, null);
     }
 
     /** A C0 control character but tab, line feed and carriage return: PostgreSQL refuses NUL in text for ever. */
@@ -235,14 +238,14 @@ class Open311Controller {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw new Open311Exception(404, "service_request_id " + id + " not found");
+        throw new Open311Exception(404, "service_request_id not found");
     }
 
     private static Instant datetime(String name, String value) {
         try {
             return OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new Open311Exception(400, name + " must be a W3C datetime such as 2026-01-01T00:00:00Z: " + value);
+            throw new Open311Exception(400, name + " must be a W3C datetime such as 2026-01-01T00:00:00Z");
         }
     }
 

@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -41,6 +42,12 @@ class Open311ErrorHandler {
         return e.getErrorCode() == 413 ? error(413, "The request's parameters are too large.")
                 : error(400, "The request's parameters are not valid: every one needs a name, and a % must be followed "
                 + "by two hexadecimal digits of UTF-8 bytes.");
+    }
+
+    /** A control character in a field's name, found by the firewall when the form is read. Not logged: the client's. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<List<Map<String, Object>>> rejected(RequestRejectedException e) {
+        return error(400, "The request is refused: a field's or header's name contains a control character.");
     }
 
     @ExceptionHandler(Exception.class)

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -89,6 +90,19 @@ class ApiExceptionHandler {
         return error(request, HttpStatus.BAD_REQUEST, "malformed_parameters", "The request's parameters are not valid: "
                 + "every one needs a name, and a % must be followed by two hexadecimal digits of UTF-8 bytes.");
     }
+
+    /**
+     * The firewall's lazy checks (a control character in a parameter's or header's name, met when a handler reads
+     * it): the client's mistake, answered without logging what it sent (a newline there would forge a log line).
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return error(request, HttpStatus.BAD_REQUEST, "rejected_request", REJECTED);
+    }
+
+    /** Said of a request the firewall refuses once a handler reads its parameters or headers. */
+    public static final String REJECTED = "This request is refused: a parameter's or header's name contains a control "
+            + "character.";
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
