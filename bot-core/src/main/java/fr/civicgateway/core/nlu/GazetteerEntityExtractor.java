@@ -470,6 +470,11 @@ public final class GazetteerEntityExtractor {
 
     // ---------------------------------------------------------------------------------------------- misspellings
 
+    /** The longest run of words read as one person's name ("Agnès Firmin Le Bodo", "Jean-Pierre Vigier"). */
+    private static final int MAX_NAME_WORDS = 6;
+    /** Words of one message compared with the commune names for a misspelling, at most. */
+    private static final int MAX_MISSPELT_PLACE_TRIES = 6;
+
     /** Words that may stand inside a name ("Marine Le Pen", "Charles de Courson") but never start or end one. */
     private static final Set<String> NAME_LINKS = Set.of("de", "du", "des", "d", "le", "la", "les", "l", "van",
             "von", "el", "ben");
@@ -503,7 +508,11 @@ public final class GazetteerEntityExtractor {
                     && j + 1 < n && joined(text, tokens, j + 1) && nameLike(tokens, j + 1)))) {
                 j++;
             }
-            misspeltDeputy(tokens, i, j, out);
+            // a person's name is a few words: a longer run of capitalised words (a pasted title) is no name, and
+            // comparing all its sub-runs would make one long message cost seconds
+            if (j - i <= MAX_NAME_WORDS) {
+                misspeltDeputy(tokens, i, j, out);
+            }
             i = j;
         }
     }
@@ -682,6 +691,7 @@ public final class GazetteerEntityExtractor {
      */
     private void misspeltCommunes(String text, List<Token> tokens, List<Candidate> out) {
         int n = tokens.size();
+        int tried = 0;
         boolean[] taken = new boolean[n];
         for (Candidate c : out) {
             for (int k = c.claimFrom; k < c.claimTo; k++) {
@@ -698,6 +708,10 @@ public final class GazetteerEntityExtractor {
             // ("j'habite à anecy", "député d'anecy", "anecy" alone): "au milieu" is no misspelt Bilieu
             if ((!(t.capitalised() && i > 0) && !surelyAPlace(tokens, i)) || streetName(tokens, i)) {
                 continue;
+            }
+            // each try probes a few thousand spellings: a message is not a list of places, so a few tries suffice
+            if (++tried > MAX_MISSPELT_PLACE_TRIES) {
+                return;
             }
             for (int to = Math.min(n, i + 4); to > i; to--) {
                 if (!free(taken, i, to) || !joinedRun(text, tokens, i, to)) {

@@ -132,6 +132,13 @@ class GazetteerEntityExtractorTest {
     }
 
     @Test
+    void readsALongRunOfCapitalisedWordsAsNoNameAndStillFindsTheRealOnes() {
+        // 4,000 characters of capitalised unknown words: no name, no misspelt commune, and the exact name is kept
+        String title = "Xyqz Wvrt ".repeat(400) + "Mathilde Panot";
+        assertThat(found(title)).containsExactly("deputy " + PANOT + " «Mathilde Panot»");
+    }
+
+    @Test
     void neverSelectsADeputyFromAGivenNameAlone() {
         assertThat(types("Qui est Mathilde ?")).doesNotContain("deputy");
         assertThat(types("Qui est Mathlde ?")).doesNotContain("deputy");
