@@ -51,7 +51,7 @@ if [[ -z $url ]]; then
   url=http://127.0.0.1:$port
   log=$(mktemp)
   # From the repository root, so that the app finds ./config and ./data. wrk is one client address: the
-  # per-address rate limit (docs/security.md) is lifted so that the chat path is measured, not the 429s.
+  # per-address rate limit (docs/operators/security.md) is lifted so that the chat path is measured, not the 429s.
   (cd "$root" && exec "${app_cpu[@]}" "$java" -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
      --civic.web.address-rate-limit-burst=1000000000 ${app_args[@]+"${app_args[@]}"} >"$log" 2>&1) &
   app_pid=$!

@@ -18,12 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the README's "add your town's data in ten minutes" examples as written: the CSV, the YAML files are read from
- * the README itself, so the guide cannot drift from what works. The CSV is the guide's fictional fixture; the
- * OpenDataSoft example is served by MockWebServer with real records of the shipped Paris worksites export, rewritten
- * in the Explore API v2.1's shape ({@link ShippedWorksites}); only its portal's address is replaced.
+ * Runs the municipalities' guide's "add your town's data in ten minutes" examples as written ({@link #GUIDE}): the CSV,
+ * the YAML files are read from the guide itself, so the guide cannot drift from what works. The CSV is the guide's
+ * fictional fixture; the OpenDataSoft example is served by MockWebServer with real records of the shipped Paris
+ * worksites export, rewritten in the Explore API v2.1's shape ({@link ShippedWorksites}); only its portal's address
+ * is replaced.
  */
 class LocalAdaptersGuideTest {
+
+    /** The guide, relative to the repository root. */
+    static final String GUIDE = "docs/municipalities/ten-minute-guide.md";
 
     @StartStop
     final MockWebServer server = new MockWebServer();
@@ -42,21 +46,22 @@ class LocalAdaptersGuideTest {
     }
 
     /** The fenced block after {@code marker}, without its fences. */
-    private static String block(String readme, String marker) {
-        String after = readme.substring(readme.indexOf(marker) + marker.length());
+    private static String block(String guide, String marker) {
+        assertThat(guide).as("marker %s in %s", marker, GUIDE).contains(marker);
+        String after = guide.substring(guide.indexOf(marker) + marker.length());
         String fenced = after.substring(after.indexOf("```"));
         String body = fenced.substring(fenced.indexOf('\n') + 1);
         return body.substring(0, body.indexOf("```"));
     }
 
     @Test
-    void theReadmeGuideExampleLoadsAsDocumented(@TempDir Path workingDirectory) throws IOException {
-        String readme = Files.readString(root().resolve("README.md"), StandardCharsets.UTF_8);
+    void theGuidesCsvExampleLoadsAsDocumented(@TempDir Path workingDirectory) throws IOException {
+        String guide = Files.readString(root().resolve(GUIDE), StandardCharsets.UTF_8);
         Path csv = workingDirectory.resolve("data/ma-ville/travaux.csv");
         Files.createDirectories(csv.getParent());
-        Files.writeString(csv, block(readme, "<!-- guide-csv -->"), StandardCharsets.UTF_8);
+        Files.writeString(csv, block(guide, "<!-- guide-csv -->"), StandardCharsets.UTF_8);
         Path adapters = Files.createDirectories(workingDirectory.resolve("config/adapters"));
-        Files.writeString(adapters.resolve("ma-ville-travaux.yml"), block(readme, "<!-- guide-yml -->"));
+        Files.writeString(adapters.resolve("ma-ville-travaux.yml"), block(guide, "<!-- guide-yml -->"));
 
         List<LocalDataSource> sources = LocalAdapters.load(adapters, workingDirectory);
 
@@ -70,9 +75,9 @@ class LocalAdaptersGuideTest {
     }
 
     @Test
-    void theReadmeOpenDataSoftExampleReadsThePortalAsDocumented(@TempDir Path workingDirectory) throws Exception {
-        String readme = Files.readString(root().resolve("README.md"), StandardCharsets.UTF_8);
-        String yml = block(readme, "<!-- guide-ods-yml -->");
+    void theGuidesOpenDataSoftExampleReadsThePortalAsDocumented(@TempDir Path workingDirectory) throws Exception {
+        String guide = Files.readString(root().resolve(GUIDE), StandardCharsets.UTF_8);
+        String yml = block(guide, "<!-- guide-ods-yml -->");
         String portal = "portal: https://opendata.paris.fr";
         assertThat(yml).contains(portal).contains("where: 'chantier_categorie != \"Tiers (travaux sur bâtiment)\"'");
         Path adapters = Files.createDirectories(workingDirectory.resolve("config/adapters"));
