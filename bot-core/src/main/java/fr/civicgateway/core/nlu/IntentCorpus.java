@@ -92,12 +92,15 @@ public final class IntentCorpus {
 
     /** The intents with a corpus file in bot-core's own resources. */
     public static Set<Intent> shippedIntents() {
-        URL dir = IntentCorpus.class.getResource("/" + DIRECTORY);
-        if (dir == null) {
-            throw new IllegalStateException("intent corpus directory not found on the classpath: " + DIRECTORY);
+        // bot-core's own directory, not the first on the class path (a test's or another jar's may come first).
+        URL self = IntentCorpus.class.getResource("IntentCorpus.class");
+        String own = IntentCorpus.class.getName().replace('.', '/') + ".class";
+        if (self == null || !self.toString().endsWith(own)) {
+            throw new IllegalStateException("cannot locate bot-core's classes: " + self);
         }
+        String dir = self.toString().substring(0, self.toString().length() - own.length()) + DIRECTORY;
         try {
-            URI uri = dir.toURI();
+            URI uri = new URI(dir);
             if ("jar".equals(uri.getScheme())) {
                 FileSystem fs;
                 try {
