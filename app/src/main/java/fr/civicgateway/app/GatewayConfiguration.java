@@ -7,38 +7,44 @@ import fr.civicgateway.core.dialogue.Dialogue;
 import fr.civicgateway.core.dialogue.IntentHandler;
 import fr.civicgateway.core.dialogue.TurnScope;
 import fr.civicgateway.core.flow.Flow;
-import fr.civicgateway.core.geo.GeoDirectory;
-import fr.civicgateway.core.local.LocalProjectsHandler;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.IntentClassifier;
+import fr.civicgateway.core.nlu.IntentCorpus;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
-import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.reports.ReportNotices;
-import fr.civicgateway.core.reports.ReportStatusHandler;
-import fr.civicgateway.core.representative.AttendanceHandler;
-import fr.civicgateway.core.representative.FindRepresentativeHandler;
-import fr.civicgateway.core.representative.ProfileHandler;
-import fr.civicgateway.core.smalltalk.GreetHandler;
-import fr.civicgateway.core.smalltalk.HelpHandler;
-import fr.civicgateway.core.smalltalk.NotYetAvailableHandler;
-import fr.civicgateway.core.smalltalk.OutOfScopeHandler;
-import fr.civicgateway.core.votes.ParliamentActivityHandler;
-import fr.civicgateway.core.votes.RepresentativeVotesHandler;
-import fr.civicgateway.core.votes.TopicSearch;
-import fr.civicgateway.core.votes.VoteResultHandler;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 
 /**
- * Assembles the gateway: one handler per intent over the core's ports, and the dialogue the connectors talk to. The
- * open data behind the ports, the NLU built from it and its refresh are in {@code fr.civicgateway.app.opendata}; the
- * conversation store and its database in {@code fr.civicgateway.app.storage}.
+ * Assembles the gateway: the dialogue the connectors talk to, over every intent handler and flow there is.
+ *
+ * <p>Handlers and flows are <em>discovered</em>: every concrete {@link IntentHandler} and {@link Flow} class under
+ * {@code fr.civicgateway} (bot-core's, and any other jar's or test's) becomes a bean, its constructor's parameters
+ * autowired from the ports (ParliamentData, GeoDirectory, TopicSearch, the stores...). A handler whose constructor
+ * needs a setting is declared by an {@code @Bean} method of the same name and type in its area's configuration
+ * (ReportsConfiguration's {@code reportFlow}, LocalDataConfiguration's {@code localProjectsHandler}), which Spring
+ * lets replace the scanned definition. The classifier is trained on the corpora of the intents those handlers and
+ * flows answer. Adding an intent is one handler class and its corpus files: see docs/contributing-intents.md.
+ *
+ * <p>The open data behind the ports, the NLU built from it and its refresh are in {@code fr.civicgateway.app.opendata};
+ * the conversation store and its database in {@code fr.civicgateway.app.storage}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DataProperties.class, ConversationProperties.class, LocalProperties.class})
+@ComponentScan(basePackages = "fr.civicgateway", useDefaultFilters = false,
+        includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {IntentHandler.class, Flow.class}))
 class GatewayConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -50,34 +56,28 @@ class GatewayConfiguration {
         return Ticker.systemTicker();
     }
 
+    /**
+     * The intent classifier, trained at start-up on the corpus of every intent a discovered handler or flow answers
+     * (the open data's NLU obtains it at its first use, since the handlers read that data).
+     */
     @Bean
-    List<IntentHandler> coreIntentHandlers(ParliamentData parliament, GeoDirectory geo, TopicSearch topics,
-                                           ReportStatusHandler reportStatus,
-                                           LocalDataConfiguration.LocalData local) {
-        List<IntentHandler> handlers = new ArrayList<>(List.of(
-                new GreetHandler(),
-                new HelpHandler(),
-                new OutOfScopeHandler(),
-                new FindRepresentativeHandler(parliament, geo),
-                new ProfileHandler(parliament),
-                new AttendanceHandler(parliament),
-                new RepresentativeVotesHandler(parliament, topics),
-                new VoteResultHandler(parliament, topics),
-                new ParliamentActivityHandler(parliament),
-                new LocalProjectsHandler(local.sources()),
-                reportStatus));
-        // Intents of the API's catalogue understood before they are served: an honest "not yet", never another answer.
-        handlers.addAll(NotYetAvailableHandler.planned());
-        return List.copyOf(handlers);
+    IntentClassifier intentClassifier(List<IntentHandler> handlers, List<Flow> flows) {
+        Set<Intent> intents = new LinkedHashSet<>();
+        handlers.forEach(h -> intents.addAll(h.intents()));
+        flows.forEach(f -> intents.add(f.intent()));
+        IntentCorpus corpus = IntentCorpus.load(intents);
+        log.info("intent classifier trained on {} examples of {} intents", corpus.all().size(), intents.size());
+        return IntentClassifier.train(corpus.all());
     }
 
     @Bean
-    Dialogue dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> coreIntentHandlers,
+    Dialogue dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
                       List<Flow> flows, ReportNotices reportNotices, TurnScope openDataTurns,
                       ConversationLocks conversationLocks, Clock clock) {
         // Every Flow bean (the problem report, the consultation flow, ...) answers its own intent instead of a handler.
         // Each turn reads one version of the open data, even when a refresh swaps it meanwhile (LiveOpenData).
         // One turn of a conversation at a time, on every channel and instance (StorageConfiguration).
-        return new Dialogue(nlu, store, coreIntentHandlers, flows, reportNotices, openDataTurns, conversationLocks, clock);
+        return Dialogue.builder(nlu, store).handlers(handlers).flows(flows).notices(reportNotices)
+                .scope(openDataTurns).locks(conversationLocks).clock(clock).build();
     }
 }

@@ -2,6 +2,7 @@ package fr.civicgateway.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.local.LocalDataSource;
+import fr.civicgateway.core.local.LocalProjectsHandler;
 import fr.civicgateway.core.sources.SourceMonitor;
 import fr.civicgateway.core.sources.SourceStatus;
 import fr.civicgateway.core.retry.Backoff;
@@ -83,6 +84,12 @@ class LocalDataConfiguration {
     }
 
     /** Each remote source's cache: hits, misses, loads and their failures, as {@code cache.*} with {@code source}. */
+    /** Replaces the discovered LocalProjectsHandler (same name and type): its sources are the configured ones. */
+    @Bean
+    LocalProjectsHandler localProjectsHandler(LocalData local) {
+        return new LocalProjectsHandler(local.sources());
+    }
+
     @Bean
     MeterBinder localDataCacheMetrics(LocalData local) {
         return registry -> local.remote().forEach(s ->

@@ -120,7 +120,7 @@ class ChatApiContractTest {
 
         assertThat(body.get("language").asString()).isEqualTo("fr");
         assertThat(body.get("intent").get("name").asString()).isEqualTo("representative_votes");
-        assertThat(body.get("intentRanking")).hasSize(fr.civicgateway.core.nlu.Intent.values().length);
+        assertThat(body.get("intentRanking")).hasSize(fr.civicgateway.core.nlu.IntentCorpus.shippedIntents().size());
         assertThat(body.get("entities").toString())
                 .contains("{\"entity\":\"deputy\",\"value\":\"PA720892\",\"text\":\"Mathilde Panot\",\"start\":" + name
                         + ",\"end\":" + (name + 14) + "}")

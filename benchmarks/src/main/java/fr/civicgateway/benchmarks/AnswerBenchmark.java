@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -35,13 +36,15 @@ public class AnswerBenchmark {
     @Param("data")
     public String dataDirectory;
 
+    private Gateway gateway;
     private Dialogue dialogue;
     private String text;
     private long conversation;
 
     @Setup
     public void setUp() {
-        dialogue = Gateway.load(dataDirectory).dialogue();
+        gateway = Gateway.load(dataDirectory);
+        dialogue = gateway.dialogue();
         text = switch (question) {
             case "vote" -> "Comment a voté Mathilde Panot au scrutin 3876 ?";
             case "participation" -> "Quel est le taux de participation de Gabriel Attal ?";
@@ -49,6 +52,11 @@ public class AnswerBenchmark {
             case "topic_votes" -> "Comment a voté Boris Vallaud sur la réforme des retraites ?";
             default -> throw new IllegalArgumentException("unknown question: " + question);
         };
+    }
+
+    @TearDown
+    public void tearDown() {
+        gateway.close();
     }
 
     @Benchmark

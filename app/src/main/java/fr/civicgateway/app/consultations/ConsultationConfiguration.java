@@ -4,7 +4,6 @@ import fr.civicgateway.core.consultations.ConsultationCatalog;
 import fr.civicgateway.core.consultations.ConsultationFlow;
 import fr.civicgateway.core.consultations.ConsultationPseudonyms;
 import fr.civicgateway.core.consultations.ConsultationStore;
-import fr.civicgateway.core.flow.Flow;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +48,9 @@ class ConsultationConfiguration {
         return p;
     }
 
+    /** Replaces the discovered ConsultationFlow (same name and type): its time zone is a setting. */
     @Bean
-    Flow consultationFlow(ConsultationCatalog catalog, ConsultationStore store, ConsultationPseudonyms pseudonyms,
+    ConsultationFlow consultationFlow(ConsultationCatalog catalog, ConsultationStore store, ConsultationPseudonyms pseudonyms,
                           ConsultationProperties p) {
         return new ConsultationFlow(catalog, store, pseudonyms, p.zone());
     }

@@ -7,6 +7,8 @@ import fr.civicgateway.core.geo.GeoDirectory;
 import fr.civicgateway.core.nlu.CachingUnderstanding;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
+import fr.civicgateway.core.nlu.IntentClassifier;
+import fr.civicgateway.core.nlu.GazetteerEntityExtractor;
 import fr.civicgateway.core.nlu.Understanding;
 import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.sources.SourceMonitor;
@@ -55,7 +57,7 @@ class OpenDataConfiguration {
      */
     @Bean
     LiveOpenData liveOpenData(DataProperties data, ObjectProvider<AssembleeRefresh> refresh,
-                              ObjectProvider<MeterRegistry> meters) {
+                              ObjectProvider<MeterRegistry> meters, ObjectProvider<IntentClassifier> classifier) {
         CompletableFuture<GeoDirectory> loadingGeo = CompletableFuture.supplyAsync(() -> GeoTablesLoader.load(data.geo()),
                 task -> Thread.ofPlatform().name("geo-load").start(task));
         AssembleeRefresh live = refresh.getIfAvailable();
@@ -79,7 +81,10 @@ class OpenDataConfiguration {
             CaffeineCacheMetrics.monitor(registry, understood, "understood-texts");
             CaffeineCacheMetrics.monitor(registry, topics, "topic-searches");
         });
-        return new LiveOpenData(parliament, geo, OpenNlpUnderstanding.create(parliament, geo), understood, topics);
+        // The classifier is trained on the corpora of the discovered handlers, which read this data: obtained once,
+        // at its first use (the naturalLanguageUnderstanding bean makes it be trained at start-up).
+        return new LiveOpenData(parliament, geo, OpenNlpUnderstanding.trainedLater(classifier::getObject,
+                new GazetteerEntityExtractor(parliament, geo)), understood, topics);
     }
 
     @Bean
@@ -93,7 +98,7 @@ class OpenDataConfiguration {
     }
 
     @Bean
-    NaturalLanguageUnderstanding naturalLanguageUnderstanding(LiveOpenData live) {
+    NaturalLanguageUnderstanding naturalLanguageUnderstanding(LiveOpenData live, IntentClassifier trainedAtStart) {
         return live.understanding();
     }
 

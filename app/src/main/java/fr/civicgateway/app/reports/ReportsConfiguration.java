@@ -42,6 +42,7 @@ public class ReportsConfiguration {
     }
 
     @Bean
+    // Replaces the discovered ReportFlow (same name and type): its recipient is a setting.
     ReportFlow reportFlow(ReportCategories categories, ReportStore store, GeoDirectory geo, ReportsProperties p) {
         return new ReportFlow(categories, store, geo, new ReportFlow.Recipient(p.recipientFr(), p.recipientEn()));
     }

@@ -2,6 +2,7 @@ package fr.civicgateway.app.storage;
 
 import fr.civicgateway.core.dialogue.ConversationState;
 import fr.civicgateway.core.dialogue.ConversationStore;
+import fr.civicgateway.core.nlu.Intent;
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +66,34 @@ final class JdbcConversationStore implements ConversationStore {
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+            .addModule(new SimpleModule("intents")
+                    .addSerializer(Intent.class, new IntentWriter())
+                    .addDeserializer(Intent.class, new IntentReader()))
             .build();
+
+    /**
+     * An intent is written as the enum constant it was before intents became open names ("REPRESENTATIVE_VOTES"), so
+     * the format is unchanged and an older instance reads a newer one's rows.
+     */
+    private static final class IntentWriter extends ValueSerializer<Intent> {
+        @Override
+        public void serialize(Intent intent, JsonGenerator gen, SerializationContext ctxt) {
+            gen.writeString(intent.name().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** Reads either case; a name no intent could have reads as none (the dialogue then simply forgets it). */
+    private static final class IntentReader extends ValueDeserializer<Intent> {
+        @Override
+        public Intent deserialize(JsonParser p, DeserializationContext ctxt) {
+            String text = p.getValueAsString();
+            try {
+                return text == null ? null : Intent.named(text.toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
 
     private static final String FIND = """
             SELECT format_version, state_json FROM conversation_state

@@ -16,10 +16,10 @@ import fr.civicgateway.core.text.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -40,84 +40,117 @@ public final class Dialogue {
     /** Below this confidence, a message without any entity is treated as not understood. */
     static final double MIN_CONFIDENCE = 0.35;
 
-    private static final Set<Intent> ABOUT_A_DEPUTY = Set.of(Intent.REPRESENTATIVE_PROFILE,
-            Intent.REPRESENTATIVE_ATTENDANCE, Intent.REPRESENTATIVE_VOTES);
-    private static final Set<EntityType> PLACES = Set.of(EntityType.COMMUNE, EntityType.POSTCODE,
+    static final Set<EntityType> PLACES = Set.of(EntityType.COMMUNE, EntityType.POSTCODE,
             EntityType.CIRCONSCRIPTION, EntityType.DEPARTEMENT);
 
     private final NaturalLanguageUnderstanding nlu;
     private final ConversationStore store;
-    private final Map<Intent, IntentHandler> handlers = new EnumMap<>(Intent.class);
-    private final Map<Intent, Flow> flowsByIntent = new EnumMap<>(Intent.class);
+    private final Map<Intent, IntentHandler> handlers = new HashMap<>();
+    private final Map<Intent, Flow> flowsByIntent = new HashMap<>();
     private final Map<String, Flow> flowsById = new HashMap<>();
+    private final List<IntentHandler> claimers;
     private final Clock clock;
     private final Notices notices;
     private final TurnScope scope;
     private final ConversationLocks locks;
 
-    /** A dialogue without multi-turn flows. */
-    public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers, Clock clock) {
-        this(nlu, store, handlers, List.of(), clock);
-    }
-
-    /**
-     * @param handlers the single-turn handlers
-     * @param flows    the multi-turn flows, each answering its own intent
-     * @throws IllegalArgumentException when two handlers or flows claim the same intent, two flows share an id, or an
-     *                                  intent has neither
-     */
-    public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
-                    List<Flow> flows, Clock clock) {
-        this(nlu, store, handlers, flows, Notices.NONE, clock);
-    }
-
-    /**
-     * @param notices news shown before the answer to a conversation's next message (a report's new status)
-     * @throws IllegalArgumentException as {@link #Dialogue(NaturalLanguageUnderstanding, ConversationStore, List, List, Clock)}
-     */
-    public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
-                    List<Flow> flows, Notices notices, Clock clock) {
-        this(nlu, store, handlers, flows, notices, TurnScope.NONE, clock);
-    }
-
-    /**
-     * @param scope wraps each turn (the app pins one version of its refreshable data for the turn's length)
-     * @throws IllegalArgumentException as {@link #Dialogue(NaturalLanguageUnderstanding, ConversationStore, List, List, Clock)}
-     */
-    public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
-                    List<Flow> flows, Notices notices, TurnScope scope, Clock clock) {
-        this(nlu, store, handlers, flows, notices, scope, ConversationLocks.inProcess(), clock);
-    }
-
-    /**
-     * @param locks orders the turns of one conversation (see {@link ConversationLocks}); the default orders them
-     *              within this process only
-     * @throws IllegalArgumentException as {@link #Dialogue(NaturalLanguageUnderstanding, ConversationStore, List, List, Clock)}
-     */
-    public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
-                    List<Flow> flows, Notices notices, TurnScope scope, ConversationLocks locks, Clock clock) {
-        this.locks = locks;
-        this.notices = notices;
-        this.scope = scope;
-        this.nlu = nlu;
-        this.store = store;
-        this.clock = clock;
-        Map<Intent, String> claimed = new EnumMap<>(Intent.class);
-        for (IntentHandler h : handlers) {
-            claim(claimed, h.intent(), h.getClass().getName());
-            this.handlers.put(h.intent(), h);
+    private Dialogue(Builder b) {
+        this.nlu = Objects.requireNonNull(b.nlu, "nlu");
+        this.store = Objects.requireNonNull(b.store, "store");
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.notices = Objects.requireNonNull(b.notices, "notices");
+        this.scope = Objects.requireNonNull(b.scope, "scope");
+        this.locks = Objects.requireNonNull(b.locks, "locks");
+        Map<Intent, String> claimed = new HashMap<>();
+        for (IntentHandler h : b.handlers) {
+            for (Intent i : h.intents()) {
+                claim(claimed, i, h.getClass().getName());
+                this.handlers.put(i, h);
+            }
         }
-        for (Flow f : flows) {
+        for (Flow f : b.flows) {
             claim(claimed, f.intent(), "flow " + f.id());
             if (flowsById.put(f.id(), f) != null) {
                 throw new IllegalArgumentException("two flows with id " + f.id());
             }
             flowsByIntent.put(f.intent(), f);
         }
-        for (Intent i : Intent.values()) {
-            if (!claimed.containsKey(i)) {
-                throw new IllegalArgumentException("no handler for intent " + i.apiName());
+        if (!handlers.containsKey(Intent.OUT_OF_SCOPE)) {
+            throw new IllegalArgumentException("no handler for intent " + Intent.OUT_OF_SCOPE.apiName()
+                    + ": every message that is not understood gets its answer");
+        }
+        this.claimers = List.copyOf(b.handlers);
+    }
+
+    /**
+     * A dialogue over this understanding and this store; the {@link Builder} adds the handlers, the flows and the
+     * rest. {@link Builder#build()} throws {@link IllegalArgumentException} when two handlers or flows claim the same
+     * intent (naming both), two flows share an id, or no handler answers {@link Intent#OUT_OF_SCOPE}.
+     */
+    public static Builder builder(NaturalLanguageUnderstanding nlu, ConversationStore store) {
+        return new Builder(nlu, store);
+    }
+
+    /** Builds a {@link Dialogue}; not thread-safe, use it once. */
+    public static final class Builder {
+        private final NaturalLanguageUnderstanding nlu;
+        private final ConversationStore store;
+        private List<IntentHandler> handlers = List.of();
+        private List<Flow> flows = List.of();
+        private Notices notices = Notices.NONE;
+        private TurnScope scope = TurnScope.NONE;
+        private ConversationLocks locks;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(NaturalLanguageUnderstanding nlu, ConversationStore store) {
+            this.nlu = nlu;
+            this.store = store;
+        }
+
+        /** The single-turn handlers, each answering its {@link IntentHandler#intents()}. */
+        public Builder handlers(List<? extends IntentHandler> handlers) {
+            this.handlers = List.copyOf(handlers);
+            return this;
+        }
+
+        /** The multi-turn flows, each answering its own intent. Default: none. */
+        public Builder flows(List<? extends Flow> flows) {
+            this.flows = List.copyOf(flows);
+            return this;
+        }
+
+        /** News shown before the answer to a conversation's next message (a report's new status). Default: none. */
+        public Builder notices(Notices notices) {
+            this.notices = notices;
+            return this;
+        }
+
+        /** Wraps each turn (the app pins one version of its refreshable data for the turn's length). Default: none. */
+        public Builder scope(TurnScope scope) {
+            this.scope = scope;
+            return this;
+        }
+
+        /**
+         * Orders the turns of one conversation (see {@link ConversationLocks}). Default: within this process only
+         * ({@link ConversationLocks#inProcess()}).
+         */
+        public Builder locks(ConversationLocks locks) {
+            this.locks = locks;
+            return this;
+        }
+
+        /** Default: {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Dialogue build() {
+            if (locks == null) {
+                locks = ConversationLocks.inProcess();
             }
+            return new Dialogue(this);
         }
     }
 
@@ -126,6 +159,13 @@ public final class Dialogue {
         if (previous != null) {
             throw new IllegalArgumentException("two handlers for intent " + intent.apiName() + ": " + previous + " and " + by);
         }
+    }
+
+    /** Every intent a handler or a flow answers. */
+    public Set<Intent> intents() {
+        Set<Intent> all = new java.util.HashSet<>(handlers.keySet());
+        all.addAll(flowsByIntent.keySet());
+        return Set.copyOf(all);
     }
 
     public List<Reply> handle(IncomingMessage message) {
@@ -193,13 +233,15 @@ public final class Dialogue {
                 : nlu.parse(message.text(), message.locale())));
         Language language = languageOf(message, understanding, state);
         ConversationState current = state;
-        Intent intent = message.location() != null
+        Intent decided = message.location() != null
                 ? positionIntent(state)
                 : claimed.orElseGet(() -> decideIntent(understanding, current, message.text()));
+        // An intent decided by a rule whose handler is not registered here: the honest out-of-scope answer.
+        Intent intent = handlers.containsKey(decided) || flowsByIntent.containsKey(decided) ? decided : Intent.OUT_OF_SCOPE;
         // An answered question closes any question still open; the handler may open a new one.
         ConversationState before = state.withPendingChoice(null).withLanguage(language);
         Turn turn = new Turn(message, intent == Intent.REPRESENTATIVE_VOTES && keepsTheScrutin(understanding, state, message.text())
-                ? withContextScrutin(understanding, state) : understanding, language, before, now);
+                ? withContextScrutin(understanding, state) : understanding, language, before, now, intent);
         Flow flow = flowsByIntent.get(intent);
         if (flow != null) {
             return step(flow, turn, null);
@@ -207,18 +249,15 @@ public final class Dialogue {
         Answer answer = answer(intent, turn);
         List<Reply> replies = new ArrayList<>(answer.replies());
         ConversationState after = answer.state();
-        // "Est-ce que mon député participe aux votes ?" → "J'habite à Annecy": once the place gives the deputy,
-        // answer the question that was waiting for it.
-        Intent waiting = state.pendingIntent();
-        if (intent == Intent.FIND_REPRESENTATIVE && waiting != null && ABOUT_A_DEPUTY.contains(waiting)
-                && after.lastDeputyUid() != null && !after.lastDeputyUid().equals(state.lastDeputyUid())) {
-            Answer followUp = answer(waiting, new Turn(message, understanding.withoutEntities(), language,
-                    after.withPendingIntent(null), now));
+        Optional<Intent> waiting = PendingIntents.answerNow(intent, state, after)
+                .filter(handlers::containsKey);
+        if (waiting.isPresent()) {
+            Answer followUp = answer(waiting.get(), new Turn(message, understanding.withoutEntities(), language,
+                    after.withPendingIntent(null), now, waiting.get()));
             replies.addAll(followUp.replies());
             after = followUp.state();
-        } else if (intent != Intent.FIND_REPRESENTATIVE && after.pendingIntent() == state.pendingIntent()
-                && after.pendingIntent() != null && intent != state.pendingIntent()) {
-            after = after.withPendingIntent(null);
+        } else {
+            after = PendingIntents.forgetUnanswered(intent, state, after);
         }
         saveState(message, after.withLastIntent(intent).withLanguage(language).withUpdatedAt(now));
         return replies;
@@ -270,7 +309,7 @@ public final class Dialogue {
 
     private Answer answer(Intent intent, Turn turn) {
         try {
-            return handlers.get(intent).handle(turn);
+            return handlers.getOrDefault(intent, handlers.get(Intent.OUT_OF_SCOPE)).handle(turn);
         } catch (RuntimeException e) {
             log.error("handler for intent {} failed on channel {}", intent.apiName(), turn.message().channel(), e);
             return Answer.text(turn.state(), turn.say(
@@ -281,7 +320,7 @@ public final class Dialogue {
 
     /** The intent of the handler that claims the text as its own (see {@link IntentHandler#claims}), if any. */
     private Optional<Intent> claimed(String text, ConversationState state) {
-        for (IntentHandler h : handlers.values()) {
+        for (IntentHandler h : claimers) {
             if (h.claims(text, state)) {
                 return Optional.of(h.intent());
             }
@@ -299,66 +338,12 @@ public final class Dialogue {
                 ? Intent.LOCAL_PROJECTS : Intent.FIND_REPRESENTATIVE;
     }
 
-    /** Which intent to answer: the classifier's, corrected by what the conversation makes obvious. */
+    /**
+     * Which intent to answer: the classifier's, corrected by what the conversation makes obvious — the first of the
+     * ordered {@link DecisionRules} that settles it, else what {@link IntentNeeds} makes of the classifier's.
+     */
     Intent decideIntent(Understanding u, ConversationState state, String text) {
-        Intent intent = u.intent();
-        boolean hasPlace = u.entities().stream().anyMatch(e -> PLACES.contains(e.type()));
-        boolean hasDeputy = u.first(EntityType.DEPUTY).isPresent();
-        boolean weak = intent == Intent.OUT_OF_SCOPE || u.confidence() < MIN_CONFIDENCE
-                || intent == Intent.GREET || intent == Intent.HELP;
-        // "Qui est le maire de Paris ?", "Quel âge a Marine Le Pen ?": another office, or what no intent holds
-        // about a deputy, is no deputy question however near the classifier puts it.
-        if (IntentNeeds.asksAboutSomethingElse(intent, u, text)) {
-            return Intent.OUT_OF_SCOPE;
-        }
-        Intent waiting = state.pendingIntent();
-        // The answer to "which deputy / which place?": a bare place or name continues the open question.
-        if (waiting != null && (hasPlace && !hasDeputy)) {
-            return Intent.FIND_REPRESENTATIVE;
-        }
-        if (waiting != null && hasDeputy && weak) {
-            return waiting == Intent.FIND_REPRESENTATIVE ? Intent.REPRESENTATIVE_PROFILE : waiting;
-        }
-        if (waiting == Intent.VOTE_RESULT && weak && (u.first(EntityType.SCRUTIN).isPresent() || u.first(EntityType.TOPIC).isPresent())) {
-            return Intent.VOTE_RESULT;
-        }
-        // A deputy and a scrutin (or a topic) named together: however it is worded, the question is how they voted.
-        if (intent == Intent.VOTE_RESULT && hasDeputy
-                && (u.first(EntityType.SCRUTIN).isPresent() || u.first(EntityType.TOPIC).isPresent())) {
-            return Intent.REPRESENTATIVE_VOTES;
-        }
-        // "et Boris Vallaud, il a voté quoi ?" after a scrutin's result is that deputy's vote on the same scrutin.
-        // A bare "et Mathilde Panot ?" / "what about Gabriel Attal?" there too: nothing else is asked of the deputy.
-        if (hasDeputy && (intent == Intent.REPRESENTATIVE_VOTES || weak || IntentNeeds.onlyTheMentions(u, text))
-                && keepsTheScrutin(u, state, text)) {
-            return Intent.REPRESENTATIVE_VOTES;
-        }
-        // "Montre-moi les votes de Boris Vallaud": a deputy and vote words without a scrutin nor a topic ask for
-        // the deputy's latest votes (not the Assemblée's, nor alerts unless follow words ask for them).
-        if (hasDeputy && u.first(EntityType.SCRUTIN).isEmpty() && u.first(EntityType.TOPIC).isEmpty()
-                && IntentNeeds.asksForADeputysVotes(intent, text)) {
-            return Intent.REPRESENTATIVE_VOTES;
-        }
-        // "et sur le scrutin 3700 ?" after a deputy's vote is about the same deputy's vote.
-        if (isFollowUp(text) && !hasDeputy && state.lastIntent() == Intent.REPRESENTATIVE_VOTES
-                && state.lastDeputyUid() != null && intent == Intent.VOTE_RESULT) {
-            return Intent.REPRESENTATIVE_VOTES;
-        }
-        // "signalement 42" alone asks where that report stands.
-        if (u.first(EntityType.REPORT).isPresent() && weak) {
-            return Intent.REPORT_STATUS;
-        }
-        // A bare place ("Annecy", "et à Lyon ?") asks for its deputy; a sentence that merely names one does not.
-        if (weak && hasPlace && !hasDeputy && IntentNeeds.placeIsTheQuestion(u, text)) {
-            return Intent.FIND_REPRESENTATIVE;
-        }
-        if (weak && hasDeputy) {
-            return Intent.REPRESENTATIVE_PROFILE;
-        }
-        if (u.confidence() < MIN_CONFIDENCE && u.entities().isEmpty()) {
-            return Intent.OUT_OF_SCOPE;
-        }
-        return IntentNeeds.decide(intent, u, state, text);
+        return DecisionRules.decide(new DecisionRules.Facts(u, state, text));
     }
 
     private static final Set<Intent> ABOUT_A_SCRUTIN = Set.of(Intent.VOTE_RESULT, Intent.REPRESENTATIVE_VOTES);
@@ -415,7 +400,7 @@ public final class Dialogue {
         return last >= 0 && ABOUT.contains(before[last]);
     }
 
-    private static boolean isFollowUp(String text) {
+    static boolean isFollowUp(String text) {
         String t = Text.foldToWords(text);
         return t.startsWith("et ") || t.startsWith("and ") || t.startsWith("what about") || t.startsWith("how about")
                 || t.equals("et") || t.startsWith("puis ");

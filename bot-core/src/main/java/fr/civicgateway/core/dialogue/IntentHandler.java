@@ -1,10 +1,16 @@
 package fr.civicgateway.core.dialogue;
 
 import fr.civicgateway.core.nlu.Intent;
+import java.util.Set;
 
 /**
  * Answers the messages of one intent. The dialogue picks the handler by {@link #intent()}; exactly one handler per
  * intent may be registered (the dialogue fails at start-up otherwise, naming the intent).
+ *
+ * <p>A handler owns its intent: the intent's name ({@code Intent.named("...")}) and its training examples, the
+ * classpath resources {@code nlu/intents/<name>.fr.tsv} and {@code nlu/intents/<name>.en.tsv} beside it. The app
+ * discovers every implementation under {@code fr.civicgateway} (a Spring component scan: nothing to list anywhere)
+ * and trains the classifier on the corpora of the intents registered; see docs/contributing-intents.md.
  *
  * <p>Handlers compute their answer from the ports they were given (parliament data, places) and the turn; they
  * do not call each other and do not store anything themselves: the state they return is saved by the dialogue.
@@ -21,6 +27,14 @@ import fr.civicgateway.core.nlu.Intent;
 public interface IntentHandler {
 
     Intent intent();
+
+    /**
+     * Every intent this handler answers: its {@link #intent()} alone, unless it answers several the same way (the
+     * honest "not yet" of the catalogue's planned intents).
+     */
+    default Set<Intent> intents() {
+        return Set.of(intent());
+    }
 
     Answer handle(Turn turn);
 

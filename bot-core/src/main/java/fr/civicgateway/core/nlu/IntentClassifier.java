@@ -14,9 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Ranks intents for a message whose entity mentions are already replaced by placeholders: an OpenNLP document
@@ -56,26 +54,40 @@ public final class IntentClassifier {
     /** The naive Bayes model's terms computed once (null for another algorithm): the per-message path. */
     private final NaiveBayesScores scores;
 
+    /** Every intent trained, in the model's order. */
+    private final List<Intent> intents;
+
     private IntentClassifier(DoccatModel model) {
         this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
         this.scores = NaiveBayesScores.of(model);
+        DocumentCategorizerME me = new DocumentCategorizerME(model);
+        List<Intent> all = new ArrayList<>(me.getNumberOfCategories());
+        for (int k = 0; k < me.getNumberOfCategories(); k++) {
+            all.add(Intent.named(me.getCategory(k)));
+        }
+        this.intents = List.copyOf(all);
+    }
+
+    /** The intents this classifier ranks: those of its training examples. */
+    public List<Intent> intents() {
+        return intents;
     }
 
     /**
-     * Trains on the given examples. Every intent of the catalogue must have at least one example, so that the
-     * ranking always lists all of them.
+     * Trains on the given examples: the ranking lists every intent that has one, and only those. The
+     * {@link Intent#OUT_OF_SCOPE} intent must be among them (a message without words is ranked out of scope).
      *
-     * @throws IllegalArgumentException when an intent has no example
+     * @throws IllegalArgumentException when no example is of {@link Intent#OUT_OF_SCOPE}
      */
     public static IntentClassifier train(List<IntentExample> examples) {
-        Set<Intent> missing = EnumSet.allOf(Intent.class);
         List<DocumentSample> samples = new ArrayList<>(examples.size());
+        boolean outOfScope = false;
         for (IntentExample e : examples) {
-            missing.remove(e.intent());
+            outOfScope |= e.intent() == Intent.OUT_OF_SCOPE;
             samples.add(new DocumentSample(e.intent().apiName(), features(e.text())));
         }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("no training example for intents " + missing);
+        if (!outOfScope) {
+            throw new IllegalArgumentException("no training example for intent " + Intent.OUT_OF_SCOPE);
         }
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.CUTOFF_PARAM, 1);
@@ -102,7 +114,7 @@ public final class IntentClassifier {
             // nothing but punctuation or emoji: nothing the bot can act on
             List<IntentScore> ranking = new ArrayList<>();
             ranking.add(new IntentScore(Intent.OUT_OF_SCOPE, 1.0));
-            for (Intent i : Intent.values()) {
+            for (Intent i : intents) {
                 if (i != Intent.OUT_OF_SCOPE) {
                     ranking.add(new IntentScore(i, 0.0));
                 }
@@ -115,7 +127,7 @@ public final class IntentClassifier {
         double[] p = soften(scores.categorize(features));
         List<IntentScore> ranking = new ArrayList<>(p.length);
         for (int k = 0; k < p.length; k++) {
-            ranking.add(new IntentScore(Intent.fromApiName(scores.outcome(k)).orElseThrow(), p[k]));
+            ranking.add(new IntentScore(Intent.named(scores.outcome(k)), p[k]));
         }
         ranking.sort(Comparator.comparingDouble(IntentScore::confidence).reversed());
         return ranking;
@@ -127,7 +139,7 @@ public final class IntentClassifier {
         double[] p = soften(me.categorize(features));
         List<IntentScore> ranking = new ArrayList<>(p.length);
         for (int k = 0; k < p.length; k++) {
-            ranking.add(new IntentScore(Intent.fromApiName(me.getCategory(k)).orElseThrow(), p[k]));
+            ranking.add(new IntentScore(Intent.named(me.getCategory(k)), p[k]));
         }
         ranking.sort(Comparator.comparingDouble(IntentScore::confidence).reversed());
         return ranking;

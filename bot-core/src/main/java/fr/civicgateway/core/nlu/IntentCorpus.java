@@ -5,30 +5,44 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
- * The intent training corpus shipped in {@code nlu/intents.fr.tsv} and {@code nlu/intents.en.tsv}: one example a
- * line, {@code intent<TAB>sentence}; blank lines and lines starting with {@code #} are ignored.
+ * The intent training corpus: for each intent, the classpath resources {@code nlu/intents/<intent>.fr.tsv} and
+ * {@code nlu/intents/<intent>.en.tsv}, one example sentence a line; blank lines and lines starting with {@code #}
+ * are ignored. Each intent's examples live beside its handler (bot-core's resources for the shipped ones, any jar's
+ * or test's resources for another), and the gateway trains on the corpora of the intents it has handlers for
+ * ({@link #load(Collection)}).
  *
  * <p>The evaluation split is deterministic: within each intent and language, every fifth example (the 5th, 10th,
  * ...) in file order is held out. Training on {@link #training()} and measuring on {@link #heldOut()} therefore
  * gives the same figures on every machine; production trains on {@link #all()}.
  *
- * <p>Immutable and thread-safe. {@link #load()} throws {@link IllegalStateException} for a missing resource, an
- * unknown intent name or a malformed line, naming the file and the line, so a broken corpus fails at start-up.
+ * <p>Immutable and thread-safe. Loading throws {@link IllegalStateException} for an intent without any example (no
+ * file in either language, or only comments), naming the resources looked for, so a broken corpus fails at start-up.
  */
 public final class IntentCorpus {
 
     static final int HOLD_OUT_EVERY = 5;
-    private static final Map<Language, String> RESOURCES = Map.of(
-            Language.FR, "/nlu/intents.fr.tsv",
-            Language.EN, "/nlu/intents.en.tsv");
+    /** Where the corpora are, on the classpath: {@code <directory><intent>.<language>.tsv}. */
+    public static final String DIRECTORY = "nlu/intents/";
 
     private final List<IntentExample> all;
     private final List<IntentExample> training;
@@ -47,13 +61,74 @@ public final class IntentCorpus {
         this.heldOut = List.copyOf(held);
     }
 
-    /** Reads both language files from the classpath. */
-    public static IntentCorpus load() {
+    /**
+     * The corpora of these intents, in both languages, read with the class loader of this class (the thread's
+     * context class loader when it has them instead, as under a container).
+     *
+     * @throws IllegalStateException when an intent has no example in either language
+     */
+    public static IntentCorpus load(Collection<Intent> intents) {
         List<IntentExample> examples = new ArrayList<>();
-        for (Language language : Language.values()) {
-            examples.addAll(read(RESOURCES.get(language), language));
+        for (Intent intent : new TreeSet<>(intents.stream().map(Intent::name).toList())
+                .stream().map(Intent::named).toList()) {
+            List<IntentExample> ofIntent = new ArrayList<>();
+            for (Language language : Language.values()) {
+                ofIntent.addAll(read(resource(intent, language), intent, language));
+            }
+            if (ofIntent.isEmpty()) {
+                throw new IllegalStateException("no training example for intent " + intent.name() + ": add "
+                        + resource(intent, Language.FR) + " (and " + resource(intent, Language.EN)
+                        + ") to the classpath, beside its handler");
+            }
+            examples.addAll(ofIntent);
         }
         return new IntentCorpus(examples);
+    }
+
+    /** Every corpus shipped in bot-core itself (the intents of the core's handlers): for tests and tools. */
+    public static IntentCorpus load() {
+        return load(shippedIntents());
+    }
+
+    /** The intents with a corpus file in bot-core's own resources. */
+    public static Set<Intent> shippedIntents() {
+        // bot-core's own directory, not the first on the class path (a test's or another jar's may come first).
+        URL self = IntentCorpus.class.getResource("IntentCorpus.class");
+        String own = IntentCorpus.class.getName().replace('.', '/') + ".class";
+        if (self == null || !self.toString().endsWith(own)) {
+            throw new IllegalStateException("cannot locate bot-core's classes: " + self);
+        }
+        String dir = self.toString().substring(0, self.toString().length() - own.length()) + DIRECTORY;
+        try {
+            URI uri = new URI(dir);
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                }
+                return intentsIn(fs.provider().getPath(uri));
+            }
+            return intentsIn(Path.of(uri));
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot list the intent corpus directory " + dir, e);
+        }
+    }
+
+    private static Set<Intent> intentsIn(Path directory) throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tsv"))
+                    .forEach(n -> names.add(n.substring(0, n.indexOf('.'))));
+        }
+        Map<String, Intent> out = new LinkedHashMap<>();
+        names.forEach(n -> out.put(n, Intent.named(n)));
+        return Set.copyOf(out.values());
+    }
+
+    static String resource(Intent intent, Language language) {
+        return DIRECTORY + intent.name() + "." + language.name().toLowerCase(java.util.Locale.ROOT) + ".tsv";
     }
 
     static IntentCorpus of(List<IntentExample> examples) {
@@ -74,36 +149,32 @@ public final class IntentCorpus {
 
     /** How many examples each intent has in each language, for the benchmark report. */
     public Map<Intent, Map<Language, Integer>> counts() {
-        Map<Intent, Map<Language, Integer>> counts = new EnumMap<>(Intent.class);
+        Map<Intent, Map<Language, Integer>> counts = new java.util.TreeMap<>(java.util.Comparator.comparing(Intent::name));
         for (IntentExample e : all) {
-            counts.computeIfAbsent(e.intent(), i -> new EnumMap<>(Language.class)).merge(e.language(), 1, Integer::sum);
+            counts.computeIfAbsent(e.intent(), i -> new java.util.EnumMap<>(Language.class)).merge(e.language(), 1, Integer::sum);
         }
         return counts;
     }
 
-    private static List<IntentExample> read(String resource, Language language) {
-        InputStream in = IntentCorpus.class.getResourceAsStream(resource);
+    private static InputStream open(String resource) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        InputStream in = context == null ? null : context.getResourceAsStream(resource);
+        return in != null ? in : IntentCorpus.class.getClassLoader().getResourceAsStream(resource);
+    }
+
+    private static List<IntentExample> read(String resource, Intent intent, Language language) {
+        InputStream in = open(resource);
         if (in == null) {
-            throw new IllegalStateException("intent corpus not found on the classpath: " + resource);
+            return List.of();
         }
         List<IntentExample> examples = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
-            int number = 0;
             while ((line = reader.readLine()) != null) {
-                number++;
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                int tab = line.indexOf('\t');
-                if (tab < 0) {
-                    throw new IllegalStateException(resource + ":" + number + ": expected intent<TAB>sentence: " + line);
-                }
-                String name = line.substring(0, tab).trim();
-                String where = resource + ":" + number;
-                Intent intent = Intent.fromApiName(name).orElseThrow(() -> new IllegalStateException(
-                        where + ": unknown intent '" + name + "'"));
-                examples.add(new IntentExample(intent, language, line.substring(tab + 1).trim()));
+                examples.add(new IntentExample(intent, language, line.trim()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read intent corpus " + resource, e);

@@ -5,6 +5,7 @@ import fr.civicgateway.core.parliament.ParliamentData;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The bot's {@link NaturalLanguageUnderstanding}: gazetteer entities, a lexicon language guess, then the OpenNLP
@@ -24,15 +25,27 @@ import java.util.Objects;
  */
 public final class OpenNlpUnderstanding implements NaturalLanguageUnderstanding {
 
-    private final IntentClassifier classifier;
+    private final Classifier classifier;
     private final GazetteerEntityExtractor entities;
 
     public OpenNlpUnderstanding(IntentClassifier classifier, GazetteerEntityExtractor entities) {
-        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this(new Classifier(null, Objects.requireNonNull(classifier, "classifier")), entities);
+    }
+
+    private OpenNlpUnderstanding(Classifier classifier, GazetteerEntityExtractor entities) {
+        this.classifier = classifier;
         this.entities = Objects.requireNonNull(entities, "entities");
     }
 
-    /** Trains the classifier on the whole shipped corpus and builds the gazetteers from the data. */
+    /**
+     * An understanding whose classifier is obtained at its first use, once: the app trains it on the corpora of the
+     * handlers it discovered, and those handlers read the data these gazetteers are built from.
+     */
+    public static OpenNlpUnderstanding trainedLater(Supplier<IntentClassifier> classifier, GazetteerEntityExtractor entities) {
+        return new OpenNlpUnderstanding(new Classifier(Objects.requireNonNull(classifier, "classifier"), null), entities);
+    }
+
+    /** Trains the classifier on the whole corpus shipped in bot-core and builds the gazetteers from the data. */
     public static OpenNlpUnderstanding create(ParliamentData parliament, GeoDirectory geo) {
         return new OpenNlpUnderstanding(IntentClassifier.train(IntentCorpus.load().all()),
                 new GazetteerEntityExtractor(parliament, geo));
@@ -43,6 +56,26 @@ public final class OpenNlpUnderstanding implements NaturalLanguageUnderstanding 
         return new OpenNlpUnderstanding(classifier, refreshed);
     }
 
+    /** The trained classifier, given or obtained once from its supplier; thread-safe. */
+    private static final class Classifier {
+        private final Supplier<IntentClassifier> supplier;
+        private volatile IntentClassifier trained;
+
+        Classifier(Supplier<IntentClassifier> supplier, IntentClassifier trained) {
+            this.supplier = supplier;
+            this.trained = trained;
+        }
+
+        IntentClassifier get() {
+            IntentClassifier c = trained;
+            if (c == null) {
+                c = Objects.requireNonNull(supplier.get(), "no intent classifier");
+                trained = c;
+            }
+            return c;
+        }
+    }
+
     @Override
     public Understanding parse(String text, Language languageHint) {
         String message = text == null ? "" : text;
@@ -51,7 +84,7 @@ public final class OpenNlpUnderstanding implements NaturalLanguageUnderstanding 
         String withPlaceholders = substitute(message, mentions);
         Language language = languageHint != null ? languageHint
                 : LanguageDetector.detect(withoutEntities(message, mentions));
-        return new Understanding(message, language, classifier.rank(withPlaceholders), mentions);
+        return new Understanding(message, language, classifier.get().rank(withPlaceholders), mentions);
     }
 
     /**

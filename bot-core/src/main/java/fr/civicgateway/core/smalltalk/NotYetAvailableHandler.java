@@ -5,8 +5,8 @@ import fr.civicgateway.core.dialogue.IntentHandler;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.Intent;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,21 +14,29 @@ import java.util.Set;
  * of question yet — naming it — then what it can do, instead of pretending or answering beside the question (a
  * question about a deputy's speeches answered with their votes).
  *
- * <p>{@link #planned()} gives one for every intent of the API's catalogue that no handler serves yet
- * ({@link #PLANNED}); the app and the benchmarks register them all. Stateless and thread-safe.
+ * <p>The no-argument instance, which the app discovers as every handler, answers every intent of the API's catalogue
+ * that no handler serves yet ({@link #PLANNED}): it owns those names and their training corpora. When a real handler
+ * comes for one, remove the name from {@link #PLANNED} (the dialogue refuses two handlers for one intent). Stateless
+ * and thread-safe.
  */
 public final class NotYetAvailableHandler implements IntentHandler {
 
     /** The intents of the API's catalogue (API.md §2) that later work will answer from real data. */
-    public static final Set<Intent> PLANNED = EnumSet.of(Intent.BILL_STATUS, Intent.LEGISLATIVE_WORK, Intent.AGENDA,
+    public static final Set<Intent> PLANNED = Set.of(Intent.BILL_STATUS, Intent.LEGISLATIVE_WORK, Intent.AGENDA,
             Intent.REPRESENTATIVE_BILLS, Intent.REPRESENTATIVE_SPEECHES, Intent.REPRESENTATIVE_QUESTIONS,
             Intent.REPRESENTATIVE_PRESENCE, Intent.REPRESENTATIVE_INTERESTS, Intent.CONTACT_REPRESENTATIVE,
             Intent.ASSEMBLY_INFO, Intent.LOCAL_NEWS, Intent.FOLLOW, Intent.UNFOLLOW);
 
-    private final Intent intent;
+    private final Set<Intent> intents;
 
+    /** The honest "not yet" for every {@link #PLANNED} intent. */
+    public NotYetAvailableHandler() {
+        this.intents = PLANNED;
+    }
+
+    /** The honest "not yet" for one intent (of {@link #PLANNED}, or one whose real handler is not registered). */
     public NotYetAvailableHandler(Intent intent) {
-        this.intent = intent;
+        this.intents = Set.of(intent);
     }
 
     /** One handler for each of the {@link #PLANNED} intents. */
@@ -40,9 +48,15 @@ public final class NotYetAvailableHandler implements IntentHandler {
         return List.copyOf(out);
     }
 
+    /** The first of its intents; the dialogue registers it for all of {@link #intents()}. */
     @Override
     public Intent intent() {
-        return intent;
+        return intents.iterator().next();
+    }
+
+    @Override
+    public Set<Intent> intents() {
+        return intents;
     }
 
     @Override
@@ -55,39 +69,47 @@ public final class NotYetAvailableHandler implements IntentHandler {
                 Capabilities.examples(t));
     }
 
+    /** Each intent's kind of question, French and English, as the end of "questions about …". */
+    private static final Map<Intent, String[]> KINDS = Map.ofEntries(
+            Map.entry(Intent.BILL_STATUS, new String[]{"l'avancement d'un projet ou d'une proposition de loi",
+                    "where a bill stands"}),
+            Map.entry(Intent.LEGISLATIVE_WORK, new String[]{"les textes de loi en cours d'examen ou adoptés",
+                    "the bills under way or recently adopted"}),
+            Map.entry(Intent.AGENDA, new String[]{"l'ordre du jour et les séances de l'Assemblée",
+                    "the Assemblée's agenda and sittings"}),
+            Map.entry(Intent.REPRESENTATIVE_BILLS, new String[]{"les propositions de loi déposées ou cosignées par un député",
+                    "the bills a deputy tabled or co-signed"}),
+            Map.entry(Intent.REPRESENTATIVE_SPEECHES, new String[]{"les interventions en séance d'un député",
+                    "a deputy's speeches in the chamber"}),
+            Map.entry(Intent.REPRESENTATIVE_QUESTIONS, new String[]{"les questions au Gouvernement posées par un député",
+                    "the questions a deputy asked the government"}),
+            Map.entry(Intent.REPRESENTATIVE_PRESENCE, new String[]{"la présence d'un député en commission",
+                    "a deputy's presence at committee meetings"}),
+            Map.entry(Intent.REPRESENTATIVE_INTERESTS, new String[]{"les déclarations d'intérêts et de patrimoine d'un député",
+                    "a deputy's declarations of interests and assets"}),
+            Map.entry(Intent.CONTACT_REPRESENTATIVE, new String[]{"la façon de contacter un député",
+                    "how to contact a deputy"}),
+            Map.entry(Intent.ASSEMBLY_INFO, new String[]{"le fonctionnement de l'Assemblée nationale",
+                    "how the Assemblée nationale works"}),
+            Map.entry(Intent.LOCAL_NEWS, new String[]{"les actualités de la mairie",
+                    "the town hall's news"}),
+            Map.entry(Intent.FOLLOW, new String[]{"les alertes (être prévenu quand quelque chose change)",
+                    "alerts (being told when something changes)"}),
+            Map.entry(Intent.UNFOLLOW, new String[]{"vos alertes et abonnements",
+                    "your alerts and subscriptions"}),
+            Map.entry(Intent.LOCAL_PROJECTS, new String[]{"les projets et travaux de votre commune",
+                    "your town's projects and worksites"}),
+            Map.entry(Intent.REPORT_PROBLEM, new String[]{"les signalements de problèmes dans l'espace public",
+                    "reporting a problem in the public space"}),
+            Map.entry(Intent.CONSULTATION, new String[]{"les consultations publiques",
+                    "public consultations"}),
+            Map.entry(Intent.REPORT_STATUS, new String[]{"le suivi des signalements",
+                    "following up on reports"}));
+
     /** The kind of question, as the end of "questions about …". */
     String kind(Turn t) {
-        return switch (intent) {
-            case BILL_STATUS -> t.say("l'avancement d'un projet ou d'une proposition de loi",
-                    "where a bill stands");
-            case LEGISLATIVE_WORK -> t.say("les textes de loi en cours d'examen ou adoptés",
-                    "the bills under way or recently adopted");
-            case AGENDA -> t.say("l'ordre du jour et les séances de l'Assemblée",
-                    "the Assemblée's agenda and sittings");
-            case REPRESENTATIVE_BILLS -> t.say("les propositions de loi déposées ou cosignées par un député",
-                    "the bills a deputy tabled or co-signed");
-            case REPRESENTATIVE_SPEECHES -> t.say("les interventions en séance d'un député",
-                    "a deputy's speeches in the chamber");
-            case REPRESENTATIVE_QUESTIONS -> t.say("les questions au Gouvernement posées par un député",
-                    "the questions a deputy asked the government");
-            case REPRESENTATIVE_PRESENCE -> t.say("la présence d'un député en commission",
-                    "a deputy's presence at committee meetings");
-            case REPRESENTATIVE_INTERESTS -> t.say("les déclarations d'intérêts et de patrimoine d'un député",
-                    "a deputy's declarations of interests and assets");
-            case CONTACT_REPRESENTATIVE -> t.say("la façon de contacter un député",
-                    "how to contact a deputy");
-            case ASSEMBLY_INFO -> t.say("le fonctionnement de l'Assemblée nationale",
-                    "how the Assemblée nationale works");
-            case LOCAL_NEWS -> t.say("les actualités de la mairie", "the town hall's news");
-            case FOLLOW -> t.say("les alertes (être prévenu quand quelque chose change)",
-                    "alerts (being told when something changes)");
-            case UNFOLLOW -> t.say("vos alertes et abonnements", "your alerts and subscriptions");
-            case LOCAL_PROJECTS -> t.say("les projets et travaux de votre commune", "your town's projects and worksites");
-            case REPORT_PROBLEM -> t.say("les signalements de problèmes dans l'espace public",
-                    "reporting a problem in the public space");
-            case CONSULTATION -> t.say("les consultations publiques", "public consultations");
-            case REPORT_STATUS -> t.say("le suivi des signalements", "following up on reports");
-            default -> t.say("ce sujet", "this subject");
-        };
+        Intent intent = intents.contains(t.intent()) ? t.intent() : intent();
+        String[] kind = KINDS.get(intent);
+        return kind == null ? t.say("ce sujet", "this subject") : t.say(kind[0], kind[1]);
     }
 }

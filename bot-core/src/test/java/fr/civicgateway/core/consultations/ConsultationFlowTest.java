@@ -82,7 +82,7 @@ class ConsultationFlowTest {
 
     private Dialogue dialogue(ConsultationPseudonyms keys, Consultation... consultations) {
         List<IntentHandler> handlers = new ArrayList<>();
-        for (Intent i : Intent.values()) {
+        for (Intent i : fr.civicgateway.core.nlu.IntentCorpus.shippedIntents()) {
             if (i != Intent.CONSULTATION) {
                 handlers.add(new IntentHandler() {
                     public Intent intent() { return i; }
@@ -91,7 +91,7 @@ class ConsultationFlowTest {
             }
         }
         ConsultationFlow flow = new ConsultationFlow(ConsultationCatalog.of(List.of(consultations)), failingStore, keys, PARIS);
-        return new Dialogue(NLU, conversations, handlers, List.of(flow), clock);
+        return Dialogue.builder(NLU, conversations).handlers(handlers).flows(List.of(flow)).clock(clock).build();
     }
 
     private static Reply.Text last(List<Reply> replies) {

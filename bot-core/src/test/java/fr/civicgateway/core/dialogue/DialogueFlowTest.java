@@ -60,15 +60,15 @@ class DialogueFlowTest {
         }
     };
 
-    private final Dialogue dialogue = new Dialogue(NLU,
-            new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()),
-            handlersFor(Intent.REPORT_PROBLEM), List.of(twoQuestions),
-            Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC));
+    private final Dialogue dialogue = Dialogue.builder(NLU,
+            new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()))
+            .handlers(handlersFor(Intent.REPORT_PROBLEM)).flows(List.of(twoQuestions))
+            .clock(Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC)).build();
 
     /** One echo handler for every intent but those the flows answer. */
     private static List<IntentHandler> handlersFor(Intent... byFlows) {
         List<IntentHandler> out = new ArrayList<>();
-        for (Intent i : Intent.values()) {
+        for (Intent i : fr.civicgateway.core.nlu.IntentCorpus.shippedIntents()) {
             if (!Arrays.asList(byFlows).contains(i)) {
                 out.add(new IntentHandler() {
                     public Intent intent() {
@@ -126,8 +126,8 @@ class DialogueFlowTest {
 
     @Test
     void refusesTwoAnswerersForOneIntentNamingThem() {
-        assertThatThrownBy(() -> new Dialogue(NLU, new InMemoryConversationStore(1, Duration.ofHours(1), Ticker.systemTicker()),
-                handlersFor(), List.of(twoQuestions), Clock.systemUTC()))
+        assertThatThrownBy(() -> Dialogue.builder(NLU, new InMemoryConversationStore(1, Duration.ofHours(1), Ticker.systemTicker()))
+                .handlers(handlersFor()).flows(List.of(twoQuestions)).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("two handlers for intent report_problem").hasMessageContaining("flow test-report");
     }
@@ -141,8 +141,8 @@ class DialogueFlowTest {
             seen.add("end " + replies.size());
             return replies;
         };
-        Dialogue scoped = new Dialogue(NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()),
-                handlersFor(), List.of(), Notices.NONE, scope, Clock.systemUTC());
+        Dialogue scoped = Dialogue.builder(NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()))
+                .handlers(handlersFor()).scope(scope).build();
 
         scoped.handle(new IncomingMessage("test", "c9", "bonjour", null, null));
 

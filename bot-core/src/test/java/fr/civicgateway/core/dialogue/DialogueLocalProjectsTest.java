@@ -47,14 +47,14 @@ class DialogueLocalProjectsTest {
         }
     };
 
-    private final Dialogue dialogue = new Dialogue(nlu,
-            new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()), handlers(), List.of(),
-            Clock.fixed(Instant.parse("2026-01-10T10:00:00Z"), ZoneOffset.UTC));
+    private final Dialogue dialogue = Dialogue.builder(nlu,
+            new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker())).handlers(handlers())
+            .clock(Clock.fixed(Instant.parse("2026-01-10T10:00:00Z"), ZoneOffset.UTC)).build();
 
     private static List<IntentHandler> handlers() {
         List<IntentHandler> out = new ArrayList<>();
         out.add(new LocalProjectsHandler(List.of()));
-        for (Intent i : Intent.values()) {
+        for (Intent i : fr.civicgateway.core.nlu.IntentCorpus.shippedIntents()) {
             if (i != Intent.LOCAL_PROJECTS) {
                 out.add(new IntentHandler() {
                     public Intent intent() {

@@ -1,6 +1,5 @@
 package fr.civicgateway.core.nlu;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ public final class NluEvaluation {
 
     static Report evaluate(IntentCorpus corpus) {
         IntentClassifier classifier = IntentClassifier.train(corpus.training());
-        Map<Intent, int[]> counts = new EnumMap<>(Intent.class);
+        Map<Intent, int[]> counts = new java.util.TreeMap<>(java.util.Comparator.comparing(Intent::name));
         List<String> errors = new java.util.ArrayList<>();
         for (IntentExample e : corpus.heldOut()) {
             Intent got = classifier.rank(e.text()).getFirst().intent();
@@ -48,7 +47,7 @@ public final class NluEvaluation {
                 errors.add(e.language().code() + " " + e.intent().apiName() + " -> " + got.apiName() + ": " + e.text());
             }
         }
-        Map<Intent, Score> scores = new EnumMap<>(Intent.class);
+        Map<Intent, Score> scores = new java.util.TreeMap<>(java.util.Comparator.comparing(Intent::name));
         counts.forEach((i, c) -> scores.put(i, new Score(c[0], c[1], c[2], c[3])));
         return new Report(scores, errors);
     }

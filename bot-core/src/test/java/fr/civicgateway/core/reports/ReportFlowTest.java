@@ -40,16 +40,16 @@ class ReportFlowTest {
     static final ReportCategories CATEGORIES = ReportCategories.of(List.of(POTHOLE, LIGHTING));
 
     final InMemoryReportStore store = new InMemoryReportStore();
-    final Dialogue dialogue = new Dialogue(NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()),
-            otherHandlers(), List.of(new ReportFlow(CATEGORIES, store, new FakeGeoDirectory(),
-                    new ReportFlow.Recipient("les services techniques de la mairie", "the town's technical services"))),
-            new ReportNotices(store, CATEGORIES),
-            Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+    final Dialogue dialogue = Dialogue.builder(NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()))
+            .handlers(otherHandlers()).flows(List.of(new ReportFlow(CATEGORIES, store, new FakeGeoDirectory(),
+                    new ReportFlow.Recipient("les services techniques de la mairie", "the town's technical services"))))
+            .notices(new ReportNotices(store, CATEGORIES))
+            .clock(Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC)).build();
 
     List<IntentHandler> otherHandlers() {
         List<IntentHandler> out = new ArrayList<>();
         out.add(new ReportStatusHandler(store, CATEGORIES));
-        for (Intent i : Intent.values()) {
+        for (Intent i : fr.civicgateway.core.nlu.IntentCorpus.shippedIntents()) {
             if (i != Intent.REPORT_PROBLEM && i != Intent.REPORT_STATUS) {
                 out.add(new IntentHandler() {
                     public Intent intent() {

@@ -70,14 +70,14 @@ final class TestDialogues {
             }
             return Answer.text(t.state(), "Réponse lente.");
         }));
-        for (Intent i : Intent.values()) {
+        for (Intent i : fr.civicgateway.core.nlu.IntentCorpus.shippedIntents()) {
             if (handlers.stream().noneMatch(h -> h.intent() == i)) {
                 handlers.add(handler(i, t -> Answer.text(t.state(), t.say("Je ne sais pas répondre à cela.",
                         "I cannot answer that."))));
             }
         }
-        return new Dialogue(nlu, new InMemoryConversationStore(1000, Duration.ofHours(2), Ticker.systemTicker()),
-                handlers, Clock.systemUTC());
+        return Dialogue.builder(nlu, new InMemoryConversationStore(1000, Duration.ofHours(2), Ticker.systemTicker()))
+                .handlers(handlers).build();
     }
 
     /** A text of about 9 000 characters in paragraphs, as a long list of votes would be. */

@@ -1,0 +1,194 @@
+package fr.civicgateway.core.dialogue;
+
+import fr.civicgateway.core.nlu.EntityType;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.Understanding;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the dialogue corrects the classifier with what the conversation makes obvious: an ordered list of named rules,
+ * each a small record that settles the intent or passes ({@link Rule#decide}); the first that settles wins, and
+ * when none does, {@link IntentNeeds#decide} checks that the classifier's intent has what it needs. Each rule is
+ * tested on its own (DecisionRulesTest) and in the dialogue's tests.
+ *
+ * <p>A rule names the core's own intents only; an intent added by a new handler is the classifier's to find (and
+ * passes through every rule unchanged). Pure functions; thread-safe.
+ */
+final class DecisionRules {
+
+    /** The rules, in the order they are tried. */
+    static final List<Rule> ORDERED = List.of(
+            new AnotherSubjectIsOutOfScope(),
+            new AnswersTheOpenQuestion(),
+            new DeputyAndScrutinMeanTheirVote(),
+            new DeputyAfterAScrutin(),
+            new DeputysLatestVotes(),
+            new ScrutinAfterADeputysVote(),
+            new BareReportNumber(),
+            new BarePlaceOrName(),
+            new NotUnderstood());
+
+    private DecisionRules() {
+    }
+
+    /** The intent to answer: the first rule's that settles it, else {@link IntentNeeds#decide}. */
+    static Intent decide(Facts f) {
+        for (Rule rule : ORDERED) {
+            Optional<Intent> settled = rule.decide(f);
+            if (settled.isPresent()) {
+                return settled.get();
+            }
+        }
+        return IntentNeeds.decide(f.intent(), f.u(), f.state(), f.text());
+    }
+
+    /** One rule: the intent it settles for this message in this conversation, or empty to let the next decide. */
+    interface Rule {
+        Optional<Intent> decide(Facts f);
+    }
+
+    /** What every rule reads: the understanding, the conversation and the text, with the facts they share. */
+    record Facts(Understanding u, ConversationState state, String text) {
+
+        /** The classifier's intent. */
+        Intent intent() {
+            return u.intent();
+        }
+
+        boolean hasPlace() {
+            return u.entities().stream().anyMatch(e -> Dialogue.PLACES.contains(e.type()));
+        }
+
+        boolean hasDeputy() {
+            return u.first(EntityType.DEPUTY).isPresent();
+        }
+
+        boolean hasScrutinOrTopic() {
+            return u.first(EntityType.SCRUTIN).isPresent() || u.first(EntityType.TOPIC).isPresent();
+        }
+
+        /** The classifier says little: out of scope, unsure, or a greeting / help that a name or place overrides. */
+        boolean weak() {
+            Intent i = u.intent();
+            return i == Intent.OUT_OF_SCOPE || u.confidence() < Dialogue.MIN_CONFIDENCE || i == Intent.GREET || i == Intent.HELP;
+        }
+
+        /** The question the bot left open, if any. */
+        Intent waiting() {
+            return state.pendingIntent();
+        }
+    }
+
+    /**
+     * "Qui est le maire de Paris ?", "Quel âge a Marine Le Pen ?": another office, or what no intent holds about a
+     * deputy, is no deputy question however near the classifier puts it.
+     */
+    record AnotherSubjectIsOutOfScope() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            return IntentNeeds.asksAboutSomethingElse(f.intent(), f.u(), f.text())
+                    ? Optional.of(Intent.OUT_OF_SCOPE) : Optional.empty();
+        }
+    }
+
+    /**
+     * The answer to "which deputy / which place?": a bare place continues the open question as finding the deputy, a
+     * name (when the classifier is unsure) answers the question waiting for it, and a scrutin or topic answers a
+     * waiting "which vote?".
+     */
+    record AnswersTheOpenQuestion() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            Intent waiting = f.waiting();
+            if (waiting != null && f.hasPlace() && !f.hasDeputy()) {
+                return Optional.of(Intent.FIND_REPRESENTATIVE);
+            }
+            if (waiting != null && f.hasDeputy() && f.weak()) {
+                return Optional.of(waiting == Intent.FIND_REPRESENTATIVE ? Intent.REPRESENTATIVE_PROFILE : waiting);
+            }
+            if (waiting == Intent.VOTE_RESULT && f.weak() && f.hasScrutinOrTopic()) {
+                return Optional.of(Intent.VOTE_RESULT);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A deputy and a scrutin (or a topic) named together: however it is worded, the question is how they voted. */
+    record DeputyAndScrutinMeanTheirVote() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            return f.intent() == Intent.VOTE_RESULT && f.hasDeputy() && f.hasScrutinOrTopic()
+                    ? Optional.of(Intent.REPRESENTATIVE_VOTES) : Optional.empty();
+        }
+    }
+
+    /**
+     * "et Boris Vallaud, il a voté quoi ?" after a scrutin's result is that deputy's vote on the same scrutin; a bare
+     * "et Mathilde Panot ?" / "what about Gabriel Attal?" there too: nothing else is asked of the deputy.
+     */
+    record DeputyAfterAScrutin() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            return f.hasDeputy() && (f.intent() == Intent.REPRESENTATIVE_VOTES || f.weak()
+                    || IntentNeeds.onlyTheMentions(f.u(), f.text()))
+                    && Dialogue.keepsTheScrutin(f.u(), f.state(), f.text())
+                    ? Optional.of(Intent.REPRESENTATIVE_VOTES) : Optional.empty();
+        }
+    }
+
+    /**
+     * "Montre-moi les votes de Boris Vallaud": a deputy and vote words without a scrutin nor a topic ask for the
+     * deputy's latest votes (not the Assemblée's, nor alerts unless follow words ask for them).
+     */
+    record DeputysLatestVotes() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            return f.hasDeputy() && !f.hasScrutinOrTopic() && IntentNeeds.asksForADeputysVotes(f.intent(), f.text())
+                    ? Optional.of(Intent.REPRESENTATIVE_VOTES) : Optional.empty();
+        }
+    }
+
+    /** "et sur le scrutin 3700 ?" after a deputy's vote is about the same deputy's vote. */
+    record ScrutinAfterADeputysVote() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            return Dialogue.isFollowUp(f.text()) && !f.hasDeputy()
+                    && f.state().lastIntent() == Intent.REPRESENTATIVE_VOTES && f.state().lastDeputyUid() != null
+                    && f.intent() == Intent.VOTE_RESULT
+                    ? Optional.of(Intent.REPRESENTATIVE_VOTES) : Optional.empty();
+        }
+    }
+
+    /** "signalement 42" alone asks where that report stands. */
+    record BareReportNumber() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            return f.u().first(EntityType.REPORT).isPresent() && f.weak()
+                    ? Optional.of(Intent.REPORT_STATUS) : Optional.empty();
+        }
+    }
+
+    /**
+     * A bare place ("Annecy", "et à Lyon ?") asks for its deputy (a sentence that merely names one does not); a bare
+     * deputy's name asks who they are.
+     */
+    record BarePlaceOrName() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            if (f.weak() && f.hasPlace() && !f.hasDeputy() && IntentNeeds.placeIsTheQuestion(f.u(), f.text())) {
+                return Optional.of(Intent.FIND_REPRESENTATIVE);
+            }
+            return f.weak() && f.hasDeputy() ? Optional.of(Intent.REPRESENTATIVE_PROFILE) : Optional.empty();
+        }
+    }
+
+    /** A message the classifier is unsure of, naming nothing the bot knows, is not understood. */
+    record NotUnderstood() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            return f.u().confidence() < Dialogue.MIN_CONFIDENCE && f.u().entities().isEmpty()
+                    ? Optional.of(Intent.OUT_OF_SCOPE) : Optional.empty();
+        }
+    }
+}

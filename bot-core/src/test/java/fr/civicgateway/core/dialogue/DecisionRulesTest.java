@@ -1,0 +1,243 @@
+package fr.civicgateway.core.dialogue;
+
+import fr.civicgateway.core.nlu.EntityMention;
+import fr.civicgateway.core.nlu.EntityType;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.IntentScore;
+import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.nlu.Understanding;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each of the dialogue's decision rules on its own, then their order. */
+class DecisionRulesTest {
+
+    private static final ConversationState NEW = ConversationState.start(Language.FR, Instant.EPOCH);
+    private static final String VALLAUD = "PA720892";
+
+    private static DecisionRules.Facts facts(String text, Intent intent, double confidence, ConversationState state,
+                                             EntityMention... entities) {
+        return new DecisionRules.Facts(new Understanding(text, Language.FR, List.of(new IntentScore(intent, confidence),
+                new IntentScore(Intent.OUT_OF_SCOPE, 1 - confidence)), List.of(entities)), state, text);
+    }
+
+    private static EntityMention mention(String whole, String text, EntityType type, String value) {
+        int start = whole.indexOf(text);
+        return new EntityMention(type, value, text, start, start + text.length());
+    }
+
+    private static final Optional<Intent> PASSES = Optional.empty();
+
+    @Nested
+    class AnotherSubjectIsOutOfScope {
+        final DecisionRules.Rule rule = new DecisionRules.AnotherSubjectIsOutOfScope();
+
+        @Test
+        void theMayorIsNoDeputyQuestion() {
+            String text = "Qui est le maire de Paris ?";
+            assertThat(rule.decide(facts(text, Intent.FIND_REPRESENTATIVE, 0.9, NEW,
+                    mention(text, "Paris", EntityType.COMMUNE, "75056")))).contains(Intent.OUT_OF_SCOPE);
+        }
+
+        @Test
+        void passesOnADeputyQuestion() {
+            String text = "Qui est mon député ?";
+            assertThat(rule.decide(facts(text, Intent.FIND_REPRESENTATIVE, 0.9, NEW))).isEqualTo(PASSES);
+        }
+    }
+
+    @Nested
+    class AnswersTheOpenQuestion {
+        final DecisionRules.Rule rule = new DecisionRules.AnswersTheOpenQuestion();
+
+        @Test
+        void aBarePlaceAnswersWhereDoYouLive() {
+            String text = "Annecy";
+            var f = facts(text, Intent.OUT_OF_SCOPE, 0.5, NEW.withPendingIntent(Intent.REPRESENTATIVE_ATTENDANCE),
+                    mention(text, "Annecy", EntityType.COMMUNE, "74010"));
+            assertThat(rule.decide(f)).contains(Intent.FIND_REPRESENTATIVE);
+        }
+
+        @Test
+        void aBareNameAnswersTheQuestionWaitingForIt() {
+            String text = "Boris Vallaud";
+            var f = facts(text, Intent.GREET, 0.4, NEW.withPendingIntent(Intent.REPRESENTATIVE_VOTES),
+                    mention(text, text, EntityType.DEPUTY, VALLAUD));
+            assertThat(rule.decide(f)).contains(Intent.REPRESENTATIVE_VOTES);
+            var afterWhichDeputy = facts(text, Intent.GREET, 0.4, NEW.withPendingIntent(Intent.FIND_REPRESENTATIVE),
+                    mention(text, text, EntityType.DEPUTY, VALLAUD));
+            assertThat(rule.decide(afterWhichDeputy)).contains(Intent.REPRESENTATIVE_PROFILE);
+        }
+
+        @Test
+        void aScrutinAnswersWhichVote() {
+            String text = "le 3700";
+            var f = facts(text, Intent.OUT_OF_SCOPE, 0.5, NEW.withPendingIntent(Intent.VOTE_RESULT),
+                    mention(text, "3700", EntityType.SCRUTIN, "3700"));
+            assertThat(rule.decide(f)).contains(Intent.VOTE_RESULT);
+        }
+
+        @Test
+        void passesWithoutAnOpenQuestion() {
+            String text = "Annecy";
+            assertThat(rule.decide(facts(text, Intent.OUT_OF_SCOPE, 0.5, NEW,
+                    mention(text, "Annecy", EntityType.COMMUNE, "74010")))).isEqualTo(PASSES);
+        }
+    }
+
+    @Nested
+    class DeputyAndScrutinMeanTheirVote {
+        final DecisionRules.Rule rule = new DecisionRules.DeputyAndScrutinMeanTheirVote();
+
+        @Test
+        void aDeputyAndAScrutinTogetherAreTheirVote() {
+            String text = "Résultat du scrutin 3700 pour Boris Vallaud";
+            var f = facts(text, Intent.VOTE_RESULT, 0.8, NEW, mention(text, "3700", EntityType.SCRUTIN, "3700"),
+                    mention(text, "Boris Vallaud", EntityType.DEPUTY, VALLAUD));
+            assertThat(rule.decide(f)).contains(Intent.REPRESENTATIVE_VOTES);
+        }
+
+        @Test
+        void passesOnAScrutinAlone() {
+            String text = "Résultat du scrutin 3700";
+            assertThat(rule.decide(facts(text, Intent.VOTE_RESULT, 0.8, NEW,
+                    mention(text, "3700", EntityType.SCRUTIN, "3700")))).isEqualTo(PASSES);
+        }
+    }
+
+    @Nested
+    class DeputyAfterAScrutin {
+        final DecisionRules.Rule rule = new DecisionRules.DeputyAfterAScrutin();
+
+        @Test
+        void etBorisVallaudAfterAScrutinIsHisVoteOnIt() {
+            String text = "et Boris Vallaud ?";
+            ConversationState afterResult = NEW.withScrutin(3700).withLastIntent(Intent.VOTE_RESULT);
+            var f = facts(text, Intent.REPRESENTATIVE_PROFILE, 0.6, afterResult,
+                    mention(text, "Boris Vallaud", EntityType.DEPUTY, VALLAUD));
+            assertThat(rule.decide(f)).contains(Intent.REPRESENTATIVE_VOTES);
+        }
+
+        @Test
+        void passesWithoutAScrutinInTheConversation() {
+            String text = "et Boris Vallaud ?";
+            assertThat(rule.decide(facts(text, Intent.REPRESENTATIVE_PROFILE, 0.6, NEW,
+                    mention(text, "Boris Vallaud", EntityType.DEPUTY, VALLAUD)))).isEqualTo(PASSES);
+        }
+    }
+
+    @Nested
+    class DeputysLatestVotes {
+        final DecisionRules.Rule rule = new DecisionRules.DeputysLatestVotes();
+
+        @Test
+        void voteWordsAndADeputyAskForTheirLatestVotes() {
+            String text = "Montre-moi les votes de Boris Vallaud";
+            var f = facts(text, Intent.PARLIAMENT_ACTIVITY, 0.6, NEW,
+                    mention(text, "Boris Vallaud", EntityType.DEPUTY, VALLAUD));
+            assertThat(rule.decide(f)).contains(Intent.REPRESENTATIVE_VOTES);
+        }
+
+        @Test
+        void passesWithoutADeputy() {
+            String text = "Montre-moi les derniers votes";
+            assertThat(rule.decide(facts(text, Intent.PARLIAMENT_ACTIVITY, 0.6, NEW))).isEqualTo(PASSES);
+        }
+    }
+
+    @Nested
+    class ScrutinAfterADeputysVote {
+        final DecisionRules.Rule rule = new DecisionRules.ScrutinAfterADeputysVote();
+
+        @Test
+        void etSurLeScrutinContinuesTheDeputysVotes() {
+            String text = "et sur le scrutin 3701 ?";
+            ConversationState afterVote = NEW.withDeputy(VALLAUD).withLastIntent(Intent.REPRESENTATIVE_VOTES);
+            var f = facts(text, Intent.VOTE_RESULT, 0.8, afterVote, mention(text, "3701", EntityType.SCRUTIN, "3701"));
+            assertThat(rule.decide(f)).contains(Intent.REPRESENTATIVE_VOTES);
+        }
+
+        @Test
+        void passesWhenItIsNoFollowUp() {
+            String text = "Le scrutin 3701 ?";
+            ConversationState afterVote = NEW.withDeputy(VALLAUD).withLastIntent(Intent.REPRESENTATIVE_VOTES);
+            assertThat(rule.decide(facts(text, Intent.VOTE_RESULT, 0.8, afterVote,
+                    mention(text, "3701", EntityType.SCRUTIN, "3701")))).isEqualTo(PASSES);
+        }
+    }
+
+    @Nested
+    class BareReportNumber {
+        final DecisionRules.Rule rule = new DecisionRules.BareReportNumber();
+
+        @Test
+        void aReportNumberAloneAsksWhereItStands() {
+            String text = "signalement 42";
+            assertThat(rule.decide(facts(text, Intent.OUT_OF_SCOPE, 0.5, NEW,
+                    mention(text, "signalement 42", EntityType.REPORT, "42")))).contains(Intent.REPORT_STATUS);
+        }
+
+        @Test
+        void passesWhenTheClassifierIsSureOfAnotherIntent() {
+            String text = "signalement 42";
+            assertThat(rule.decide(facts(text, Intent.REPORT_PROBLEM, 0.9, NEW,
+                    mention(text, "signalement 42", EntityType.REPORT, "42")))).isEqualTo(PASSES);
+        }
+    }
+
+    @Nested
+    class BarePlaceOrName {
+        final DecisionRules.Rule rule = new DecisionRules.BarePlaceOrName();
+
+        @Test
+        void aBarePlaceAsksForItsDeputyAndABareNameWhoTheyAre() {
+            String place = "Annecy";
+            assertThat(rule.decide(facts(place, Intent.OUT_OF_SCOPE, 0.5, NEW,
+                    mention(place, place, EntityType.COMMUNE, "74010")))).contains(Intent.FIND_REPRESENTATIVE);
+            String name = "Boris Vallaud";
+            assertThat(rule.decide(facts(name, Intent.GREET, 0.5, NEW,
+                    mention(name, name, EntityType.DEPUTY, VALLAUD)))).contains(Intent.REPRESENTATIVE_PROFILE);
+        }
+
+        @Test
+        void passesWhenTheClassifierIsSure() {
+            String place = "Quels travaux à Annecy ?";
+            assertThat(rule.decide(facts(place, Intent.LOCAL_PROJECTS, 0.9, NEW,
+                    mention(place, "Annecy", EntityType.COMMUNE, "74010")))).isEqualTo(PASSES);
+        }
+    }
+
+    @Nested
+    class NotUnderstood {
+        final DecisionRules.Rule rule = new DecisionRules.NotUnderstood();
+
+        @Test
+        void anUnsureGuessNamingNothingIsOutOfScope() {
+            assertThat(rule.decide(facts("blabla truc", Intent.HELP, 0.2, NEW))).contains(Intent.OUT_OF_SCOPE);
+        }
+
+        @Test
+        void passesWhenSomethingIsNamedOrTheGuessIsSure() {
+            assertThat(rule.decide(facts("aide", Intent.HELP, 0.9, NEW))).isEqualTo(PASSES);
+            String text = "Annecy";
+            assertThat(rule.decide(facts(text, Intent.OUT_OF_SCOPE, 0.2, NEW,
+                    mention(text, text, EntityType.COMMUNE, "74010")))).isEqualTo(PASSES);
+        }
+    }
+
+    @Test
+    void theRulesAreTriedInOrderAndAnIntentTheyDoNotKnowPassesThemAll() {
+        assertThat(DecisionRules.ORDERED).extracting(r -> r.getClass().getSimpleName()).containsExactly(
+                "AnotherSubjectIsOutOfScope", "AnswersTheOpenQuestion", "DeputyAndScrutinMeanTheirVote",
+                "DeputyAfterAScrutin", "DeputysLatestVotes", "ScrutinAfterADeputysVote", "BareReportNumber",
+                "BarePlaceOrName", "NotUnderstood");
+        Intent weather = Intent.named("weather_forecast");
+        String text = "Quel temps fera-t-il demain ?";
+        assertThat(DecisionRules.decide(facts(text, weather, 0.9, NEW))).isEqualTo(weather);
+    }
+}
