@@ -20,6 +20,7 @@ import fr.civicgateway.core.smalltalk.GreetHandler;
 import fr.civicgateway.core.smalltalk.HelpHandler;
 import fr.civicgateway.core.smalltalk.NotYetAvailableHandler;
 import fr.civicgateway.core.smalltalk.OutOfScopeHandler;
+import fr.civicgateway.core.text.MessageCatalogue;
 import fr.civicgateway.core.votes.ParliamentActivityHandler;
 import fr.civicgateway.core.votes.RepresentativeVotesHandler;
 import fr.civicgateway.core.votes.TopicSearch;
@@ -27,6 +28,7 @@ import fr.civicgateway.core.votes.VoteResultHandler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +39,8 @@ import org.springframework.context.annotation.Configuration;
  * conversation store and its database in {@code fr.civicgateway.app.storage}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DataProperties.class, ConversationProperties.class, LocalProperties.class})
+@EnableConfigurationProperties({DataProperties.class, ConversationProperties.class, LocalProperties.class,
+        MessagesProperties.class})
 class GatewayConfiguration {
 
     @Bean
@@ -71,13 +74,29 @@ class GatewayConfiguration {
         return List.copyOf(handlers);
     }
 
+    /**
+     * Every sentence the bot says: the bundles of the handlers and flows, the shared ones and the channels', with the
+     * operator's overrides ({@code civic.messages.overrides}). A wrong override stops the start, naming file and key.
+     */
+    @Bean
+    MessageCatalogue messageCatalogue(List<IntentHandler> coreIntentHandlers, List<Flow> flows,
+                                      MessagesProperties properties) {
+        List<String> bundles = Stream.concat(Dialogue.bundles(coreIntentHandlers, flows).stream(),
+                CHANNEL_BUNDLES.stream()).distinct().toList();
+        return MessageCatalogue.load(bundles, properties.overrides());
+    }
+
+    /** The channels' own wording (commands, menus). */
+    private static final List<String> CHANNEL_BUNDLES = List.of();
+
     @Bean
     Dialogue dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> coreIntentHandlers,
                       List<Flow> flows, ReportNotices reportNotices, TurnScope openDataTurns,
-                      ConversationLocks conversationLocks, Clock clock) {
+                      ConversationLocks conversationLocks, MessageCatalogue messageCatalogue, Clock clock) {
         // Every Flow bean (the problem report, the consultation flow, ...) answers its own intent instead of a handler.
         // Each turn reads one version of the open data, even when a refresh swaps it meanwhile (LiveOpenData).
         // One turn of a conversation at a time, on every channel and instance (StorageConfiguration).
-        return new Dialogue(nlu, store, coreIntentHandlers, flows, reportNotices, openDataTurns, conversationLocks, clock);
+        return new Dialogue(nlu, store, coreIntentHandlers, flows, reportNotices, openDataTurns, conversationLocks,
+                messageCatalogue, clock);
     }
 }

@@ -12,6 +12,7 @@ import fr.civicgateway.core.nlu.IntentScore;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.nlu.Understanding;
+import fr.civicgateway.core.text.MessageCatalogue;
 import fr.civicgateway.core.text.Text;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,6 +55,7 @@ public final class Dialogue {
     private final Notices notices;
     private final TurnScope scope;
     private final ConversationLocks locks;
+    private final MessageCatalogue messages;
 
     /** A dialogue without multi-turn flows. */
     public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers, Clock clock) {
@@ -96,6 +98,18 @@ public final class Dialogue {
      */
     public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
                     List<Flow> flows, Notices notices, TurnScope scope, ConversationLocks locks, Clock clock) {
+        this(nlu, store, handlers, flows, notices, scope, locks, MessageCatalogue.of(bundles(handlers, flows)), clock);
+    }
+
+    /**
+     * @param messages the sentences the handlers, the flows and the dialogue say: at least the bundles of
+     *                 {@link #bundles}, usually with the operator's overrides
+     * @throws IllegalArgumentException as {@link #Dialogue(NaturalLanguageUnderstanding, ConversationStore, List, List, Clock)}
+     */
+    public Dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
+                    List<Flow> flows, Notices notices, TurnScope scope, ConversationLocks locks,
+                    MessageCatalogue messages, Clock clock) {
+        this.messages = messages;
         this.locks = locks;
         this.notices = notices;
         this.scope = scope;
@@ -121,6 +135,12 @@ public final class Dialogue {
         }
     }
 
+    /** The message bundles of these handlers and flows (the catalogue adds the shared ones). */
+    public static List<String> bundles(List<IntentHandler> handlers, List<Flow> flows) {
+        return java.util.stream.Stream.concat(handlers.stream().map(IntentHandler::messageBundle),
+                flows.stream().map(Flow::messageBundle)).distinct().toList();
+    }
+
     private static void claim(Map<Intent, String> claimed, Intent intent, String by) {
         String previous = claimed.put(intent, by);
         if (previous != null) {
@@ -136,10 +156,8 @@ public final class Dialogue {
             // Only the NLU, the conversation's lock (its database) or a bug in the routing can get here: handlers and
             // the store are guarded below.
             log.error("could not answer a message on channel {}", message.channel(), e);
-            boolean english = message.locale() == Language.EN;
-            return List.of(new Reply.Text(english
-                    ? "Sorry, an error prevents me from answering right now. Please try again in a moment."
-                    : "Désolé, une erreur m'empêche de répondre pour le moment. Réessayez dans un instant."));
+            return List.of(new Reply.Text(messages.format(message.locale() == Language.EN ? Language.EN : Language.FR,
+                    "dialogue.error")));
         }
     }
 
@@ -179,9 +197,7 @@ public final class Dialogue {
             // A photo without words and without a flow to take it: say what it is good for.
             Language language = message.locale() != null ? message.locale()
                     : state.language() != null ? state.language() : Language.FR;
-            return List.of(new Reply.Text(language == Language.EN
-                    ? "A photo helps only within a problem report: first write \"report a problem\", then send it when I ask for the details."
-                    : "Une photo ne sert que dans un signalement : écrivez d'abord « signaler un problème », puis envoyez-la quand je demande les détails."));
+            return List.of(new Reply.Text(messages.format(language, "dialogue.photo_outside_report")));
         }
         Optional<Intent> claimed = claimed(message.text(), state);
         // A claimed text is a handler's own payload, which may carry a (rounded) position: understood, never kept.
@@ -199,7 +215,7 @@ public final class Dialogue {
         // An answered question closes any question still open; the handler may open a new one.
         ConversationState before = state.withPendingChoice(null).withLanguage(language);
         Turn turn = new Turn(message, intent == Intent.REPRESENTATIVE_VOTES && keepsTheScrutin(understanding, state, message.text())
-                ? withContextScrutin(understanding, state) : understanding, language, before, now);
+                ? withContextScrutin(understanding, state) : understanding, language, before, now, messages);
         Flow flow = flowsByIntent.get(intent);
         if (flow != null) {
             return step(flow, turn, null);
@@ -213,7 +229,7 @@ public final class Dialogue {
         if (intent == Intent.FIND_REPRESENTATIVE && waiting != null && ABOUT_A_DEPUTY.contains(waiting)
                 && after.lastDeputyUid() != null && !after.lastDeputyUid().equals(state.lastDeputyUid())) {
             Answer followUp = answer(waiting, new Turn(message, understanding.withoutEntities(), language,
-                    after.withPendingIntent(null), now));
+                    after.withPendingIntent(null), now, messages));
             replies.addAll(followUp.replies());
             after = followUp.state();
         } else if (intent != Intent.FIND_REPRESENTATIVE && after.pendingIntent() == state.pendingIntent()
@@ -232,11 +248,10 @@ public final class Dialogue {
         // Inside a flow the text may be personal (a description, a free-text answer): understood, never kept.
         Understanding understanding = nlu.parseWithoutRemembering(message.text(), message.locale());
         Language language = languageOf(message, understanding, state);
-        Turn turn = new Turn(message, understanding, language, state.withLanguage(language), now);
+        Turn turn = new Turn(message, understanding, language, state.withLanguage(language), now, messages);
         if (isCancel(message.text())) {
             saveState(message, state.withActiveFlow(null).withLanguage(language).withUpdatedAt(now));
-            return List.of(new Reply.Text(turn.say("C'est annulé : rien n'a été envoyé. Que puis-je faire d'autre pour vous ?",
-                    "Cancelled: nothing was sent. What else can I do for you?")));
+            return List.of(new Reply.Text(turn.msg("dialogue.flow_cancelled")));
         }
         return step(flow, turn, state.activeFlow());
     }
@@ -249,11 +264,7 @@ public final class Dialogue {
         } catch (RuntimeException e) {
             log.error("flow {} failed on channel {}", flow.id(), turn.message().channel(), e);
             // The flow stays where it was: nothing the user typed so far is lost, and they can try again.
-            return List.of(new Reply.Text(turn.say(
-                    "Désolé, une erreur m'empêche d'enregistrer cela pour le moment : rien n'est perdu, réessayez dans un "
-                            + "instant (ou écrivez « annuler »).",
-                    "Sorry, an error prevents me from saving this right now: nothing is lost, try again in a moment "
-                            + "(or type \"cancel\").")));
+            return List.of(new Reply.Text(turn.msg("dialogue.flow_error")));
         }
         ActiveFlow next = step instanceof FlowStep.Ask ask ? ask.flow() : null;
         saveState(turn.message(), turn.state().withPendingChoice(null).withPendingIntent(null).withActiveFlow(next)
@@ -273,9 +284,7 @@ public final class Dialogue {
             return handlers.get(intent).handle(turn);
         } catch (RuntimeException e) {
             log.error("handler for intent {} failed on channel {}", intent.apiName(), turn.message().channel(), e);
-            return Answer.text(turn.state(), turn.say(
-                    "Désolé, une erreur m'empêche de répondre pour le moment. Réessayez dans un instant.",
-                    "Sorry, an error prevents me from answering right now. Please try again in a moment."));
+            return Answer.text(turn.state(), turn.msg("dialogue.error"));
         }
     }
 

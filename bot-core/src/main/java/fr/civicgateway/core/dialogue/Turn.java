@@ -5,16 +5,23 @@ import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.nlu.Understanding;
+import fr.civicgateway.core.text.MessageCatalogue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Everything a handler needs to answer one message: the message, what was understood, the language to answer in,
- * the conversation so far and the current time.
+ * the conversation so far, the current time, and the catalogue of the sentences it may say.
  */
 public record Turn(IncomingMessage message, Understanding understanding, Language language, ConversationState state,
-                   Instant now) {
+                   Instant now, MessageCatalogue messages) {
+
+    /** A turn that speaks from the shipped catalogue (tests and tools; the dialogue passes its own). */
+    public Turn(IncomingMessage message, Understanding understanding, Language language, ConversationState state,
+                Instant now) {
+        this(message, understanding, language, state, now, MessageCatalogue.shipped());
+    }
 
     public Optional<EntityMention> entity(EntityType type) {
         return understanding.first(type);
@@ -24,7 +31,18 @@ public record Turn(IncomingMessage message, Understanding understanding, Languag
         return understanding.all(type);
     }
 
-    /** Picks the French or English wording, by the language of this turn. */
+    /**
+     * The sentence {@code key} of the catalogue in the language of this turn, its arguments given as name, value
+     * pairs: {@code t.msg("greet.hello", "capabilities", list)}.
+     */
+    public String msg(String key, Object... namedArgs) {
+        return messages.format(language, key, namedArgs);
+    }
+
+    /**
+     * Picks the French or English wording, by the language of this turn. For what is not a sentence of the bot's
+     * (a consultation's own text, given in both languages by its author); the bot's sentences go through {@link #msg}.
+     */
     public String say(String french, String english) {
         return language == Language.EN ? english : french;
     }
