@@ -35,6 +35,7 @@ class MessageCatalogueTest {
     private static final List<Path> SOURCES = List.of(Path.of("src/main/java"), Path.of("../connectors/src/main/java"),
             Path.of("../app/src/main/java"));
     private static final Pattern BUNDLE_FILE = Pattern.compile("([a-z0-9_]+)\\.(fr|en)\\.properties");
+    private static final Pattern EXACT = Pattern.compile("=\\d");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z0-9_]+\\.[a-z0-9_.]*)\"");
 
     /** Every bundle shipped, from the file names. */
@@ -131,17 +132,18 @@ class MessageCatalogueTest {
                 String en1 = formatWith(Language.EN, key, arg, 1);
                 String en2 = formatWith(Language.EN, key, arg, 2);
                 // French: 0 and 1 are singular; English: only 1 is. (Digits replaced to compare the words.)
-                if (!ALL.pattern(Language.FR, key).contains("=0")) {
+                // An exact case ("=0 {aucun}", "=1 {une seule}") may set 0 or 1 apart: then only 1 against 2 is checked.
+                if (!EXACT.matcher(ALL.pattern(Language.FR, key)).find()) {
                     assertThat(digitless(fr0)).as(key + " fr, 0 like 1").isEqualTo(digitless(fr1));
                 }
                 assertThat(digitless(fr2)).as(key + " fr, 2 unlike 1").isNotEqualTo(digitless(fr1));
-                if (!ALL.pattern(Language.EN, key).contains("=0")) {
+                if (!EXACT.matcher(ALL.pattern(Language.EN, key)).find()) {
                     assertThat(digitless(en0)).as(key + " en, 0 like 2").isEqualTo(digitless(en2));
                 }
                 assertThat(digitless(en1)).as(key + " en, 1 unlike 2").isNotEqualTo(digitless(en2));
             }
         }
-        assertThat(plurals).as("the catalogue's plurals were checked").isGreaterThanOrEqualTo(0);
+        assertThat(plurals).as("the catalogue's plurals were checked").isPositive();
     }
 
     @Test
