@@ -86,8 +86,8 @@ class GatewayConfiguration {
         return MessageCatalogue.load(bundles, properties.overrides());
     }
 
-    /** The channels' own wording (commands, menus). */
-    private static final List<String> CHANNEL_BUNDLES = List.of();
+    /** The channels' own wording (Telegram's commands, menu and privacy note: connectors' TelegramWording). */
+    private static final List<String> CHANNEL_BUNDLES = List.of("telegram");
 
     @Bean
     Dialogue dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> coreIntentHandlers,
