@@ -12,10 +12,12 @@ import fr.civicgateway.core.nlu.IntentClassifier;
 import fr.civicgateway.core.nlu.IntentCorpus;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.reports.ReportNotices;
+import fr.civicgateway.core.text.MessageCatalogue;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,7 +41,8 @@ import org.springframework.context.annotation.FilterType;
  * the conversation store and its database in {@code fr.civicgateway.app.storage}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DataProperties.class, ConversationProperties.class, LocalProperties.class})
+@EnableConfigurationProperties({DataProperties.class, ConversationProperties.class, LocalProperties.class,
+        MessagesProperties.class})
 @ComponentScan(basePackages = "fr.civicgateway", useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {IntentHandler.class, Flow.class}))
 class GatewayConfiguration {
@@ -70,14 +73,29 @@ class GatewayConfiguration {
         return IntentClassifier.train(corpus.all());
     }
 
+    /**
+     * Every sentence the bot says: the bundles of the handlers and flows, the shared ones and the channels', with the
+     * operator's overrides ({@code civic.messages.overrides}). A wrong override stops the start, naming file and key.
+     */
+    @Bean
+    MessageCatalogue messageCatalogue(List<IntentHandler> handlers, List<Flow> flows,
+                                      MessagesProperties properties) {
+        List<String> bundles = Stream.concat(Dialogue.bundles(handlers, flows).stream(),
+                CHANNEL_BUNDLES.stream()).distinct().toList();
+        return MessageCatalogue.load(bundles, properties.overrides());
+    }
+
+    /** The channels' own wording (Telegram's commands, menu and privacy note: connectors' TelegramWording). */
+    private static final List<String> CHANNEL_BUNDLES = List.of("telegram");
+
     @Bean
     Dialogue dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
                       List<Flow> flows, ReportNotices reportNotices, TurnScope openDataTurns,
-                      ConversationLocks conversationLocks, Clock clock) {
+                      ConversationLocks conversationLocks, MessageCatalogue messageCatalogue, Clock clock) {
         // Every Flow bean (the problem report, the consultation flow, ...) answers its own intent instead of a handler.
         // Each turn reads one version of the open data, even when a refresh swaps it meanwhile (LiveOpenData).
         // One turn of a conversation at a time, on every channel and instance (StorageConfiguration).
         return Dialogue.builder(nlu, store).handlers(handlers).flows(flows).notices(reportNotices)
-                .scope(openDataTurns).locks(conversationLocks).clock(clock).build();
+                .scope(openDataTurns).locks(conversationLocks).messages(messageCatalogue).clock(clock).build();
     }
 }

@@ -9,6 +9,7 @@ import fr.civicgateway.core.reports.ReportNotices;
 import fr.civicgateway.core.reports.ReportStatusChanges;
 import fr.civicgateway.core.reports.ReportStatusHandler;
 import fr.civicgateway.core.reports.ReportStore;
+import fr.civicgateway.core.text.MessageCatalogue;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -59,8 +60,8 @@ public class ReportsConfiguration {
     }
 
     @Bean
-    ReportNotices reportNotices(ReportStore store, ReportCategories categories) {
-        return new ReportNotices(store, categories);
+    ReportNotices reportNotices(ReportStore store, ReportCategories categories, MessageCatalogue messageCatalogue) {
+        return new ReportNotices(store, categories, messageCatalogue);
     }
 
     /** Reads which conversations have news now and then, rather than asking the database at every message. */

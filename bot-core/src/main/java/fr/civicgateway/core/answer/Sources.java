@@ -1,6 +1,7 @@
 package fr.civicgateway.core.answer;
 
 import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.text.MessageCatalogue;
 import java.time.LocalDate;
 
 /**
@@ -11,10 +12,21 @@ public final class Sources {
     private Sources() {
     }
 
-    /** "Source : Assemblée nationale, https://… (données au 17 novembre 2025)." */
+    /**
+     * "Source : Assemblée nationale, https://… (données au 17 novembre 2025).", from the catalogue (key
+     * {@code common.source}), so that an operator's rewording applies: {@code Sources.line(t.messages(), t.language(), …)}.
+     */
+    public static String line(MessageCatalogue messages, Language lang, String url, LocalDate dataDate) {
+        return messages.format(lang, "common.source", "url", url, "date", Formats.date(lang, dataDate));
+    }
+
+    /**
+     * As {@link #line(MessageCatalogue, Language, String, LocalDate)} with the shipped wording.
+     *
+     * @deprecated without the operator's overrides: pass the turn's catalogue
+     */
+    @Deprecated
     public static String line(Language lang, String url, LocalDate dataDate) {
-        return lang == Language.EN
-                ? "Source: Assemblée nationale, " + url + " (data as of " + Formats.date(lang, dataDate) + ")."
-                : "Source : Assemblée nationale, " + url + " (données au " + Formats.date(lang, dataDate) + ").";
+        return line(MessageCatalogue.shipped(), lang, url, dataDate);
     }
 }

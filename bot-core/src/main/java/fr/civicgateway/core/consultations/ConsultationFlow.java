@@ -86,33 +86,25 @@ public final class ConsultationFlow implements Flow {
     @Override
     public FlowStep start(Turn t) {
         if (!pseudonyms.enabled()) {
-            return done(t.say("Les réponses aux consultations ne peuvent pas être enregistrées sur ce serveur pour le "
-                            + "moment : il n'est pas configuré pour garantir une seule réponse par personne.",
-                    "Consultation answers cannot be recorded on this server at the moment: it is not set up to ensure "
-                            + "one answer per person."));
+            return done(t.msg("consultation.not_configured"));
         }
         List<Consultation> open = catalog.open(t.now());
         if (open.isEmpty()) {
-            return done(t.say("Aucune consultation n'est ouverte en ce moment.", "No consultation is open at the moment."));
+            return done(t.msg("consultation.none_open"));
         }
         return new FlowStep.Ask(ActiveFlow.start(ID, PICK), List.of(list(t, open)));
     }
 
     private Reply list(Turn t, List<Consultation> open) {
-        StringBuilder s = new StringBuilder(open.size() == 1
-                ? t.say("Une consultation est ouverte :", "One consultation is open:")
-                : t.say("Consultations ouvertes :", "Open consultations:"));
+        List<String> items = new ArrayList<>();
         List<QuickReply> buttons = new ArrayList<>();
         for (int i = 0; i < open.size(); i++) {
             Consultation c = open.get(i);
-            s.append("\n").append(i + 1).append(". ").append(c.title().in(t.language())).append(" (")
-                    .append(t.say("jusqu'au ", "until ")).append(day(c.lastDay(), t.language())).append(")");
+            items.add(t.msg("consultation.list_item", "number", String.valueOf(i + 1), "title", c.title().in(t.language()),
+                    "last_day", day(c.lastDay(), t.language())));
             buttons.add(new QuickReply(c.title().in(t.language()), c.id()));
         }
-        s.append("\n").append(open.size() == 1
-                ? t.say("Voulez-vous y répondre ?", "Would you like to answer it?")
-                : t.say("À laquelle voulez-vous répondre ?", "Which one would you like to answer?"));
-        return new Reply.Text(s.toString(), buttons);
+        return new Reply.Text(t.msg("consultation.list", "count", open.size(), "items", String.join("\n", items)), buttons);
     }
 
     @Override
@@ -122,7 +114,7 @@ public final class ConsultationFlow implements Flow {
         }
         Optional<Consultation> found = catalog.find(f.slot(CONSULTATION));
         if (found.isEmpty()) {
-            return done(t.say("Cette consultation n'est plus proposée.", "This consultation is no longer offered."));
+            return done(t.msg("consultation.no_longer_offered"));
         }
         Consultation c = found.get();
         if (f.step().equals(EXISTING)) {
@@ -139,7 +131,7 @@ public final class ConsultationFlow implements Flow {
     private FlowStep pick(Turn t, ActiveFlow f) {
         List<Consultation> open = catalog.open(t.now());
         if (open.isEmpty()) {
-            return done(t.say("Aucune consultation n'est ouverte en ce moment.", "No consultation is open at the moment."));
+            return done(t.msg("consultation.none_open"));
         }
         String said = Text.foldToWords(t.message().text());
         Consultation chosen = null;
@@ -154,38 +146,35 @@ public final class ConsultationFlow implements Flow {
         }
         if (chosen == null) {
             Reply again = list(t, open);
-            return new FlowStep.Ask(f, List.of(new Reply.Text(t.say("Je n'ai pas reconnu la consultation. ", "I did not recognise the consultation. ")
-                    + ((Reply.Text) again).text(), ((Reply.Text) again).quickReplies())));
+            return new FlowStep.Ask(f, List.of(new Reply.Text(t.msg("consultation.not_recognised", "list",
+                    ((Reply.Text) again).text()), ((Reply.Text) again).quickReplies())));
         }
         String pseudonym = pseudonyms.of(chosen.id(), t.message().personKey());
         Optional<Submission> earlier = store.find(chosen.id(), pseudonym);
         ActiveFlow withConsultation = ActiveFlow.start(ID, PICK).with(CONSULTATION, chosen.id());
         if (earlier.isPresent()) {
-            String already = t.say("Vous avez déjà répondu à la consultation « ", "You have already answered the consultation \"")
-                    + chosen.title().in(t.language()) + t.say(" » le ", "\" on ")
-                    + day(earlier.get().submittedAt().atZone(zone).toLocalDate(), t.language());
+            String title = chosen.title().in(t.language());
+            String answeredOn = day(earlier.get().submittedAt().atZone(zone).toLocalDate(), t.language());
             if (!chosen.allowChanges()) {
-                return done(already + t.say(" : une seule réponse par personne, et cette consultation ne permet pas de la modifier.",
-                        ": one answer per person, and this consultation does not allow changing it."));
+                return done(t.msg("consultation.already_answered_final", "title", title, "answered_on", answeredOn));
             }
             // The earlier answers stay in the store, never in the conversation's state: changing them means answering
             // again, and the new answers replace the old ones only when sent.
             return new FlowStep.Ask(withConsultation.at(EXISTING), List.of(new Reply.Text(
-                    already + t.say(". Vous pouvez modifier votre réponse jusqu'au ", ". You may change your answer until ")
-                            + day(chosen.lastDay(), t.language()) + t.say(" inclus.", " included."),
-                    List.of(new QuickReply(t.say("Modifier ma réponse", "Change my answer"), t.say("modifier ma réponse", "change my answer")),
-                            new QuickReply(t.say("Annuler", "Cancel"), t.say("annuler", "cancel"))))));
+                    t.msg("consultation.already_answered_changeable", "title", title, "answered_on", answeredOn,
+                            "last_day", day(chosen.lastDay(), t.language())),
+                    changeOrCancel(t))));
         }
-        String intro = "« " + chosen.title().in(t.language()) + " »\n" + chosen.description().in(t.language()) + "\n"
-                + t.say("Ouverte jusqu'au ", "Open until ") + day(chosen.lastDay(), t.language()) + t.say(" inclus. ", " included. ")
-                + questionCount(t, chosen.questions().size())
-                + t.say(" ; vous pourrez relire vos réponses avant de les envoyer, ou écrire « annuler » à tout moment.",
-                "; you can review your answers before sending them, or type \"cancel\" at any time.");
+        String intro = t.msg("consultation.intro", "title", chosen.title().in(t.language()),
+                "description", chosen.description().in(t.language()), "last_day", day(chosen.lastDay(), t.language()),
+                "questions", chosen.questions().size());
         return ask(t, withConsultation, chosen, 0, List.of(new Reply.Text(intro)), null);
     }
 
-    private static String questionCount(Turn t, int n) {
-        return n == 1 ? t.say("1 question", "1 question") : t.say(n + " questions", n + " questions");
+    /** The buttons after "you have already answered": change it, or leave. Their payloads are the flow's commands. */
+    private static List<QuickReply> changeOrCancel(Turn t) {
+        return List.of(new QuickReply(t.msg("consultation.button_change_answer"), t.say("modifier ma réponse", "change my answer")),
+                new QuickReply(t.msg("common.button_cancel"), t.say("annuler", "cancel")));
     }
 
     private FlowStep existing(Turn t, ActiveFlow f, Consultation c) {
@@ -193,14 +182,9 @@ public final class ConsultationFlow implements Flow {
             return closed(t, c);
         }
         if (!CHANGE_EXISTING.contains(Text.foldToWords(t.message().text()))) {
-            return new FlowStep.Ask(f, List.of(new Reply.Text(t.say("Répondez « Modifier ma réponse » ou « annuler ».",
-                    "Answer \"Change my answer\" or \"cancel\"."),
-                    List.of(new QuickReply(t.say("Modifier ma réponse", "Change my answer"), t.say("modifier ma réponse", "change my answer")),
-                            new QuickReply(t.say("Annuler", "Cancel"), t.say("annuler", "cancel"))))));
+            return new FlowStep.Ask(f, List.of(new Reply.Text(t.msg("consultation.change_or_cancel"), changeOrCancel(t))));
         }
-        return ask(t, f.with("existing", "1"), c, 0, List.of(new Reply.Text(t.say(
-                "Répondez de nouveau aux questions : vos nouvelles réponses remplaceront les précédentes une fois envoyées.",
-                "Answer the questions again: your new answers will replace the earlier ones once sent."))), null);
+        return ask(t, f.with("existing", "1"), c, 0, List.of(new Reply.Text(t.msg("consultation.answer_again"))), null);
     }
 
     // --- the questions -----------------------------------------------------------------------------------------
@@ -212,36 +196,35 @@ public final class ConsultationFlow implements Flow {
         if (problem != null) {
             s.append(problem).append("\n");
         }
-        s.append("Question ").append(index + 1).append("/").append(c.questions().size()).append(t.say(" : ", ": "))
-                .append(q.text().in(t.language()));
+        s.append(t.msg("consultation.question", "number", String.valueOf(index + 1),
+                "total", String.valueOf(c.questions().size()), "text", q.text().in(t.language())));
         List<QuickReply> buttons = new ArrayList<>();
         switch (q) {
             case Question.SingleChoice sc -> sc.options().forEach(o -> buttons.add(new QuickReply(o.label().in(t.language()), o.label().in(t.language()))));
             case Question.MultipleChoice mc -> {
                 Set<String> selected = selection(f, mc);
-                s.append("\n").append(t.say("Choisissez une ou plusieurs réponses, puis « Valider ».",
-                        "Pick one or more answers, then \"Validate\"."));
+                s.append("\n").append(t.msg("consultation.hint_multiple_choice"));
                 if (!selected.isEmpty()) {
-                    s.append("\n").append(t.say("Choisi : ", "Chosen: ")).append(labels(mc, selected, t.language())).append(".");
+                    s.append("\n").append(t.msg("consultation.hint_chosen", "options", labels(mc, selected, t.language())));
                 }
                 for (Question.Option o : mc.options()) {
                     String label = o.label().in(t.language());
                     buttons.add(new QuickReply(selected.contains(o.id()) ? CHECK + label : label, label));
                 }
-                buttons.add(new QuickReply(t.say("Valider", "Validate"), t.say("valider", "validate")));
+                buttons.add(new QuickReply(t.msg("consultation.button_validate"), t.say("valider", "validate")));
             }
             case Question.Scale sc -> {
-                s.append("\n").append(t.say("De 1 (", "From 1 (")).append(sc.lowLabel().in(t.language()))
-                        .append(t.say(") à 5 (", ") to 5 (")).append(sc.highLabel().in(t.language())).append(").");
+                s.append("\n").append(t.msg("consultation.hint_scale", "low", sc.lowLabel().in(t.language()),
+                        "high", sc.highLabel().in(t.language())));
                 for (int v = Question.Scale.MIN; v <= Question.Scale.MAX; v++) {
                     buttons.add(new QuickReply(String.valueOf(v), String.valueOf(v)));
                 }
             }
-            case Question.FreeText ft -> s.append("\n").append(t.say("Écrivez votre réponse (", "Write your answer ("))
-                    .append(ft.maxLength()).append(t.say(" caractères au plus).", " characters at most)."));
+            case Question.FreeText ft -> s.append("\n").append(t.msg("consultation.hint_free_text",
+                    "max", String.valueOf(ft.maxLength())));
         }
         if (!q.required() && !(q instanceof Question.MultipleChoice)) {
-            buttons.add(new QuickReply(t.say("Passer", "Skip"), t.say("passer", "skip")));
+            buttons.add(new QuickReply(t.msg("consultation.button_skip"), t.say("passer", "skip")));
         }
         List<Reply> replies = new ArrayList<>(before);
         replies.add(new Reply.Text(s.toString(), buttons));
@@ -261,21 +244,18 @@ public final class ConsultationFlow implements Flow {
         return switch (q) {
             case Question.SingleChoice sc -> matchOption(sc, said)
                     .map(o -> answered(t, f, c, index, o.id()))
-                    .orElseGet(() -> ask(t, f, c, index, List.of(), t.say("Je n'ai pas compris votre choix : répondez avec un des boutons.",
-                            "I did not understand your choice: answer with one of the buttons.")));
+                    .orElseGet(() -> ask(t, f, c, index, List.of(), t.msg("consultation.choice_not_understood")));
             case Question.MultipleChoice mc -> {
                 Set<String> selected = selection(f, mc);
                 if (VALIDATE.contains(said)) {
                     if (selected.isEmpty() && mc.required()) {
-                        yield ask(t, f, c, index, List.of(), t.say("Choisissez au moins une réponse avant de valider.",
-                                "Pick at least one answer before validating."));
+                        yield ask(t, f, c, index, List.of(), t.msg("consultation.pick_at_least_one"));
                     }
                     yield answered(t, f.without(SELECTION + mc.id()), c, index, String.join(",", ordered(mc, selected)));
                 }
                 Optional<Question.Option> o = matchOption(mc, said);
                 if (o.isEmpty()) {
-                    yield ask(t, f, c, index, List.of(), t.say("Je n'ai pas compris votre choix : répondez avec un des boutons.",
-                            "I did not understand your choice: answer with one of the buttons."));
+                    yield ask(t, f, c, index, List.of(), t.msg("consultation.choice_not_understood"));
                 }
                 if (!selected.remove(o.get().id())) {
                     selected.add(o.get().id());
@@ -286,14 +266,13 @@ public final class ConsultationFlow implements Flow {
                 if (said.matches("[1-5]")) {
                     yield answered(t, f, c, index, said);
                 }
-                yield ask(t, f, c, index, List.of(), t.say("Répondez par un nombre de 1 à 5.", "Answer with a number from 1 to 5."));
+                yield ask(t, f, c, index, List.of(), t.msg("consultation.scale_expected"));
             }
             case Question.FreeText ft -> {
                 int length = text.codePointCount(0, text.length());
                 if (length > ft.maxLength()) {
-                    yield ask(t, f, c, index, List.of(), t.say("Votre réponse fait " + length + " caractères, pour " + ft.maxLength()
-                                    + " au plus : raccourcissez-la, s'il vous plaît.",
-                            "Your answer is " + length + " characters long, for " + ft.maxLength() + " at most: please shorten it."));
+                    yield ask(t, f, c, index, List.of(), t.msg("consultation.too_long", "length", String.valueOf(length),
+                            "max", String.valueOf(ft.maxLength())));
                 }
                 yield answered(t, f, c, index, text);
             }
@@ -353,28 +332,28 @@ public final class ConsultationFlow implements Flow {
         if (problem != null) {
             s.append(problem).append("\n");
         }
-        s.append(t.say("Vos réponses à « ", "Your answers to \"")).append(c.title().in(t.language())).append(t.say(" » :", "\":"));
+        List<String> items = new ArrayList<>();
         List<QuickReply> buttons = new ArrayList<>();
-        buttons.add(new QuickReply(t.say("Envoyer", "Send"), t.say("envoyer", "send")));
+        buttons.add(new QuickReply(t.msg("consultation.button_send"), t.say("envoyer", "send")));
         for (int i = 0; i < c.questions().size(); i++) {
             Question q = c.questions().get(i);
-            s.append("\n").append(i + 1).append(". ").append(q.text().in(t.language())).append(" → ")
-                    .append(shown(t, q, f.slot(ANSWER + q.id())));
-            buttons.add(new QuickReply(t.say("Modifier ", "Change ") + (i + 1), t.say("modifier ", "change ") + (i + 1)));
+            items.add(t.msg("consultation.review_item", "number", String.valueOf(i + 1), "question", q.text().in(t.language()),
+                    "answer", shown(t, q, f.slot(ANSWER + q.id()))));
+            buttons.add(new QuickReply(t.msg("consultation.button_change_question", "number", String.valueOf(i + 1)),
+                    t.say("modifier ", "change ") + (i + 1)));
         }
-        s.append("\n").append(t.say("Envoyer ces réponses ? Vous pouvez aussi en modifier une.",
-                "Send these answers? You can also change one of them."));
-        buttons.add(new QuickReply(t.say("Annuler", "Cancel"), t.say("annuler", "cancel")));
+        s.append(t.msg("consultation.review", "title", c.title().in(t.language()), "items", String.join("\n", items)));
+        buttons.add(new QuickReply(t.msg("common.button_cancel"), t.say("annuler", "cancel")));
         return new FlowStep.Ask(f.with(REVIEW, "1").at(REVIEW), List.of(new Reply.Text(s.toString(), buttons)));
     }
 
     private static String shown(Turn t, Question q, String value) {
         if (value == null || value.isEmpty()) {
-            return t.say("(sans réponse)", "(no answer)");
+            return t.msg("consultation.no_answer");
         }
         return switch (q) {
-            case Question.FreeText ft -> "« " + value + " »";
-            case Question.Scale sc -> value + "/5";
+            case Question.FreeText ft -> t.msg("consultation.text_answer", "text", value);
+            case Question.Scale sc -> t.msg("consultation.rating_answer", "rating", value);
             default -> labels(q, new LinkedHashSet<>(Arrays.asList(value.split(","))), t.language());
         };
     }
@@ -386,8 +365,7 @@ public final class ConsultationFlow implements Flow {
         }
         Matcher m = CHANGE.matcher(said);
         String digits = m.matches() ? m.group(1) : said.matches("\\d+") ? said : null;
-        String choose = t.say("Choisissez « Envoyer », « Modifier » suivi du numéro de la question, ou « annuler ».",
-                "Choose \"Send\", \"Change\" followed by the question's number, or \"cancel\".");
+        String choose = t.msg("consultation.review_choose");
         if (digits == null) {
             return showReview(t, f, c, choose);
         }
@@ -397,8 +375,7 @@ public final class ConsultationFlow implements Flow {
             return ask(t, f, c, index, List.of(), null);
         }
         int count = c.questions().size();
-        return showReview(t, f, c, t.say("Il n'y a pas de question de ce numéro : elles vont de 1 à " + count + ". ",
-                "There is no question with that number: they run from 1 to " + count + ". ") + choose);
+        return showReview(t, f, c, t.msg("consultation.no_such_question", "count", String.valueOf(count), "choose", choose));
     }
 
     private FlowStep submit(Turn t, ActiveFlow f, Consultation c) {
@@ -420,18 +397,16 @@ public final class ConsultationFlow implements Flow {
         String pseudonym = pseudonyms.of(c.id(), t.message().personKey());
         // Only now, after the store has committed, is the citizen thanked; a failure throws and keeps the flow.
         return switch (store.save(new Ballot(c.id(), responses), pseudonym, t.now(), c.allowChanges())) {
-            case CREATED -> done(t.say("Merci, votre réponse est enregistrée.", "Thank you, your answer is recorded.")
-                    + (c.allowChanges() ? t.say(" Vous pourrez la modifier jusqu'au ", " You may change it until ")
-                    + day(c.lastDay(), t.language()) + t.say(" inclus.", " included.") : ""));
-            case REPLACED -> done(t.say("Merci, votre réponse modifiée est enregistrée.", "Thank you, your changed answer is recorded."));
-            case ALREADY_ANSWERED -> done(t.say("Vous avez déjà répondu à cette consultation : votre première réponse est conservée.",
-                    "You have already answered this consultation: your first answer is kept."));
+            case CREATED -> done(c.allowChanges()
+                    ? t.msg("consultation.thanks_changeable", "last_day", day(c.lastDay(), t.language()))
+                    : t.msg("consultation.thanks"));
+            case REPLACED -> done(t.msg("consultation.thanks_changed"));
+            case ALREADY_ANSWERED -> done(t.msg("consultation.already_answered_kept"));
         };
     }
 
     private FlowStep closed(Turn t, Consultation c) {
-        return done(t.say("La consultation « ", "The consultation \"") + c.title().in(t.language())
-                + t.say(" » est close : votre réponse n'a pas pu être enregistrée.", "\" is closed: your answer could not be recorded."));
+        return done(t.msg("consultation.closed", "title", c.title().in(t.language())));
     }
 
     private static FlowStep done(String text) {

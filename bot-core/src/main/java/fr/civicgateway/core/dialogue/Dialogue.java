@@ -12,6 +12,7 @@ import fr.civicgateway.core.nlu.IntentScore;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.nlu.Understanding;
+import fr.civicgateway.core.text.MessageCatalogue;
 import fr.civicgateway.core.text.Text;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,6 +54,7 @@ public final class Dialogue {
     private final Notices notices;
     private final TurnScope scope;
     private final ConversationLocks locks;
+    private final MessageCatalogue messages;
 
     private Dialogue(Builder b) {
         this.nlu = Objects.requireNonNull(b.nlu, "nlu");
@@ -61,6 +63,7 @@ public final class Dialogue {
         this.notices = Objects.requireNonNull(b.notices, "notices");
         this.scope = Objects.requireNonNull(b.scope, "scope");
         this.locks = Objects.requireNonNull(b.locks, "locks");
+        this.messages = b.messages != null ? b.messages : MessageCatalogue.of(bundles(b.handlers, b.flows));
         Map<Intent, String> claimed = new HashMap<>();
         for (IntentHandler h : b.handlers) {
             for (Intent i : h.intents()) {
@@ -101,6 +104,7 @@ public final class Dialogue {
         private TurnScope scope = TurnScope.NONE;
         private ConversationLocks locks;
         private Clock clock = Clock.systemUTC();
+        private MessageCatalogue messages;
 
         private Builder(NaturalLanguageUnderstanding nlu, ConversationStore store) {
             this.nlu = nlu;
@@ -146,12 +150,27 @@ public final class Dialogue {
             return this;
         }
 
+        /**
+         * The sentences the handlers, the flows and the dialogue say: at least the bundles of {@link #bundles}, usually
+         * with the operator's overrides. Default: the shipped catalogue of those bundles.
+         */
+        public Builder messages(MessageCatalogue messages) {
+            this.messages = messages;
+            return this;
+        }
+
         public Dialogue build() {
             if (locks == null) {
                 locks = ConversationLocks.inProcess();
             }
             return new Dialogue(this);
         }
+    }
+
+    /** The message bundles of these handlers and flows (the catalogue adds the shared ones). */
+    public static List<String> bundles(List<IntentHandler> handlers, List<Flow> flows) {
+        return java.util.stream.Stream.concat(handlers.stream().map(IntentHandler::messageBundle),
+                flows.stream().map(Flow::messageBundle)).distinct().toList();
     }
 
     private static void claim(Map<Intent, String> claimed, Intent intent, String by) {
@@ -176,10 +195,8 @@ public final class Dialogue {
             // Only the NLU, the conversation's lock (its database) or a bug in the routing can get here: handlers and
             // the store are guarded below.
             log.error("could not answer a message on channel {}", message.channel(), e);
-            boolean english = message.locale() == Language.EN;
-            return List.of(new Reply.Text(english
-                    ? "Sorry, an error prevents me from answering right now. Please try again in a moment."
-                    : "Désolé, une erreur m'empêche de répondre pour le moment. Réessayez dans un instant."));
+            return List.of(new Reply.Text(messages.format(message.locale() == Language.EN ? Language.EN : Language.FR,
+                    "dialogue.error")));
         }
     }
 
@@ -219,9 +236,7 @@ public final class Dialogue {
             // A photo without words and without a flow to take it: say what it is good for.
             Language language = message.locale() != null ? message.locale()
                     : state.language() != null ? state.language() : Language.FR;
-            return List.of(new Reply.Text(language == Language.EN
-                    ? "A photo helps only within a problem report: first write \"report a problem\", then send it when I ask for the details."
-                    : "Une photo ne sert que dans un signalement : écrivez d'abord « signaler un problème », puis envoyez-la quand je demande les détails."));
+            return List.of(new Reply.Text(messages.format(language, "dialogue.photo_outside_report")));
         }
         Optional<Intent> claimed = claimed(message.text(), state);
         // A claimed text is a handler's own payload, which may carry a (rounded) position: understood, never kept.
@@ -241,7 +256,7 @@ public final class Dialogue {
         // An answered question closes any question still open; the handler may open a new one.
         ConversationState before = state.withPendingChoice(null).withLanguage(language);
         Turn turn = new Turn(message, intent == Intent.REPRESENTATIVE_VOTES && keepsTheScrutin(understanding, state, message.text())
-                ? withContextScrutin(understanding, state) : understanding, language, before, now, intent);
+                ? withContextScrutin(understanding, state) : understanding, language, before, now, intent, messages);
         Flow flow = flowsByIntent.get(intent);
         if (flow != null) {
             return step(flow, turn, null);
@@ -253,7 +268,7 @@ public final class Dialogue {
                 .filter(handlers::containsKey);
         if (waiting.isPresent()) {
             Answer followUp = answer(waiting.get(), new Turn(message, understanding.withoutEntities(), language,
-                    after.withPendingIntent(null), now, waiting.get()));
+                    after.withPendingIntent(null), now, waiting.get(), messages));
             replies.addAll(followUp.replies());
             after = followUp.state();
         } else {
@@ -271,11 +286,10 @@ public final class Dialogue {
         // Inside a flow the text may be personal (a description, a free-text answer): understood, never kept.
         Understanding understanding = nlu.parseWithoutRemembering(message.text(), message.locale());
         Language language = languageOf(message, understanding, state);
-        Turn turn = new Turn(message, understanding, language, state.withLanguage(language), now);
+        Turn turn = new Turn(message, understanding, language, state.withLanguage(language), now, messages);
         if (isCancel(message.text())) {
             saveState(message, state.withActiveFlow(null).withLanguage(language).withUpdatedAt(now));
-            return List.of(new Reply.Text(turn.say("C'est annulé : rien n'a été envoyé. Que puis-je faire d'autre pour vous ?",
-                    "Cancelled: nothing was sent. What else can I do for you?")));
+            return List.of(new Reply.Text(turn.msg("dialogue.flow_cancelled")));
         }
         return step(flow, turn, state.activeFlow());
     }
@@ -288,11 +302,7 @@ public final class Dialogue {
         } catch (RuntimeException e) {
             log.error("flow {} failed on channel {}", flow.id(), turn.message().channel(), e);
             // The flow stays where it was: nothing the user typed so far is lost, and they can try again.
-            return List.of(new Reply.Text(turn.say(
-                    "Désolé, une erreur m'empêche d'enregistrer cela pour le moment : rien n'est perdu, réessayez dans un "
-                            + "instant (ou écrivez « annuler »).",
-                    "Sorry, an error prevents me from saving this right now: nothing is lost, try again in a moment "
-                            + "(or type \"cancel\").")));
+            return List.of(new Reply.Text(turn.msg("dialogue.flow_error")));
         }
         ActiveFlow next = step instanceof FlowStep.Ask ask ? ask.flow() : null;
         saveState(turn.message(), turn.state().withPendingChoice(null).withPendingIntent(null).withActiveFlow(next)
@@ -312,9 +322,7 @@ public final class Dialogue {
             return handlers.getOrDefault(intent, handlers.get(Intent.OUT_OF_SCOPE)).handle(turn);
         } catch (RuntimeException e) {
             log.error("handler for intent {} failed on channel {}", intent.apiName(), turn.message().channel(), e);
-            return Answer.text(turn.state(), turn.say(
-                    "Désolé, une erreur m'empêche de répondre pour le moment. Réessayez dans un instant.",
-                    "Sorry, an error prevents me from answering right now. Please try again in a moment."));
+            return Answer.text(turn.state(), turn.msg("dialogue.error"));
         }
     }
 

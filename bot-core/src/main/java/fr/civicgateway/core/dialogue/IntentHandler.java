@@ -20,7 +20,7 @@ import java.util.Set;
  * <pre>{@code
  * final class GreetHandler implements IntentHandler {
  *     public Intent intent() { return Intent.GREET; }
- *     public Answer handle(Turn t) { return Answer.text(t.state(), t.say("Bonjour !", "Hello!")); }
+ *     public Answer handle(Turn t) { return Answer.text(t.state(), t.msg("greet.hello")); }
  * }
  * }</pre>
  */
@@ -46,5 +46,13 @@ public interface IntentHandler {
      */
     default boolean claims(String text, ConversationState state) {
         return false;
+    }
+
+    /**
+     * The bundle of this handler's sentences in the message catalogue: {@code messages/<bundle>.fr.properties} and
+     * {@code .en.properties} in bot-core's resources, every key {@code <bundle>.<name>}. Default: the intent's name.
+     */
+    default String messageBundle() {
+        return intent().apiName();
     }
 }

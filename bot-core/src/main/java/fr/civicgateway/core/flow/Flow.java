@@ -40,4 +40,12 @@ public interface Flow {
 
     /** Continues the flow with the user's next message. */
     FlowStep next(Turn turn, ActiveFlow flow);
+
+    /**
+     * The bundle of this flow's sentences in the message catalogue ({@code messages/<bundle>.fr.properties} and
+     * {@code .en.properties}, every key {@code <bundle>.<name>}). Default: the flow's id.
+     */
+    default String messageBundle() {
+        return id();
+    }
 }

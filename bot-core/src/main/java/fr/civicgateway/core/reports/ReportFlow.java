@@ -13,6 +13,7 @@ import fr.civicgateway.core.geo.GeoDirectory;
 import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.text.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,20 +89,17 @@ public final class ReportFlow implements Flow {
     public FlowStep start(Turn t) {
         // The draft's id makes its confirmation idempotent: one report per draft, however often « oui » arrives.
         ActiveFlow flow = ActiveFlow.start(ID, WHAT).with(DRAFT, UUID.randomUUID().toString());
-        String intro = t.say("Je vais vous aider à signaler ce problème, en quelques questions (écrivez « annuler » "
-                        + "à tout moment pour arrêter).",
-                "I will help you report this problem, in a few questions (type \"cancel\" at any time to stop).");
+        String intro = t.msg("report.intro");
         Optional<ServiceCategory> guess = categories.guess(t.message().text());
         if (guess.isPresent()) {
             ServiceCategory c = guess.get();
             List<QuickReply> options = new ArrayList<>();
-            options.add(new QuickReply(t.say("Oui", "Yes"), t.say("oui", "yes")));
+            options.add(new QuickReply(t.msg("report.button_yes"), t.say("oui", "yes")));
             options.addAll(categoryOptions(t, c));
-            return ask(flow.with("guess", c.code()), intro + "\n" + t.say("S'agit-il de : " + c.nameFr() + " ?",
-                    "Is it about: " + c.nameEn() + "?"), options);
+            return ask(flow.with("guess", c.code()), intro + "\n" + t.msg("report.guess_question",
+                    "category", c.name(t.language() == Language.EN)), options);
         }
-        return ask(flow, intro + "\n" + t.say("Quel type de problème voulez-vous signaler ?",
-                "What kind of problem do you want to report?"), categoryOptions(t, null));
+        return ask(flow, intro + "\n" + t.msg("report.kind_question"), categoryOptions(t, null));
     }
 
     @Override
@@ -122,23 +120,16 @@ public final class ReportFlow implements Flow {
                 ? categories.byCode(f.slot("guess"))
                 : categories.pick(t.message().text());
         if (chosen.isEmpty()) {
-            return ask(f, t.say("Je n'ai pas reconnu ce type de problème. Choisissez-en un :",
-                    "I did not recognise this kind of problem. Please choose one:"), categoryOptions(t, null));
+            return ask(f, t.msg("report.kind_not_recognised"), categoryOptions(t, null));
         }
         return askWhere(t, f.without("guess").with("category", chosen.get().code()).at(WHERE), null);
     }
 
     private FlowStep askWhere(Turn t, ActiveFlow f, String problem) {
         boolean share = t.message().capabilities().shareLocation();
-        String position = share
-                ? t.say(", ou partagez votre position avec le bouton ci-dessous", ", or share your location with the button below")
-                : "";
-        String question = t.say("Où se trouve le problème ? Indiquez l'adresse et la commune (par exemple « 12 rue "
-                        + "Carnot, Annecy »)" + position + ".",
-                "Where is the problem? Give the street address and the town (for example \"12 rue Carnot, Annecy\")"
-                        + position + ".");
+        String question = t.msg("report.where_question", "share", yesNo(share));
         return ask(f, problem == null ? question : problem + "\n" + question, share
-                ? List.of(QuickReply.shareLocation(t.say("📍 Partager ma position", "📍 Share my location")))
+                ? List.of(QuickReply.shareLocation(t.msg("report.button_share_location")))
                 : List.of());
     }
 
@@ -151,9 +142,7 @@ public final class ReportFlow implements Flow {
         }
         String text = t.message().text().strip();
         if (text.length() > ReportLocation.MAX_ADDRESS_LENGTH) {
-            return askWhere(t, f, t.say("Cette adresse est trop longue (" + ReportLocation.MAX_ADDRESS_LENGTH
-                    + " caractères au plus).", "This address is too long (" + ReportLocation.MAX_ADDRESS_LENGTH
-                    + " characters at most)."));
+            return askWhere(t, f, t.msg("report.address_too_long", "max", String.valueOf(ReportLocation.MAX_ADDRESS_LENGTH)));
         }
         Optional<EntityMention> commune = t.entity(EntityType.COMMUNE);
         Optional<EntityMention> postcode = t.entity(EntityType.POSTCODE);
@@ -170,11 +159,8 @@ public final class ReportFlow implements Flow {
         }
         if (code == null) {
             String problem = commune.isPresent()
-                    ? t.say("Plusieurs communes portent ce nom : ajoutez le code postal (par exemple « 12 rue Carnot, "
-                    + "74000 Annecy »).", "Several towns have this name: add the postcode (for example \"12 rue "
-                    + "Carnot, 74000 Annecy\").")
-                    : t.say("Je n'ai pas reconnu de commune dans « " + clip(text) + " ».",
-                    "I did not recognise a town in \"" + clip(text) + "\".");
+                    ? t.msg("report.several_towns")
+                    : t.msg("report.town_not_recognised", "text", clip(text));
             return askWhere(t, f, problem);
         }
         return askDetails(t, f.without("lat").without("long").with("address", text).with("commune", code)
@@ -182,12 +168,8 @@ public final class ReportFlow implements Flow {
     }
 
     private FlowStep askDetails(Turn t, ActiveFlow f, String problem) {
-        String photo = t.message().capabilities().sendPhoto()
-                ? t.say(" Vous pouvez aussi envoyer une photo.", " You may also send a photo.") : "";
-        String question = t.say("Décrivez le problème en quelques mots (" + NewReport.MAX_DESCRIPTION_LENGTH
-                        + " caractères au plus)." + photo,
-                "Describe the problem in a few words (" + NewReport.MAX_DESCRIPTION_LENGTH + " characters at most)."
-                        + photo);
+        String question = t.msg("report.details_question", "max", String.valueOf(NewReport.MAX_DESCRIPTION_LENGTH),
+                "photo", yesNo(t.message().capabilities().sendPhoto()));
         return ask(f, problem == null ? question : problem + "\n" + question, List.of());
     }
 
@@ -195,30 +177,23 @@ public final class ReportFlow implements Flow {
         ActiveFlow withPhoto = withPhoto(t, f);
         String text = t.message().text().strip();
         if (text.isEmpty() && withPhoto != f) {
-            return askDetails(t, withPhoto, t.say("Merci pour la photo.", "Thank you for the photo."));
+            return askDetails(t, withPhoto, t.msg("report.thanks_for_photo"));
         }
         if (text.length() > NewReport.MAX_DESCRIPTION_LENGTH) {
-            return askDetails(t, withPhoto, t.say("Votre description fait " + text.length() + " caractères : c'est "
-                            + "trop long. Pouvez-vous la raccourcir ?",
-                    "Your description is " + text.length() + " characters long: that is too long. Could you shorten it?"));
+            return askDetails(t, withPhoto, t.msg("report.description_too_long", "length", String.valueOf(text.length())));
         }
         if (text.length() < MIN_DESCRIPTION_LENGTH) {
-            return askDetails(t, withPhoto, t.say("C'est un peu court.", "That is a little short."));
+            return askDetails(t, withPhoto, t.msg("report.description_too_short"));
         }
         return askContact(t, withPhoto.with("description", text).at(CONTACT), null);
     }
 
     private FlowStep askContact(Turn t, ActiveFlow f, String problem) {
-        String question = t.say("Voulez-vous être recontacté(e) à propos de ce signalement ? C'est facultatif. Si oui, "
-                        + "donnez une adresse e-mail ou un numéro de téléphone : il ne sera transmis qu'au destinataire du "
-                        + "signalement (" + recipient.fr() + "). Sinon, répondez « non ».",
-                "Would you like to be contacted about this report? It is optional. If so, give an e-mail address or a "
-                        + "phone number: only " + recipient.en() + " will receive it, with the report. Otherwise, answer "
-                        + "\"no\".");
-        QuickReply no = new QuickReply(t.say("Non merci", "No thanks"), t.say("non", "no"));
+        String question = t.msg("report.contact_question", "recipient", recipient(t));
+        QuickReply no = new QuickReply(t.msg("report.button_no_thanks"), t.say("non", "no"));
         return ask(f, problem == null ? question : problem + "\n" + question,
                 t.message().capabilities().shareContact()
-                        ? List.of(QuickReply.shareContact(t.say("📞 Partager mon numéro", "📞 Share my number")), no)
+                        ? List.of(QuickReply.shareContact(t.msg("report.button_share_number")), no)
                         : List.of(no));
     }
 
@@ -226,7 +201,7 @@ public final class ReportFlow implements Flow {
         ActiveFlow withPhoto = withPhoto(t, f);
         String text = t.message().text().strip();
         if (text.isEmpty() && withPhoto != f) {
-            return askContact(t, withPhoto, t.say("Merci pour la photo.", "Thank you for the photo."));
+            return askContact(t, withPhoto, t.msg("report.thanks_for_photo"));
         }
         if (NO.contains(Text.foldToWords(text))) {
             return summary(t, withPhoto.without("contact").at(CONFIRM), null);
@@ -235,51 +210,35 @@ public final class ReportFlow implements Flow {
                 && text.length() <= NewReport.MAX_CONTACT_LENGTH) {
             return summary(t, withPhoto.with("contact", text).at(CONFIRM), null);
         }
-        return askContact(t, withPhoto, t.say("Je n'ai reconnu ni une adresse e-mail ni un numéro de téléphone.",
-                "I recognised neither an e-mail address nor a phone number."));
+        return askContact(t, withPhoto, t.msg("report.contact_not_recognised"));
     }
 
     private FlowStep summary(Turn t, ActiveFlow f, String problem) {
         ServiceCategory c = category(f);
-        boolean en = t.say("fr", "en").equals("en");
-        boolean photo = f.has("photo");
-        boolean contact = f.has("contact");
+        String photo = yesNo(f.has("photo"));
+        String contact = yesNo(f.has("contact"));
         StringBuilder s = new StringBuilder();
         if (problem != null) {
             s.append(problem).append('\n');
         }
-        s.append(t.say("Récapitulatif de votre signalement :", "Summary of your report:")).append('\n');
-        s.append(t.say("• Type : ", "• Kind: ")).append(c.name(en)).append('\n');
-        s.append(t.say("• Lieu : ", "• Place: ")).append(place(t, f)).append('\n');
-        s.append(t.say("• Description : ", "• Description: ")).append(clip(f.slot("description"))).append('\n');
-        s.append(t.say("• Photo : ", "• Photo: ")).append(photo ? t.say("oui", "yes") : t.say("non", "no")).append('\n');
-        s.append(t.say("• Contact : ", "• Contact: ")).append(contact ? f.slot("contact") : t.say("aucun", "none"))
-                .append('\n');
-        String data = t.say("le type, le lieu, la description", "the kind, the place, the description")
-                + (photo ? t.say(", la photo", ", the photo") : "")
-                + (contact ? t.say(" et votre contact", " and your contact") : "");
+        s.append(t.msg("report.summary", "kind", c.name(t.language() == Language.EN), "place", place(t, f),
+                "description", clip(f.slot("description")), "photo", photo, "has_contact", contact,
+                "contact", f.has("contact") ? f.slot("contact") : "")).append('\n');
         // "Destinataire : …" reads right whatever the operator names the recipient ("à les services…" would not).
-        s.append(t.say("Destinataire : " + recipient.fr() + ". Partent avec lui : " + data + ". Ni votre nom ni "
-                        + "votre identifiant de messagerie ne sont transmis" + (contact ? "" : " : vous restez anonyme")
-                        + ".",
-                "It will be sent to " + recipient.en() + ". What goes with it: " + data + ". Neither your name nor "
-                        + "your messaging id is sent" + (contact ? "" : ": you stay anonymous") + ".")).append('\n');
+        s.append(t.msg("report.privacy_recipient", "recipient", recipient(t), "photo", photo, "has_contact", contact))
+                .append('\n');
         // The Open311 server lets anyone read a report's kind, place, description and status (as FixMyStreet does):
         // the citizen must know before sending.
-        s.append(t.say("Le type, le lieu, la description et l'état du signalement seront consultables publiquement "
-                        + "(données ouvertes Open311) ; votre contact, jamais.",
-                "The kind, place, description and status of the report will be public (Open311 open data); your "
-                        + "contact, never.")).append('\n');
-        s.append(t.say("Confirmez-vous l'envoi ?", "Do you confirm sending it?"));
-        return ask(f, s.toString(), List.of(new QuickReply(t.say("Envoyer", "Send"), t.say("oui", "yes")),
-                new QuickReply(t.say("Annuler", "Cancel"), t.say("annuler", "cancel"))));
+        s.append(t.msg("report.privacy_public")).append('\n');
+        s.append(t.msg("report.confirm_question"));
+        return ask(f, s.toString(), List.of(new QuickReply(t.msg("report.button_send"), t.say("oui", "yes")),
+                new QuickReply(t.msg("common.button_cancel"), t.say("annuler", "cancel"))));
     }
 
     private FlowStep confirm(Turn t, ActiveFlow f) {
         String said = Text.foldToWords(t.message().text());
         if (!YES.contains(said)) {
-            return summary(t, f, t.say("Répondez « oui » pour envoyer ce signalement, ou « annuler » pour l'abandonner.",
-                    "Answer \"yes\" to send this report, or \"cancel\" to drop it."));
+            return summary(t, f, t.msg("report.confirm_yes_or_cancel"));
         }
         ReportLocation location = f.has("lat")
                 ? new ReportLocation(Double.valueOf(f.slot("lat")), Double.valueOf(f.slot("long")), null, null)
@@ -288,20 +247,26 @@ public final class ReportFlow implements Flow {
                 f.slot("contact"), t.message().channel(), t.message().conversationKey(), f.slot(DRAFT));
         // Returns only once committed: the number given below is the one the municipality sees.
         Report stored = store.submit(report, t.now());
-        return new FlowStep.Done(List.of(new Reply.Text(t.say(
-                "Merci, votre signalement n° " + stored.id() + " est enregistré. Destinataire : " + recipient.fr()
-                        + ". Pour suivre son état, demandez-moi « Où en est mon signalement " + stored.id() + " ? ».",
-                "Thank you, your report no. " + stored.id() + " is registered. It is sent to " + recipient.en()
-                        + ". To follow it, ask me \"What is the status of report " + stored.id() + "?\"."))));
+        return new FlowStep.Done(List.of(new Reply.Text(t.msg("report.registered", "id", String.valueOf(stored.id()),
+                "recipient", recipient(t)))));
+    }
+
+    private String recipient(Turn t) {
+        return t.language() == Language.EN ? recipient.en() : recipient.fr();
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "yes" : "no";
     }
 
     private String place(Turn t, ActiveFlow f) {
         if (f.has("lat")) {
-            return t.say("votre position (", "your location (") + f.slot("lat") + ", " + f.slot("long") + ")";
+            return t.msg("report.place_position", "latitude", f.slot("lat"), "longitude", f.slot("long"));
         }
         String town = geo.commune(f.slot("commune")).map(Commune::name).orElse(f.slot("commune"));
         String address = clip(f.slot("address"));
-        return Text.foldToWords(address).equals(Text.foldToWords(town)) ? town : address + " (" + town + ")";
+        return Text.foldToWords(address).equals(Text.foldToWords(town)) ? town
+                : t.msg("report.place_address", "address", address, "town", town);
     }
 
     private static ActiveFlow withPhoto(Turn t, ActiveFlow f) {
@@ -315,7 +280,7 @@ public final class ReportFlow implements Flow {
     }
 
     private List<QuickReply> categoryOptions(Turn t, ServiceCategory except) {
-        boolean en = t.say("fr", "en").equals("en");
+        boolean en = t.language() == Language.EN;
         return categories.all().stream().filter(c -> c != except)
                 .map(c -> new QuickReply(c.name(en), c.name(en))).toList();
     }

@@ -3,6 +3,7 @@ package fr.civicgateway.core.reports;
 import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.Notices;
 import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.text.MessageCatalogue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,15 +24,23 @@ public final class ReportNotices implements Notices {
 
     private final ReportStore store;
     private final ReportStatusHandler wording;
+    private final MessageCatalogue messages;
     /** Conversations with untold changes as last read from the store; null when unknown. */
     private volatile Set<String> untold;
     /** Conversations with a change made here, each with the sequence number of that change. */
     private final Map<String, Long> expected = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
+    /** Notices worded by the shipped catalogue (tests; the application passes its own). */
     public ReportNotices(ReportStore store, ReportCategories categories) {
+        this(store, categories, MessageCatalogue.shipped());
+    }
+
+    /** @param messages the catalogue with the {@code report_status} bundle, and the operator's overrides */
+    public ReportNotices(ReportStore store, ReportCategories categories, MessageCatalogue messages) {
         this.store = store;
         this.wording = new ReportStatusHandler(store, categories);
+        this.messages = messages;
     }
 
     /**
@@ -77,7 +86,7 @@ public final class ReportNotices implements Notices {
 
     /** The notice of one report's new status, for a channel that can push it. */
     public Reply notice(Report r, Language language) {
-        return new Reply.Text((language == Language.EN ? "News of your report: " : "Du nouveau sur votre signalement : ")
-                + wording.describe(r, language));
+        return new Reply.Text(messages.format(language, "report_status.notice", "status",
+                wording.describe(r, language, messages)));
     }
 }

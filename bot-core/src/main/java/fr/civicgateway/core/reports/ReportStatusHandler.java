@@ -8,6 +8,7 @@ import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.text.MessageCatalogue;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -40,48 +41,26 @@ public final class ReportStatusHandler implements IntentHandler {
     public Answer handle(Turn t) {
         Optional<String> number = number(t);
         if (number.isEmpty()) {
-            return Answer.text(t.state(), t.say("Quel est le numéro de votre signalement ? Il vous a été donné à "
-                            + "l'enregistrement : demandez par exemple « Où en est mon signalement 42 ? ».",
-                    "What is your report's number? You were given it when it was registered: ask for example "
-                            + "\"What is the status of report 42?\"."));
+            return Answer.text(t.state(), t.msg("report_status.ask_number"));
         }
         // Any length: a number past every report (or past a long) is a report that does not exist, not a missing number.
         String id = number.get().replaceFirst("^0+(?=[0-9])", "");
         Optional<Report> found = id.length() <= 18 ? store.find(Long.parseLong(id)) : Optional.empty();
         if (found.isEmpty()) {
-            return Answer.text(t.state(), t.say("Je ne trouve pas de signalement n° " + id + ". Vérifiez le numéro "
-                            + "qui vous a été donné à l'enregistrement.",
-                    "I cannot find a report no. " + id + ". Please check the number you were given when it was "
-                            + "registered."));
+            return Answer.text(t.state(), t.msg("report_status.not_found", "id", id));
         }
-        return Answer.text(t.state(), describe(found.get(), t.language()));
+        return Answer.text(t.state(), describe(found.get(), t.language(), t.messages()));
     }
 
     /** One report's status in a sentence, as the chat and the status notices say it. */
-    String describe(Report r, Language lang) {
-        boolean en = lang == Language.EN;
-        String kind = categories.byCode(r.serviceCode()).map(c -> c.name(en)).orElse(r.serviceCode());
-        StringBuilder s = new StringBuilder();
-        if (en) {
-            s.append("Report no. ").append(r.id()).append(" (").append(kind).append("), registered on ")
-                    .append(day(lang, r.createdAt())).append(", is ")
-                    .append(r.status() == ReportStatus.OPEN ? "open: it is being handled" : "closed")
-                    .append(r.updatedAt().equals(r.createdAt()) ? "" : " (updated on " + day(lang, r.updatedAt()) + ")")
-                    .append('.');
-            if (r.statusNotes() != null) {
-                s.append(" The council's note: ").append(r.statusNotes());
-            }
-        } else {
-            s.append("Le signalement n° ").append(r.id()).append(" (").append(kind).append("), enregistré le ")
-                    .append(day(lang, r.createdAt())).append(", est ")
-                    .append(r.status() == ReportStatus.OPEN ? "ouvert : il est en cours de traitement" : "clos")
-                    .append(r.updatedAt().equals(r.createdAt()) ? "" : " (mis à jour le " + day(lang, r.updatedAt()) + ")")
-                    .append('.');
-            if (r.statusNotes() != null) {
-                s.append(" Note de la mairie : ").append(r.statusNotes());
-            }
-        }
-        return s.toString();
+    String describe(Report r, Language lang, MessageCatalogue messages) {
+        String kind = categories.byCode(r.serviceCode()).map(c -> c.name(lang == Language.EN)).orElse(r.serviceCode());
+        boolean updated = !r.updatedAt().equals(r.createdAt());
+        return messages.format(lang, "report_status.status", "id", String.valueOf(r.id()), "kind", kind,
+                "created_on", day(lang, r.createdAt()), "status", r.status() == ReportStatus.OPEN ? "open" : "closed",
+                "updated", updated ? "yes" : "no", "updated_on", updated ? day(lang, r.updatedAt()) : "",
+                "has_note", r.statusNotes() != null ? "yes" : "no",
+                "note", r.statusNotes() != null ? r.statusNotes() : "");
     }
 
     private static String day(Language lang, Instant t) {

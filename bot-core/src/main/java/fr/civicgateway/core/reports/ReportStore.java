@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * Report r = store.submit(newReport, clock.instant());
- * reply("Merci, votre signalement n° " + r.id() + " est enregistré.");
+ * reply(t.msg("report.registered", "id", String.valueOf(r.id()), "recipient", recipient));
  * }</pre>
  */
 public interface ReportStore {

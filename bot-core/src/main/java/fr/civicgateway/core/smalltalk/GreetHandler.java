@@ -15,6 +15,6 @@ public final class GreetHandler implements IntentHandler {
 
     @Override
     public Answer handle(Turn t) {
-        return Answer.text(t.state(), t.say("Bonjour ! ", "Hello! ") + Capabilities.list(t), Capabilities.examples(t));
+        return Answer.text(t.state(), t.msg("greet.hello", "capabilities", Capabilities.list(t)), Capabilities.examples(t));
     }
 }

@@ -6,7 +6,6 @@ import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.Intent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -59,57 +58,18 @@ public final class NotYetAvailableHandler implements IntentHandler {
         return intents;
     }
 
+    /** Every planned intent says the same sentence, naming its own kind of question. */
+    @Override
+    public String messageBundle() {
+        return "not_yet_available";
+    }
+
     @Override
     public Answer handle(Turn t) {
         String list = Capabilities.list(t);
-        return Answer.text(t.state(), t.say("Je ne peux pas encore répondre aux questions sur ",
-                        "I cannot answer questions about ") + kind(t) + t.say(" : ce n'est pas encore dans mes données. ",
-                        " yet: it is not in my data so far. ")
-                        + t.say("En revanche, ", "However, ") + Character.toLowerCase(list.charAt(0)) + list.substring(1),
+        return Answer.text(t.state(), t.msg("not_yet_available.answer", "intent",
+                        (intents.contains(t.intent()) ? t.intent() : intent()).apiName(),
+                        "capabilities", Character.toLowerCase(list.charAt(0)) + list.substring(1)),
                 Capabilities.examples(t));
-    }
-
-    /** Each intent's kind of question, French and English, as the end of "questions about …". */
-    private static final Map<Intent, String[]> KINDS = Map.ofEntries(
-            Map.entry(Intent.BILL_STATUS, new String[]{"l'avancement d'un projet ou d'une proposition de loi",
-                    "where a bill stands"}),
-            Map.entry(Intent.LEGISLATIVE_WORK, new String[]{"les textes de loi en cours d'examen ou adoptés",
-                    "the bills under way or recently adopted"}),
-            Map.entry(Intent.AGENDA, new String[]{"l'ordre du jour et les séances de l'Assemblée",
-                    "the Assemblée's agenda and sittings"}),
-            Map.entry(Intent.REPRESENTATIVE_BILLS, new String[]{"les propositions de loi déposées ou cosignées par un député",
-                    "the bills a deputy tabled or co-signed"}),
-            Map.entry(Intent.REPRESENTATIVE_SPEECHES, new String[]{"les interventions en séance d'un député",
-                    "a deputy's speeches in the chamber"}),
-            Map.entry(Intent.REPRESENTATIVE_QUESTIONS, new String[]{"les questions au Gouvernement posées par un député",
-                    "the questions a deputy asked the government"}),
-            Map.entry(Intent.REPRESENTATIVE_PRESENCE, new String[]{"la présence d'un député en commission",
-                    "a deputy's presence at committee meetings"}),
-            Map.entry(Intent.REPRESENTATIVE_INTERESTS, new String[]{"les déclarations d'intérêts et de patrimoine d'un député",
-                    "a deputy's declarations of interests and assets"}),
-            Map.entry(Intent.CONTACT_REPRESENTATIVE, new String[]{"la façon de contacter un député",
-                    "how to contact a deputy"}),
-            Map.entry(Intent.ASSEMBLY_INFO, new String[]{"le fonctionnement de l'Assemblée nationale",
-                    "how the Assemblée nationale works"}),
-            Map.entry(Intent.LOCAL_NEWS, new String[]{"les actualités de la mairie",
-                    "the town hall's news"}),
-            Map.entry(Intent.FOLLOW, new String[]{"les alertes (être prévenu quand quelque chose change)",
-                    "alerts (being told when something changes)"}),
-            Map.entry(Intent.UNFOLLOW, new String[]{"vos alertes et abonnements",
-                    "your alerts and subscriptions"}),
-            Map.entry(Intent.LOCAL_PROJECTS, new String[]{"les projets et travaux de votre commune",
-                    "your town's projects and worksites"}),
-            Map.entry(Intent.REPORT_PROBLEM, new String[]{"les signalements de problèmes dans l'espace public",
-                    "reporting a problem in the public space"}),
-            Map.entry(Intent.CONSULTATION, new String[]{"les consultations publiques",
-                    "public consultations"}),
-            Map.entry(Intent.REPORT_STATUS, new String[]{"le suivi des signalements",
-                    "following up on reports"}));
-
-    /** The kind of question, as the end of "questions about …". */
-    String kind(Turn t) {
-        Intent intent = intents.contains(t.intent()) ? t.intent() : intent();
-        String[] kind = KINDS.get(intent);
-        return kind == null ? t.say("ce sujet", "this subject") : t.say(kind[0], kind[1]);
     }
 }

@@ -21,10 +21,9 @@ public final class OutOfScopeHandler implements IntentHandler {
     @Override
     public Answer handle(Turn t) {
         if (THANKS.contains(Text.foldToWords(t.message().text()))) {
-            return Answer.text(t.state(), t.say("Avec plaisir ! Posez-moi une autre question quand vous voulez.",
-                    "You're welcome! Ask me another question any time."), Capabilities.examples(t));
+            return Answer.text(t.state(), t.msg("out_of_scope.thanks"), Capabilities.examples(t));
         }
-        return Answer.text(t.state(), t.say("Je ne sais pas répondre à cela. ", "I can't answer that. ")
-                + Capabilities.list(t), Capabilities.examples(t));
+        return Answer.text(t.state(), t.msg("out_of_scope.unknown", "capabilities", Capabilities.list(t)),
+                Capabilities.examples(t));
     }
 }

@@ -1,5 +1,7 @@
 package fr.civicgateway.connectors.telegram;
 
+import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.text.MessageCatalogue;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,21 +26,19 @@ final class TelegramBotSetup implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBotSetup.class);
 
-    static final List<BotCommand> FRENCH = List.of(
-            new BotCommand("start", "Présentation du bot et confidentialité"),
-            new BotCommand("help", "Ce que je peux vous dire, avec des exemples"),
-            new BotCommand("signaler", "Signaler un problème dans la rue (nid-de-poule, dépôt sauvage…)"),
-            new BotCommand("consultation", "Répondre à une consultation ouverte"),
-            new BotCommand("stop", "Ne plus recevoir de messages de ma part sans les demander"));
-    static final List<BotCommand> ENGLISH = List.of(
-            new BotCommand("start", "About this bot and privacy"),
-            new BotCommand("help", "What I can tell you, with examples"),
-            new BotCommand("signaler", "Report a problem in the street (pothole, fly-tipping…)"),
-            new BotCommand("consultation", "Answer an open consultation"),
-            new BotCommand("stop", "Stop receiving messages from me that you did not ask for"));
+    /** The commands of the menu, each described by the catalogue's {@code telegram.command_<command>}. */
+    static final List<String> COMMANDS = List.of("start", "help", "signaler", "consultation", "stop");
+
+    /** The command menu in one language. */
+    static List<BotCommand> commands(MessageCatalogue messages, Language language) {
+        return COMMANDS.stream()
+                .map(c -> new BotCommand(c, messages.format(language, "telegram.command_" + c)))
+                .toList();
+    }
 
     private final TelegramClient client;
     private final BotIdentity me;
+    private final MessageCatalogue messages;
     private final URI webhookUrl;
     private final String webhookSecret;
     private volatile boolean running;
@@ -46,9 +46,12 @@ final class TelegramBotSetup implements SmartLifecycle {
     /**
      * @param webhookUrl    the webhook to register, or null to register none
      * @param webhookSecret the secret Telegram must send back, required with a webhook
+     * @param messages      the catalogue the menu's descriptions come from
      */
-    TelegramBotSetup(TelegramClient client, URI webhookUrl, String webhookSecret, BotIdentity me) {
+    TelegramBotSetup(TelegramClient client, URI webhookUrl, String webhookSecret, BotIdentity me,
+                     MessageCatalogue messages) {
         this.client = client;
+        this.messages = messages;
         this.me = me;
         this.webhookUrl = webhookUrl;
         this.webhookSecret = webhookSecret;
@@ -57,9 +60,10 @@ final class TelegramBotSetup implements SmartLifecycle {
     @Override
     public void start() {
         me.refreshIfUnknown();
-        registerCommands(null, FRENCH);
-        registerCommands("fr", FRENCH);
-        registerCommands("en", ENGLISH);
+        List<BotCommand> french = commands(messages, Language.FR);
+        registerCommands(null, french);
+        registerCommands("fr", french);
+        registerCommands("en", commands(messages, Language.EN));
         if (webhookUrl != null) {
             try {
                 client.execute(SetWebhook.builder()

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.connectors.web.ConversationRateLimiter;
 import fr.civicgateway.core.dialogue.Dialogue;
 import fr.civicgateway.core.retry.Backoff;
+import fr.civicgateway.core.text.MessageCatalogue;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -158,21 +159,23 @@ class TelegramConfiguration {
                                             TelegramOutbox outbox, TelegramClient client, TelegramExecutors executors,
                                             TelegramProperties p, Environment env, KnownChats knownChats,
                                             TelegramStoreHolder store, ObjectProvider<Clock> clock, BotIdentity me,
-                                            ObjectProvider<Ticker> ticker) {
+                                            ObjectProvider<Ticker> ticker, ObjectProvider<MessageCatalogue> messages) {
         // The privacy note states how long the core keeps a conversation: read the core's own setting.
         Duration expiry = env.getProperty("civic.conversations.idle-expiry", Duration.class, Duration.ofHours(2));
         return new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats, me), new ReplyRenderer(buttons),
                 outbox, client, store.store(), store.owner(), clock.getIfAvailable(Clock::systemUTC), p.lease(),
                 new ChatSerialExecutor(executors.workers()),
-                Scheduler.of(executors.scheduler()), p.typingDelay(), new TelegramWording(expiry), pseudonyms, knownChats, me,
+                Scheduler.of(executors.scheduler()), p.typingDelay(), new TelegramWording(expiry, messages.getIfAvailable(MessageCatalogue::shipped)), pseudonyms, knownChats, me,
                 new ConversationRateLimiter(p.userRateLimitBurst(), p.userRateLimitInterval(), KNOWN_CHATS,
                         ticker.getIfAvailable(Ticker::systemTicker)));
     }
 
     @Bean
-    TelegramBotSetup telegramBotSetup(TelegramClient client, TelegramProperties p, TelegramSecrets secrets, BotIdentity me) {
+    TelegramBotSetup telegramBotSetup(TelegramClient client, TelegramProperties p, TelegramSecrets secrets, BotIdentity me,
+                                      ObjectProvider<MessageCatalogue> messageCatalogue) {
+        MessageCatalogue messages = messageCatalogue.getIfAvailable(MessageCatalogue::shipped);
         if (p.mode() != TelegramProperties.Mode.WEBHOOK || !p.webhook().register()) {
-            return new TelegramBotSetup(client, null, null, me);
+            return new TelegramBotSetup(client, null, null, me, messages);
         }
         URI publicUrl = p.webhook().publicUrl();
         if (publicUrl == null || !"https".equals(publicUrl.getScheme())) {
@@ -183,7 +186,7 @@ class TelegramConfiguration {
             throw new IllegalStateException(TelegramSecrets.WEBHOOK_SECRET + " must be set in webhook mode");
         }
         String base = publicUrl.toString().replaceAll("/+$", "");
-        return new TelegramBotSetup(client, URI.create(base + p.webhook().path()), secrets.webhookSecret(), me);
+        return new TelegramBotSetup(client, URI.create(base + p.webhook().path()), secrets.webhookSecret(), me, messages);
     }
 
     @Configuration(proxyBeanMethods = false)
