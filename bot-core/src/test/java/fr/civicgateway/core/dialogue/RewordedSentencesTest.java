@@ -36,7 +36,8 @@ class RewordedSentencesTest {
 
     private static Dialogue dialogue(MessageCatalogue messages) {
         List<IntentHandler> handlers = new ArrayList<>(List.of(new GreetHandler()));
-        for (Intent i : Intent.values()) {
+        for (Intent i : List.of(Intent.HELP, Intent.FIND_REPRESENTATIVE, Intent.REPRESENTATIVE_PROFILE,
+                Intent.REPRESENTATIVE_VOTES, Intent.CONSULTATION, Intent.OUT_OF_SCOPE)) {
             if (i != Intent.GREET) {
                 handlers.add(new IntentHandler() {
                     public Intent intent() {
@@ -49,9 +50,9 @@ class RewordedSentencesTest {
                 });
             }
         }
-        return new Dialogue(NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()),
-                handlers, List.<Flow>of(), Notices.NONE, TurnScope.NONE, ConversationLocks.inProcess(), messages,
-                Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC));
+        return Dialogue.builder(NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()))
+                .handlers(handlers).flows(List.<Flow>of()).notices(Notices.NONE).messages(messages)
+                .clock(Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC)).build();
     }
 
     private static String answer(Dialogue d, String text) {

@@ -44,7 +44,8 @@ class TownHallWordingTest {
     private Dialogue dialogue(MessageCatalogue messages) {
         List<IntentHandler> handlers = new ArrayList<>(List.of(new GreetHandler(),
                 new ReportStatusHandler(store, ReportFlowTest.CATEGORIES)));
-        for (Intent i : Intent.values()) {
+        for (Intent i : List.of(Intent.HELP, Intent.FIND_REPRESENTATIVE, Intent.REPRESENTATIVE_PROFILE,
+                Intent.REPRESENTATIVE_VOTES, Intent.CONSULTATION, Intent.OUT_OF_SCOPE)) {
             if (i != Intent.REPORT_PROBLEM && i != Intent.REPORT_STATUS && i != Intent.GREET) {
                 handlers.add(new IntentHandler() {
                     public Intent intent() {
@@ -59,9 +60,9 @@ class TownHallWordingTest {
         }
         List<Flow> flows = List.of(new ReportFlow(ReportFlowTest.CATEGORIES, store, new FakeGeoDirectory(),
                 new ReportFlow.Recipient("les services techniques de la mairie", "the town's technical services")));
-        return new Dialogue(ReportFlowTest.NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()),
-                handlers, flows, new ReportNotices(store, ReportFlowTest.CATEGORIES, messages), TurnScope.NONE,
-                ConversationLocks.inProcess(), messages, Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+        return Dialogue.builder(ReportFlowTest.NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()))
+                .handlers(handlers).flows(flows).notices(new ReportNotices(store, ReportFlowTest.CATEGORIES, messages)).messages(messages)
+                .clock(Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC)).build();
     }
 
     private static String say(Dialogue d, String text) {
