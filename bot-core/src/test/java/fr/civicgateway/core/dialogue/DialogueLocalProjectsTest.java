@@ -53,7 +53,7 @@ class DialogueLocalProjectsTest {
 
     private static List<IntentHandler> handlers() {
         List<IntentHandler> out = new ArrayList<>();
-        out.add(new LocalProjectsHandler(List.of()));
+        out.add(new LocalProjectsHandler(List.of(), new fr.civicgateway.core.town.Town("Paris", java.time.ZoneId.of("Europe/Paris"), fr.civicgateway.core.town.Town.Places.ARRONDISSEMENTS, List.of("75011", "75001"))));
         for (Intent i : Intent.values()) {
             if (i != Intent.LOCAL_PROJECTS) {
                 out.add(new IntentHandler() {

@@ -53,11 +53,15 @@ class Open311Controller {
     static final Pattern DECIMAL_DEGREES = Pattern.compile("[+-]?[0-9]{1,3}(\\.[0-9]{1,15})?");
 
     private final ReportStore store;
+    private final java.time.ZoneId zone;
     private final ReportCategories categories;
     private final Clock clock;
     private final byte[] apiKey;
 
-    Open311Controller(ReportStore store, ReportCategories categories, Clock clock, Open311ApiKey apiKey) {
+    /** @param zone the town's time zone ({@code civic.town.time-zone}): the offset of the dates shown */
+    Open311Controller(ReportStore store, ReportCategories categories, Clock clock, Open311ApiKey apiKey,
+                      java.time.ZoneId zone) {
+        this.zone = zone;
         this.store = store;
         this.categories = categories;
         this.clock = clock;
@@ -159,7 +163,7 @@ class Open311Controller {
     }
 
     private Map<String, Object> json(Report r) {
-        return Open311Json.request(r, categories.byCode(r.serviceCode()).map(c -> c.nameFr()).orElse(r.serviceCode()));
+        return Open311Json.request(r, categories.byCode(r.serviceCode()).map(c -> c.nameFr()).orElse(r.serviceCode()), zone);
     }
 
     private void checkApiKey(String given) {
