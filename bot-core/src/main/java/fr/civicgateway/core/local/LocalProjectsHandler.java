@@ -252,8 +252,13 @@ public final class LocalProjectsHandler implements IntentHandler {
             return null;
         }
         List<String> name = new ArrayList<>();
-        for (String w : m.group(2).trim().split(" ")) {
-            if (STOP.contains(w) || town.nameWords().contains(w)) {
+        List<String> after = List.of(m.group(2).trim().split(" "));
+        List<String> townName = town.nameWords();
+        for (int k = 0; k < after.size(); k++) {
+            String w = after.get(k);
+            // "rue de Rivoli Paris": the town's name ends the street's (all of it: "rue Saint-Jean" in Saint-Étienne)
+            if (STOP.contains(w) || (after.size() - k >= townName.size()
+                    && after.subList(k, k + townName.size()).equals(townName))) {
                 break;
             }
             name.add(w);
