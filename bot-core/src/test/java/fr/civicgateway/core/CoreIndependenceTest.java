@@ -35,12 +35,9 @@ class CoreIndependenceTest {
         rule.check(CORE);
     }
 
-    /**
-     * The names of the channels there are or may be. ({@code open311} is not one the core may not name: it is the
-     * origin of a report the municipality's own tools posted, {@code Report.OPEN311_CHANNEL}, which is not forwarded
-     * back to them; no answer depends on it.)
-     */
+    /** The names of the channels there are or may be. */
     private static final java.util.List<String> CHANNEL_NAMES = java.util.List.of("\"telegram\"", "\"web\"",
+            "\"open311\"",
             "\"whatsapp\"", "\"signal\"", "\"matrix\"", "\"messenger\"", "\"sms\"", "\"email\"", "\"widget\"");
 
     /** What a channel can do is in {@code IncomingMessage.capabilities()}: the core never decides on a channel's name. */

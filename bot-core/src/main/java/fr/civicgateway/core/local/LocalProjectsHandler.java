@@ -247,18 +247,16 @@ public final class LocalProjectsHandler implements IntentHandler {
     }
 
     private static String street(String words, Town town) {
+        // "rue de Rivoli Paris", "rue Saint-Jean Saint-Étienne": the town's whole name ends the street's (as a stop
+        // word does), never one of its words alone.
+        words = (" " + words + " ").replace(" " + String.join(" ", town.nameWords()) + " ", " dans ").strip();
         Matcher m = STREET.matcher(words);
         if (!m.find()) {
             return null;
         }
         List<String> name = new ArrayList<>();
-        List<String> after = List.of(m.group(2).trim().split(" "));
-        List<String> townName = town.nameWords();
-        for (int k = 0; k < after.size(); k++) {
-            String w = after.get(k);
-            // "rue de Rivoli Paris": the town's name ends the street's (all of it: "rue Saint-Jean" in Saint-Étienne)
-            if (STOP.contains(w) || (after.size() - k >= townName.size()
-                    && after.subList(k, k + townName.size()).equals(townName))) {
+        for (String w : m.group(2).trim().split(" ")) {
+            if (STOP.contains(w)) {
                 break;
             }
             name.add(w);
@@ -328,7 +326,8 @@ public final class LocalProjectsHandler implements IntentHandler {
 
     @Override
     public Answer handle(Turn t) {
-        Query parsed = parse(t.message().text(), t.entities(EntityType.POSTCODE), t.entities(EntityType.COMMUNE), town);
+        Query parsed = parse(t.message().text(), t.entities(EntityType.POSTCODE), t.entities(EntityType.COMMUNE),
+                town);
         Query q = t.message().location() != null ? parsed.withNear(t.message().location()) : parsed;
         // Answered here: a question that waited for a place (see askWhere) is closed.
         ConversationState state = t.state().withPendingIntent(null);
@@ -487,8 +486,9 @@ public final class LocalProjectsHandler implements IntentHandler {
         String place = onePlace(t);
         String example = town.secondExample();
         return positions && shareLocation
-                ? t.say("Dites-moi plutôt " + place + " (par exemple « " + noun + " dans le " + example + " »), ou partagez"
-                                + " une position (trombone 📎 → Position) pour voir les " + noun + " les plus proches.",
+                ? t.say("Dites-moi plutôt " + place + " (par exemple « " + noun + " dans le " + example
+                                + " »), ou partagez une position (trombone 📎 → Position) pour voir les " + noun
+                                + " les plus proches.",
                         "Tell me " + place + " instead (for example \"" + noun + " in " + example + "\"), or share a"
                                 + " location (paperclip 📎 → Location) to see the nearest " + noun + ".")
                 : t.say("Dites-moi plutôt " + place + ", par exemple « " + noun + " dans le " + example + " ».",

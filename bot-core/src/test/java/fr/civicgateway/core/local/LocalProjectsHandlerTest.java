@@ -142,4 +142,62 @@ class LocalProjectsHandlerTest {
                 + " (https://data.ma-ville.fr/travaux) sont momentanément indisponibles : je ne peux pas y chercher pour"
                 + " le moment. Réessayez un peu plus tard.");
     }
+
+    /** A town of postcodes only, in another time zone: "le 11e" is no place there. */
+    static final Town CAYENNE = new Town("Cayenne", ZoneId.of("America/Cayenne"), Town.Places.POSTCODES,
+            List.of("97300"));
+
+    @Test
+    void inATownWithoutArrondissementsAnOrdinalIsNoPlaceButAnArrondissementNamedWithItsCityStillIs() {
+        var lyon3 = new EntityMention(EntityType.COMMUNE, "69383", "Lyon 3e", 10, 17);
+
+        assertThat(LocalProjectsHandler.parse("chantiers dans le 11e", List.of(), List.of(), CAYENNE).postcode())
+                .isNull();
+        assertThat(LocalProjectsHandler.parse("chantiers dans le 97300", List.of(), List.of(), CAYENNE).postcode())
+                .isEqualTo("97300");
+        assertThat(LocalProjectsHandler.parse("chantiers à Lyon 3e", List.of(), List.of(lyon3), CAYENNE).postcode())
+                .isEqualTo("69003");
+        assertThat(new LocalProjectsHandler(List.of(), CAYENNE).claims("dans le 11e",
+                ConversationState.start(Language.FR, Instant.EPOCH).withPendingIntent(Intent.LOCAL_PROJECTS))).isFalse();
+    }
+
+    @Test
+    void theTownsNameEndsAStreetsNameWholeNotWordByWord() {
+        Town saintEtienne = new Town("Saint-Étienne", ZoneId.of("Europe/Paris"), Town.Places.POSTCODES,
+                List.of("42000"));
+
+        assertThat(LocalProjectsHandler.parse("travaux rue Saint-Jean Saint-Étienne", List.of(), List.of(),
+                saintEtienne).streetWritten()).isEqualTo("rue Saint-Jean");
+        assertThat(LocalProjectsHandler.parse("travaux rue de Rivoli Paris", List.of(), List.of(), PARIS)
+                .streetWritten()).isEqualTo("rue de Rivoli");
+    }
+
+    @Test
+    void asksACitizenOfAPostcodeTownForAPostcodeWithItsOwnExample() {
+        var message = new IncomingMessage("web", "c1", "des chantiers près de chez moi ?", Language.FR, null);
+        var u = new Understanding(message.text(), Language.FR, List.of(new IntentScore(Intent.LOCAL_PROJECTS, 1)),
+                List.of());
+        var turn = new Turn(message, u, Language.FR, ConversationState.start(Language.FR, Instant.EPOCH), Instant.EPOCH);
+
+        var reply = (Reply.Text) new LocalProjectsHandler(List.of(), CAYENNE).handle(turn).replies().getFirst();
+
+        assertThat(reply.text()).isEqualTo("Je ne connais pas votre position : dites-moi le code postal, par exemple"
+                + " « chantiers dans le 97300 ».");
+    }
+
+    @Test
+    void aTownIsCheckedAsItIsConfigured() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Town("Annecy", ZoneId.of("Europe/Paris"),
+                        Town.Places.ARRONDISSEMENTS, List.of("74000")))
+                .hasMessage("civic.town.places: 'Annecy' has no municipal arrondissements (only Paris, Lyon, Marseille"
+                        + " have): use postcodes");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Town("Annecy", ZoneId.of("Europe/Paris"),
+                        Town.Places.POSTCODES, List.of("74 000")))
+                .hasMessage("civic.town.example-places: '74 000' is not a five-digit postcode");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Town("Annecy", ZoneId.of("Europe/Paris"),
+                        Town.Places.POSTCODES, List.of()))
+                .hasMessage("civic.town.example-places must be one or two postcodes of Annecy");
+        assertThat(new Town("lyon", ZoneId.of("Europe/Paris"), Town.Places.ARRONDISSEMENTS, List.of("69003"))
+                .arrondissements().orElseThrow().postcodeOf(9)).contains("69009");
+    }
 }

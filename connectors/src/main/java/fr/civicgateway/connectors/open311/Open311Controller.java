@@ -45,7 +45,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/open311/v2", produces = MediaType.APPLICATION_JSON_VALUE)
 class Open311Controller {
 
-    static final String CHANNEL = Report.OPEN311_CHANNEL;
+    /** The channel of the reports posted here, by the municipality's own tools. */
+    static final String CHANNEL = "open311";
     /** What {@code GET requests.json} returns at most, and the window it looks back without dates (the spec's defaults). */
     static final int MAX_REQUESTS = 1000;
     static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
