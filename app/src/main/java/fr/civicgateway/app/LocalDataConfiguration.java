@@ -62,10 +62,10 @@ class LocalDataConfiguration {
 
     @Bean
     LocalData localDataSources(LocalProperties local, OkHttpClient sharedHttpClient, LocalDataExecutor executor,
-                               Clock clock, Ticker ticker, Environment environment) {
+                               Clock clock, Ticker ticker, Environment environment, java.time.ZoneId townZone) {
         var remote = new LocalAdapters.Remote(sharedHttpClient, executor.executor(), clock, ticker, local.cache(),
                 new Backoff(local.initialBackoff(), local.maxBackoff()), local.timeout(), local.maxSize().toBytes(),
-                local.firstLoadWait(), environment::getProperty);
+                local.firstLoadWait(), environment::getProperty, townZone);
         LocalData data = new LocalData(LocalAdapters.load(local.directory(), local.base(), remote));
         if (!data.remote().isEmpty()) {
             long every = local.checkInterval().toMillis();
@@ -86,8 +86,8 @@ class LocalDataConfiguration {
     /** Each remote source's cache: hits, misses, loads and their failures, as {@code cache.*} with {@code source}. */
     /** Replaces the discovered LocalProjectsHandler (same name and type): its sources are the configured ones. */
     @Bean
-    LocalProjectsHandler localProjectsHandler(LocalData local) {
-        return new LocalProjectsHandler(local.sources());
+    LocalProjectsHandler localProjectsHandler(LocalData local, fr.civicgateway.core.town.Town town) {
+        return new LocalProjectsHandler(local.sources(), town);
     }
 
     @Bean

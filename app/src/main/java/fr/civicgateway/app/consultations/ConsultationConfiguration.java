@@ -24,8 +24,8 @@ class ConsultationConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ConsultationConfiguration.class);
 
     @Bean
-    ConsultationCatalog consultationCatalog(ConsultationProperties p) {
-        ConsultationCatalog catalog = ConsultationCatalog.of(YamlConsultationLoader.load(p.directory(), p.zone()));
+    ConsultationCatalog consultationCatalog(ConsultationProperties p, java.time.ZoneId townZone) {
+        ConsultationCatalog catalog = ConsultationCatalog.of(YamlConsultationLoader.load(p.directory(), townZone));
         log.info("{} consultation(s) defined in {}", catalog.all().size(), p.directory());
         return catalog;
     }
@@ -50,8 +50,8 @@ class ConsultationConfiguration {
 
     /** Replaces the discovered ConsultationFlow (same name and type): its time zone is a setting. */
     @Bean
-    ConsultationFlow consultationFlow(ConsultationCatalog catalog, ConsultationStore store, ConsultationPseudonyms pseudonyms,
-                          ConsultationProperties p) {
-        return new ConsultationFlow(catalog, store, pseudonyms, p.zone());
+    ConsultationFlow consultationFlow(ConsultationCatalog catalog, ConsultationStore store,
+                                      ConsultationPseudonyms pseudonyms, java.time.ZoneId townZone) {
+        return new ConsultationFlow(catalog, store, pseudonyms, townZone);
     }
 }

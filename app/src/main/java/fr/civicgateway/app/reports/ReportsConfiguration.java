@@ -49,8 +49,8 @@ public class ReportsConfiguration {
     }
 
     @Bean
-    ReportStatusHandler reportStatusHandler(ReportStore store, ReportCategories categories) {
-        return new ReportStatusHandler(store, categories);
+    ReportStatusHandler reportStatusHandler(ReportStore store, ReportCategories categories, java.time.ZoneId townZone) {
+        return new ReportStatusHandler(store, categories, townZone);
     }
 
     @Bean
@@ -60,8 +60,9 @@ public class ReportsConfiguration {
     }
 
     @Bean
-    ReportNotices reportNotices(ReportStore store, ReportCategories categories, MessageCatalogue messageCatalogue) {
-        return new ReportNotices(store, categories, messageCatalogue);
+    ReportNotices reportNotices(ReportStore store, ReportCategories categories, MessageCatalogue messageCatalogue,
+                                java.time.ZoneId townZone) {
+        return new ReportNotices(store, categories, messageCatalogue, townZone);
     }
 
     /** Reads which conversations have news now and then, rather than asking the database at every message. */

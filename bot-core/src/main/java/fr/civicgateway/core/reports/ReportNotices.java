@@ -31,15 +31,23 @@ public final class ReportNotices implements Notices {
     private final Map<String, Long> expected = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
-    /** Notices worded by the shipped catalogue (tests; the application passes its own). */
-    public ReportNotices(ReportStore store, ReportCategories categories) {
-        this(store, categories, MessageCatalogue.shipped());
+    /**
+     * Notices worded by the shipped catalogue (tests; the application passes its own).
+     *
+     * @param zone the town's time zone ({@code civic.town.time-zone}), the reports' dates are told in
+     */
+    public ReportNotices(ReportStore store, ReportCategories categories, java.time.ZoneId zone) {
+        this(store, categories, MessageCatalogue.shipped(), zone);
     }
 
-    /** @param messages the catalogue with the {@code report_status} bundle, and the operator's overrides */
-    public ReportNotices(ReportStore store, ReportCategories categories, MessageCatalogue messages) {
+    /**
+     * @param messages the catalogue with the {@code report_status} bundle, and the operator's overrides
+     * @param zone     the town's time zone ({@code civic.town.time-zone}), the reports' dates are told in
+     */
+    public ReportNotices(ReportStore store, ReportCategories categories, MessageCatalogue messages,
+                         java.time.ZoneId zone) {
         this.store = store;
-        this.wording = new ReportStatusHandler(store, categories);
+        this.wording = new ReportStatusHandler(store, categories, zone);
         this.messages = messages;
     }
 

@@ -43,12 +43,12 @@ class ReportFlowTest {
     final Dialogue dialogue = Dialogue.builder(NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()))
             .handlers(otherHandlers()).flows(List.of(new ReportFlow(CATEGORIES, store, new FakeGeoDirectory(),
                     new ReportFlow.Recipient("les services techniques de la mairie", "the town's technical services"))))
-            .notices(new ReportNotices(store, CATEGORIES))
+            .notices(new ReportNotices(store, CATEGORIES, java.time.ZoneId.of("Europe/Paris")))
             .clock(Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC)).build();
 
     List<IntentHandler> otherHandlers() {
         List<IntentHandler> out = new ArrayList<>();
-        out.add(new ReportStatusHandler(store, CATEGORIES));
+        out.add(new ReportStatusHandler(store, CATEGORIES, java.time.ZoneId.of("Europe/Paris")));
         for (Intent i : fr.civicgateway.core.nlu.IntentCorpus.shippedIntents()) {
             if (i != Intent.REPORT_PROBLEM && i != Intent.REPORT_STATUS) {
                 out.add(new IntentHandler() {
