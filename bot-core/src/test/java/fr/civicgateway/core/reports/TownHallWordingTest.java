@@ -39,11 +39,13 @@ class TownHallWordingTest {
     @TempDir
     Path config;
 
+    private static final java.time.ZoneId PARIS_TIME = java.time.ZoneId.of("Europe/Paris");
+
     private final InMemoryReportStore store = new InMemoryReportStore();
 
     private Dialogue dialogue(MessageCatalogue messages) {
         List<IntentHandler> handlers = new ArrayList<>(List.of(new GreetHandler(),
-                new ReportStatusHandler(store, ReportFlowTest.CATEGORIES)));
+                new ReportStatusHandler(store, ReportFlowTest.CATEGORIES, PARIS_TIME)));
         for (Intent i : List.of(Intent.HELP, Intent.FIND_REPRESENTATIVE, Intent.REPRESENTATIVE_PROFILE,
                 Intent.REPRESENTATIVE_VOTES, Intent.CONSULTATION, Intent.OUT_OF_SCOPE)) {
             if (i != Intent.REPORT_PROBLEM && i != Intent.REPORT_STATUS && i != Intent.GREET) {
@@ -61,7 +63,7 @@ class TownHallWordingTest {
         List<Flow> flows = List.of(new ReportFlow(ReportFlowTest.CATEGORIES, store, new FakeGeoDirectory(),
                 new ReportFlow.Recipient("les services techniques de la mairie", "the town's technical services")));
         return Dialogue.builder(ReportFlowTest.NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()))
-                .handlers(handlers).flows(flows).notices(new ReportNotices(store, ReportFlowTest.CATEGORIES, messages)).messages(messages)
+                .handlers(handlers).flows(flows).notices(new ReportNotices(store, ReportFlowTest.CATEGORIES, messages, PARIS_TIME)).messages(messages)
                 .clock(Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC)).build();
     }
 
