@@ -1,9 +1,11 @@
 package fr.civicgateway.app.consultations;
 
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the operator defines consultations ({@code civic.consultations.*}).
@@ -14,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  and closes at 24:00 of its closing day there)
  */
 @ConfigurationProperties("civic.consultations")
-public record ConsultationProperties(@DefaultValue("config/consultations") Path directory,
-                                     @DefaultValue("Europe/Paris") ZoneId zone) {
+@Validated
+public record ConsultationProperties(@DefaultValue("config/consultations") @NotNull Path directory,
+                                     @DefaultValue("Europe/Paris") @NotNull ZoneId zone) {
 }
