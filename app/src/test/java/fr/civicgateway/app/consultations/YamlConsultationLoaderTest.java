@@ -1,6 +1,6 @@
 package fr.civicgateway.app.consultations;
 
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import fr.civicgateway.core.consultations.Consultation;
 import fr.civicgateway.core.consultations.Question;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package fr.civicgateway.app.reports;
 
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import fr.civicgateway.core.reports.ReportCategories;
 import fr.civicgateway.core.reports.ServiceCategory;
 import org.junit.jupiter.api.Test;
