@@ -1,8 +1,12 @@
 package fr.civicgateway.app;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How long the gateway remembers a conversation ({@code civic.conversations.*}). Conversations are kept in the
@@ -16,20 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            never a report or an answer, which are committed before they are acknowledged
  */
 @ConfigurationProperties("civic.conversations")
-public record ConversationProperties(@DefaultValue("2h") Duration idleExpiry,
-                                     @DefaultValue("5m") Duration expiryCheckInterval,
-                                     @DefaultValue("20ms") Duration writeDelay) {
-
-    public ConversationProperties {
-        if (writeDelay.isNegative() || writeDelay.isZero() || writeDelay.compareTo(Duration.ofSeconds(5)) > 0) {
-            throw new IllegalArgumentException("civic.conversations.write-delay must be within (0, 5s]: " + writeDelay);
-        }
-        if (idleExpiry.isNegative() || idleExpiry.isZero()) {
-            throw new IllegalArgumentException("civic.conversations.idle-expiry must be positive: " + idleExpiry);
-        }
-        if (expiryCheckInterval.isNegative() || expiryCheckInterval.isZero()) {
-            throw new IllegalArgumentException(
-                    "civic.conversations.expiry-check-interval must be positive: " + expiryCheckInterval);
-        }
-    }
+@Validated
+public record ConversationProperties(@DefaultValue("2h") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration idleExpiry,
+                                     @DefaultValue("5m") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration expiryCheckInterval,
+                                     @DefaultValue("20ms") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive")
+                                     @DurationMax(seconds = 5, message = "must be at most 5s") Duration writeDelay) {
 }

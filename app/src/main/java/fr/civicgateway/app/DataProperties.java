@@ -1,8 +1,10 @@
 package fr.civicgateway.app;
 
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the open-data snapshot lives ({@code civic.data.*}). The directory keeps the official layouts:
@@ -12,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param directory the data snapshot's root, {@code data} by default (the one shipped in the repository)
  */
 @ConfigurationProperties("civic.data")
-public record DataProperties(@DefaultValue("data") Path directory) {
+@Validated
+public record DataProperties(@DefaultValue("data") @NotNull Path directory) {
 
     public Path assemblee() {
         return directory.resolve("assemblee-nationale");

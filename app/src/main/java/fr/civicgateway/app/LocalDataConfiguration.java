@@ -14,19 +14,20 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 
 /**
- * The local data sources of {@code civic.local.directory}: local files read at start-up, remote ones fetched on a
- * background executor and refreshed on a schedule; their statuses for the admin API, their caches' figures for
+ * The local data sources of {@code civic.local.directory}: local files read at start-up, remote ones fetched on
+ * Spring's {@code TaskScheduler} and refreshed on a schedule; their statuses for the admin API, their caches' figures for
  * Micrometer ({@code /actuator/metrics/cache.gets?tag=cache:local-data}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,32 +45,27 @@ class LocalDataConfiguration {
     }
 
     /**
-     * Where remote sources are fetched and their schedule checked; wrapped rather than a bare executor bean, which
-     * would displace Spring Boot's own task executor.
+     * Remote sources are fetched on Spring's {@code TaskScheduler} (Caffeine's refresh executor: never a request
+     * thread); a failed fetch keeps the last good copy on disk.
      */
-    record LocalDataExecutor(ScheduledExecutorService executor) implements AutoCloseable {
-        @Override
-        public void close() {
-            executor.shutdownNow();
-        }
-    }
-
     @Bean
-    LocalDataExecutor localDataExecutor() {
-        return new LocalDataExecutor(Executors.newScheduledThreadPool(2,
-                Thread.ofPlatform().name("local-data-", 0).daemon().factory()));
-    }
-
-    @Bean
-    LocalData localDataSources(LocalProperties local, OkHttpClient sharedHttpClient, LocalDataExecutor executor,
+    LocalData localDataSources(LocalProperties local, OkHttpClient sharedHttpClient, TaskScheduler scheduler,
                                Clock clock, Ticker ticker, Environment environment, java.time.ZoneId townZone) {
-        var remote = new LocalAdapters.Remote(sharedHttpClient, executor.executor(), clock, ticker, local.cache(),
+        Executor onScheduler = task -> scheduler.schedule(task, scheduler.getClock().instant());
+        var remote = new LocalAdapters.Remote(sharedHttpClient, onScheduler, clock, ticker, local.cache(),
                 new Backoff(local.initialBackoff(), local.maxBackoff()), local.timeout(), local.maxSize().toBytes(),
                 local.firstLoadWait(), environment::getProperty, townZone);
-        LocalData data = new LocalData(LocalAdapters.load(local.directory(), local.base(), remote));
-        if (!data.remote().isEmpty()) {
-            long every = local.checkInterval().toMillis();
-            executor.executor().scheduleWithFixedDelay(() -> {
+        return new LocalData(LocalAdapters.load(local.directory(), local.base(), remote));
+    }
+
+    /** The remote sources' refresh and retry times, checked as a periodic task listed by Actuator. */
+    @Bean
+    SchedulingConfigurer localDataCheck(LocalData data, LocalProperties local) {
+        return tasks -> {
+            if (data.remote().isEmpty()) {
+                return;
+            }
+            tasks.addFixedDelayTask(new FixedDelayTask(new NamedTask("local-data-check", () -> {
                 for (RemoteLocalDataSource s : data.remote()) {
                     try {
                         s.tick();
@@ -78,18 +74,17 @@ class LocalDataConfiguration {
                         log.error("local source {}: could not schedule its refresh", s.id(), e);
                     }
                 }
-            }, every, every, TimeUnit.MILLISECONDS);
-        }
-        return data;
+            }), local.checkInterval(), local.checkInterval()));
+        };
     }
 
-    /** Each remote source's cache: hits, misses, loads and their failures, as {@code cache.*} with {@code source}. */
     /** Replaces the discovered LocalProjectsHandler (same name and type): its sources are the configured ones. */
     @Bean
     LocalProjectsHandler localProjectsHandler(LocalData local, fr.civicgateway.core.town.Town town) {
         return new LocalProjectsHandler(local.sources(), town);
     }
 
+    /** Each remote source's cache: hits, misses, loads and their failures, as {@code cache.*} with {@code source}. */
     @Bean
     MeterBinder localDataCacheMetrics(LocalData local) {
         return registry -> local.remote().forEach(s ->

@@ -1,10 +1,14 @@
 package fr.civicgateway.app;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Local data sources ({@code civic.local.*}): one {@code *.yml} adapter configuration per source in
@@ -22,12 +26,16 @@ import org.springframework.util.unit.DataSize;
  * @param checkInterval  how often the refresh and retry times of remote sources are checked
  */
 @ConfigurationProperties("civic.local")
-public record LocalProperties(@DefaultValue("config/adapters") Path directory, @DefaultValue(".") String baseDirectory,
-                              @DefaultValue("var/local-data") String cacheDirectory,
-                              @DefaultValue("1m") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff,
-                              @DefaultValue("30s") Duration timeout, @DefaultValue("20MB") DataSize maxSize,
-                              @DefaultValue("20s") Duration firstLoadWait,
-                              @DefaultValue("30s") Duration checkInterval) {
+@Validated
+public record LocalProperties(@DefaultValue("config/adapters") @NotNull Path directory,
+                              @DefaultValue(".") @NotBlank String baseDirectory,
+                              @DefaultValue("var/local-data") @NotBlank String cacheDirectory,
+                              @DefaultValue("1m") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration initialBackoff,
+                              @DefaultValue("1h") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration maxBackoff,
+                              @DefaultValue("30s") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration timeout,
+                              @DefaultValue("20MB") @NotNull DataSize maxSize,
+                              @DefaultValue("20s") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration firstLoadWait,
+                              @DefaultValue("30s") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration checkInterval) {
 
     /** A String, not a Path, on purpose: Spring binds "." as a resource, which in a web app is the servlet root. */
     public Path base() {

@@ -2,7 +2,7 @@ package fr.civicgateway.app;
 
 import fr.civicgateway.app.support.ChatClient;
 import fr.civicgateway.app.support.GatewayTest;
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package fr.civicgateway.app;
 import fr.civicgateway.app.support.ChatClient;
 import fr.civicgateway.app.support.ChatClient.BotMessage;
 import fr.civicgateway.app.support.GatewayTest;
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import static fr.civicgateway.app.support.ShippedData.many;
+import static fr.civicgateway.opendata.testing.ShippedData.many;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

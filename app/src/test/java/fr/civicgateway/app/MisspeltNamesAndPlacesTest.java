@@ -3,7 +3,7 @@ package fr.civicgateway.app;
 import fr.civicgateway.app.support.ChatClient;
 import fr.civicgateway.app.support.ChatClient.BotMessage;
 import fr.civicgateway.app.support.GatewayTest;
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;

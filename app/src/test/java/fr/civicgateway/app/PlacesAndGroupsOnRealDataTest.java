@@ -3,7 +3,7 @@ package fr.civicgateway.app;
 import fr.civicgateway.app.support.ChatClient;
 import fr.civicgateway.app.support.ChatClient.BotMessage;
 import fr.civicgateway.app.support.GatewayTest;
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-import static fr.civicgateway.app.support.ShippedData.many;
+import static fr.civicgateway.opendata.testing.ShippedData.many;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,8 +1,10 @@
 package fr.civicgateway.app.consultations;
 
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the operator defines consultations ({@code civic.consultations.*}).
@@ -14,5 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * 00:00 of its opening day and closes at 24:00 of its closing day there).
  */
 @ConfigurationProperties("civic.consultations")
-public record ConsultationProperties(@DefaultValue("config/consultations") Path directory) {
+@Validated
+public record ConsultationProperties(@DefaultValue("config/consultations") @NotNull Path directory) {
 }

@@ -3,30 +3,30 @@ package fr.civicgateway.app.consultations;
 import fr.civicgateway.core.consultations.Consultation;
 import fr.civicgateway.core.consultations.Localized;
 import fr.civicgateway.core.consultations.Question;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import fr.civicgateway.opendata.yaml.StrictYaml;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads {@code config/consultations/*.yml}: one consultation per file, validated field by field so that a mistake
+ * Reads {@code config/consultations/*.yml}: one consultation per file, bound by {@link StrictYaml} (Jackson and Bean
+ * Validation) to the records below, then checked for what depends on a question's kind, so that a mistake
  * fails the start-up with a message naming the file and the field ({@code bibliotheque.yml: questions[2].kind:
  * unknown kind "rating"; expected single-choice, multiple-choice, scale or free-text}).
  *
@@ -46,8 +46,39 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 final class YamlConsultationLoader {
 
-    private static final Set<String> TOP_FIELDS = Set.of("id", "title", "description", "opens", "closes", "allow-changes", "questions");
-    private static final Set<String> QUESTION_FIELDS = Set.of("id", "kind", "text", "options", "low", "high", "max-length", "required");
+    private static final StrictYaml YAML = StrictYaml.kebabCase();
+
+    /** A text in French and optionally English: {@code Votre note} or {@code {fr: Votre note, en: Your rating}}. */
+    record Text(@NotBlank(message = "missing: the French text is required") String fr, String en) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        Text {
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Text of(String fr) {
+            return new Text(fr, null);
+        }
+
+        Localized localized() {
+            return Localized.of(fr.strip(), en == null ? null : en.strip());
+        }
+    }
+
+    /** The file as written. */
+    record ConsultationFile(@NotBlank String id, @NotNull @Valid Text title, @NotNull @Valid Text description,
+                            @NotNull LocalDate opens, @NotNull LocalDate closes, Boolean allowChanges,
+                            @NotEmpty(message = "must be a non-empty list") List<@NotNull @Valid QuestionEntry> questions) {
+    }
+
+    /** One question as written; which keys it needs depends on its kind. */
+    record QuestionEntry(@NotBlank String id, @NotBlank String kind, @NotNull @Valid Text text,
+                         List<@NotNull @Valid OptionEntry> options, @Valid Text low, @Valid Text high,
+                         Integer maxLength, Boolean required) {
+    }
+
+    record OptionEntry(@NotBlank String id, @NotNull @Valid Text label) {
+    }
 
     private YamlConsultationLoader() {
     }
@@ -79,115 +110,35 @@ final class YamlConsultationLoader {
 
     static Consultation read(Path file, ZoneId zone) {
         String name = file.getFileName().toString();
-        Object root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-        } catch (IOException | YAMLException e) {
-            throw new ConsultationDefinitionException(name + ": not readable YAML: " + e.getMessage(), e);
+        ConsultationFile f;
+        try {
+            f = YAML.read(file, ConsultationFile.class);
+        } catch (StrictYaml.Invalid e) {
+            throw new ConsultationDefinitionException(message(e), e);
         }
-        return new Fields(name, "", root).consultation(zone);
+        return new Checked(name, "").consultation(f, zone);
     }
 
-    /** A YAML map being read, with the path of its fields for error messages. */
-    private record Fields(String file, String path, Object node) {
+    /** {@code bad.yml: questions[0].low: missing}. */
+    private static String message(StrictYaml.Invalid e) {
+        String where = e.file() + ": " + (e.key().isEmpty() ? "" : e.key() + ": ");
+        return switch (e.problem()) {
+            case UNKNOWN_KEY -> where + "unknown field; expected one of " + e.knownKeys();
+            case NOT_A_MAPPING -> e.key().isEmpty() ? e.file() + ": the file must be a map of fields"
+                    : where + "must be a map of fields";
+            default -> e.getMessage();
+        };
+    }
+
+    /** The checks that depend on more than one key, with the path of the entry for error messages. */
+    private record Checked(String file, String path) {
 
         private ConsultationDefinitionException error(String field, String message) {
             return new ConsultationDefinitionException(file + ": " + path + field + ": " + message);
         }
 
-        @SuppressWarnings("unchecked")
-        private Map<String, Object> map(String field) {
-            if (!(node instanceof Map<?, ?>)) {
-                throw new ConsultationDefinitionException(file + ": " + (path.isEmpty() ? "the file" : path.substring(0, path.length() - 1))
-                        + " must be a map of fields" + (field.isEmpty() ? "" : " (" + field + ")"));
-            }
-            return (Map<String, Object>) node;
-        }
-
-        private void onlyFields(Set<String> allowed) {
-            for (Object k : map("").keySet()) {
-                if (!allowed.contains(String.valueOf(k))) {
-                    throw error(String.valueOf(k), "unknown field; expected one of " + allowed.stream().sorted().toList());
-                }
-            }
-        }
-
-        private Object required(String field) {
-            Object v = map(field).get(field);
-            if (v == null) {
-                throw error(field, "missing");
-            }
-            return v;
-        }
-
-        private String string(String field) {
-            Object v = required(field);
-            if (!(v instanceof String s) || s.isBlank()) {
-                throw error(field, "must be a non-empty text, was " + v);
-            }
-            return s.strip();
-        }
-
-        private boolean bool(String field, boolean dflt) {
-            Object v = map(field).get(field);
-            if (v == null) {
-                return dflt;
-            }
-            if (!(v instanceof Boolean b)) {
-                throw error(field, "must be true or false, was " + v);
-            }
-            return b;
-        }
-
-        private LocalDate date(String field) {
-            Object v = required(field);
-            if (v instanceof Date d) {
-                return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate(); // YAML reads 2026-11-01 as midnight UTC
-            }
-            try {
-                return LocalDate.parse(String.valueOf(v));
-            } catch (DateTimeParseException e) {
-                throw error(field, "must be a date written YYYY-MM-DD, was " + v);
-            }
-        }
-
-        private Localized localized(String field) {
-            Object v = required(field);
-            if (v instanceof String s && !s.isBlank()) {
-                return Localized.of(s.strip(), null);
-            }
-            if (!(v instanceof Map<?, ?> m)) {
-                throw error(field, "must be a text or {fr: ..., en: ...}, was " + v);
-            }
-            for (Object k : m.keySet()) {
-                if (!"fr".equals(k) && !"en".equals(k)) {
-                    throw error(field + "." + k, "unknown language; expected fr or en");
-                }
-            }
-            if (!(m.get("fr") instanceof String fr) || fr.isBlank()) {
-                throw error(field + ".fr", "missing: the French text is required");
-            }
-            Object en = m.get("en");
-            if (en != null && !(en instanceof String)) {
-                throw error(field + ".en", "must be a text, was " + en);
-            }
-            return Localized.of(fr.strip(), en == null ? null : ((String) en).strip());
-        }
-
-        private List<Fields> list(String field) {
-            Object v = required(field);
-            if (!(v instanceof List<?> l) || l.isEmpty()) {
-                throw error(field, "must be a non-empty list");
-            }
-            List<Fields> out = new ArrayList<>();
-            for (int i = 0; i < l.size(); i++) {
-                out.add(new Fields(file, path + field + "[" + i + "].", l.get(i)));
-            }
-            return out;
-        }
-
         /** Runs a record constructor and turns its IllegalArgumentException into a message naming the field. */
-        private <T> T build(String field, java.util.function.Supplier<T> constructor) {
+        private <T> T build(String field, Supplier<T> constructor) {
             try {
                 return constructor.get();
             } catch (IllegalArgumentException e) {
@@ -195,47 +146,47 @@ final class YamlConsultationLoader {
             }
         }
 
-        Consultation consultation(ZoneId zone) {
-            map("");
-            onlyFields(TOP_FIELDS);
-            String id = string("id");
-            Localized title = localized("title");
-            Localized description = localized("description");
-            LocalDate opens = date("opens");
-            LocalDate closes = date("closes");
-            if (closes.isBefore(opens)) {
-                throw error("closes", closes + " is before opens " + opens);
+        private static <T> T present(T value, Supplier<ConsultationDefinitionException> missing) {
+            if (value == null) {
+                throw missing.get();
             }
-            boolean allowChanges = bool("allow-changes", false);
+            return value;
+        }
+
+        Consultation consultation(ConsultationFile f, ZoneId zone) {
+            if (f.closes().isBefore(f.opens())) {
+                throw error("closes", f.closes() + " is before opens " + f.opens());
+            }
+            String id = f.id().strip();
+            boolean allowChanges = Boolean.TRUE.equals(f.allowChanges());
             List<Question> questions = new ArrayList<>();
-            Set<String> ids = new java.util.HashSet<>();
-            for (Fields q : list("questions")) {
-                Question question = q.question();
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < f.questions().size(); i++) {
+                Checked q = new Checked(file, "questions[" + i + "].");
+                Question question = q.question(f.questions().get(i));
                 if (!ids.add(question.id())) {
                     throw q.error("id", "\"" + question.id() + "\" is already the id of another question");
                 }
                 questions.add(question);
             }
-            return build("id", () -> new Consultation(id, title, description, opens.atStartOfDay(zone).toInstant(),
-                    closes.plusDays(1).atStartOfDay(zone).toInstant(), closes, allowChanges, questions));
+            return build("id", () -> new Consultation(id, f.title().localized(), f.description().localized(),
+                    f.opens().atStartOfDay(zone).toInstant(), f.closes().plusDays(1).atStartOfDay(zone).toInstant(),
+                    f.closes(), allowChanges, questions));
         }
 
-        Question question() {
-            map("");
-            onlyFields(QUESTION_FIELDS);
-            String id = checkedId(string("id"));
-            String kind = string("kind");
-            Localized text = localized("text");
-            boolean required = bool("required", true);
+        Question question(QuestionEntry q) {
+            String id = checkedId(q.id().strip());
+            String kind = q.kind().strip();
+            Localized text = q.text().localized();
+            boolean required = q.required() == null || q.required();
             return switch (kind) {
-                case "single-choice" -> build("options", () -> new Question.SingleChoice(id, text, options(), required));
-                case "multiple-choice" -> build("options", () -> new Question.MultipleChoice(id, text, options(), required));
-                case "scale" -> new Question.Scale(id, text, localized("low"), localized("high"), required);
+                case "single-choice" -> build("options", () -> new Question.SingleChoice(id, text, options(q), required));
+                case "multiple-choice" -> build("options", () -> new Question.MultipleChoice(id, text, options(q), required));
+                case "scale" -> new Question.Scale(id, text,
+                        present(q.low(), () -> error("low", "missing")).localized(),
+                        present(q.high(), () -> error("high", "missing")).localized(), required);
                 case "free-text" -> {
-                    Object max = required("max-length");
-                    if (!(max instanceof Integer n)) {
-                        throw error("max-length", "must be a whole number, was " + max);
-                    }
+                    int n = present(q.maxLength(), () -> error("max-length", "missing"));
                     yield build("max-length", () -> new Question.FreeText(id, text, n, required));
                 }
                 default -> throw error("kind", "unknown kind \"" + kind + "\"; expected single-choice, multiple-choice, scale or free-text");
@@ -249,14 +200,16 @@ final class YamlConsultationLoader {
             return id;
         }
 
-        private List<Question.Option> options() {
+        private List<Question.Option> options(QuestionEntry q) {
+            List<OptionEntry> written = q.options();
+            if (written == null || written.isEmpty()) {
+                throw error("options", "must be a non-empty list");
+            }
             List<Question.Option> out = new ArrayList<>();
-            for (Fields o : list("options")) {
-                o.map("");
-                o.onlyFields(Set.of("id", "label"));
-                String id = o.string("id");
-                Localized label = o.localized("label");
-                out.add(o.build("id", () -> new Question.Option(id, label)));
+            for (int i = 0; i < written.size(); i++) {
+                OptionEntry o = written.get(i);
+                Checked at = new Checked(file, path + "options[" + i + "].");
+                out.add(at.build("id", () -> new Question.Option(o.id().strip(), o.label().localized())));
             }
             return out;
         }

@@ -24,10 +24,9 @@ import fr.civicgateway.opendata.http.RefreshScheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,6 +35,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -114,28 +114,17 @@ class OpenDataConfiguration {
         return new ShippedAssemblee(live.snapshot(), data.assemblee(), clock.instant());
     }
 
-    /** The refresh's one thread; a record, not an executor bean, so that nothing else is handed it. */
-    record RefreshThread(ScheduledExecutorService executor) implements AutoCloseable {
-        @Override
-        public void close() {
-            executor.shutdownNow();
-        }
-    }
-
+    /**
+     * The refresh's attempts (the next interval, a back-off) are one-shot tasks on Spring's {@code TaskScheduler},
+     * which Spring stops at shutdown; an archive is replaced only once fully downloaded and checked, so a kill during
+     * a download loses nothing but that download.
+     */
     @Bean
     @ConditionalOnProperty(name = REFRESH_ENABLED, havingValue = "true")
-    RefreshThread openDataRefreshThread() {
-        return new RefreshThread(Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "opendata-refresh");
-            t.setDaemon(true);
-            return t;
-        }));
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = REFRESH_ENABLED, havingValue = "true")
-    RefreshScheduler openDataRefreshScheduler(RefreshThread thread) {
-        return RefreshScheduler.of(thread.executor());
+    RefreshScheduler openDataRefreshScheduler(TaskScheduler scheduler) {
+        // The scheduler's own clock: the gateway's Clock may be a test's, which a real timer cannot follow.
+        return (task, delay) -> scheduler.schedule(task,
+                scheduler.getClock().instant().plus(delay.isNegative() ? Duration.ZERO : delay));
     }
 
     /** Also the admin API's {@link SourceMonitor} of the three archives. */

@@ -1,12 +1,15 @@
 package fr.civicgateway.app.opendata;
 
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Live refresh of the Assemblée's open data ({@code civic.data.refresh.*}). Off by default: the gateway then answers
@@ -26,40 +29,31 @@ import org.springframework.util.unit.DataSize;
  * @param scrutinsUrl     the live Scrutins archive
  */
 @ConfigurationProperties("civic.data.refresh")
+@Validated
 public record RefreshProperties(@DefaultValue("false") boolean enabled,
-                                @DefaultValue("6h") Duration interval,
-                                @DefaultValue("1m") Duration initialBackoff,
-                                @DefaultValue("1h") Duration maxBackoff,
-                                @DefaultValue("30s") Duration timeout,
-                                @DefaultValue("10m") Duration downloadTimeout,
-                                @DefaultValue("200MB") DataSize maxDownloadSize,
-                                @DefaultValue("var/opendata") Path directory,
-                                @DefaultValue(AssembleeRefresh.Sources.OFFICIAL_AMO10) URI amo10Url,
-                                @DefaultValue(AssembleeRefresh.Sources.OFFICIAL_AMO30) URI amo30Url,
-                                @DefaultValue(AssembleeRefresh.Sources.OFFICIAL_SCRUTINS) URI scrutinsUrl) {
+                                @DefaultValue("6h") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration interval,
+                                @DefaultValue("1m") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration initialBackoff,
+                                @DefaultValue("1h") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration maxBackoff,
+                                @DefaultValue("30s") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration timeout,
+                                @DefaultValue("10m") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration downloadTimeout,
+                                @DefaultValue("200MB") @NotNull DataSize maxDownloadSize,
+                                @DefaultValue("var/opendata") @NotNull Path directory,
+                                @DefaultValue(AssembleeRefresh.Sources.OFFICIAL_AMO10) @NotNull URI amo10Url,
+                                @DefaultValue(AssembleeRefresh.Sources.OFFICIAL_AMO30) @NotNull URI amo30Url,
+                                @DefaultValue(AssembleeRefresh.Sources.OFFICIAL_SCRUTINS) @NotNull URI scrutinsUrl) {
 
+    /** What one key's constraint cannot say; the single keys are checked by Bean Validation ({@code @Validated}). */
     public RefreshProperties {
-        positive("interval", interval);
-        positive("initial-backoff", initialBackoff);
-        positive("max-backoff", maxBackoff);
-        positive("timeout", timeout);
-        positive("download-timeout", downloadTimeout);
-        if (maxBackoff.compareTo(initialBackoff) < 0) {
+        if (maxBackoff != null && initialBackoff != null && maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("civic.data.refresh.max-backoff (" + maxBackoff
                     + ") must not be shorter than civic.data.refresh.initial-backoff (" + initialBackoff + ")");
         }
-        if (maxDownloadSize.toBytes() <= 0) {
+        if (maxDownloadSize != null && maxDownloadSize.toBytes() <= 0) {
             throw new IllegalArgumentException("civic.data.refresh.max-download-size must be positive: " + maxDownloadSize);
         }
         httpUrl("amo10-url", amo10Url);
         httpUrl("amo30-url", amo30Url);
         httpUrl("scrutins-url", scrutinsUrl);
-    }
-
-    private static void positive(String name, Duration d) {
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("civic.data.refresh." + name + " must be positive: " + d);
-        }
     }
 
     private static void httpUrl(String name, URI url) {

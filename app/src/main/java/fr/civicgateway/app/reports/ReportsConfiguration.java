@@ -1,5 +1,6 @@
 package fr.civicgateway.app.reports;
 
+import fr.civicgateway.app.NamedTask;
 import fr.civicgateway.core.conversation.ChannelNotifier;
 import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.geo.GeoDirectory;
@@ -68,7 +69,7 @@ public class ReportsConfiguration {
     /** Reads which conversations have news now and then, rather than asking the database at every message. */
     @Bean
     SchedulingConfigurer reportNoticesRefresh(ReportNotices notices, ReportsProperties p) {
-        return tasks -> tasks.addFixedDelayTask(() -> {
+        return tasks -> tasks.addFixedDelayTask(new NamedTask("report-notices-refresh", () -> {
             try {
                 notices.refresh();
                 if (refreshFailing.compareAndSet(true, false)) {
@@ -80,6 +81,6 @@ public class ReportsConfiguration {
                     log.warn("untold report status changes not read, every message asks the database: {}", e.toString());
                 }
             }
-        }, p.noticeCheckInterval());
+        }), p.noticeCheckInterval());
     }
 }

@@ -3,6 +3,7 @@ package fr.civicgateway.app.storage;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.civicgateway.app.ConversationProperties;
+import fr.civicgateway.app.NamedTask;
 import fr.civicgateway.core.dialogue.ConversationLocks;
 import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.dialogue.ConversationStore.ConversationStoreException;
@@ -128,7 +129,7 @@ class StorageConfiguration {
     /** Each instance deletes idle conversations now and then; the store already ignores them in between. */
     @Bean
     SchedulingConfigurer idleConversationExpiry(JdbcConversationStore store, ConversationProperties conversations) {
-        return tasks -> tasks.addFixedDelayTask(() -> {
+        return tasks -> tasks.addFixedDelayTask(new NamedTask("idle-conversation-expiry", () -> {
             try {
                 int deleted = store.deleteIdle();
                 log.debug("deleted {} idle conversations", deleted);
@@ -136,6 +137,6 @@ class StorageConfiguration {
                 // The next run retries; meanwhile idle rows are only kept longer, never read.
                 log.warn("idle conversations not deleted: {}", e.getCause().toString());
             }
-        }, conversations.expiryCheckInterval());
+        }), conversations.expiryCheckInterval());
     }
 }

@@ -1,8 +1,11 @@
 package fr.civicgateway.app.storage;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the embedded database lives ({@code civic.storage.*}). Used only when {@code spring.datasource.url} is not
@@ -15,13 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        instance, the others wait for a connection
  */
 @ConfigurationProperties("civic.storage")
-public record StorageProperties(@DefaultValue("var/db") Path directory, @DefaultValue("20") int lockConnections) {
-
-    public StorageProperties {
-        if (lockConnections < 1) {
-            throw new IllegalArgumentException("civic.storage.lock-connections must be at least 1, was " + lockConnections);
-        }
-    }
+@Validated
+public record StorageProperties(@DefaultValue("var/db") @NotNull Path directory,
+                                @DefaultValue("20") @Min(1) int lockConnections) {
 
     /** The database's file name prefix in {@link #directory()}: H2 adds {@code .mv.db}. */
     static final String DATABASE_NAME = "civic-gateway";

@@ -2,7 +2,7 @@ package fr.civicgateway.app.consultations;
 
 import fr.civicgateway.app.support.ChatClient;
 import fr.civicgateway.app.support.ChatClient.BotMessage;
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

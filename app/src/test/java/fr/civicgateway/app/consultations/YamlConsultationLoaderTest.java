@@ -1,6 +1,6 @@
 package fr.civicgateway.app.consultations;
 
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import fr.civicgateway.core.consultations.Consultation;
 import fr.civicgateway.core.consultations.Question;
 import java.io.IOException;
@@ -95,6 +95,13 @@ class YamlConsultationLoaderTest {
                 .isEqualTo("bad.yml: title.fr: missing: the French text is required");
         assertThat(failure(VALID.replace("id: bibliotheque", "id: Bibliothèque")))
                 .startsWith("bad.yml: id: consultation id must be 1-64 characters of [a-z0-9_-]");
+        assertThat(failure(VALID.replace("closes: 2027-01-31", "")))
+                .isEqualTo("bad.yml: closes: missing");
+        assertThat(failure(VALID + "allow-changes: sometimes\n"))
+                .isEqualTo("bad.yml: allow-changes: must be true or false, was sometimes");
+        assertThat(failure(VALID.replace("kind: scale", "kind: free-text").replace("    low: mauvais\n    high: excellent\n",
+                "    max-length: lots\n")))
+                .isEqualTo("bad.yml: questions[0].max-length: must be a whole number, was lots");
         assertThat(failure(VALID + "colour: blue\n")).startsWith("bad.yml: colour: unknown field; expected one of [allow-changes,");
     }
 

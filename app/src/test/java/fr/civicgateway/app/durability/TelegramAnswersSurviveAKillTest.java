@@ -1,7 +1,7 @@
 package fr.civicgateway.app.durability;
 
 import fr.civicgateway.app.support.ChatClient;
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

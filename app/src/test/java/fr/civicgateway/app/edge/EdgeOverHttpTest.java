@@ -106,6 +106,7 @@ class EdgeOverHttpTest {
         }
         endpoints.add(new String[] {"GET", "/actuator/metrics"});
         endpoints.add(new String[] {"GET", "/actuator/info"});
+        endpoints.add(new String[] {"GET", "/actuator/scheduledtasks"});
         endpoints.add(new String[] {"GET", "/actuator/health/db"});
         return endpoints;
     }
@@ -189,6 +190,11 @@ class EdgeOverHttpTest {
                 .status()).isEqualTo(200);
         assertThat(http.send("GET", "/actuator/metrics", null, null, "Authorization", "Bearer " + ChatClient.ADMIN_TOKEN)
                 .status()).isEqualTo(200);
+        Response scheduled = http.send("GET", "/actuator/scheduledtasks", null, null, "Authorization",
+                "Bearer " + ChatClient.ADMIN_TOKEN);
+        assertThat(scheduled.status()).isEqualTo(200);
+        assertThat(scheduled.body()).as("what runs periodically, by name")
+                .contains("\"target\":\"idle-conversation-expiry\"").contains("\"target\":\"report-notices-refresh\"");
     }
 
     @Test

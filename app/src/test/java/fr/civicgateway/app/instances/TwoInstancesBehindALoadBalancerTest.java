@@ -3,7 +3,7 @@ package fr.civicgateway.app.instances;
 import fr.civicgateway.app.support.ChatClient;
 import fr.civicgateway.app.support.FakeTelegramBotApi;
 import fr.civicgateway.app.support.PostgresServer;
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.civicgateway.app.support.AssembleeSite;
 import fr.civicgateway.app.support.ChatClient;
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import fr.civicgateway.core.testing.TestClock;
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
 import fr.civicgateway.opendata.assemblee.OfficialArchives;

@@ -11,7 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import fr.civicgateway.app.support.AssembleeSite;
 import fr.civicgateway.app.support.ChatClient;
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import fr.civicgateway.core.testing.TestClock;
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
 import fr.civicgateway.opendata.assemblee.OfficialArchives;

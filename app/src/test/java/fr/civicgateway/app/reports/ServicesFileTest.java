@@ -1,12 +1,9 @@
 package fr.civicgateway.app.reports;
 
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import fr.civicgateway.core.reports.ReportCategories;
 import fr.civicgateway.core.reports.ServiceCategory;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,8 +24,8 @@ class ServicesFileTest {
         assertThat(c.guess("the street light is out")).map(ServiceCategory::code).contains("eclairage-public");
     }
 
-    static Object yaml(String text) {
-        return new Yaml().load(text);
+    static String yaml(String text) {
+        return text;
     }
 
     @Test
@@ -58,11 +55,44 @@ class ServicesFileTest {
                   - { code: "nid de poule", name-fr: N, name-en: P, group: G }
                 """), "s.yml")).hasMessage("s.yml: services[0] (nid de poule): service code must be 1-64 characters "
                 + "of [A-Za-z0-9_.-]: nid de poule");
-        assertThatThrownBy(() -> ServicesFile.parse(Map.of("services", List.of(
-                Map.of("code", "a", "name-fr", "A", "name-en", "A", "group", "G"),
-                Map.of("code", "a", "name-fr", "B", "name-en", "B", "group", "G"))), "s.yml"))
+        assertThatThrownBy(() -> ServicesFile.parse(yaml("""
+                services:
+                  - { code: a, name-fr: A, name-en: A, group: G }
+                  - { code: a, name-fr: B, name-en: B, group: G }
+                """), "s.yml"))
                 .hasMessage("s.yml: two report categories with service code a");
         assertThatThrownBy(() -> ServicesFile.parse(yaml("services: []"), "s.yml"))
                 .hasMessage("s.yml: expected a non-empty list under \"services\"");
+    }
+
+    @Test
+    void aWrongTypeAMissingKeyAndATypoAreNamedWithTheirPlace() {
+        assertThatThrownBy(() -> ServicesFile.parse(yaml("""
+                services:
+                  - { code: banc, name-fr: Banc, name-en: Bench, group: Voirie, keywords: [banc] }
+                  - { code: graffiti, name-fr: Graffiti, name-en: Graffiti, group: Propreté, keywords: [tag],
+                      attributes: { code: danger } }
+                """), "s.yml")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("s.yml: services[1].attributes: must be a list");
+        assertThatThrownBy(() -> ServicesFile.parse(yaml("""
+                services:
+                  - { code: banc, name-fr: Banc, name-en: Bench, group: Voirie, keywords: [banc], required: maybe }
+                """), "s.yml")).hasMessageStartingWith("s.yml: services[0].required: unknown key");
+        assertThatThrownBy(() -> ServicesFile.parse(yaml("""
+                services:
+                  - code: voirie
+                    name-fr: Voirie
+                    name-en: Roads
+                    group: Voirie
+                    attributes:
+                      - { code: sens, datatype: singlevaluelist, description: Sens, values: [ { key: n } ] }
+                """), "s.yml")).hasMessage("s.yml: services[0].attributes[0].values[0].name: each value needs a key and a name");
+        assertThatThrownBy(() -> ServicesFile.parse(yaml("""
+                services:
+                  - { code: banc, name-fr: Banc, name-en: Bench, group: Voirie, keyword: [banc] }
+                """), "s.yml")).hasMessage("s.yml: services[0].keyword: unknown key; known keys: attributes, code, group,"
+                + " keywords, name-en, name-fr");
+        assertThatThrownBy(() -> ServicesFile.parse(yaml("servics: []"), "s.yml"))
+                .hasMessage("s.yml: servics: unknown key; known keys: services");
     }
 }

@@ -3,7 +3,7 @@ package fr.civicgateway.app.telegram;
 import fr.civicgateway.app.support.ChatClient;
 import fr.civicgateway.app.support.FakeTelegramBotApi;
 import java.time.Duration;
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

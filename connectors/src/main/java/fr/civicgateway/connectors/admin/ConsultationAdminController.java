@@ -8,12 +8,16 @@ import fr.civicgateway.core.consultations.ConsultationStoreException;
 import fr.civicgateway.core.consultations.Question;
 import fr.civicgateway.core.consultations.Results;
 import fr.civicgateway.core.consultations.Submission;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +42,8 @@ class ConsultationAdminController {
 
     private static final Logger log = LoggerFactory.getLogger(ConsultationAdminController.class);
     static final String HIDDEN = "[hidden by a moderator]";
+    /** RFC 4180: comma, CRLF, a cell quoted when it must be. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180;
 
     private final ConsultationCatalog catalog;
     private final ConsultationStore store;
@@ -163,7 +169,6 @@ class ConsultationAdminController {
             return notFound(id);
         }
         Consultation c = found.get();
-        StringBuilder csv = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("pseudonym", "submitted_at", "updated_at"));
         for (Question q : c.questions()) {
             header.add(q.id());
@@ -171,20 +176,25 @@ class ConsultationAdminController {
                 header.add(q.id() + "_answer_id");
             }
         }
-        line(csv, header);
-        for (Submission s : store.submissions(id)) {
-            List<String> cells = new ArrayList<>(List.of(s.pseudonym(), s.submittedAt().toString(), s.updatedAt().toString()));
-            for (Question q : c.questions()) {
-                List<Submission.StoredAnswer> mine = s.answers().stream().filter(a -> a.questionId().equals(q.id())).toList();
-                if (q instanceof Question.FreeText) {
-                    Submission.StoredAnswer a = mine.isEmpty() ? null : mine.getFirst();
-                    cells.add(a == null ? "" : a.hidden() ? HIDDEN : defused(a.text()));
-                    cells.add(a == null ? "" : String.valueOf(a.id()));
-                } else {
-                    cells.add(String.join("|", mine.stream().map(Submission.StoredAnswer::choice).toList()));
+        StringBuilder csv = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(csv, CSV)) {
+            printer.printRecord(header);
+            for (Submission s : store.submissions(id)) {
+                List<String> cells = new ArrayList<>(List.of(s.pseudonym(), s.submittedAt().toString(), s.updatedAt().toString()));
+                for (Question q : c.questions()) {
+                    List<Submission.StoredAnswer> mine = s.answers().stream().filter(a -> a.questionId().equals(q.id())).toList();
+                    if (q instanceof Question.FreeText) {
+                        Submission.StoredAnswer a = mine.isEmpty() ? null : mine.getFirst();
+                        cells.add(a == null ? "" : a.hidden() ? HIDDEN : defused(a.text()));
+                        cells.add(a == null ? "" : String.valueOf(a.id()));
+                    } else {
+                        cells.add(String.join("|", mine.stream().map(Submission.StoredAnswer::choice).toList()));
+                    }
                 }
+                printer.printRecord(cells);
             }
-            line(csv, cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".csv\"").body(csv.toString());
@@ -250,26 +260,12 @@ class ConsultationAdminController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found", "No such consultation."));
     }
 
-    private static void line(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(cell(cells.get(i)));
-        }
-        csv.append("\r\n");
-    }
-
-    /** A citizen's text with a leading = + - @ defused, so that a spreadsheet never runs it as a formula. */
+    /**
+     * A citizen's text starting with = + - @, a tab or a carriage return gets a leading apostrophe, so that a
+     * spreadsheet never runs it as a formula (OWASP's CSV injection advice); Commons CSV does the RFC 4180 quoting.
+     */
     static String defused(String text) {
         return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
-    /** RFC 4180 quoting. */
-    static String cell(String v) {
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
-    }
 }

@@ -3,9 +3,6 @@ package fr.civicgateway.connectors.open311;
 import fr.civicgateway.core.reports.ReportStore;
 import fr.civicgateway.core.retry.Backoff;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -16,11 +13,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
 /** Forwarding to the municipality's Open311 endpoint, when {@code civic.open311.forward.enabled} is true. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(Open311ForwardProperties.class)
 @ConditionalOnProperty(name = "civic.open311.forward.enabled", havingValue = "true")
+@EnableScheduling
 class Open311ForwardConfiguration {
 
     static final String API_KEY_VARIABLE = "CIVIC_OPEN311_FORWARD_API_KEY";
@@ -40,30 +40,32 @@ class Open311ForwardConfiguration {
                 p.serviceCodes());
     }
 
-    /** The one thread that runs the outbox; a record, not an executor bean, so no one else can be handed it. */
-    record ForwardingScheduler(ScheduledExecutorService executor) implements AutoCloseable {
-        @Override
-        public void close() {
-            executor.shutdownNow();
-        }
+    /**
+     * The outbox's pass, on Spring's {@code TaskScheduler} as a fixed-delay task (listed by Actuator's
+     * {@code scheduledtasks} endpoint; Spring stops it at shutdown). A pass never overlaps the next: the delay runs
+     * from the end of one to the start of the other. What is due stays in the database between passes, so a kill
+     * loses no report.
+     */
+    @Bean
+    SchedulingConfigurer open311ForwardingSchedule(Open311Forwarding forwarding, Open311ForwardProperties p) {
+        return tasks -> tasks.addFixedDelayTask(new ForwardingPass(forwarding), p.pollInterval());
     }
 
-    @Bean
-    ForwardingScheduler open311ForwardingScheduler(Open311Forwarding forwarding, Open311ForwardProperties p) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "open311-forwarding");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = p.pollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
+    /** Named, so that Actuator's {@code scheduledtasks} endpoint says what runs. */
+    record ForwardingPass(Open311Forwarding forwarding) implements Runnable {
+        @Override
+        public void run() {
             try {
                 forwarding.forwardDue();
             } catch (RuntimeException e) {
                 // The store failed: the reports stay in the outbox; the next pass tries again.
                 log.error("Open311 forwarding pass failed", e);
             }
-        }, every, every, TimeUnit.MILLISECONDS);
-        return new ForwardingScheduler(scheduler);
+        }
+
+        @Override
+        public String toString() {
+            return "open311-forwarding";
+        }
     }
 }

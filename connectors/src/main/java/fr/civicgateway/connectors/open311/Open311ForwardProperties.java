@@ -1,10 +1,14 @@
 package fr.civicgateway.connectors.open311;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Forwarding of chat reports to the municipality's own Open311 endpoint ({@code civic.open311.forward.*}). Off by
@@ -21,13 +25,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize      reports tried per pass at most
  */
 @ConfigurationProperties("civic.open311.forward")
+@Validated
 public record Open311ForwardProperties(@DefaultValue("false") boolean enabled, URI endpoint, String jurisdictionId,
                                        Map<String, String> serviceCodes,
-                                       @DefaultValue("30s") Duration pollInterval,
-                                       @DefaultValue("30s") Duration initialBackoff,
-                                       @DefaultValue("1h") Duration maxBackoff,
-                                       @DefaultValue("10s") Duration timeout,
-                                       @DefaultValue("50") int batchSize) {
+                                       @DefaultValue("30s") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration pollInterval,
+                                       @DefaultValue("30s") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration initialBackoff,
+                                       @DefaultValue("1h") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration maxBackoff,
+                                       @DefaultValue("10s") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration timeout,
+                                       @DefaultValue("50") @Positive int batchSize) {
 
     public Open311ForwardProperties {
         serviceCodes = serviceCodes == null ? Map.of() : Map.copyOf(serviceCodes);

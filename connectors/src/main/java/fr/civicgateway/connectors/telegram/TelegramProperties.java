@@ -1,9 +1,15 @@
 package fr.civicgateway.connectors.telegram;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the Telegram channel ({@code civic.telegram.*}), documented in {@code config/application.yml}.
@@ -30,20 +36,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             last sent (its payload is kept in the database meanwhile)
  */
 @ConfigurationProperties("civic.telegram")
+@Validated
 public record TelegramProperties(
-        @DefaultValue("polling") Mode mode,
-        @DefaultValue("https://api.telegram.org") URI apiUrl,
-        @DefaultValue Webhook webhook,
-        @DefaultValue("30") int messagesPerSecond,
-        @DefaultValue("1s") Duration perChatInterval,
-        @DefaultValue("3s") Duration groupInterval,
-        @DefaultValue("5") int maxRetries,
-        @DefaultValue("1s") Duration retryBackoff,
-        @DefaultValue("1s") Duration typingDelay,
-        @DefaultValue("10") int userRateLimitBurst,
-        @DefaultValue("1s") Duration userRateLimitInterval,
-        @DefaultValue("60s") Duration lease,
-        @DefaultValue("24h") Duration quickReplyExpiry) {
+        @DefaultValue("polling") @NotNull Mode mode,
+        @DefaultValue("https://api.telegram.org") @NotNull URI apiUrl,
+        @DefaultValue @NotNull @Valid Webhook webhook,
+        @DefaultValue("30") @Min(1) int messagesPerSecond,
+        @DefaultValue("1s") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration perChatInterval,
+        @DefaultValue("3s") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration groupInterval,
+        @DefaultValue("5") @Min(0) int maxRetries,
+        @DefaultValue("1s") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration retryBackoff,
+        @DefaultValue("1s") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration typingDelay,
+        @DefaultValue("10") @Positive int userRateLimitBurst,
+        @DefaultValue("1s") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration userRateLimitInterval,
+        @DefaultValue("60s") @NotNull @DurationMin(seconds = 3, message = "must be at least 3s") Duration lease,
+        @DefaultValue("24h") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration quickReplyExpiry) {
 
     /** How updates reach the gateway. */
     public enum Mode { POLLING, WEBHOOK }
@@ -58,7 +65,7 @@ public record TelegramProperties(
             URI publicUrl,
             @DefaultValue("/telegram/webhook") String path,
             @DefaultValue("false") boolean register,
-            @DefaultValue("1048576") int maxBodyBytes) {
+            @DefaultValue("1048576") @Positive int maxBodyBytes) {
 
         public Webhook {
             if (path == null || !path.startsWith("/")) {
@@ -67,30 +74,13 @@ public record TelegramProperties(
         }
     }
 
+    /** What Bean Validation ({@code @Validated}) cannot say in one annotation: the API URL's form. */
     public TelegramProperties {
-        if (messagesPerSecond < 1) {
-            throw new IllegalArgumentException("civic.telegram.messages-per-second must be at least 1: " + messagesPerSecond);
-        }
-        if (perChatInterval.isNegative()) {
-            throw new IllegalArgumentException("civic.telegram.per-chat-interval must not be negative: " + perChatInterval);
-        }
-        if (groupInterval.isNegative()) {
-            throw new IllegalArgumentException("civic.telegram.group-interval must not be negative: " + groupInterval);
-        }
-        if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
-            throw new IllegalArgumentException("civic.telegram.lease must be at least 3s: " + lease);
-        }
-        if (retryBackoff.isNegative() || retryBackoff.isZero()) {
-            throw new IllegalArgumentException("civic.telegram.retry-backoff must be positive: " + retryBackoff);
-        }
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("civic.telegram.max-retries must not be negative: " + maxRetries);
-        }
-        String scheme = apiUrl.getScheme();
-        if (!"https".equals(scheme) && !"http".equals(scheme) || apiUrl.getHost() == null) {
+        String scheme = apiUrl == null ? null : apiUrl.getScheme();
+        if (apiUrl != null && (!"https".equals(scheme) && !"http".equals(scheme) || apiUrl.getHost() == null)) {
             throw new IllegalArgumentException("civic.telegram.api-url must be an http(s) URL with a host: " + apiUrl);
         }
-        if (apiUrl.getPath() != null && !apiUrl.getPath().isEmpty() && !apiUrl.getPath().equals("/")) {
+        if (apiUrl != null && apiUrl.getPath() != null && !apiUrl.getPath().isEmpty() && !apiUrl.getPath().equals("/")) {
             // The client builds /bot<token>/<method> on the host itself and cannot keep a path prefix.
             throw new IllegalArgumentException("civic.telegram.api-url must have no path: " + apiUrl);
         }

@@ -1,9 +1,15 @@
 package fr.civicgateway.connectors.web;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the HTTP chat channel ({@code civic.web.*}), documented in {@code config/application.yml}.
@@ -20,21 +26,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              ({@code frame-ancestors}); default {@code 'self'}
  */
 @ConfigurationProperties("civic.web")
+@Validated
 public record WebChatProperties(
-        @DefaultValue("10") int rateLimitBurst,
-        @DefaultValue("1s") Duration rateLimitInterval,
-        @DefaultValue("100000") long maxTrackedConversations,
-        @DefaultValue("65536") long maxBodyBytes,
+        @DefaultValue("10") @Positive int rateLimitBurst,
+        @DefaultValue("1s") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration rateLimitInterval,
+        @DefaultValue("100000") @Positive long maxTrackedConversations,
+        @DefaultValue("65536") @Min(1) @Max(Integer.MAX_VALUE) long maxBodyBytes,
         @DefaultValue List<String> allowedOrigins,
-        @DefaultValue("60") int addressRateLimitBurst,
-        @DefaultValue("100ms") Duration addressRateLimitInterval,
+        @DefaultValue("60") @Positive int addressRateLimitBurst,
+        @DefaultValue("100ms") @NotNull @DurationMin(nanos = 0, inclusive = false, message = "must be positive") Duration addressRateLimitInterval,
         @DefaultValue("'self'") List<String> frameAncestors) {
 
     public WebChatProperties {
-        allowedOrigins = List.copyOf(allowedOrigins);
-        frameAncestors = List.copyOf(frameAncestors);
-        if (maxBodyBytes < 1 || maxBodyBytes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("civic.web.max-body-bytes must be between 1 and " + Integer.MAX_VALUE + ": " + maxBodyBytes);
-        }
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        frameAncestors = frameAncestors == null ? List.of() : List.copyOf(frameAncestors);
     }
 }

@@ -6,6 +6,10 @@ import fr.civicgateway.core.geo.ConstituencyShare;
 import fr.civicgateway.core.geo.Departement;
 import fr.civicgateway.core.parliament.Constituency;
 import java.io.BufferedReader;
+import java.io.UncheckedIOException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -525,26 +529,37 @@ public final class GeoTablesLoader {
         void line(long number, String[] fields);
     }
 
+    /**
+     * The official tables: ';'-separated, unquoted (a quote is data), so one record per line; blank lines are kept as
+     * records (and skipped below) so that a record's number is its line's.
+     */
+    private static final CSVFormat TABLE = CSVFormat.DEFAULT.builder().setDelimiter(';').setQuote(null)
+            .setIgnoreEmptyLines(false).get();
+
     private static void readDelimited(Path file, Charset charset, int fieldCount, LineHandler handler) {
         try (BufferedReader reader = Files.newBufferedReader(file, charset)) {
-            long number = 0;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] fields = line.split(";", -1);
-                if (fields.length != fieldCount) {
-                    throw GeoDataException.at(name(file), number,
-                            "expected " + fieldCount + " fields separated by ';', found " + fields.length);
-                }
-                handler.line(number, fields);
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
             }
-            if (number == 0) {
+            boolean any = false;
+            try (CSVParser parser = CSVParser.parse(reader, TABLE)) {
+                for (CSVRecord r : parser) {
+                    any = true;
+                    if (r.size() == 1 && r.get(0).isBlank()) {
+                        continue;
+                    }
+                    long number = r.getRecordNumber();
+                    if (r.size() != fieldCount) {
+                        throw GeoDataException.at(name(file), number,
+                                "expected " + fieldCount + " fields separated by ';', found " + r.size());
+                    }
+                    handler.line(number, r.values());
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            if (!any) {
                 throw new GeoDataException(name(file) + ": file is empty");
             }
         } catch (NoSuchFileException e) {

@@ -3,27 +3,25 @@ package fr.civicgateway.opendata.local;
 import fr.civicgateway.core.local.LocalDataException;
 import fr.civicgateway.core.local.LocalDataSource;
 import fr.civicgateway.core.local.LocalItem;
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import fr.civicgateway.opendata.yaml.StrictYaml;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One {@code config/adapters/*.yml} file, checked: an unknown key (a typo would otherwise silently drop a field), a
@@ -79,31 +77,102 @@ record AdapterConfig(String file, String id, Type type, LocalItem.Kind kind, Pat
     static final Set<String> FIELDS = Set.of("id", "title", "description", "status", "address", "postcode", "start",
             "end", "coordinates", "latitude", "longitude", "link");
 
-    private static final Pattern DATASET_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h|d)");
+    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     boolean isRemote() {
         return type == Type.OPENDATASOFT || remote != null;
     }
 
+    /**
+     * The file as written: every key it may hold, bound by {@link StrictYaml} (strings where the file's forms are
+     * richer than one type, 30m or PT30M, 20MB or 20971520). Which keys apply depends on the type: that is checked
+     * on the tree before binding, so that the message names the type's own keys.
+     */
+    record AdapterFile(
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes")
+            String id,
+            String type,
+            @NotBlank String kind,
+            String file,
+            LocalDate dataDate,
+            String encoding,
+            String separator,
+            @NotBlank String publisher,
+            @NotBlank String licence,
+            @NotBlank String url,
+            @NotNull @Valid Fields fields,
+            String portal,
+            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*",
+                    message = "is not an OpenDataSoft dataset id (the last part of …/explore/dataset/<id>/)")
+            String dataset,
+            String where,
+            String select,
+            @Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]*",
+                    message = "is not an environment variable name (letters, digits and _)")
+            String apiKeyVariable,
+            String refresh,
+            String maxSize) {
+    }
+
+    /** {@code fields:}: which of the source's columns, properties or fields holds each of ours. */
+    record Fields(@NotBlank String title, String id, String description, String status, String address,
+                  String postcode, String start, String end, String coordinates, String latitude, String longitude,
+                  String link) {
+
+        /** The fields written, in {@link #FIELDS}' names. */
+        Map<String, String> asMap() {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (var c : Fields.class.getRecordComponents()) {
+                try {
+                    Object v = c.getAccessor().invoke(this);
+                    if (v != null) {
+                        m.put(c.getName(), (String) v);
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return m;
+        }
+    }
+
+    private static final StrictYaml YAML = StrictYaml.camelCase();
+
     static AdapterConfig read(Path yml, Path baseDirectory) {
         String name = yml.getFileName().toString();
-        Object root;
-        try (Reader r = Files.newBufferedReader(yml, StandardCharsets.UTF_8)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-        } catch (IOException | RuntimeException e) {
-            throw new LocalDataException(name + ": cannot read this adapter configuration: " + e.getMessage(), e);
+        try {
+            return read(name, YAML.readTree(yml), baseDirectory);
+        } catch (StrictYaml.Invalid e) {
+            throw new LocalDataException(message(name, e), e);
         }
-        if (!(root instanceof Map<?, ?> map)) {
+    }
+
+    /** The file's own wording of a binding failure: {@code ma-ville.yml: missing key 'fields.title'}. */
+    private static String message(String name, StrictYaml.Invalid e) {
+        return switch (e.problem()) {
+            case UNREADABLE -> name + ": cannot read this adapter configuration: " + e.detail();
+            case NOT_A_MAPPING -> e.key().isEmpty()
+                    ? name + ": expected a mapping of keys (id, type, kind, file, fields, ...)"
+                    : name + ": key '" + e.key() + "' must be a mapping of keys";
+            case UNKNOWN_KEY -> name + ": unknown key '" + e.key() + "'; known "
+                    + (e.key().startsWith("fields.") ? "fields: " : "keys: ") + String.join(", ", e.knownKeys());
+            case WRONG_TYPE -> name + ": key '" + e.key() + "' must be " + e.expected()
+                    + (e.value() == null ? "" : ", was '" + e.value() + "'");
+            case MISSING -> name + ": missing key '" + e.key() + "'";
+            case INVALID -> name + ": " + e.key() + " '" + e.value() + "' " + e.detail();
+        };
+    }
+
+    private static AdapterConfig read(String name, JsonNode root, Path baseDirectory) {
+        if (root == null || !root.isObject()) {
             throw new LocalDataException(name + ": expected a mapping of keys (id, type, kind, file, fields, ...)");
         }
-        if (map.containsKey("apiKey") || map.containsKey("apikey")) {
+        if (root.has("apiKey") || root.has("apikey")) {
             throw new LocalDataException(name + ": an API key never goes in this file; set apiKeyVariable to the name"
                     + " of the environment variable that holds it");
         }
-        String typeName = optional(map, "type", "csv");
+        String typeName = root.hasNonNull("type") ? root.get("type").asString() : "csv";
         Type type = switch (typeName) {
             case "csv" -> Type.CSV;
             case "geojson" -> Type.GEOJSON;
@@ -111,11 +180,10 @@ record AdapterConfig(String file, String id, Type type, LocalItem.Kind kind, Pat
             default -> throw new LocalDataException(name + ": type '" + typeName
                     + "' is not supported; use csv, geojson or opendatasoft");
         };
-        Object fileValue = map.get("file");
-        boolean remoteFile = fileValue != null && String.valueOf(fileValue).matches("(?i)https?://.*");
+        JsonNode fileValue = root.get("file");
+        boolean remoteFile = fileValue != null && fileValue.isString() && fileValue.asString().matches("(?i)https?://.*");
         Set<String> allowed = keysOf(type, type == Type.OPENDATASOFT || remoteFile);
-        for (Object k : map.keySet()) {
-            String key = String.valueOf(k);
+        for (String key : root.propertyNames()) {
             if (allowed.contains(key)) {
                 continue;
             }
@@ -133,35 +201,22 @@ record AdapterConfig(String file, String id, Type type, LocalItem.Kind kind, Pat
                     ? name + ": key '" + key + "' does not apply to type " + type.key + "; its keys: " + sorted(allowed)
                     : name + ": unknown key '" + key + "'; known keys for type " + type.key + ": " + sorted(allowed));
         }
-        String id = required(name, map, "id");
-        if (!id.matches("[a-z0-9][a-z0-9-]*")) {
-            throw new LocalDataException(name + ": id '" + id + "' must be lower-case letters, digits and dashes");
-        }
-        String kindName = required(name, map, "kind");
-        LocalItem.Kind kind = switch (kindName) {
+        AdapterFile f = YAML.validate(name, YAML.bind(name, root, AdapterFile.class));
+        LocalItem.Kind kind = switch (f.kind().strip()) {
             case "project" -> LocalItem.Kind.PROJECT;
             case "worksite" -> LocalItem.Kind.WORKSITE;
-            default -> throw new LocalDataException(name + ": kind '" + kindName + "' must be project or worksite");
+            default -> throw new LocalDataException(name + ": kind '" + f.kind() + "' must be project or worksite");
         };
         Path path = null;
         HttpUrl remote = null;
         String fileWritten = null;
         Ods ods = null;
         if (type == Type.OPENDATASOFT) {
-            HttpUrl portal = url(name, "portal", required(name, map, "portal"));
-            String dataset = required(name, map, "dataset");
-            if (!DATASET_ID.matcher(dataset).matches()) {
-                throw new LocalDataException(name + ": dataset '" + dataset + "' is not an OpenDataSoft dataset id"
-                        + " (the last part of …/explore/dataset/<id>/)");
-            }
-            String variable = optionalText(map, "apiKeyVariable");
-            if (variable != null && !ENV_NAME.matcher(variable).matches()) {
-                throw new LocalDataException(name + ": apiKeyVariable '" + variable + "' is not an environment"
-                        + " variable name (letters, digits and _)");
-            }
-            ods = new Ods(portal, dataset, optionalText(map, "where"), optionalText(map, "select"), variable);
+            HttpUrl portal = url(name, "portal", required(name, f.portal(), "portal"));
+            String dataset = required(name, f.dataset(), "dataset");
+            ods = new Ods(portal, dataset, text(f.where()), text(f.select()), text(f.apiKeyVariable()));
         } else {
-            fileWritten = required(name, map, "file");
+            fileWritten = required(name, f.file(), "file");
             if (remoteFile) {
                 remote = url(name, "file", fileWritten);
             } else {
@@ -169,46 +224,44 @@ record AdapterConfig(String file, String id, Type type, LocalItem.Kind kind, Pat
             }
         }
         Charset charset = StandardCharsets.UTF_8;
-        if (map.containsKey("encoding")) {
+        if (f.encoding() != null) {
             try {
-                charset = Charset.forName(String.valueOf(map.get("encoding")));
+                charset = Charset.forName(f.encoding());
             } catch (RuntimeException e) {
-                throw new LocalDataException(name + ": unknown encoding '" + map.get("encoding") + "'");
+                throw new LocalDataException(name + ": unknown encoding '" + f.encoding() + "'");
             }
         }
-        String sep = optional(map, "separator", ",");
+        String sep = f.separator() == null ? "," : f.separator();
         if (sep.length() != 1) {
             throw new LocalDataException(name + ": separator must be one character, was '" + sep + "'");
         }
         boolean isRemote = type == Type.OPENDATASOFT || remote != null;
-        LocalDate dataDate = isRemote ? null : date(name, map.get("dataDate"));
-        var description = new LocalDataSource.Description(required(name, map, "publisher"),
-                required(name, map, "licence"), required(name, map, "url"), dataDate);
-        if (!(map.get("fields") instanceof Map<?, ?> f)) {
-            throw new LocalDataException(name + ": missing key 'fields' (a mapping from field to column name)");
+        if (!isRemote && f.dataDate() == null) {
+            throw new LocalDataException(name + ": missing key 'dataDate' (the date of the data, 2025-12-14)");
         }
+        var description = new LocalDataSource.Description(f.publisher().strip(), f.licence().strip(),
+                f.url().strip(), isRemote ? null : f.dataDate());
+        // In the file's order: the first missing column is the one reported.
+        Map<String, String> bound = f.fields().asMap();
         Map<String, String> fields = new LinkedHashMap<>();
-        for (var e : f.entrySet()) {
-            String k = String.valueOf(e.getKey());
-            if (!FIELDS.contains(k)) {
-                throw new LocalDataException(name + ": unknown key 'fields." + k + "'; known fields: " + sorted(FIELDS));
+        for (String k : root.get("fields").propertyNames()) {
+            if (bound.containsKey(k)) {
+                fields.put(k, bound.get(k));
             }
-            if (e.getValue() == null || String.valueOf(e.getValue()).isBlank()) {
-                throw new LocalDataException(name + ": key 'fields." + k + "' names no column");
-            }
-            fields.put(k, String.valueOf(e.getValue()));
         }
-        if (!fields.containsKey("title")) {
-            throw new LocalDataException(name + ": missing key 'fields.title'");
+        for (var e : fields.entrySet()) {
+            if (e.getValue().isBlank()) {
+                throw new LocalDataException(name + ": key 'fields." + e.getKey() + "' names no column");
+            }
         }
         if (fields.containsKey("latitude") != fields.containsKey("longitude")) {
             throw new LocalDataException(name + ": key 'fields." + (fields.containsKey("latitude") ? "longitude" : "latitude")
                     + "' is missing: latitude and longitude go together (or use coordinates)");
         }
-        Duration refresh = isRemote ? duration(name, map.get("refresh")) : null;
-        Long maxBytes = isRemote && map.containsKey("maxSize") ? size(name, map.get("maxSize")) : null;
-        return new AdapterConfig(name, id, type, kind, path, remote, fileWritten, charset, sep.charAt(0), description,
-                java.util.Collections.unmodifiableMap(fields), ods, refresh, maxBytes);
+        Duration refresh = isRemote ? duration(name, f.refresh()) : null;
+        Long maxBytes = isRemote && f.maxSize() != null ? size(name, f.maxSize()) : null;
+        return new AdapterConfig(name, f.id(), type, kind, path, remote, fileWritten, charset, sep.charAt(0),
+                description, java.util.Collections.unmodifiableMap(fields), ods, refresh, maxBytes);
     }
 
     /** Where the data is fetched from, as an operator reads it: the file as written, or the records endpoint. */
@@ -238,21 +291,6 @@ record AdapterConfig(String file, String id, Type type, LocalItem.Kind kind, Pat
                     + " the environment (apiKeyVariable)");
         }
         return u;
-    }
-
-    private static LocalDate date(String name, Object v) {
-        if (v == null) {
-            throw new LocalDataException(name + ": missing key 'dataDate' (the date of the data, 2025-12-14)");
-        }
-        // YAML reads an unquoted 2025-12-14 as a timestamp.
-        if (v instanceof Date d) {
-            return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-        }
-        try {
-            return LocalDate.parse(String.valueOf(v));
-        } catch (DateTimeParseException e) {
-            throw new LocalDataException(name + ": dataDate '" + v + "' is not a date like 2025-12-14");
-        }
     }
 
     /** {@code 30m}, {@code 1h}, {@code 1d} (or an ISO-8601 {@code PT1H}); at least a minute; default an hour. */
@@ -304,22 +342,15 @@ record AdapterConfig(String file, String id, Type type, LocalItem.Kind kind, Pat
         return bytes;
     }
 
-    private static String required(String name, Map<?, ?> map, String key) {
-        Object v = map.get(key);
-        if (v == null || String.valueOf(v).isBlank()) {
+    private static String required(String name, String value, String key) {
+        if (value == null || value.isBlank()) {
             throw new LocalDataException(name + ": missing key '" + key + "'");
         }
-        return String.valueOf(v).strip();
+        return value.strip();
     }
 
-    private static String optional(Map<?, ?> map, String key, String fallback) {
-        Object v = map.get(key);
-        return v == null ? fallback : String.valueOf(v);
-    }
-
-    private static String optionalText(Map<?, ?> map, String key) {
-        Object v = map.get(key);
-        return v == null || String.valueOf(v).isBlank() ? null : String.valueOf(v).strip();
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String sorted(Set<String> s) {

@@ -1,11 +1,18 @@
 package fr.civicgateway.opendata.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * RFC 4180 reading as open-data portals export it: a leading BOM, any one-character separator, quoted fields that
- * hold separators, doubled quotes and line breaks, CRLF or LF line ends. Blank lines are skipped.
+ * RFC 4180 reading (Commons CSV) as open-data portals export it: a leading BOM, any one-character separator, quoted
+ * fields that hold separators, doubled quotes and line breaks, CRLF or LF line ends, text after a closing quote kept.
+ * Blank lines are skipped.
  */
 final class CsvTable {
 
@@ -16,65 +23,46 @@ final class CsvTable {
     record Parsed(List<List<String>> rows, List<Integer> firstLines) {
     }
 
+    /**
+     * @throws UncheckedIOException when the text is not CSV (a quote never closed)
+     */
     static Parsed parse(String content, char separator) {
-        int i = content.startsWith("\uFEFF") ? 1 : 0;
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(true)
+                .setTrailingData(true).get();
+        int[] lineStarts = lineStarts(text);
         List<List<String>> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int line = 1;
-        int rowLine = 1;
-        int n = content.length();
-        while (i < n) {
-            char c = content.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && content.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-                fieldStarted = true;
-            } else if (c == separator) {
-                row.add(field.toString());
-                field.setLength(0);
-                fieldStarted = true;
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < n && content.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (fieldStarted || !field.isEmpty() || !row.isEmpty()) {
-                    row.add(field.toString());
-                    rows.add(List.copyOf(row));
-                    lines.add(rowLine);
-                }
-                row.clear();
-                field.setLength(0);
-                fieldStarted = false;
-                line++;
-                rowLine = line;
-            } else {
-                field.append(c);
-                fieldStarted = true;
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            for (CSVRecord r : parser) {
+                rows.add(List.copyOf(r.toList()));
+                lines.add(lineOf(lineStarts, r.getCharacterPosition()));
             }
-            i++;
-        }
-        if (fieldStarted || !field.isEmpty() || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(List.copyOf(row));
-            lines.add(rowLine);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return new Parsed(rows, lines);
+    }
+
+    /** Offsets at which each line starts: after an LF, a CRLF or a lone CR. */
+    private static int[] lineStarts(String text) {
+        int[] starts = new int[16];
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+        }
+        return Arrays.copyOf(starts, count);
+    }
+
+    /** The 1-based line holding this offset. */
+    private static int lineOf(int[] lineStarts, long offset) {
+        int i = Arrays.binarySearch(lineStarts, (int) offset);
+        return (i >= 0 ? i : -i - 2) + 1;
     }
 }

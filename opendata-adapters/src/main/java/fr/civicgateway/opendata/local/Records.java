@@ -53,7 +53,12 @@ final class Records {
     }
 
     static List<LocalItem> csv(AdapterConfig c, String content, String shownAs) {
-        CsvTable.Parsed table = CsvTable.parse(content, c.separator());
+        CsvTable.Parsed table;
+        try {
+            table = CsvTable.parse(content, c.separator());
+        } catch (java.io.UncheckedIOException e) {
+            throw new LocalDataException(c.file() + ": " + shownAs + " is not CSV (" + e.getCause().getMessage() + ")");
+        }
         if (table.rows().isEmpty()) {
             throw new LocalDataException(c.file() + ": file '" + shownAs + "' is empty");
         }

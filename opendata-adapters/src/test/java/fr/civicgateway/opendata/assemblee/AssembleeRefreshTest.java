@@ -1,5 +1,6 @@
 package fr.civicgateway.opendata.assemblee;
 
+import fr.civicgateway.opendata.testing.ShippedData;
 import static fr.civicgateway.opendata.assemblee.FakeAssembleeSite.AMO10;
 import static fr.civicgateway.opendata.assemblee.FakeAssembleeSite.AMO30;
 import static fr.civicgateway.opendata.assemblee.FakeAssembleeSite.SCRUTINS;

@@ -1,5 +1,6 @@
 package fr.civicgateway.opendata.assemblee;
 
+import fr.civicgateway.opendata.testing.ShippedData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -94,4 +94,28 @@ class AdapterConfigTest {
         assertThatThrownBy(() -> read(ODS.replace("https://data.ma-ville.fr\n", "data.ma-ville.fr\n")))
                 .hasMessage("ma-ville.yml: portal 'data.ma-ville.fr' is not an http(s) URL");
     }
+
+    @Test
+    void namesAMissingRequiredKeyAndAValueOfTheWrongType() {
+        assertThatThrownBy(() -> read(ODS.replace("publisher: Ville de Ma-Ville\n", "")))
+                .isInstanceOf(LocalDataException.class)
+                .hasMessage("ma-ville.yml: missing key 'publisher'");
+        assertThatThrownBy(() -> read(ODS.replace("  title: nature\n", "  address: adresse\n")))
+                .hasMessage("ma-ville.yml: missing key 'fields.title'");
+        assertThatThrownBy(() -> read(ODS.replace("fields:\n  title: nature\n", "fields: [nature]\n")))
+                .hasMessage("ma-ville.yml: key 'fields' must be a mapping of keys");
+        assertThatThrownBy(() -> read("""
+                id: ma-ville-travaux
+                kind: worksite
+                file: data/travaux.csv
+                dataDate: le 15 février
+                publisher: Ville de Ma-Ville
+                licence: Licence Ouverte 2.0
+                url: https://data.ma-ville.fr/
+                fields:
+                  title: nature
+                """)).hasMessage("ma-ville.yml: key 'dataDate' must be a date written YYYY-MM-DD, was 'le 15 février'");
+        assertThatThrownBy(() -> read(ODS.replace("id: ma-ville-travaux", "id: Ma Ville")))
+                .hasMessage("ma-ville.yml: id 'Ma Ville' must be lower-case letters, digits and dashes");
+    }
 }

@@ -1,7 +1,10 @@
-package fr.civicgateway.app.support;
+package fr.civicgateway.opendata.testing;
 
+import fr.civicgateway.opendata.assemblee.AssembleeLoader;
+import fr.civicgateway.opendata.assemblee.AssembleeSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,17 +20,21 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the shipped snapshot a second, deliberately naive way (a JSON tree per file), so that tests compare the
- * gateway's answers with figures computed independently of the adapter's parser and index.
+ * The data snapshot shipped in the repository, loaded once for all tests, and a deliberately naive second reading
+ * of its raw files (a JSON tree per file), so that tests compare the adapter's and the gateway's answers with facts
+ * computed independently of the adapter's parser and index. One copy for every module's tests (this module's
+ * test-jar), instead of one per module.
  */
 public final class ShippedData {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = MAPPER;
+    private static AssembleeSnapshot snapshot;
 
     private ShippedData() {
     }
 
-    /** The repository root: from the system property Surefire sets, else found by walking up to {@code data/}. */
+    /** From the {@code civic.repository-root} property surefire sets, else the first parent holding {@code data/}. */
     public static Path repositoryRoot() {
         String property = System.getProperty("civic.repository-root");
         if (property != null && Files.isDirectory(Path.of(property, "data"))) {
@@ -38,15 +45,103 @@ public final class ShippedData {
                 return p;
             }
         }
-        throw new IllegalStateException("cannot find the repository's data/ directory");
+        throw new IllegalStateException("No data/assemblee-nationale above the working directory");
     }
 
-    public static Path dataDirectory() {
-        return repositoryRoot().resolve("data");
+    public static Path assembleeDir() {
+        return repositoryRoot().resolve("data/assemblee-nationale");
+    }
+
+    public static Path amo10() {
+        return assembleeDir().resolve("AMO10_deputes_actifs_mandats_actifs_organes_L17");
     }
 
     public static Path scrutinsZip() {
-        return dataDirectory().resolve("assemblee-nationale/Scrutins_L17/Scrutins.json.zip");
+        return assembleeDir().resolve("Scrutins_L17/Scrutins.json.zip");
+    }
+
+    public static synchronized AssembleeSnapshot snapshot() {
+        if (snapshot == null) {
+            snapshot = AssembleeLoader.ofShippedLayout(assembleeDir()).load();
+        }
+        return snapshot;
+    }
+
+    public static String rawScrutin(int number) {
+        try (ZipFile zip = new ZipFile(scrutinsZip().toFile())) {
+            ZipEntry e = zip.getEntry("json/VTANR5L17V" + number + ".json");
+            return new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode tree(String json) {
+        return MAPPER.readTree(json);
+    }
+
+    public static JsonNode scrutinTree(int number) {
+        return tree(rawScrutin(number)).get("scrutin");
+    }
+
+    public static String rawActeur(String uid) {
+        try {
+            return Files.readString(amo10().resolve("json/acteur/" + uid + ".json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One listing of an acteur in a scrutin, found by a blind walk of the whole tree. */
+    public record Listing(String category, String acteurRef, String parDelegation, String cause) {
+    }
+
+    /**
+     * Every object with an {@code acteurRef} anywhere in the tree, with the nearest enclosing field among
+     * {@code pours}, {@code contres}, {@code abstentions}, {@code nonVotants}. No knowledge of the object-or-array
+     * quirk is needed: the walk visits both forms alike.
+     */
+    public static List<Listing> listings(JsonNode node) {
+        List<Listing> out = new ArrayList<>();
+        walk(node, null, out);
+        return out;
+    }
+
+    private static void walk(JsonNode node, String category, List<Listing> out) {
+        if (node.isObject()) {
+            if (node.has("acteurRef") && category != null) {
+                out.add(new Listing(category, node.get("acteurRef").asString(), node.path("parDelegation").asString(""),
+                        node.path("causePositionVote").asString("")));
+            }
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String key = field.getKey();
+                boolean isCategory = key.equals("pours") || key.equals("contres") || key.equals("abstentions")
+                        || key.equals("nonVotants");
+                walk(field.getValue(), isCategory ? key : category, out);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode e : node) {
+                walk(e, category, out);
+            }
+        }
+    }
+
+    /**
+     * The nominative votes of a scrutin: only under {@code ventilationVotes}, since {@code miseAuPoint} lists with
+     * the same shape the deputies who later said they meant to vote otherwise, which does not change the record.
+     */
+    public static List<Listing> votes(JsonNode scrutin) {
+        return listings(scrutin.get("ventilationVotes"));
+    }
+
+    public static Listing listingOf(int scrutin, String uid) {
+        return votes(scrutinTree(scrutin)).stream().filter(l -> l.acteurRef().equals(uid)).findFirst().orElse(null);
+    }
+
+    // What the gateway's tests compare answers with (formerly app's own copy).
+
+    public static Path dataDirectory() {
+        return repositoryRoot().resolve("data");
     }
 
     public static JsonNode scrutin(int number) {
