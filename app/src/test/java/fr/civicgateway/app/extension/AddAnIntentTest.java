@@ -2,7 +2,7 @@ package fr.civicgateway.app.extension;
 
 import fr.civicgateway.app.support.ChatClient;
 import fr.civicgateway.app.support.GatewayTest;
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import fr.civicgateway.core.nlu.IntentCorpus;
 import java.util.ArrayList;
 import java.util.List;
