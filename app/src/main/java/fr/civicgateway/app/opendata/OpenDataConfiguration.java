@@ -15,6 +15,7 @@ import fr.civicgateway.opendata.assemblee.AssembleeLoader;
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
 import fr.civicgateway.opendata.assemblee.AssembleeSnapshot;
 import fr.civicgateway.opendata.assemblee.ShippedAssemblee;
+import fr.civicgateway.opendata.assemblee.WorkLoader;
 import fr.civicgateway.opendata.geo.GeoTablesLoader;
 import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
@@ -80,6 +81,16 @@ class OpenDataConfiguration {
             CaffeineCacheMetrics.monitor(registry, topics, "topic-searches");
         });
         return new LiveOpenData(parliament, geo, OpenNlpUnderstanding.create(parliament, geo), understood, topics);
+    }
+
+    /**
+     * A deputy's record beyond votes and the Assemblée's work (issue 11): the comptes rendus (streamed), agenda,
+     * dossiers législatifs and HATVP index of the shipped snapshot, computed once into figures (docs/data.md); also the {@code AssemblyWork} handlers hold. Not
+     * refreshed yet: the live refresh of these archives is still to be wired.
+     */
+    @Bean
+    LiveAssemblyWork liveAssemblyWork(LiveOpenData live, DataProperties data) {
+        return new LiveAssemblyWork(WorkLoader.ofShippedLayout(data.directory()).load(live.parliament()));
     }
 
     @Bean
