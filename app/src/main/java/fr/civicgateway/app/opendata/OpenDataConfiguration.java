@@ -16,6 +16,7 @@ import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
 import fr.civicgateway.opendata.assemblee.AssembleeSnapshot;
 import fr.civicgateway.opendata.assemblee.ShippedAssemblee;
 import fr.civicgateway.opendata.assemblee.WorkLoader;
+import fr.civicgateway.opendata.assemblee.WorkRefresh;
 import fr.civicgateway.opendata.geo.GeoTablesLoader;
 import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
@@ -44,7 +45,7 @@ import org.springframework.context.annotation.Configuration;
  * the Assemblée's archives.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RefreshProperties.class)
+@EnableConfigurationProperties({RefreshProperties.class, WorkRefreshProperties.class})
 class OpenDataConfiguration {
 
     private static final String REFRESH_ENABLED = "civic.data.refresh.enabled";
@@ -85,12 +86,37 @@ class OpenDataConfiguration {
 
     /**
      * A deputy's record beyond votes and the Assemblée's work (issue 11): the comptes rendus (streamed), agenda,
-     * dossiers législatifs and HATVP index of the shipped snapshot, computed once into figures (docs/data.md); also the {@code AssemblyWork} handlers hold. Not
-     * refreshed yet: the live refresh of these archives is still to be wired.
+     * dossiers législatifs and HATVP index, computed once into figures (docs/data.md); also the {@code AssemblyWork}
+     * handlers hold. With refresh on, from the last good downloads when they load, else the shipped snapshot.
      */
     @Bean
-    LiveAssemblyWork liveAssemblyWork(LiveOpenData live, DataProperties data) {
-        return new LiveAssemblyWork(WorkLoader.ofShippedLayout(data.directory()).load(live.parliament()));
+    LiveAssemblyWork liveAssemblyWork(LiveOpenData live, DataProperties data, ObjectProvider<WorkRefresh> refresh) {
+        WorkRefresh r = refresh.getIfAvailable();
+        return new LiveAssemblyWork(r != null ? r.loadAtStart()
+                : WorkLoader.ofShippedLayout(data.directory()).load(live.parliament()));
+    }
+
+    /** Also the admin API's {@link SourceMonitor} of the four (five with the amendements) archives. */
+    @Bean(destroyMethod = "stop")
+    @ConditionalOnProperty(name = REFRESH_ENABLED, havingValue = "true")
+    WorkRefresh workRefresh(RefreshProperties p, WorkRefreshProperties w, DataProperties data,
+                            OkHttpClient sharedHttpClient, Clock clock, RefreshScheduler scheduler, LiveOpenData live) {
+        OkHttpClient http = sharedHttpClient.newBuilder().connectTimeout(p.timeout()).readTimeout(p.timeout())
+                .writeTimeout(p.timeout()).callTimeout(p.downloadTimeout()).build();
+        HttpUrl amendements = w.amendementsUrl() == null || w.amendementsUrl().toString().isBlank() ? null
+                : HttpUrl.get(w.amendementsUrl());
+        return new WorkRefresh(new ConditionalDownloader(http, p.maxDownloadSize().toBytes()),
+                new WorkRefresh.Sources(HttpUrl.get(w.comptesRendusUrl()), HttpUrl.get(w.dossiersUrl()),
+                        HttpUrl.get(w.agendaUrl()), HttpUrl.get(w.hatvpUrl()), amendements),
+                WorkLoader.ofShippedLayout(data.directory()).paths(), p.directory().resolve("assemblee-work"),
+                live::parliament, p.interval(), new Backoff(p.initialBackoff(), p.maxBackoff()), clock, scheduler);
+    }
+
+    /** Like the Assemblée's refresh, the first check runs once the gateway answers. */
+    @Bean
+    @ConditionalOnProperty(name = REFRESH_ENABLED, havingValue = "true")
+    ApplicationListener<ApplicationReadyEvent> workRefreshStart(WorkRefresh refresh, LiveAssemblyWork work) {
+        return event -> refresh.start(work::swap);
     }
 
     @Bean

@@ -109,20 +109,48 @@ public final class WorkLoader {
      * @throws ParliamentDataException naming the archive and entry at fault
      */
     public WorkSnapshot load(ParliamentData parliament) {
+        return build(loadParts(parliament, null));
+    }
+
+    /**
+     * What each archive gave, by the file it was read from: a refresh that brings one new archive reads only that
+     * one and reuses the others' results ({@link #loadParts} with the previous parts). Kept by the refresh only.
+     */
+    record Parts(Path crPath, ComptesRendusReader.Result cr, Path drPath, DossiersReader.Result dr, Path agPath,
+                 AgendaReader.Result ag, HatvpIndexReader.Result hv, Path amPath, AmendementsReader.Result am) {
+    }
+
+    /** Builds the snapshot from the parts read. */
+    WorkSnapshot build(Parts p) {
+        return build(p.cr(), p.dr(), p.ag(), p.hv(), p.am());
+    }
+
+    /**
+     * Reads the archives of {@link #paths()}, reusing from {@code previous} (may be null) the result of any archive
+     * whose path is the same; the HATVP index is always read again (it is small, and joined to the deputies).
+     */
+    Parts loadParts(ParliamentData parliament, Parts previous) {
         Map<String, String> names = new HashMap<>();
         for (Deputy d : parliament.deputies()) {
             if (!d.firstName().isBlank() || !d.lastName().isBlank()) {
                 names.put(d.uid(), d.firstName() + " " + d.lastName());
             }
         }
-        CompletableFuture<ComptesRendusReader.Result> cr = async(() -> ComptesRendusReader.read(paths.comptesRendus()));
+        boolean sameCr = previous != null && paths.comptesRendus().equals(previous.crPath());
+        boolean sameAm = previous != null && Objects.equals(paths.amendements(), previous.amPath());
+        CompletableFuture<ComptesRendusReader.Result> cr = sameCr ? CompletableFuture.completedFuture(previous.cr())
+                : async(() -> ComptesRendusReader.read(paths.comptesRendus()));
         CompletableFuture<AmendementsReader.Result> am = paths.amendements() == null ? null
+                : sameAm ? CompletableFuture.completedFuture(previous.am())
                 : async(() -> AmendementsReader.read(paths.amendements(), mapper));
         try {
-            DossiersReader.Result dossiers = DossiersReader.read(paths.dossiers(), mapper);
-            AgendaReader.Result agenda = AgendaReader.read(paths.agenda(), mapper, notCommittees());
+            DossiersReader.Result dossiers = previous != null && paths.dossiers().equals(previous.drPath())
+                    ? previous.dr() : DossiersReader.read(paths.dossiers(), mapper);
+            AgendaReader.Result agenda = previous != null && paths.agenda().equals(previous.agPath())
+                    ? previous.ag() : AgendaReader.read(paths.agenda(), mapper, notCommittees());
             HatvpIndexReader.Result hatvp = HatvpIndexReader.read(paths.hatvp(), names);
-            return build(join(cr), dossiers, agenda, hatvp, am == null ? null : join(am));
+            return new Parts(paths.comptesRendus(), join(cr), paths.dossiers(), dossiers, paths.agenda(), agenda,
+                    hatvp, paths.amendements(), am == null ? null : join(am));
         } catch (RuntimeException e) {
             cr.cancel(true);
             if (am != null) {

@@ -102,6 +102,8 @@ public final class WorkRefresh implements SourceMonitor {
     // Guarded by `refreshing`.
     private WorkLoader.Paths inUse;
     private WorkSnapshot current;
+    /** What each archive in use gave, so that a new archive is validated without reading the others again. */
+    private WorkLoader.Parts parts;
     private Consumer<WorkSnapshot> swap;
     private java.util.concurrent.Future<?> planned;
 
@@ -157,7 +159,9 @@ public final class WorkRefresh implements SourceMonitor {
             WorkSnapshot snapshot;
             if (anyKept) {
                 try {
-                    snapshot = new WorkLoader(paths).load(parliament.get());
+                    WorkLoader loader = new WorkLoader(paths);
+                    parts = loader.loadParts(parliament.get(), null);
+                    snapshot = loader.build(parts);
                     inUse = paths;
                 } catch (ParliamentDataException e) {
                     log.warn("Kept copies of the Assemblée's work archives unusable, answering from the shipped "
@@ -171,11 +175,15 @@ public final class WorkRefresh implements SourceMonitor {
                     }
                     inUse = new WorkLoader.Paths(shipped.comptesRendus(), shipped.dossiers(), shipped.agenda(),
                             shipped.hatvp(), null, shipped.organes());
-                    snapshot = new WorkLoader(inUse).load(parliament.get());
+                    WorkLoader loader = new WorkLoader(inUse);
+                    parts = loader.loadParts(parliament.get(), null);
+                    snapshot = loader.build(parts);
                 }
             } else {
                 inUse = paths;
-                snapshot = new WorkLoader(paths).load(parliament.get());
+                WorkLoader loader = new WorkLoader(paths);
+                parts = loader.loadParts(parliament.get(), null);
+                snapshot = loader.build(parts);
             }
             current = snapshot;
             describe(snapshot);
@@ -275,10 +283,14 @@ public final class WorkRefresh implements SourceMonitor {
                         return;
                     }
                     checkLayout(a, staged);
-                    WorkSnapshot candidate = checked(a, new WorkLoader(inUse.with(a, staged)).load(parliament.get()));
+                    WorkLoader loader = new WorkLoader(inUse.with(a, staged));
+                    WorkLoader.Parts read = loader.loadParts(parliament.get(), parts);
+                    WorkSnapshot candidate = checked(a, loader.build(read));
                     kept.install(a.fileName, staged, next);
                     staged = null;
                     inUse = inUse.with(a, kept.path(a.fileName));
+                    // The results read from the staged file are those of the kept copy now.
+                    parts = reKeyed(read, a, kept.path(a.fileName));
                     current = candidate;
                     swap.accept(candidate);
                     describe(candidate);
@@ -381,6 +393,20 @@ public final class WorkRefresh implements SourceMonitor {
                 }
             }
         });
+    }
+
+    private static WorkLoader.Parts reKeyed(WorkLoader.Parts p, WorkArchive a, Path to) {
+        return switch (a) {
+            case COMPTES_RENDUS -> new WorkLoader.Parts(to, p.cr(), p.drPath(), p.dr(), p.agPath(), p.ag(), p.hv(),
+                    p.amPath(), p.am());
+            case DOSSIERS -> new WorkLoader.Parts(p.crPath(), p.cr(), to, p.dr(), p.agPath(), p.ag(), p.hv(),
+                    p.amPath(), p.am());
+            case AGENDA -> new WorkLoader.Parts(p.crPath(), p.cr(), p.drPath(), p.dr(), to, p.ag(), p.hv(),
+                    p.amPath(), p.am());
+            case HATVP -> p;
+            case AMENDEMENTS -> new WorkLoader.Parts(p.crPath(), p.cr(), p.drPath(), p.dr(), p.agPath(), p.ag(),
+                    p.hv(), to, p.am());
+        };
     }
 
     private static Path pathOf(WorkLoader.Paths p, WorkArchive a) {
