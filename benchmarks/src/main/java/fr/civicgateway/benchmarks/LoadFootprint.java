@@ -40,7 +40,14 @@ public final class LoadFootprint {
         OpenNlpUnderstanding nlu = OpenNlpUnderstanding.create(parliament, geo);
         long t5 = System.nanoTime();
         long afterNlu = usedAfterGc(memory);
-        // Issue 11: comptes rendus (streamed), agenda, dossiers législatifs, HATVP index, computed into figures.
+        // Issue 11: the comptes rendus alone, streamed (one thread), for the throughput; then everything.
+        long s0 = System.nanoTime();
+        long[] streamed = WorkLoader.streamComptesRendus(
+                WorkLoader.ofShippedLayout(Path.of(data)).paths().comptesRendus());
+        long s1 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "comptes rendus  %6d ms alone: %d sittings, %.1f MB of XML, %.1f MB/s (one thread)%n",
+                ms(s1 - s0), streamed[1], streamed[0] / 1e6, streamed[0] / 1e6 / ((s1 - s0) / 1e9));
+        // Comptes rendus (streamed), agenda, dossiers législatifs, HATVP index, computed into figures.
         long t6 = System.nanoTime();
         WorkSnapshot work = WorkLoader.ofShippedLayout(Path.of(data)).load(parliament);
         long t7 = System.nanoTime();

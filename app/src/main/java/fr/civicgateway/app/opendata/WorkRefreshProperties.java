@@ -7,9 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The live archives of the deputies' record and the Assemblée's work ({@code civic.data.refresh.work.*}), refreshed
- * with the Assemblée's other archives when {@code civic.data.refresh.enabled} is true, on the same schedule,
+ * with the Assemblée's other archives when {@code civic.data.refresh.enabled} and {@code enabled} are true, on the same schedule,
  * timeouts and size cap ({@link RefreshProperties}). See docs/data.md.
  *
+ * @param enabled          true to refresh these archives too (with {@code civic.data.refresh.enabled}); off by default
+ *                         for now: they are then the shipped snapshot's, with their dates
  * @param comptesRendusUrl the comptes rendus des séances (Syceron XML zip)
  * @param dossiersUrl      the dossiers législatifs
  * @param agendaUrl        the agenda (réunions)
@@ -18,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         empty: the amendments stay "not available"
  */
 @ConfigurationProperties("civic.data.refresh.work")
-public record WorkRefreshProperties(@DefaultValue(WorkRefresh.Sources.OFFICIAL_COMPTES_RENDUS) URI comptesRendusUrl,
+public record WorkRefreshProperties(@DefaultValue("false") boolean enabled,
+                                    @DefaultValue(WorkRefresh.Sources.OFFICIAL_COMPTES_RENDUS) URI comptesRendusUrl,
                                     @DefaultValue(WorkRefresh.Sources.OFFICIAL_DOSSIERS) URI dossiersUrl,
                                     @DefaultValue(WorkRefresh.Sources.OFFICIAL_AGENDA) URI agendaUrl,
                                     @DefaultValue(WorkRefresh.Sources.OFFICIAL_HATVP) URI hatvpUrl,

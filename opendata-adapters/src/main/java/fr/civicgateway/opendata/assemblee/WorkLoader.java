@@ -103,6 +103,15 @@ public final class WorkLoader {
     }
 
     /**
+     * Streams the comptes rendus alone, for the throughput figure (BENCHMARKS.md): returns the XML bytes read and the
+     * sittings, {@code {bytes, sittings}}.
+     */
+    public static long[] streamComptesRendus(Path zip) {
+        ComptesRendusReader.Result r = ComptesRendusReader.read(zip);
+        return new long[] {r.xmlBytes(), r.sittings()};
+    }
+
+    /**
      * Reads everything and computes the figures.
      *
      * @param parliament the deputies (for the HATVP rows without an id); read, not kept

@@ -140,6 +140,13 @@ public final class WorkRefresh implements SourceMonitor {
      * @throws ParliamentDataException if the shipped archives cannot be read either
      */
     public WorkSnapshot loadAtStart() {
+        return loadAtStart(parliament.get());
+    }
+
+    /**
+     * As {@link #loadAtStart()}, with the deputies given: at start-up, before the supplier's source is ready.
+     */
+    public WorkSnapshot loadAtStart(ParliamentData deputies) {
         refreshing.lock();
         try {
             try {
@@ -160,7 +167,7 @@ public final class WorkRefresh implements SourceMonitor {
             if (anyKept) {
                 try {
                     WorkLoader loader = new WorkLoader(paths);
-                    parts = loader.loadParts(parliament.get(), null);
+                    parts = loader.loadParts(deputies, null);
                     snapshot = loader.build(parts);
                     inUse = paths;
                 } catch (ParliamentDataException e) {
@@ -176,13 +183,13 @@ public final class WorkRefresh implements SourceMonitor {
                     inUse = new WorkLoader.Paths(shipped.comptesRendus(), shipped.dossiers(), shipped.agenda(),
                             shipped.hatvp(), null, shipped.organes());
                     WorkLoader loader = new WorkLoader(inUse);
-                    parts = loader.loadParts(parliament.get(), null);
+                    parts = loader.loadParts(deputies, null);
                     snapshot = loader.build(parts);
                 }
             } else {
                 inUse = paths;
                 WorkLoader loader = new WorkLoader(paths);
-                parts = loader.loadParts(parliament.get(), null);
+                parts = loader.loadParts(deputies, null);
                 snapshot = loader.build(parts);
             }
             current = snapshot;
