@@ -41,16 +41,24 @@ public final class LoadFootprint {
         long t5 = System.nanoTime();
         long afterNlu = usedAfterGc(memory);
         // Issue 11: the comptes rendus alone, streamed (one thread), for the throughput; then everything.
+        var threads = ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         long s0 = System.nanoTime();
         long[] streamed = WorkLoader.streamComptesRendus(
                 WorkLoader.ofShippedLayout(Path.of(data)).paths().comptesRendus());
         long s1 = System.nanoTime();
-        System.out.printf(Locale.ROOT, "comptes rendus  %6d ms alone: %d sittings, %.1f MB of XML, %.1f MB/s (one thread)%n",
-                ms(s1 - s0), streamed[1], streamed[0] / 1e6, streamed[0] / 1e6 / ((s1 - s0) / 1e9));
+        long c1 = threads.getCurrentThreadCpuTime();
+        System.out.printf(Locale.ROOT, "comptes rendus  %6d ms alone (%d ms CPU): %d sittings, %.1f MB of XML, "
+                        + "%.1f MB/s wall, %.1f MB per CPU-second (one thread)%n",
+                ms(s1 - s0), ms(c1 - c0), streamed[1], streamed[0] / 1e6, streamed[0] / 1e6 / ((s1 - s0) / 1e9),
+                streamed[0] / 1e6 / ((c1 - c0) / 1e9));
+        long p0 = os.getProcessCpuTime();
         // Comptes rendus (streamed), agenda, dossiers législatifs, HATVP index, computed into figures.
         long t6 = System.nanoTime();
         WorkSnapshot work = WorkLoader.ofShippedLayout(Path.of(data)).load(parliament);
         long t7 = System.nanoTime();
+        long p1 = os.getProcessCpuTime();
         long afterWork = usedAfterGc(memory);
 
         System.out.printf(Locale.ROOT, "max heap                 %6.0f MiB%n", mib(Runtime.getRuntime().maxMemory()));
@@ -59,6 +67,7 @@ public final class LoadFootprint {
         System.out.printf(Locale.ROOT, "geo load        %6d ms, retained %6.1f MiB%n", ms(t3 - t2), mib(afterGeo - afterParliament));
         System.out.printf(Locale.ROOT, "nlu build       %6d ms, retained %6.1f MiB%n", ms(t5 - t4), mib(afterNlu - afterGeo));
         WorkSnapshot.Contents c = work.contents();
+        System.out.printf(Locale.ROOT, "work load CPU   %6d ms (all threads, GC included)%n", ms(p1 - p0));
         System.out.printf(Locale.ROOT, "work load       %6d ms, retained %6.1f MiB (%d sittings, %.0f MB of XML "
                         + "streamed: %.1f MB/s overall; %d dossiers, %d séances, %d committee rolls, %d HATVP deputies)%n",
                 ms(t7 - t6), mib(afterWork - afterNlu), c.sittings(), c.xmlBytes() / 1e6,
