@@ -247,7 +247,7 @@ class WorkSnapshotTest {
     }
 
     @Test
-    void aPromulgatedLawAndABillStillInCommitteeAreStagedByTheirLatestStep() {
+    void billsAtDifferentStagesAreStagedByTheirLatestStepAndTheNextIsScheduled() {
         Dossier audiovisuel = work.dossier("DLR5L17N50168").orElseThrow();
         LocalDate dataDate = work.dossiersProvenance().dataDate();
         assertThat(dataDate).isEqualTo(LocalDate.of(2026, 4, 23));
@@ -259,10 +259,22 @@ class WorkSnapshotTest {
         assertThat(work.findDossiers("482", 5)).extracting(Dossier::uid).containsExactly("DLR5L17N50168");
         assertThat(work.findDossiers("financement de l'audiovisuel public", 5)).extracting(Dossier::uid)
                 .contains("DLR5L17N50168");
-        // A proposition only deposited and sent to committee: its stage is the committee referral.
-        Dossier referred = work.findDossiers("assainissement francilien", 5).get(0);
-        assertThat(referred.stage(dataDate).orElseThrow().kind())
-                .isIn(StepKind.SENT_TO_COMMITTEE, StepKind.DEPOSITED, StepKind.COMMITTEE, StepKind.ADOPTED);
+        // Stages read by hand from the raw dossiers (the latest dated acte on or before 2026-04-23, the last of a day).
+        assertStage("DLR5L17N50172", StepKind.REJECTED, "2024-10-22", "rejeté en séance (Sénat)");
+        assertStage("DLR5L17N50337", StepKind.WITHDRAWN, "2024-09-17", "retiré (Assemblée nationale)");
+        assertStage("DLR5L17N50195", StepKind.DEPOSITED, "2024-07-22", "déposé (Assemblée nationale)");
+        assertStage("DLR5L17N53284", StepKind.IN_SITTING, "2026-04-16", "discuté en séance (Assemblée nationale)");
+        // A step dated after the data is the next one, scheduled.
+        assertThat(work.dossier("DLR5L17N53284").orElseThrow().next(dataDate).orElseThrow().date())
+                .isEqualTo(LocalDate.of(2026, 5, 5));
+        assertThat(audiovisuel.next(dataDate)).isEmpty();
+    }
+
+    private static void assertStage(String uid, StepKind kind, String date, String words) {
+        var stage = work.dossier(uid).orElseThrow().stage(work.dossiersProvenance().dataDate()).orElseThrow();
+        assertThat(stage.kind()).as(uid).isEqualTo(kind);
+        assertThat(stage.date()).as(uid).isEqualTo(LocalDate.parse(date));
+        assertThat(stage.words()).as(uid).isEqualTo(words);
     }
 
     @Test
