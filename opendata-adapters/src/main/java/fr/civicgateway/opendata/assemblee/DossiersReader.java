@@ -27,8 +27,12 @@ final class DossiersReader {
     record Cosignature(String acteur, String dossierUid, LocalDate date) {
     }
 
+    /**
+     * @param texts the titles of each dossier's documents ("proposition de loi relative au droit à l'aide à
+     *              mourir" for the dossier "Fin de vie"), joined, for the search by title words
+     */
     record Result(Map<String, Dossier> dossiers, List<Cosignature> cosignatures, Map<Integer, String> dossierOfNumber,
-                  LocalDate lastDeposit) {
+                  LocalDate lastDeposit, Map<String, String> texts) {
     }
 
     private DossiersReader() {
@@ -42,7 +46,7 @@ final class DossiersReader {
             }
             // Documents first: a dossier's proposition flag and numbers come from its texts.
             record Doc(String uid, String dossier, String type, int number, LocalDate deposited,
-                       List<Cosignature> cosignatures) {
+                       List<Cosignature> cosignatures, String title) {
             }
             Map<String, Doc> docs = new HashMap<>();
             LocalDate[] lastDeposit = {null};
@@ -63,7 +67,7 @@ final class DossiersReader {
                             cos.add(new Cosignature(acteur, dossier, when != null ? when : deposited));
                         }
                     }
-                    return new Doc(uid, dossier, type, number, deposited, cos);
+                    return new Doc(uid, dossier, type, number, deposited, cos, Json.text(doc, "titres.titrePrincipal"));
                 });
                 docs.put(d.uid(), d);
                 if (d.deposited() != null && (lastDeposit[0] == null || d.deposited().isAfter(lastDeposit[0]))) {
@@ -112,6 +116,12 @@ final class DossiersReader {
                     ofNumber.putIfAbsent(n, dossier.uid());
                 }
             }
+            Map<String, String> texts = new HashMap<>();
+            for (Doc d : docs.values()) {
+                if (d.dossier() != null && d.title() != null) {
+                    texts.merge(d.dossier(), d.title(), (a, b) -> a.contains(b) ? a : a + " | " + b);
+                }
+            }
             for (Doc d : docs.values()) {
                 Dossier dossier = d.dossier() == null ? null : dossiers.get(d.dossier());
                 if (dossier != null && dossier.proposition() && isPropositionText(d.type())) {
@@ -119,7 +129,7 @@ final class DossiersReader {
                 }
             }
             return new Result(Map.copyOf(dossiers), cosignatures, Map.copyOf(ofNumber),
-                    lastDeposit[0] != null ? lastDeposit[0] : LocalDate.EPOCH);
+                    lastDeposit[0] != null ? lastDeposit[0] : LocalDate.EPOCH, Map.copyOf(texts));
         }
     }
 

@@ -297,7 +297,7 @@ public final class WorkLoader {
                 dr.dossiers().size(), cosignatures, sittings.size(), ag.rolls().size(), declarations.size(),
                 am == null ? 0 : am.amendements(), cr.xmlBytes());
         return new WorkSnapshot(speeches, questions, presence, bills, declarations, amendments, dr.dossiers(),
-                dr.dossierOfNumber(), sittings, speechesP, questionsP, presenceP, billsP, dossiersP, agendaP, hatvpP,
+                dr.dossierOfNumber(), dr.texts(), sittings, speechesP, questionsP, presenceP, billsP, dossiersP, agendaP, hatvpP,
                 amendmentsP, contents);
     }
 }

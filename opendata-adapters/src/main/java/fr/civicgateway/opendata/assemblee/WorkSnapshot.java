@@ -61,7 +61,8 @@ public final class WorkSnapshot implements AssemblyWork {
     WorkSnapshot(Map<String, Speeches> speeches, Map<String, Questions> questions,
                  Map<String, CommitteePresence> presence, Map<String, Bills> bills,
                  Map<String, Declarations> declarations, Map<String, Amendments> amendments,
-                 Map<String, Dossier> dossiers, Map<Integer, String> dossierOfNumber, List<AgendaSitting> sittings,
+                 Map<String, Dossier> dossiers, Map<Integer, String> dossierOfNumber, Map<String, String> texts,
+                 List<AgendaSitting> sittings,
                  Provenance speechesProvenance, Provenance questionsProvenance, Provenance presenceProvenance,
                  Provenance billsProvenance, Provenance dossiersProvenance, Provenance agendaProvenance,
                  Provenance hatvpProvenance, Provenance amendmentsProvenance, Contents contents) {
@@ -96,7 +97,8 @@ public final class WorkSnapshot implements AssemblyWork {
                 .sorted(Comparator.comparing((Dossier d) -> d.stage(dataDate).map(s -> s.date()).orElse(LocalDate.MIN))
                         .reversed().thenComparing(Dossier::uid))
                 .toArray(Dossier[]::new);
-        this.foldedTitles = Arrays.stream(byActivity).map(d -> " " + fold(d.title()) + " ").toArray(String[]::new);
+        this.foldedTitles = Arrays.stream(byActivity)
+                .map(d -> " " + fold(d.title() + " " + texts.getOrDefault(d.uid(), "")) + " ").toArray(String[]::new);
     }
 
     public Contents contents() {

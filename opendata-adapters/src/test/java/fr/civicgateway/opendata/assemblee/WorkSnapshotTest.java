@@ -263,6 +263,8 @@ class WorkSnapshotTest {
         assertThat(work.findDossiers("482", 5)).extracting(Dossier::uid).containsExactly("DLR5L17N50168");
         assertThat(work.findDossiers("financement de l'audiovisuel public", 5)).extracting(Dossier::uid)
                 .contains("DLR5L17N50168");
+        // "Où en est la loi sur l'aide à mourir ?": the dossier is titled "Fin de vie", its proposition names it.
+        assertThat(work.findDossiers("l'aide à mourir", 5)).extracting(Dossier::uid).contains("DLR5L17N51670");
         // Stages read by hand from the raw dossiers (the latest dated acte on or before 2026-04-23, the last of a day).
         assertStage("DLR5L17N50172", StepKind.REJECTED, "2024-10-22", "rejeté en séance (Sénat)");
         assertStage("DLR5L17N50337", StepKind.WITHDRAWN, "2024-09-17", "retiré (Assemblée nationale)");

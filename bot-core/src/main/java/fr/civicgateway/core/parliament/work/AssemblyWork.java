@@ -43,8 +43,9 @@ public interface AssemblyWork {
     Optional<Dossier> dossier(String uid);
 
     /**
-     * Dossiers whose title holds every word of {@code words} (accents and case ignored, words of three letters or
-     * fewer ignored), the most recently active first; a number alone ("482", "n° 482") finds the dossier of the
+     * Dossiers whose title, or the title of one of their texts, holds every word of {@code words} (accents and case
+     * ignored, words of three letters or fewer ignored: "aide à mourir" finds the dossier "Fin de vie" by its
+     * proposition's title), the most recently active first; a number alone ("482", "n° 482") finds the dossier of the
      * Assemblée text of that number.
      */
     List<Dossier> findDossiers(String words, int limit);
