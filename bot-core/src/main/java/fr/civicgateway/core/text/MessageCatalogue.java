@@ -2,6 +2,7 @@ package fr.civicgateway.core.text;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.MessagePattern;
+import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.util.ULocale;
 import fr.civicgateway.core.nlu.Language;
 import java.io.IOException;
@@ -41,8 +42,8 @@ import java.util.stream.Stream;
  * overrides directory replaces the keys it lists. An override of an unknown key, with other argument names or a
  * pattern that does not parse fails the start-up, naming the file and the key ({@link InvalidMessagesException}).
  *
- * <p>Thread-safe and immutable once built: every pattern is parsed once, at load; formatting is a map look-up and
- * ICU's formatting of the already compiled pattern.
+ * <p>Thread-safe and immutable once built: every pattern is parsed once, at load, into a small tree of text,
+ * arguments, selects and plurals; formatting is a map look-up and a walk of that tree (see {@code Message}).
  */
 public final class MessageCatalogue {
 
@@ -145,8 +146,9 @@ public final class MessageCatalogue {
                     + args.keySet());
         }
         String s = m.format(args);
-        // ICU groups French thousands with a narrow no-break space; the answers always used a plain one.
-        return language == Language.FR ? s.replace(NARROW_NO_BREAK_SPACE, ' ') : s;
+        // ICU (formatting an argument type the tree does not) groups French thousands with a narrow no-break space;
+        // the answers always used a plain one.
+        return language == Language.FR && m.nodes == null ? s.replace(NARROW_NO_BREAK_SPACE, ' ') : s;
     }
 
     /** Every key of this catalogue, sorted (for an on-demand catalogue: of the bundles loaded so far). */
@@ -323,18 +325,38 @@ public final class MessageCatalogue {
         return out;
     }
 
-    /** One compiled pattern. ICU's MessageFormat is not thread-safe: each formats under its own lock. */
+    /**
+     * One compiled pattern. ICU parses it once ({@link MessagePattern}); plain text, arguments, {@code select} and
+     * {@code plural} (exact {@code =N} cases and the language's plural rules) are then formatted from an immutable tree,
+     * without locks and without ICU's per-call formatter set-up. Any other argument type ({@code number}, {@code date},
+     * {@code selectordinal}...) is formatted by ICU's own {@link MessageFormat}, under a lock (it is not thread-safe).
+     */
     private static final class Message {
         final String pattern;
         final String origin;
         final Set<String> arguments;
-        private final MessageFormat format;
+        private final char grouping;
+        /** The compiled tree, or null when ICU's MessageFormat formats this pattern. */
+        private final Node[] nodes;
+        private final MessageFormat icu;
 
         Message(String pattern, String origin, ULocale locale) {
             this.pattern = pattern;
             this.origin = origin;
-            this.format = new MessageFormat(pattern, locale);
+            MessageFormat checked = new MessageFormat(pattern, locale); // throws a clear error for a bad pattern
             this.arguments = argumentNames(pattern);
+            this.grouping = locale.getLanguage().equals("en") ? ',' : ' ';
+            Node[] compiled;
+            try {
+                MessagePattern mp = new MessagePattern(pattern);
+                List<Node> out = new ArrayList<>();
+                compile(mp, 0, out, PluralRules.forLocale(locale));
+                compiled = out.toArray(Node[]::new);
+            } catch (UnsupportedOperationException e) {
+                compiled = null;
+            }
+            this.nodes = compiled;
+            this.icu = compiled == null ? checked : null;
         }
 
         /** Every argument's name, nested ones (inside a plural or a select) included. */
@@ -353,9 +375,177 @@ public final class MessageCatalogue {
             return Collections.unmodifiableSet(names);
         }
 
-        synchronized String format(Map<String, Object> args) {
-            return format.format(args);
+        String format(Map<String, Object> args) {
+            if (nodes == null) {
+                synchronized (this) {
+                    return icu.format(args);
+                }
+            }
+            StringBuilder out = new StringBuilder(pattern.length() + 64);
+            append(nodes, args, null, out);
+            return out.toString();
         }
+
+        private void append(Node[] message, Map<String, Object> args, Number hash, StringBuilder out) {
+            for (Node n : message) {
+                switch (n) {
+                    case Literal l -> out.append(l.text());
+                    case Argument a -> appendValue(args.get(a.name()), out);
+                    case Hash h -> appendValue(hash, out);
+                    case Select sel -> {
+                        Node[] branch = sel.branches().get(String.valueOf(args.get(sel.name())));
+                        append(branch != null ? branch : sel.other(), args, hash, out);
+                    }
+                    case Plural pl -> {
+                        Object v = args.get(pl.name());
+                        if (!(v instanceof Number number)) {
+                            throw new IllegalArgumentException("argument " + pl.name() + " must be a number, was " + v);
+                        }
+                        double d = number.doubleValue();
+                        Node[] branch = null;
+                        for (int k = 0; k < pl.exact().length && branch == null; k++) {
+                            if (pl.exact()[k] == d) {
+                                branch = pl.exactBranches()[k];
+                            }
+                        }
+                        if (branch == null) {
+                            branch = pl.keywords().get(pl.rules().select(d));
+                        }
+                        append(branch != null ? branch : pl.other(), args, number, out);
+                    }
+                }
+            }
+        }
+
+        /** A whole number grouped by thousands as {@code Formats.count} writes it; anything else as it is. */
+        private void appendValue(Object v, StringBuilder out) {
+            if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                String digits = v.toString();
+                int sign = digits.charAt(0) == '-' ? 1 : 0;
+                int first = sign + (digits.length() - sign - 1) % 3 + 1;
+                out.append(digits, 0, first);
+                for (int i = first; i < digits.length(); i += 3) {
+                    out.append(grouping).append(digits, i, i + 3);
+                }
+            } else {
+                out.append(v);
+            }
+        }
+
+        /** Compiles the message starting at part {@code start} (a MSG_START) into {@code out}; returns its MSG_LIMIT. */
+        private static int compile(MessagePattern mp, int start, List<Node> out, PluralRules rules) {
+            String pattern = mp.getPatternString();
+            StringBuilder text = new StringBuilder();
+            int prev = mp.getPart(start).getLimit();
+            for (int i = start + 1; ; i++) {
+                MessagePattern.Part part = mp.getPart(i);
+                MessagePattern.Part.Type type = part.getType();
+                text.append(pattern, prev, part.getIndex());
+                if (type == MessagePattern.Part.Type.MSG_LIMIT) {
+                    flush(text, out);
+                    return i;
+                }
+                prev = part.getLimit();
+                switch (type) {
+                    case SKIP_SYNTAX, INSERT_CHAR -> {
+                        // A quoting apostrophe is skipped; INSERT_CHAR only serves to re-quote a pattern (as ICU's
+                        // own MessageFormat, formatting ignores it).
+                    }
+                    case REPLACE_NUMBER -> {
+                        flush(text, out);
+                        out.add(new Hash());
+                    }
+                    case ARG_START -> {
+                        flush(text, out);
+                        int limit = mp.getLimitPartIndex(i);
+                        String name = mp.getSubstring(mp.getPart(i + 1));
+                        out.add(switch (part.getArgType()) {
+                            case NONE -> new Argument(name);
+                            case SELECT -> select(mp, i + 2, limit, name, rules);
+                            case PLURAL -> plural(mp, i + 2, limit, name, rules);
+                            default -> throw new UnsupportedOperationException(part.getArgType().toString());
+                        });
+                        i = limit;
+                        prev = mp.getPart(limit).getLimit();
+                    }
+                    default -> throw new UnsupportedOperationException(type.toString());
+                }
+            }
+        }
+
+        private static Select select(MessagePattern mp, int i, int limit, String name, PluralRules rules) {
+            Map<String, Node[]> branches = new HashMap<>();
+            Node[] other = new Node[0];
+            while (i < limit) {
+                String selector = mp.getSubstring(mp.getPart(i));
+                List<Node> branch = new ArrayList<>();
+                i = compile(mp, i + 1, branch, rules) + 1;
+                if (selector.equals("other")) {
+                    other = branch.toArray(Node[]::new);
+                } else {
+                    branches.put(selector, branch.toArray(Node[]::new));
+                }
+            }
+            return new Select(name, Map.copyOf(branches), other);
+        }
+
+        private static Plural plural(MessagePattern mp, int i, int limit, String name, PluralRules rules) {
+            if (mp.getPart(i).getType().hasNumericValue()) {
+                throw new UnsupportedOperationException("plural offset");
+            }
+            List<Double> exact = new ArrayList<>();
+            List<Node[]> exactBranches = new ArrayList<>();
+            Map<String, Node[]> keywords = new HashMap<>();
+            Node[] other = new Node[0];
+            while (i < limit) {
+                MessagePattern.Part selector = mp.getPart(i++);
+                Double value = null;
+                if (mp.getPart(i).getType().hasNumericValue()) {
+                    value = mp.getNumericValue(mp.getPart(i++));
+                }
+                List<Node> branch = new ArrayList<>();
+                i = compile(mp, i, branch, rules) + 1;
+                Node[] nodes = branch.toArray(Node[]::new);
+                String keyword = mp.getSubstring(selector);
+                if (value != null) {
+                    exact.add(value);
+                    exactBranches.add(nodes);
+                } else if (keyword.equals("other")) {
+                    other = nodes;
+                } else {
+                    keywords.put(keyword, nodes);
+                }
+            }
+            return new Plural(name, exact.stream().mapToDouble(Double::doubleValue).toArray(),
+                    exactBranches.toArray(Node[][]::new), Map.copyOf(keywords), other, rules);
+        }
+
+        private static void flush(StringBuilder text, List<Node> out) {
+            if (!text.isEmpty()) {
+                out.add(new Literal(text.toString()));
+                text.setLength(0);
+            }
+        }
+    }
+
+    private sealed interface Node permits Literal, Argument, Hash, Select, Plural {
+    }
+
+    private record Literal(String text) implements Node {
+    }
+
+    private record Argument(String name) implements Node {
+    }
+
+    /** {@code #} in a plural: its number. */
+    private record Hash() implements Node {
+    }
+
+    private record Select(String name, Map<String, Node[]> branches, Node[] other) implements Node {
+    }
+
+    private record Plural(String name, double[] exact, Node[][] exactBranches, Map<String, Node[]> keywords,
+                          Node[] other, PluralRules rules) implements Node {
     }
 
     /** The catalogue's files are wrong: every error names the file and the key. */
