@@ -7,7 +7,9 @@
 #   benchmarks/load/two-instances.sh [options]
 #     --jar PATH          the gateway jar (default: app/target/civic-gateway.jar of this checkout; build it first with
 #                         ./mvnw -q -B -DskipTests package)
-#     --duration S        seconds of each measured run (default 20); each set is warmed up 20 s first
+#     --duration S        seconds of each measured run (default 20)
+#     --warmup S          seconds of chat each set gets first, unmeasured (default 30; on a loaded machine the JIT
+#                         needs far more requests than a 30 s warm-up then sends)
 #     --rounds N          measured rounds, each one run on one instance then one on two (default 3)
 #     --connections N     wrk connections (default 32), 2 wrk threads
 #     --mix first-turns|conversations   the chat traffic of chat.lua (default first-turns)
@@ -26,11 +28,12 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-jar=$root/app/target/civic-gateway.jar duration=20 rounds=3 connections=32 mix=first-turns base=18400
+jar=$root/app/target/civic-gateway.jar duration=20 warmup=30 rounds=3 connections=32 mix=first-turns base=18400
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --jar) jar=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --mix) mix=$2; shift 2 ;;
@@ -126,17 +129,19 @@ ticks() { # CPU ticks (user + system) of the given pids, summed; a process gone 
 gateway_pids() { # the java processes of a set (the subshell execs java, so its pid is the JVM's)
   [[ $1 == one ]] && echo "$pid_one" || echo "$pid_a $pid_b"
 }
-postgres_pids() { echo "$pg_main $(pgrep -P "$pg_main" | tr '\n' ' ')"; }
+postgres_ticks() { # the postmaster, its live backends, and (cutime + cstime) the backends that exited in between
+  local main
+  main=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pg_main/stat")
+  echo $((main + $(ticks $(pgrep -P "$pg_main" | tr '\n' ' '))))
+}
 hz=$(getconf CLK_TCK)
 
 run() { # one|two seconds [label]: wrk's figures and the CPU per request, on one line
-  local front=$front1 out g0 g1 p0 p1 h0 h1 backends
+  local front=$front1 out g0 g1 p0 p1 h0 h1
   [[ $1 == two ]] && front=$front2
-  # PostgreSQL's backends live as long as the pools' connections: read the same set before and after.
-  backends=$(postgres_pids)
-  g0=$(ticks $(gateway_pids "$1")); p0=$(ticks $backends); h0=$(ticks "$pid_haproxy")
+  g0=$(ticks $(gateway_pids "$1")); p0=$(postgres_ticks); h0=$(ticks "$pid_haproxy")
   out=$(wrk -t2 -c"$connections" -d"$2"s --timeout 5s --latency -s "$here/chat.lua" "http://127.0.0.1:$front/api/v1/chat" -- "$mix" 2>&1)
-  g1=$(ticks $(gateway_pids "$1")); p1=$(ticks $backends); h1=$(ticks "$pid_haproxy")
+  g1=$(ticks $(gateway_pids "$1")); p1=$(postgres_ticks); h1=$(ticks "$pid_haproxy")
   [[ -z ${3:-} ]] && return 0
   awk -v label="$3" -v g=$((g1 - g0)) -v p=$((p1 - p0)) -v h=$((h1 - h0)) -v hz="$hz" '
     /requests in/ { n = $1 }
@@ -148,15 +153,11 @@ run() { # one|two seconds [label]: wrk's figures and the CPU per request, on one
                  label, rps, p50, p90, p99, 1e6 * g / hz / n, 1e6 * p / hz / n, 1e6 * h / hz / n, bad + 0, errors }' <<<"$out"
 }
 
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $connections connections, ${duration} s runs, mix $mix"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $connections connections, ${warmup} s warm-up, ${duration} s runs, mix $mix"
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}'), $("$haproxy" -v | head -1 | awk '{print $1, $2, $3}')"
-run one 20; run two 20
+run one "$warmup"; run two "$warmup"
 for r in $(seq 1 "$rounds"); do
   run one "$duration" "$r: 1 instance"
   run two "$duration" "$r: 2 instances"
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-# Correctness of the split: every first turn made a conversation row; the two instances shared them.
-for db in civic_one civic_two; do
-  echo "$db: $("${as_pg[@]}" "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -At -c 'SELECT COUNT(*) FROM conversation_state' "$db" 2>/dev/null || echo '?') conversation rows"
-done
