@@ -86,20 +86,53 @@ class OneConversationOneOrderTest {
         }
     }
 
-    @Test
-    void aConfirmationSentEightTimesAtOnceStoresOneReport() throws Exception {
+    private void upToTheSummary() {
         chat.say(conversation, "Je veux signaler un problème");
         chat.say(conversation, "Nid-de-poule ou chaussée abîmée");
         chat.say(conversation, "12 rue Carnot, Annecy");
         chat.say(conversation, "Un trou profond au milieu de la chaussée");
         assertThat(chat.say(conversation, "non").getLast().text()).endsWith("Confirmez-vous l'envoi ?");
+    }
+
+    /** The conversation's one stored report's number; fails unless there is exactly one. */
+    private long theOneReport() {
+        List<Long> ids = JdbcClient.create(dataSource).sql("SELECT id FROM report WHERE conversation_key = ?")
+                .param("web:" + conversation).query(Long.class).list();
+        assertThat(ids).as("reports stored for the conversation").hasSize(1);
+        return ids.getFirst();
+    }
+
+    private static String confirmedAgain(long id) {
+        return "Votre signalement n° " + id + " est bien enregistré (une seule fois). Destinataire : ";
+    }
+
+    @Test
+    void aConfirmationSentEightTimesAtOnceStoresOneReportAndEveryClickGetsItsNumber() throws Exception {
+        upToTheSummary();
 
         List<String> replies = allAtOnce(Collections.nCopies(AT_ONCE, Map.entry(conversation, "oui")));
 
-        assertThat(replies).filteredOn(r -> r.startsWith("Merci, votre signalement n° ")).hasSize(1);
-        assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM report WHERE conversation_key = ?")
-                .param("web:" + conversation).query(Long.class).single())
-                .as("reports stored for the conversation").isEqualTo(1);
+        long id = theOneReport();
+        assertThat(replies).filteredOn(r -> r.startsWith("Merci, votre signalement n° " + id + " est enregistré.")).hasSize(1);
+        assertThat(replies).filteredOn(r -> r.startsWith(confirmedAgain(id))).hasSize(AT_ONCE - 1);
+    }
+
+    @Test
+    void aSecondYesAfterTheConfirmationGetsTheSameNumberAgain() {
+        upToTheSummary();
+        String first = chat.say(conversation, "oui").getLast().text();
+        long id = theOneReport();
+        assertThat(first).startsWith("Merci, votre signalement n° " + id + " est enregistré.");
+
+        assertThat(chat.say(conversation, "oui").getLast().text()).startsWith(confirmedAgain(id))
+                .endsWith("Pour suivre son état, demandez-moi « Où en est mon signalement " + id + " ? ».");
+        assertThat(chat.say(conversation, "oui").getLast().text()).as("a third click").startsWith(confirmedAgain(id));
+        assertThat(theOneReport()).isEqualTo(id);
+
+        assertThat(chat.say(conversation, "Où en est mon signalement " + id + " ?").getLast().text())
+                .startsWith("Le signalement n° " + id);
+        assertThat(chat.say(conversation, "oui").getLast().text()).as("once the conversation has moved on")
+                .doesNotStartWith("Votre signalement n° ");
     }
 
     @Test

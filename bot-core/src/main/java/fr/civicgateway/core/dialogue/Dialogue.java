@@ -226,10 +226,17 @@ public final class Dialogue {
     private List<Reply> answerInState(IncomingMessage message, ConversationState state, Instant now) {
         if (state.activeFlow() != null) {
             Flow flow = flowsById.get(state.activeFlow().flowId());
-            if (flow != null) {
+            if (flow != null && !state.activeFlow().ended()) {
                 return continueFlow(message, state, flow, now);
             }
-            // A flow removed from the configuration since: forget it and answer the message normally.
+            if (flow != null) {
+                Optional<List<Reply>> again = again(message, state, flow, now);
+                if (again.isPresent()) {
+                    return again.get();
+                }
+            }
+            // A flow that ended on the message before (this one does not repeat it), or one removed from the
+            // configuration since: forget it and answer the message normally.
             state = state.withActiveFlow(null);
         }
         if (message.text().isBlank() && message.attachment() != null) {
@@ -294,6 +301,22 @@ public final class Dialogue {
         return step(flow, turn, state.activeFlow());
     }
 
+    /**
+     * The message right after a flow ended: the flow's answer again when it repeats what ended it (a double-clicked
+     * « oui »). The ended flow stays in the state, so a third click gets the same; any other message clears it.
+     */
+    private Optional<List<Reply>> again(IncomingMessage message, ConversationState state, Flow flow, Instant now) {
+        Understanding understanding = nlu.parseWithoutRemembering(message.text(), message.locale());
+        Language language = languageOf(message, understanding, state);
+        try {
+            return flow.again(new Turn(message, understanding, language, state.withLanguage(language), now),
+                    state.activeFlow());
+        } catch (RuntimeException e) {
+            log.error("flow {} failed to answer again on channel {}", flow.id(), message.channel(), e);
+            return Optional.empty();
+        }
+    }
+
     /** Runs one step of a flow (its start when {@code active} is null) and keeps the flow's new state. */
     private List<Reply> step(Flow flow, Turn turn, ActiveFlow active) {
         FlowStep step;
@@ -304,7 +327,8 @@ public final class Dialogue {
             // The flow stays where it was: nothing the user typed so far is lost, and they can try again.
             return List.of(new Reply.Text(turn.msg("dialogue.flow_error")));
         }
-        ActiveFlow next = step instanceof FlowStep.Ask ask ? ask.flow() : null;
+        ActiveFlow next = step instanceof FlowStep.Ask ask ? ask.flow()
+                : step instanceof FlowStep.Done done && done.after() != null ? done.after().at(ActiveFlow.ENDED) : null;
         saveState(turn.message(), turn.state().withPendingChoice(null).withPendingIntent(null).withActiveFlow(next)
                 .withLastIntent(flow.intent()).withLanguage(turn.language()).withUpdatedAt(turn.now()));
         return step.replies();

@@ -15,6 +15,9 @@ import java.util.Objects;
  */
 public record ActiveFlow(String flowId, String step, Map<String, String> slots) {
 
+    /** The step of a flow that has ended and is kept for one more message only (see {@link Flow#again}). */
+    public static final String ENDED = "ended";
+
     public ActiveFlow {
         Objects.requireNonNull(flowId, "flowId");
         Objects.requireNonNull(step, "step");
@@ -23,6 +26,11 @@ public record ActiveFlow(String flowId, String step, Map<String, String> slots) 
 
     public static ActiveFlow start(String flowId, String step) {
         return new ActiveFlow(flowId, step, Map.of());
+    }
+
+    /** True when the flow is over and kept only to answer a repeat of its last message ({@link Flow#again}). */
+    public boolean ended() {
+        return ENDED.equals(step);
     }
 
     public String slot(String name) {

@@ -1,7 +1,10 @@
 package fr.civicgateway.core.flow;
 
+import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.Intent;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A multi-turn conversation that collects answers one by one and then acts: a problem report, a consultation.
@@ -47,5 +50,15 @@ public interface Flow {
      */
     default String messageBundle() {
         return id();
+    }
+
+    /**
+     * The message that follows this flow's end, when the flow ended with {@link FlowStep.Done#after()} (its
+     * {@link ActiveFlow#ended() ended} state): the same answer again if the message repeats the one that ended the
+     * flow — a double-clicked « oui » that arrives once the report is stored — or empty, and the message is answered
+     * as any other. The default: empty.
+     */
+    default Optional<List<Reply>> again(Turn turn, ActiveFlow ended) {
+        return Optional.empty();
     }
 }

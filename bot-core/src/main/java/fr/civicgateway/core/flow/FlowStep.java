@@ -15,10 +15,19 @@ public sealed interface FlowStep {
         }
     }
 
-    /** The flow is over (submitted, or nothing more to do): these replies close it. */
-    record Done(List<Reply> replies) implements FlowStep {
+    /**
+     * The flow is over (submitted, or nothing more to do): these replies close it. {@code after}, when not null, is
+     * what the flow needs to answer a repeat of the message that ended it ({@link Flow#again}): the dialogue keeps it
+     * for the next message only (a double-clicked « oui », a retried request), so it should hold no more than that
+     * answer needs (a tracking number, not the citizen's contact).
+     */
+    record Done(List<Reply> replies, ActiveFlow after) implements FlowStep {
         public Done {
             replies = List.copyOf(replies);
+        }
+
+        public Done(List<Reply> replies) {
+            this(replies, null);
         }
     }
 }

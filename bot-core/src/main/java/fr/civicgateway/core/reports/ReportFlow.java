@@ -45,6 +45,8 @@ public final class ReportFlow implements Flow {
     static final String CONFIRM = "confirm";
     /** The slot of the draft's id (drafts started before it existed have none, and are not de-duplicated). */
     static final String DRAFT = "draft";
+    /** The slot of the stored report's number, kept after the flow ends to answer an extra « oui » with it. */
+    static final String REPORT = "report";
 
     private static final Set<String> YES = Set.of("oui", "o", "yes", "y", "ok", "d accord", "envoyer", "confirmer",
             "je confirme", "send", "confirm", "c est bien ca", "exact", "oui c est ca", "yes send it", "oui envoyer");
@@ -247,7 +249,22 @@ public final class ReportFlow implements Flow {
                 f.slot("contact"), t.message().channel(), t.message().conversationKey(), f.slot(DRAFT));
         // Returns only once committed: the number given below is the one the municipality sees.
         Report stored = store.submit(report, t.now());
+        // Only the number is kept past the end, nothing the citizen wrote: an extra « oui » is answered with it.
         return new FlowStep.Done(List.of(new Reply.Text(t.msg("report.registered", "id", String.valueOf(stored.id()),
+                "recipient", recipient(t)))),
+                ActiveFlow.start(ID, ActiveFlow.ENDED).with(REPORT, Long.toString(stored.id())));
+    }
+
+    /**
+     * A « oui » right after the report was stored (a double click on « Envoyer », a request sent again): the same
+     * report, stored once, is confirmed again with its number.
+     */
+    @Override
+    public Optional<List<Reply>> again(Turn t, ActiveFlow ended) {
+        if (!ended.has(REPORT) || !YES.contains(Text.foldToWords(t.message().text()))) {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(new Reply.Text(t.msg("report.registered_again", "id", ended.slot(REPORT),
                 "recipient", recipient(t)))));
     }
 

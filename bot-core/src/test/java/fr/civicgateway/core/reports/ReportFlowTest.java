@@ -105,6 +105,42 @@ class ReportFlowTest {
     }
 
     @Test
+    void anExtraYesAfterTheReportIsStoredConfirmsTheSameReportAgainAndOnlyRightAfter() {
+        say("web", "Il y a un nid de poule devant chez moi");
+        say("web", "oui");
+        say("web", "12 rue Carnot, Annecy");
+        say("web", "Un trou profond au milieu de la chaussée");
+        say("web", "non");
+        assertThat(say("web", "oui").text()).startsWith("Merci, votre signalement n° 1 est enregistré.");
+
+        assertThat(say("web", "oui").text()).isEqualTo("Votre signalement n° 1 est bien enregistré (une seule fois). "
+                + "Destinataire : les services techniques de la mairie. Pour suivre son état, demandez-moi « Où en est mon "
+                + "signalement 1 ? ».");
+        assertThat(say("web", "Envoyer").text()).as("the summary's button title, a third click")
+                .startsWith("Votre signalement n° 1 est bien enregistré");
+        assertThat(store.find(2)).as("a second report").isEmpty();
+
+        assertThat(say("web", "Où en est mon signalement 1 ?").text()).startsWith("Le signalement n° 1 ");
+        assertThat(say("web", "oui").text()).as("a « oui » once the conversation has moved on")
+                .doesNotContain("signalement n° 1");
+    }
+
+    @Test
+    void somethingElseRightAfterTheReportIsAnsweredAsUsual() {
+        say("web", "un lampadaire est en panne");
+        say("web", "oui");
+        say("web", "12 rue Carnot, Annecy");
+        say("web", "il ne marche plus");
+        say("web", "non");
+        assertThat(say("web", "oui").text()).startsWith("Merci, votre signalement n° 1 est enregistré.");
+
+        assertThat(say("web", "annuler").text()).as("nothing to cancel: the report is sent")
+                .doesNotStartWith("C'est annulé").doesNotContain("signalement n° 1");
+        assertThat(say("web", "Où en est mon signalement 1 ?").text()).startsWith("Le signalement n° 1 ");
+        assertThat(store.find(1)).isPresent();
+    }
+
+    @Test
     void asksAgainForAnUnknownPlace() {
         say("web", "je veux signaler un problème");
         say("web", "Éclairage public en panne");
