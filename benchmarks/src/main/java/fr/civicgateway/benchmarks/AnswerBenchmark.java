@@ -56,7 +56,7 @@ public class AnswerBenchmark {
 
     @TearDown
     public void tearDown() {
-        gateway.close();
+        gateway.release();
     }
 
     @Benchmark

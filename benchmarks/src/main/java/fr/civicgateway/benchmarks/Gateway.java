@@ -14,25 +14,51 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The gateway as the app runs it: the app's own Spring context (CivicGatewayApplication, with every handler and flow
  * it discovers, its configuration read as the app reads it — {@code ./config/application.yml} from the repository
- * root), without the web server, over the shipped snapshot and a throwaway embedded database. Nothing here lists
- * handlers, so the benchmarks cannot drift from the app's wiring again.
+ * root), over the shipped snapshot and a throwaway embedded database. Nothing here lists handlers, so the benchmarks
+ * cannot drift from the app's wiring again. Its web server listens on a free port of the loopback interface and is
+ * never called (the connectors' security configuration needs a web application context).
+ *
+ * <p>One context per data directory, started by the first {@link #load} and closed by the last {@link #release}
+ * (call it in the benchmark's trial tear-down: the context's threads would otherwise keep the forked JVM alive until
+ * JMH kills it). {@link SmokeRun}, which runs every benchmark in one JVM, keeps it for all of them ({@link #keepStarted}).
  *
  * <p>The data directory is relative to the working directory: run the benchmarks from the repository root, or pass
- * another one. Close it in the benchmark's tear-down.
+ * another one.
  */
-final class Gateway implements AutoCloseable {
+final class Gateway {
+
+    private static final java.util.Map<Path, Gateway> STARTED = new java.util.HashMap<>();
+    private static boolean keepStarted;
+
+    private final Path data;
+    private int users;
 
     private final ConfigurableApplicationContext context;
 
-    private Gateway(ConfigurableApplicationContext context) {
+    private Gateway(Path data, ConfigurableApplicationContext context) {
+        this.data = data;
         this.context = context;
+    }
+
+    /** Keeps every context started until the JVM exits (the smoke run, which then exits explicitly). */
+    static synchronized void keepStarted() {
+        keepStarted = true;
+    }
+
+    /** Done with it: the last user closes the context, unless {@link #keepStarted}. */
+    synchronized void release() {
+        synchronized (Gateway.class) {
+            if (--users == 0 && !keepStarted) {
+                STARTED.remove(data);
+                context.close();
+            }
+        }
     }
 
     static ParliamentData parliament(Path data) {
@@ -43,8 +69,14 @@ final class Gateway implements AutoCloseable {
         return GeoTablesLoader.load(data.resolve("geo"));
     }
 
-    static Gateway load(String dataDirectory) {
-        Path data = Path.of(dataDirectory).toAbsolutePath();
+    /** The gateway over that data directory, started if it is not; {@link #release} it when done. */
+    static synchronized Gateway load(String dataDirectory) {
+        Gateway g = STARTED.computeIfAbsent(Path.of(dataDirectory).toAbsolutePath().normalize(), Gateway::start);
+        g.users++;
+        return g;
+    }
+
+    private static Gateway start(Path data) {
         if (!Files.isDirectory(data.resolve("assemblee-nationale"))) {
             throw new IllegalArgumentException("no open-data snapshot under " + data
                     + ": run from the repository root or pass the data directory (-p dataDirectory=...)");
@@ -56,13 +88,14 @@ final class Gateway implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CivicGatewayApplication.class)
-                .web(WebApplicationType.NONE)
                 .properties("civic.data.directory=" + data,
+                        "server.port=0",
+                        "server.address=127.0.0.1",
                         "civic.storage.directory=" + storage,
                         "spring.main.banner-mode=off",
                         "logging.level.root=WARN")
                 .run();
-        return new Gateway(context);
+        return new Gateway(data, context);
     }
 
     /** The app's dialogue bean: its store, its caches, its locks. */
@@ -86,10 +119,5 @@ final class Gateway implements AutoCloseable {
 
     GeoDirectory geo() {
         return context.getBean(LiveOpenData.class).geo();
-    }
-
-    @Override
-    public void close() {
-        context.close();
     }
 }

@@ -537,11 +537,31 @@ public final class Dialogue {
 
     private ConversationState loadState(IncomingMessage m, Instant now) {
         try {
-            return store.find(m.conversationKey()).orElseGet(() -> ConversationState.start(m.locale(), now));
+            return store.find(m.conversationKey()).map(this::withoutUnansweredQuestions)
+                    .orElseGet(() -> ConversationState.start(m.locale(), now));
         } catch (RuntimeException e) {
             log.warn("conversation store unavailable, answering without context: {}", e.toString());
             return ConversationState.start(m.locale(), now);
         }
+    }
+
+    /**
+     * A question left open for an intent no handler here answers (saved by an instance with another handler, or
+     * before one was removed) is forgotten: its answer would have nowhere to go.
+     */
+    ConversationState withoutUnansweredQuestions(ConversationState state) {
+        ConversationState s = state;
+        if (s.pendingIntent() != null && !answers(s.pendingIntent())) {
+            s = s.withPendingIntent(null);
+        }
+        if (s.pendingChoice() != null && !answers(s.pendingChoice().intent())) {
+            s = s.withPendingChoice(null);
+        }
+        return s;
+    }
+
+    private boolean answers(Intent intent) {
+        return handlers.containsKey(intent) || flowsByIntent.containsKey(intent);
     }
 
     private void saveState(IncomingMessage m, ConversationState state) {

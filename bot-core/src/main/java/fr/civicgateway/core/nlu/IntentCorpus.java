@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.jar.JarEntry;
 import java.util.stream.Stream;
 
 /**
@@ -98,22 +97,26 @@ public final class IntentCorpus {
         if (self == null || !self.toString().endsWith(own)) {
             throw new IllegalStateException("cannot locate bot-core's classes: " + self);
         }
-        String dir = self.toString().substring(0, self.toString().length() - own.length()) + DIRECTORY;
         try {
-            URI uri = new URI(dir);
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                }
-                return intentsIn(fs.provider().getPath(uri));
+            // In a jar (bot-core's, a shaded one, or nested in the app's Spring Boot jar): its entries.
+            if (self.openConnection() instanceof JarURLConnection jar) {
+                Set<String> names = new TreeSet<>();
+                jar.getJarFile().stream().map(JarEntry::getName)
+                        .filter(n -> n.startsWith(DIRECTORY) && n.endsWith(".tsv") && n.indexOf('/', DIRECTORY.length()) < 0)
+                        .forEach(n -> names.add(n.substring(DIRECTORY.length(), n.indexOf('.', DIRECTORY.length()))));
+                return named(names);
             }
-            return intentsIn(Path.of(uri));
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot list the intent corpus directory " + dir, e);
+            String dir = self.toString().substring(0, self.toString().length() - own.length()) + DIRECTORY;
+            return intentsIn(Path.of(new URI(dir)));
+        } catch (URISyntaxException | IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot list bot-core's intent corpora (" + DIRECTORY + ") from " + self, e);
         }
+    }
+
+    private static Set<Intent> named(Set<String> names) {
+        Map<String, Intent> out = new LinkedHashMap<>();
+        names.forEach(n -> out.put(n, Intent.named(n)));
+        return Set.copyOf(out.values());
     }
 
     private static Set<Intent> intentsIn(Path directory) throws IOException {
@@ -122,9 +125,7 @@ public final class IntentCorpus {
             files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tsv"))
                     .forEach(n -> names.add(n.substring(0, n.indexOf('.'))));
         }
-        Map<String, Intent> out = new LinkedHashMap<>();
-        names.forEach(n -> out.put(n, Intent.named(n)));
-        return Set.copyOf(out.values());
+        return named(names);
     }
 
     static String resource(Intent intent, Language language) {

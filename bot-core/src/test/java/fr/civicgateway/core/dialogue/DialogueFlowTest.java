@@ -7,6 +7,7 @@ import fr.civicgateway.core.flow.ActiveFlow;
 import fr.civicgateway.core.flow.Flow;
 import fr.civicgateway.core.flow.FlowStep;
 import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.IntentCorpus;
 import fr.civicgateway.core.nlu.IntentScore;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
@@ -122,6 +123,35 @@ class DialogueFlowTest {
 
         storeDown.set(false);
         assertThat(say("rue de Rivoli")).isEqualTo("Envoyé : un nid de poule à rue de Rivoli");
+    }
+
+    @Test
+    void refusesAConfigurationWithoutAnOutOfScopeHandler() {
+        List<IntentHandler> withoutOutOfScope = handlersFor(Intent.REPORT_PROBLEM, Intent.OUT_OF_SCOPE);
+        assertThatThrownBy(() -> Dialogue.builder(NLU, new InMemoryConversationStore(1, Duration.ofHours(1), Ticker.systemTicker()))
+                .handlers(withoutOutOfScope).flows(List.of(twoQuestions)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no handler for intent out_of_scope");
+    }
+
+    @Test
+    void anOpenQuestionForAnIntentNoHandlerAnswersIsForgotten() {
+        Intent gone = Intent.named("sign_petition");
+        ConversationState saved = ConversationState.start(null, Instant.EPOCH).withPendingIntent(gone)
+                .withPendingChoice(new PendingChoice(gone, List.of(), List.of(new PendingChoice.Option("Annecy", "Annecy",
+                        new fr.civicgateway.core.nlu.EntityMention(fr.civicgateway.core.nlu.EntityType.COMMUNE, "74010",
+                                "Annecy", 0, 6)))));
+        ConversationState waitingForVotes = saved.withPendingIntent(Intent.REPRESENTATIVE_VOTES);
+
+        ConversationState read = dialogue.withoutUnansweredQuestions(saved);
+        assertThat(read.pendingIntent()).isNull();
+        assertThat(read.pendingChoice()).isNull();
+        assertThat(dialogue.withoutUnansweredQuestions(waitingForVotes).pendingIntent())
+                .isEqualTo(Intent.REPRESENTATIVE_VOTES);
+    }
+
+    @Test
+    void answersEveryIntentOfItsHandlersAndFlowsAndNoOther() {
+        assertThat(dialogue.intents()).containsAll(IntentCorpus.shippedIntents()).doesNotContain(Intent.named("sign_petition"));
     }
 
     @Test
