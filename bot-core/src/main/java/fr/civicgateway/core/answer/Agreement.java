@@ -8,6 +8,14 @@ public final class Agreement {
     private Agreement() {
     }
 
+    /**
+     * The deputy's gender as the catalogue's sentences select on it ({@code {gender, select, female {elle} other
+     * {il}}}): "female", "male", or "other" when the data gives no civility (an unresolved former deputy).
+     */
+    public static String gender(Deputy d) {
+        return d.feminine() ? "female" : d.civility().isEmpty() ? "other" : "male";
+    }
+
     public static String depute(Deputy d) {
         return d.feminine() ? "députée" : "député";
     }
