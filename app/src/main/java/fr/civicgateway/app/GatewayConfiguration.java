@@ -21,6 +21,7 @@ import fr.civicgateway.core.smalltalk.HelpHandler;
 import fr.civicgateway.core.smalltalk.NotYetAvailableHandler;
 import fr.civicgateway.core.smalltalk.OutOfScopeHandler;
 import fr.civicgateway.core.text.MessageCatalogue;
+import fr.civicgateway.core.town.Town;
 import fr.civicgateway.core.votes.ParliamentActivityHandler;
 import fr.civicgateway.core.votes.RepresentativeVotesHandler;
 import fr.civicgateway.core.votes.TopicSearch;
@@ -56,7 +57,7 @@ class GatewayConfiguration {
     @Bean
     List<IntentHandler> coreIntentHandlers(ParliamentData parliament, GeoDirectory geo, TopicSearch topics,
                                            ReportStatusHandler reportStatus,
-                                           LocalDataConfiguration.LocalData local) {
+                                           LocalDataConfiguration.LocalData local, Town town) {
         List<IntentHandler> handlers = new ArrayList<>(List.of(
                 new GreetHandler(),
                 new HelpHandler(),
@@ -66,8 +67,8 @@ class GatewayConfiguration {
                 new AttendanceHandler(parliament),
                 new RepresentativeVotesHandler(parliament, topics),
                 new VoteResultHandler(parliament, topics),
-                new ParliamentActivityHandler(parliament),
-                new LocalProjectsHandler(local.sources()),
+                new ParliamentActivityHandler(parliament, town.zone()),
+                new LocalProjectsHandler(local.sources(), town),
                 reportStatus));
         // Intents of the API's catalogue understood before they are served: an honest "not yet", never another answer.
         handlers.addAll(NotYetAvailableHandler.planned());

@@ -61,10 +61,10 @@ class LocalDataConfiguration {
 
     @Bean
     LocalData localDataSources(LocalProperties local, OkHttpClient sharedHttpClient, LocalDataExecutor executor,
-                               Clock clock, Ticker ticker, Environment environment) {
+                               Clock clock, Ticker ticker, Environment environment, java.time.ZoneId townZone) {
         var remote = new LocalAdapters.Remote(sharedHttpClient, executor.executor(), clock, ticker, local.cache(),
                 new Backoff(local.initialBackoff(), local.maxBackoff()), local.timeout(), local.maxSize().toBytes(),
-                local.firstLoadWait(), environment::getProperty);
+                local.firstLoadWait(), environment::getProperty, townZone);
         LocalData data = new LocalData(LocalAdapters.load(local.directory(), local.base(), remote));
         if (!data.remote().isEmpty()) {
             long every = local.checkInterval().toMillis();

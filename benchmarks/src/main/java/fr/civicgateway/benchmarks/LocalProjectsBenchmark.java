@@ -64,7 +64,9 @@ public class LocalProjectsBenchmark {
         if (items != 5_924) {
             throw new IllegalStateException("expected the shipped 5,924 items, found " + items);
         }
-        handler = new LocalProjectsHandler(sources);
+        handler = new LocalProjectsHandler(sources, new fr.civicgateway.core.town.Town("Paris",
+                java.time.ZoneId.of("Europe/Paris"), fr.civicgateway.core.town.Town.Places.ARRONDISSEMENTS,
+                List.of("75011", "75001")));
         GeoPoint at = null;
         String text = switch (question) {
             case "postcode" -> "chantiers dans le 75015";

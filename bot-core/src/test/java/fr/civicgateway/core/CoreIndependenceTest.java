@@ -35,6 +35,11 @@ class CoreIndependenceTest {
         rule.check(CORE);
     }
 
+    /** The names of the channels there are or may be. */
+    private static final java.util.List<String> CHANNEL_NAMES = java.util.List.of("\"telegram\"", "\"web\"",
+            "\"open311\"",
+            "\"whatsapp\"", "\"signal\"", "\"matrix\"", "\"messenger\"", "\"sms\"", "\"email\"", "\"widget\"");
+
     /** What a channel can do is in {@code IncomingMessage.capabilities()}: the core never decides on a channel's name. */
     @Test
     void theCoreNamesNoChannel() throws java.io.IOException {
@@ -42,9 +47,43 @@ class CoreIndependenceTest {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
             for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = java.nio.file.Files.readString(file).toLowerCase(java.util.Locale.ROOT);
-                for (String channel : java.util.List.of("\"telegram\"", "\"web\"")) {
+                for (String channel : CHANNEL_NAMES) {
                     if (source.contains(channel)) {
                         naming.add(file.getFileName() + " names " + channel);
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(naming).isEmpty();
+    }
+
+    /**
+     * The town is configuration ({@code civic.town}, core.town.Town) and data (geo/arrondissements.tsv): no town, no
+     * Paris postcode and no time zone is written in the core's code.
+     */
+    /**
+     * Where the core may name Paris as one French place among all, not as the town served: the grammar of place
+     * names ("de Paris", no article), a word that is no person's name, the national examples of the help ("député du
+     * 75011", beside "J'habite à Annecy"). A time zone is never allowed.
+     */
+    private static final java.util.Set<String> NATIONAL = java.util.Set.of("Places.java", "NameGuess.java",
+            "Capabilities.java");
+
+    @Test
+    void theCoreNamesNoTownNorTimeZone() throws java.io.IOException {
+        java.util.List<String> naming = new java.util.ArrayList<>();
+        java.util.regex.Pattern forbidden = java.util.regex.Pattern.compile(
+                "\"[^\"\\n]*(?:Europe/|75[01]\\d\\d|\\b(?:paris|lyon|marseille)\\b)[^\"\\n]*\"|ZoneId\\.of\\(",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String code = java.nio.file.Files.readString(file)
+                        .replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+                java.util.regex.Matcher m = forbidden.matcher(code);
+                while (m.find()) {
+                    if (m.group().contains("Europe/") || m.group().startsWith("ZoneId")
+                            || !NATIONAL.contains(file.getFileName().toString())) {
+                        naming.add(file.getFileName() + ": " + m.group());
                     }
                 }
             }

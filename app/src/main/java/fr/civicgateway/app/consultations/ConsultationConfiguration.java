@@ -25,8 +25,8 @@ class ConsultationConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ConsultationConfiguration.class);
 
     @Bean
-    ConsultationCatalog consultationCatalog(ConsultationProperties p) {
-        ConsultationCatalog catalog = ConsultationCatalog.of(YamlConsultationLoader.load(p.directory(), p.zone()));
+    ConsultationCatalog consultationCatalog(ConsultationProperties p, java.time.ZoneId townZone) {
+        ConsultationCatalog catalog = ConsultationCatalog.of(YamlConsultationLoader.load(p.directory(), townZone));
         log.info("{} consultation(s) defined in {}", catalog.all().size(), p.directory());
         return catalog;
     }
@@ -51,7 +51,7 @@ class ConsultationConfiguration {
 
     @Bean
     Flow consultationFlow(ConsultationCatalog catalog, ConsultationStore store, ConsultationPseudonyms pseudonyms,
-                          ConsultationProperties p) {
-        return new ConsultationFlow(catalog, store, pseudonyms, p.zone());
+                          java.time.ZoneId townZone) {
+        return new ConsultationFlow(catalog, store, pseudonyms, townZone);
     }
 }

@@ -1,7 +1,6 @@
 package fr.civicgateway.app.consultations;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,10 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param directory every {@code *.yml} / {@code *.yaml} file in it is one consultation; relative to the working
  *                  directory; a missing directory means no consultation
- * @param zone      the time zone of the opening and closing days (a consultation opens at 00:00 of its opening day
- *                  and closes at 24:00 of its closing day there)
+ *
+ * <p>The opening and closing days are in the town's time zone, {@code civic.town.time-zone} (a consultation opens at
+ * 00:00 of its opening day and closes at 24:00 of its closing day there).
  */
 @ConfigurationProperties("civic.consultations")
-public record ConsultationProperties(@DefaultValue("config/consultations") Path directory,
-                                     @DefaultValue("Europe/Paris") ZoneId zone) {
+public record ConsultationProperties(@DefaultValue("config/consultations") Path directory) {
 }

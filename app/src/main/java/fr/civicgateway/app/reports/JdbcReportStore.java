@@ -86,7 +86,7 @@ final class JdbcReportStore implements ReportStore {
                             r.photoReference(), r.contact(), utc(now), utc(now), r.channel(), r.conversationKey(),
                             r.draftId(),
                             // A chat report is due for forwarding at once; one posted over Open311 never is.
-                            Report.OPEN311_CHANNEL.equals(r.channel()) ? null : utc(now))
+                            r.toForward() ? utc(now) : null)
                     .update(keys, "id");
         } catch (DataAccessException e) {
             throw new ReportStoreException("cannot store a report in the database", e);

@@ -47,8 +47,8 @@ public class ReportsConfiguration {
     }
 
     @Bean
-    ReportStatusHandler reportStatusHandler(ReportStore store, ReportCategories categories) {
-        return new ReportStatusHandler(store, categories);
+    ReportStatusHandler reportStatusHandler(ReportStore store, ReportCategories categories, java.time.ZoneId townZone) {
+        return new ReportStatusHandler(store, categories, townZone);
     }
 
     @Bean
@@ -58,8 +58,8 @@ public class ReportsConfiguration {
     }
 
     @Bean
-    ReportNotices reportNotices(ReportStore store, ReportCategories categories) {
-        return new ReportNotices(store, categories);
+    ReportNotices reportNotices(ReportStore store, ReportCategories categories, java.time.ZoneId townZone) {
+        return new ReportNotices(store, categories, townZone);
     }
 
     /** Reads which conversations have news now and then, rather than asking the database at every message. */

@@ -65,7 +65,7 @@ public final class ConsultationFlow implements Flow {
     private final ConsultationPseudonyms pseudonyms;
     private final ZoneId zone;
 
-    /** @param zone the time zone closing days are told in (the operator's: Europe/Paris) */
+    /** @param zone the time zone closing days are told in: the town's ({@code civic.town.time-zone}) */
     public ConsultationFlow(ConsultationCatalog catalog, ConsultationStore store, ConsultationPseudonyms pseudonyms, ZoneId zone) {
         this.catalog = catalog;
         this.store = store;

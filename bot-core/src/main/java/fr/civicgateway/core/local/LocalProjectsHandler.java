@@ -13,9 +13,10 @@ import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.geo.Arrondissements;
 import fr.civicgateway.core.text.Text;
+import fr.civicgateway.core.town.Town;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -46,7 +47,6 @@ import java.util.regex.Pattern;
 public final class LocalProjectsHandler implements IntentHandler {
 
     static final int PAGE_SIZE = 3;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Pattern PAGE = Pattern.compile("\\s*\\((\\d{1,3})\\)\\s*$");
     /** A position written in the text, as the "Voir plus" of a position query writes it: "près de 48.857,2.352". */
     private static final Pattern POINT = Pattern.compile(
@@ -62,27 +62,29 @@ public final class LocalProjectsHandler implements IntentHandler {
             + "|a proximite|dans les environs|near me|nearby|around me|close to me|near my (?:home|place))\\b");
     private static final Pattern ORDINAL = Pattern.compile("\\b(\\d{1,2}) ?(?:e|eme|er|ere|th|st|nd|rd)\\b");
     private static final Pattern POSTCODE = Pattern.compile("\\b(\\d{5})\\b");
-    private static final Pattern ARRONDISSEMENT_COMMUNE = Pattern.compile("751(\\d\\d)");
     private static final Pattern STREET = Pattern.compile(
             "\\b(rue|avenue|boulevard|place|quai|passage|allee|impasse|square|cours|street)"
                     + "((?: (?:de la|de l|du|des|de|d|la|le))? [a-z0-9]+(?: [a-z0-9]+){0,2})");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Set<String> STOP = Set.of("dans", "a", "au", "en", "pres", "in", "near", "on", "svp",
-            "please", "paris", "arrondissement");
+            "please", "arrondissement");
     private static final Pattern PROJECT_WORDS = Pattern.compile(
             "\\b(budget participatif|projets?|projects?|participatory)\\b");
     private static final Pattern WORKSITE_WORDS = Pattern.compile(
             "\\b(travaux|chantiers?|worksites?|works|roadworks|construction)\\b");
 
     private final List<LocalDataSource> sources;
+    private final Town town;
     /**
      * What queries need of a source's items, computed once per version of them: keyed by the list's identity (weak
      * keys compare with ==), so a remote source's new version gets a new index and the old one is collected.
      */
     private final Cache<List<LocalItem>, Index> indexes = Caffeine.newBuilder().weakKeys().maximumSize(64).build();
 
-    public LocalProjectsHandler(List<LocalDataSource> sources) {
+    /** @param town how its citizens name places, the examples the wording gives, its time zone */
+    public LocalProjectsHandler(List<LocalDataSource> sources, Town town) {
         this.sources = List.copyOf(sources);
+        this.town = java.util.Objects.requireNonNull(town, "town");
     }
 
     /**
@@ -162,7 +164,7 @@ public final class LocalProjectsHandler implements IntentHandler {
             return false;
         }
         String words = Text.foldToWords(text);
-        return words.split(" ").length <= 4 && place(words, List.of(), List.of()) != null;
+        return words.split(" ").length <= 4 && place(words, List.of(), List.of(), town) != null;
     }
 
     /**
@@ -181,7 +183,7 @@ public final class LocalProjectsHandler implements IntentHandler {
         }
     }
 
-    static Query parse(String text, List<EntityMention> postcodes, List<EntityMention> communes) {
+    static Query parse(String text, List<EntityMention> postcodes, List<EntityMention> communes, Town town) {
         int page = 1;
         Matcher pm = PAGE.matcher(text);
         if (pm.find()) {
@@ -209,38 +211,45 @@ public final class LocalProjectsHandler implements IntentHandler {
         if (kinds.isEmpty()) {
             kinds = EnumSet.allOf(LocalItem.Kind.class);
         }
-        String street = street(words);
-        return new Query(kinds, place(words, postcodes, communes), street, street == null ? null : asWritten(text, street),
+        String street = street(words, town);
+        return new Query(kinds, place(words, postcodes, communes, town), street, street == null ? null : asWritten(text, street),
                 page, near, near == null && NEAR_ME.matcher(words).find());
     }
 
-    private static String place(String words, List<EntityMention> postcodes, List<EntityMention> communes) {
+    private static String place(String words, List<EntityMention> postcodes, List<EntityMention> communes,
+                                Town town) {
         if (!postcodes.isEmpty()) {
             return postcodes.getFirst().value();
         }
         for (EntityMention c : communes) {
-            // A Paris arrondissement's INSEE code (75111) is not its postcode (75011), which is what sources carry.
-            Matcher m = ARRONDISSEMENT_COMMUNE.matcher(c.value());
-            if (m.matches() && Integer.parseInt(m.group(1)) <= 20) {
-                return "750" + m.group(1);
+            // An arrondissement's INSEE code (75111) is not its postcode (75011), which is what sources carry.
+            Optional<String> postcode = Arrondissements.ofArrondissement(c.value())
+                    .flatMap(city -> city.postcodeOf(city.numberOf(c.value())));
+            if (postcode.isPresent()) {
+                return postcode.get();
             }
         }
         Matcher p = POSTCODE.matcher(words);
         if (p.find()) {
             return p.group(1);
         }
-        // "dans le 11e": the NLU may not see a commune there, the arrondissement is still meant.
+        // "dans le 11e": the NLU may not see a commune there, the arrondissement is still meant, in a town that has
+        // arrondissements (elsewhere "le 11e" is no place).
+        Optional<Arrondissements.City> city = town.arrondissements();
         Matcher o = ORDINAL.matcher(words);
-        while (o.find()) {
-            int n = Integer.parseInt(o.group(1));
-            if (n >= 1 && n <= 20) {
-                return String.format("750%02d", n);
+        while (city.isPresent() && o.find()) {
+            Optional<String> postcode = city.get().postcodeOf(Integer.parseInt(o.group(1)));
+            if (postcode.isPresent()) {
+                return postcode.get();
             }
         }
         return null;
     }
 
-    private static String street(String words) {
+    private static String street(String words, Town town) {
+        // "rue de Rivoli Paris", "rue Saint-Jean Saint-Étienne": the town's whole name ends the street's (as a stop
+        // word does), never one of its words alone.
+        words = (" " + words + " ").replace(" " + String.join(" ", town.nameWords()) + " ", " dans ").strip();
         Matcher m = STREET.matcher(words);
         if (!m.find()) {
             return null;
@@ -317,7 +326,8 @@ public final class LocalProjectsHandler implements IntentHandler {
 
     @Override
     public Answer handle(Turn t) {
-        Query parsed = parse(t.message().text(), t.entities(EntityType.POSTCODE), t.entities(EntityType.COMMUNE));
+        Query parsed = parse(t.message().text(), t.entities(EntityType.POSTCODE), t.entities(EntityType.COMMUNE),
+                town);
         Query q = t.message().location() != null ? parsed.withNear(t.message().location()) : parsed;
         // Answered here: a question that waited for a place (see askWhere) is closed.
         ConversationState state = t.state().withPendingIntent(null);
@@ -380,7 +390,7 @@ public final class LocalProjectsHandler implements IntentHandler {
             return Answer.text(state, out.toString());
         }
         if (!hits.isEmpty() && from < hits.size()) {
-            List<Hit> page = first(hits, order(q, LocalDate.ofInstant(t.now(), PARIS)), from + PAGE_SIZE);
+            List<Hit> page = first(hits, order(q, LocalDate.ofInstant(t.now(), town.zone())), from + PAGE_SIZE);
             if (q.near() != null) {
                 // Named by what is ranked: "projets et chantiers" asked, only worksites have a position.
                 Set<LocalItem.Kind> ranked = EnumSet.noneOf(LocalItem.Kind.class);
@@ -433,19 +443,21 @@ public final class LocalProjectsHandler implements IntentHandler {
     }
 
     /** "chantiers près de chez moi" without a position: ask for one where the channel can send it, else a place. */
-    private static Answer askWhere(Turn t, Query q) {
+    private Answer askWhere(Turn t, Query q) {
         String noun = kindNoun(t, q.kinds());
+        String places = placesToAsk(t);
+        String example = town.example();
         String text = t.message().capabilities().shareLocation()
                 ? t.say("Pour vous donner les " + noun + " les plus proches, partagez votre position (trombone 📎 → "
-                                + "Position), ou dites-moi l'arrondissement ou le code postal. Votre position ne sert qu'à"
+                                + "Position), ou dites-moi " + places + ". Votre position ne sert qu'à"
                                 + " cette recherche : elle n'est pas gardée dans la conversation.",
                         "To give you the nearest " + noun + ", share your location (paperclip 📎 → Location), or tell"
-                                + " me the arrondissement or the postcode. Your location serves this search only: it is"
+                                + " me " + places + ". Your location serves this search only: it is"
                                 + " not kept in the conversation.")
-                : t.say("Je ne connais pas votre position : dites-moi l'arrondissement ou le code postal, par exemple"
-                                + " « " + noun + " dans le 75011 ».",
-                        "I do not know your location: tell me the arrondissement or the postcode, for example \""
-                                + noun + " in 75011\".");
+                : t.say("Je ne connais pas votre position : dites-moi " + places + ", par exemple"
+                                + " « " + noun + " dans le " + example + " ».",
+                        "I do not know your location: tell me " + places + ", for example \""
+                                + noun + " in " + example + "\".");
         // The place or the position that comes next continues this question (Dialogue routes it back here).
         return Answer.text(t.state().withPendingIntent(Intent.LOCAL_PROJECTS), text);
     }
@@ -455,9 +467,10 @@ public final class LocalProjectsHandler implements IntentHandler {
         Index ix = index(s.items());
         boolean positions = ix.anyPosition;
         boolean postcodes = ix.anyPostcode;
-        String has = t.say(postcodes ? (positions ? "seulement l'arrondissement et la position sur la carte"
-                        : "seulement l'arrondissement") : positions ? "seulement la position sur la carte" : "aucun lieu",
-                postcodes ? (positions ? "only the arrondissement and the position on the map" : "only the arrondissement")
+        String place = onePlace(t);
+        String has = t.say(postcodes ? (positions ? "seulement " + place + " et la position sur la carte"
+                        : "seulement " + place) : positions ? "seulement la position sur la carte" : "aucun lieu",
+                postcodes ? (positions ? "only " + place + " and the position on the map" : "only " + place)
                         : positions ? "only the position on the map" : "no place");
         return t.say("Les données des " + kindNoun(t, s.kinds()) + " de " + s.description().publisher()
                         + " ne donnent pas la rue, " + has + " : je ne peux pas y chercher « " + q.streetWritten() + " ».",
@@ -470,13 +483,16 @@ public final class LocalProjectsHandler implements IntentHandler {
         String noun = kindNoun(t, q.kinds());
         boolean positions = withoutStreets.stream().anyMatch(s -> index(s.items()).anyPosition);
         boolean shareLocation = t.message().capabilities().shareLocation();
+        String place = onePlace(t);
+        String example = town.secondExample();
         return positions && shareLocation
-                ? t.say("Dites-moi plutôt l'arrondissement (par exemple « " + noun + " dans le 75001 »), ou partagez"
-                                + " une position (trombone 📎 → Position) pour voir les " + noun + " les plus proches.",
-                        "Tell me the arrondissement instead (for example \"" + noun + " in 75001\"), or share a location"
-                                + " (paperclip 📎 → Location) to see the nearest " + noun + ".")
-                : t.say("Dites-moi plutôt l'arrondissement, par exemple « " + noun + " dans le 75001 ».",
-                        "Tell me the arrondissement instead, for example \"" + noun + " in 75001\".");
+                ? t.say("Dites-moi plutôt " + place + " (par exemple « " + noun + " dans le " + example
+                                + " »), ou partagez une position (trombone 📎 → Position) pour voir les " + noun
+                                + " les plus proches.",
+                        "Tell me " + place + " instead (for example \"" + noun + " in " + example + "\"), or share a"
+                                + " location (paperclip 📎 → Location) to see the nearest " + noun + ".")
+                : t.say("Dites-moi plutôt " + place + ", par exemple « " + noun + " dans le " + example + " ».",
+                        "Tell me " + place + " instead, for example \"" + noun + " in " + example + "\".");
     }
 
     private record Elsewhere(String text, List<QuickReply> replies, LocalDataSource source) {
@@ -521,13 +537,34 @@ public final class LocalProjectsHandler implements IntentHandler {
         return Optional.empty();
     }
 
-    private static String noPosition(Turn t, LocalDataSource s) {
+    private String noPosition(Turn t, LocalDataSource s) {
         String noun = kindNoun(t, s.kinds());
+        String byPlace = placeNoun(t);
+        String example = town.example();
         return t.say("Les " + noun + " de " + s.description().publisher() + " ne donnent pas de position : je ne peux"
-                        + " pas les classer par distance. Demandez-les par arrondissement, par exemple « " + noun
-                        + " dans le 75011 ».",
+                        + " pas les classer par distance. Demandez-les par " + byPlace + ", par exemple « " + noun
+                        + " dans le " + example + " ».",
                 s.description().publisher() + "'s " + noun + " give no position: I cannot rank them by distance. Ask"
-                        + " for them by arrondissement, for example \"" + noun + " in 75011\".");
+                        + " for them by " + byPlace + ", for example \"" + noun + " in " + example + "\".");
+    }
+
+    /** What the citizen is asked to name: "l'arrondissement ou le code postal" in Paris, "le code postal" elsewhere. */
+    private String placesToAsk(Turn t) {
+        return town.places() == Town.Places.ARRONDISSEMENTS
+                ? t.say("l'arrondissement ou le code postal", "the arrondissement or the postcode")
+                : t.say("le code postal", "the postcode");
+    }
+
+    /** The one kind of place a suggestion names: "l'arrondissement" in Paris, "le code postal" elsewhere. */
+    private String onePlace(Turn t) {
+        return town.places() == Town.Places.ARRONDISSEMENTS
+                ? t.say("l'arrondissement", "the arrondissement") : t.say("le code postal", "the postcode");
+    }
+
+    /** The kind of place after "par", "by": "arrondissement", "code postal" / "postcode". */
+    private String placeNoun(Turn t) {
+        return town.places() == Town.Places.ARRONDISSEMENTS
+                ? t.say("arrondissement", "arrondissement") : t.say("code postal", "postcode");
     }
 
     private static String unavailableLines(Turn t, List<LocalDataSource> unavailable) {

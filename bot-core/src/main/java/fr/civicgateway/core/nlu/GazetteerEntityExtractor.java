@@ -1,5 +1,6 @@
 package fr.civicgateway.core.nlu;
 
+import fr.civicgateway.core.geo.Arrondissements;
 import fr.civicgateway.core.geo.Commune;
 import fr.civicgateway.core.geo.Departement;
 import fr.civicgateway.core.geo.GeoDirectory;
@@ -19,6 +20,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -92,37 +94,22 @@ public final class GazetteerEntityExtractor {
             "for", "of", "pour", "depute", "deputee", "deputes", "mp", "near", "en", "au", "circonscription", "circo",
             "ville", "commune");
     private static final Set<String> NAME_PARTICLES = Set.of("de", "du", "des", "d");
-    private static final Map<String, Integer> ARRONDISSEMENT_BASE = Map.of("paris", 75100, "lyon", 69380,
-            "marseille", 13200);
-    private static final Map<String, Integer> ARRONDISSEMENT_COUNT = Map.of("paris", 20, "lyon", 9,
-            "marseille", 16);
+    /** The cities with municipal arrondissements, by folded name: from the data file {@link Arrondissements} reads. */
+    private static final Map<String, Arrondissements.City> ARRONDISSEMENT_CITIES = arrondissementCities();
     private static final Set<String> ARRONDISSEMENT_WORDS = Set.of("arrondissement", "arr", "arrdt", "arrt",
             "district");
     /**
-     * Group aliases (folded) and the abbreviations (folded, as a prefix, "|"-separated) of the group they name.
-     * The data's own abbreviations and names are indexed too; these add what citizens say. The UDR's abbreviation
-     * in the AMO data is {@code UDDPLR}.
+     * Group aliases (folded) and the abbreviations (folded, as a prefix, "|"-separated) of the group they name, from
+     * the data file {@code /nlu/group-aliases.tsv} (its comment gives its origin). The data's own abbreviations and
+     * names are indexed too; these add what citizens say.
      */
-    private static final Map<String, String> GROUP_ALIASES = Map.ofEntries(
-            Map.entry("lfi", "lfi"), Map.entry("insoumis", "lfi"), Map.entry("insoumise", "lfi"),
-            Map.entry("insoumises", "lfi"), Map.entry("france insoumise", "lfi"),
-            Map.entry("la france insoumise", "lfi"), Map.entry("rn", "rn"),
-            Map.entry("rassemblement national", "rn"), Map.entry("epr", "epr"), Map.entry("renaissance", "epr"),
-            Map.entry("ensemble pour la republique", "epr"), Map.entry("macronistes", "epr"),
-            Map.entry("soc", "soc"), Map.entry("ps", "soc"), Map.entry("socialistes", "soc"),
-            Map.entry("socialiste", "soc"), Map.entry("parti socialiste", "soc"), Map.entry("dr", "dr"),
-            Map.entry("lr", "dr"), Map.entry("republicains", "dr"), Map.entry("les republicains", "dr"),
-            Map.entry("droite republicaine", "dr"), Map.entry("ecos", "ecos"), Map.entry("ecologistes", "ecos"),
-            Map.entry("ecologiste", "ecos"), Map.entry("ecolos", "ecos"), Map.entry("verts", "ecos"),
-            Map.entry("dem", "dem"), Map.entry("modem", "dem"), Map.entry("democrates", "dem"),
-            Map.entry("hor", "hor"), Map.entry("horizons", "hor"), Map.entry("liot", "liot"),
-            Map.entry("gdr", "gdr"), Map.entry("communistes", "gdr"), Map.entry("communiste", "gdr"),
-            Map.entry("pcf", "gdr"), Map.entry("udr", "udr|uddplr"), Map.entry("ciottistes", "udr|uddplr"),
-            Map.entry("union des droites", "udr|uddplr"),
-            Map.entry("ni", "ni"), Map.entry("non inscrits", "ni"), Map.entry("non inscrit", "ni"));
+    private static final Map<String, String> GROUP_ALIASES = new LinkedHashMap<>();
     /** Aliases that are ordinary words or letters in lower case: taken only as written in capitals. */
-    private static final Set<String> GROUP_ALIASES_NEEDING_CAPITALS = Set.of("ni", "dem", "soc", "dr", "hor",
-            "ps", "lr", "verts", "horizons", "renaissance", "democrates");
+    private static final Set<String> GROUP_ALIASES_NEEDING_CAPITALS = new HashSet<>();
+
+    static {
+        readGroupAliases("/nlu/group-aliases.tsv");
+    }
     private static final Set<String> FUNCTION_WORDS = setOf(
             "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "a", "au", "aux", "en", "y",
             "sur", "sous", "pour", "par", "dans", "avec", "sans", "chez", "vers", "ce", "cet", "cette", "ces",
@@ -311,7 +298,7 @@ public final class GazetteerEntityExtractor {
                 }
             }
             // Paris 11e, Lyon 3e, Marseille 8e, Paris XIe; 11e arrondissement de Paris
-            if (ARRONDISSEMENT_BASE.containsKey(w) && i + 1 < n) {
+            if (ARRONDISSEMENT_CITIES.containsKey(w) && i + 1 < n) {
                 int number = arrondissementNumber(tokens.get(i + 1).folded(), w);
                 if (number > 0) {
                     int to = i + 2;
@@ -327,7 +314,7 @@ public final class GazetteerEntityExtractor {
                 while (j < n && LINK_WORDS.contains(tokens.get(j).folded())) {
                     j++;
                 }
-                if (number > 0 && j < n && ARRONDISSEMENT_BASE.containsKey(tokens.get(j).folded())) {
+                if (number > 0 && j < n && ARRONDISSEMENT_CITIES.containsKey(tokens.get(j).folded())) {
                     addArrondissement(tokens.get(j).folded(), number, i - 1, j + 1, out);
                 }
             }
@@ -412,13 +399,8 @@ public final class GazetteerEntityExtractor {
     }
 
     private void addArrondissement(String city, int number, int from, int to, List<Candidate> out) {
-        if (number > ARRONDISSEMENT_COUNT.get(city)) {
-            return;
-        }
-        String code = String.valueOf(ARRONDISSEMENT_BASE.get(city) + number);
-        if (geo.commune(code).isPresent()) {
-            out.add(new Candidate(EntityType.COMMUNE, List.of(code), from, to, from, to, 0));
-        }
+        ARRONDISSEMENT_CITIES.get(city).inseeCodeOf(number).filter(code -> geo.commune(code).isPresent())
+                .ifPresent(code -> out.add(new Candidate(EntityType.COMMUNE, List.of(code), from, to, from, to, 0)));
     }
 
     // ---------------------------------------------------------------------------------------------- gazetteers
@@ -1006,6 +988,37 @@ public final class GazetteerEntityExtractor {
                     }
                 }
             }
+        }
+    }
+
+    private static Map<String, Arrondissements.City> arrondissementCities() {
+        Map<String, Arrondissements.City> cities = new HashMap<>();
+        Arrondissements.cities().forEach(c -> cities.put(Text.foldToWords(c.name()), c));
+        return Map.copyOf(cities);
+    }
+
+    private static void readGroupAliases(String resource) {
+        InputStream in = GazetteerEntityExtractor.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("data file not found on the classpath: " + resource);
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                if (f.length < 2 || f.length > 3 || (f.length == 3 && !f[2].equals("capitals"))) {
+                    throw new IllegalStateException(resource + ": alias, abbreviations[, capitals] expected: " + line);
+                }
+                GROUP_ALIASES.put(f[0], f[1]);
+                if (f.length == 3) {
+                    GROUP_ALIASES_NEEDING_CAPITALS.add(f[0]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 

@@ -37,7 +37,7 @@ public final class InMemoryReportStore implements ReportStore {
         Report stored = new Report(id, r.serviceCode(), r.description(), r.location(), r.photoReference(), r.contact(),
                 ReportStatus.OPEN, null, now, now, r.channel(), r.conversationKey(), null);
         reports.put(id, stored);
-        if (!r.channel().equals(Report.OPEN311_CHANNEL)) {
+        if (r.toForward()) {
             outbox.put(id, new Forwarding(stored, 0, now, null));
         }
         return stored;

@@ -49,6 +49,15 @@ public record NewReport(String serviceCode, String description, ReportLocation l
         }
     }
 
+    /**
+     * Whether the report is to be forwarded to the municipality's own Open311 endpoint: one taken in a conversation
+     * is; one without a conversation to tell (posted by the municipality's own tools to the gateway's Open311 server)
+     * is theirs already. Decided on the report, never on the channel's name.
+     */
+    public boolean toForward() {
+        return conversationKey != null;
+    }
+
     @Override
     public String toString() {
         return "NewReport[service=" + serviceCode + ", channel=" + channel + "]";

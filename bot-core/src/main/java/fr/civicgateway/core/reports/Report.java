@@ -26,9 +26,6 @@ public record Report(long id, String serviceCode, String description, ReportLoca
                      String contact, ReportStatus status, String statusNotes, Instant createdAt, Instant updatedAt,
                      String channel, String conversationKey, String externalId) {
 
-    /** The channel of reports posted through the gateway's own Open311 server (by the municipality's tools). */
-    public static final String OPEN311_CHANNEL = "open311";
-
     public Report {
         Objects.requireNonNull(serviceCode, "serviceCode");
         Objects.requireNonNull(description, "description");

@@ -29,9 +29,10 @@ public final class ReportNotices implements Notices {
     private final Map<String, Long> expected = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
-    public ReportNotices(ReportStore store, ReportCategories categories) {
+    /** @param zone the town's time zone ({@code civic.town.time-zone}), the reports' dates are told in */
+    public ReportNotices(ReportStore store, ReportCategories categories, java.time.ZoneId zone) {
         this.store = store;
-        this.wording = new ReportStatusHandler(store, categories);
+        this.wording = new ReportStatusHandler(store, categories, zone);
     }
 
     /**

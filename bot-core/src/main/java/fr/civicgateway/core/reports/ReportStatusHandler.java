@@ -21,14 +21,16 @@ import java.util.regex.Pattern;
 public final class ReportStatusHandler implements IntentHandler {
 
     private static final Pattern DIGITS = Pattern.compile("(?<![0-9])([0-9]+)(?![0-9])");
-    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final ReportStore store;
     private final ReportCategories categories;
+    private final ZoneId zone;
 
-    public ReportStatusHandler(ReportStore store, ReportCategories categories) {
+    /** @param zone the town's time zone ({@code civic.town.time-zone}), the reports' dates are told in */
+    public ReportStatusHandler(ReportStore store, ReportCategories categories, ZoneId zone) {
         this.store = store;
         this.categories = categories;
+        this.zone = java.util.Objects.requireNonNull(zone, "zone");
     }
 
     @Override
@@ -84,8 +86,8 @@ public final class ReportStatusHandler implements IntentHandler {
         return s.toString();
     }
 
-    private static String day(Language lang, Instant t) {
-        return Formats.date(lang, t.atZone(FRANCE).toLocalDate());
+    private String day(Language lang, Instant t) {
+        return Formats.date(lang, t.atZone(zone).toLocalDate());
     }
 
     private static Optional<String> number(Turn t) {

@@ -25,12 +25,14 @@ public final class ParliamentActivityHandler implements IntentHandler {
 
     private static final int LATEST = 5;
     private static final int SOLEMN = 3;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final ParliamentData data;
+    private final ZoneId zone;
 
-    public ParliamentActivityHandler(ParliamentData data) {
+    /** @param zone the town's time zone ({@code civic.town.time-zone}): what "this week" means */
+    public ParliamentActivityHandler(ParliamentData data, ZoneId zone) {
         this.data = data;
+        this.zone = java.util.Objects.requireNonNull(zone, "zone");
     }
 
     @Override
@@ -46,7 +48,7 @@ public final class ParliamentActivityHandler implements IntentHandler {
             return Answer.text(turn.state(), turn.msg("parliament_activity.none_loaded"));
         }
         StringBuilder text = new StringBuilder();
-        LocalDate today = LocalDate.ofInstant(turn.now(), PARIS);
+        LocalDate today = LocalDate.ofInstant(turn.now(), zone);
         long daysOld = ChronoUnit.DAYS.between(info.lastScrutinDate(), today);
         if (daysOld > 7) {
             text.append(turn.msg("parliament_activity.stale", "date", Formats.date(turn.language(), info.lastScrutinDate())));

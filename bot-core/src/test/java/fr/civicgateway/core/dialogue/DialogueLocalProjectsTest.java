@@ -28,6 +28,11 @@ import org.junit.jupiter.api.Test;
  */
 class DialogueLocalProjectsTest {
 
+    /** The shipped town, as the app's built-in civic.town. */
+    static final fr.civicgateway.core.town.Town PARIS = new fr.civicgateway.core.town.Town("Paris",
+            java.time.ZoneId.of("Europe/Paris"), fr.civicgateway.core.town.Town.Places.ARRONDISSEMENTS,
+            List.of("75011", "75001"));
+
     /** The texts given to {@link NaturalLanguageUnderstanding#parse}, which a caching NLU may keep. */
     private final List<String> remembered = new ArrayList<>();
 
@@ -53,7 +58,7 @@ class DialogueLocalProjectsTest {
 
     private static List<IntentHandler> handlers() {
         List<IntentHandler> out = new ArrayList<>();
-        out.add(new LocalProjectsHandler(List.of()));
+        out.add(new LocalProjectsHandler(List.of(), PARIS));
         for (Intent i : Intent.values()) {
             if (i != Intent.LOCAL_PROJECTS) {
                 out.add(new IntentHandler() {

@@ -43,12 +43,12 @@ class ReportFlowTest {
     final Dialogue dialogue = new Dialogue(NLU, new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()),
             otherHandlers(), List.of(new ReportFlow(CATEGORIES, store, new FakeGeoDirectory(),
                     new ReportFlow.Recipient("les services techniques de la mairie", "the town's technical services"))),
-            new ReportNotices(store, CATEGORIES),
+            new ReportNotices(store, CATEGORIES, java.time.ZoneId.of("Europe/Paris")),
             Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
 
     List<IntentHandler> otherHandlers() {
         List<IntentHandler> out = new ArrayList<>();
-        out.add(new ReportStatusHandler(store, CATEGORIES));
+        out.add(new ReportStatusHandler(store, CATEGORIES, java.time.ZoneId.of("Europe/Paris")));
         for (Intent i : Intent.values()) {
             if (i != Intent.REPORT_PROBLEM && i != Intent.REPORT_STATUS) {
                 out.add(new IntentHandler() {

@@ -85,7 +85,7 @@ class ReportNoticesTest {
 
     final CountingStore store = new CountingStore();
     final Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
-    final ReportNotices notices = new ReportNotices(store, ReportFlowTest.CATEGORIES);
+    final ReportNotices notices = new ReportNotices(store, ReportFlowTest.CATEGORIES, java.time.ZoneId.of("Europe/Paris"));
     final ReportStatusChanges here = new ReportStatusChanges(store, notices,
             new InMemoryConversationStore(100, Duration.ofHours(1), Ticker.systemTicker()), List.of(), clock);
 

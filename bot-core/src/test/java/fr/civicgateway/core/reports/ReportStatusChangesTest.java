@@ -36,7 +36,8 @@ class ReportStatusChangesTest {
         }
     };
     final Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
-    final ReportStatusChanges changes = new ReportStatusChanges(store, new ReportNotices(store, ReportFlowTest.CATEGORIES),
+    final ReportStatusChanges changes = new ReportStatusChanges(store, new ReportNotices(store, ReportFlowTest.CATEGORIES,
+            java.time.ZoneId.of("Europe/Paris")),
             conversations, List.of(telegram), clock);
 
     Report report(String channel, String key) {

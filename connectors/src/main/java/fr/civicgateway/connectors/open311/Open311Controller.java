@@ -45,7 +45,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/open311/v2", produces = MediaType.APPLICATION_JSON_VALUE)
 class Open311Controller {
 
-    static final String CHANNEL = Report.OPEN311_CHANNEL;
+    /** The channel of the reports posted here, by the municipality's own tools. */
+    static final String CHANNEL = "open311";
     /** What {@code GET requests.json} returns at most, and the window it looks back without dates (the spec's defaults). */
     static final int MAX_REQUESTS = 1000;
     static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
@@ -53,11 +54,15 @@ class Open311Controller {
     static final Pattern DECIMAL_DEGREES = Pattern.compile("[+-]?[0-9]{1,3}(\\.[0-9]{1,15})?");
 
     private final ReportStore store;
+    private final java.time.ZoneId zone;
     private final ReportCategories categories;
     private final Clock clock;
     private final byte[] apiKey;
 
-    Open311Controller(ReportStore store, ReportCategories categories, Clock clock, Open311ApiKey apiKey) {
+    /** @param zone the town's time zone ({@code civic.town.time-zone}): the offset of the dates shown */
+    Open311Controller(ReportStore store, ReportCategories categories, Clock clock, Open311ApiKey apiKey,
+                      java.time.ZoneId zone) {
+        this.zone = zone;
         this.store = store;
         this.categories = categories;
         this.clock = clock;
@@ -159,7 +164,7 @@ class Open311Controller {
     }
 
     private Map<String, Object> json(Report r) {
-        return Open311Json.request(r, categories.byCode(r.serviceCode()).map(c -> c.nameFr()).orElse(r.serviceCode()));
+        return Open311Json.request(r, categories.byCode(r.serviceCode()).map(c -> c.nameFr()).orElse(r.serviceCode()), zone);
     }
 
     private void checkApiKey(String given) {

@@ -13,7 +13,6 @@ import java.util.Map;
 /** The GeoReport v2 shapes of services and requests, field by field as the specification names them. */
 final class Open311Json {
 
-    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private Open311Json() {
     }
@@ -53,8 +52,12 @@ final class Open311Json {
         return m;
     }
 
-    /** A stored report as Open311 shows it. The contact and the conversation are never shown. */
-    static Map<String, Object> request(Report r, String serviceName) {
+    /**
+     * A stored report as Open311 shows it. The contact and the conversation are never shown.
+     *
+     * @param zone the town's time zone ({@code civic.town.time-zone}), the offset of the dates shown
+     */
+    static Map<String, Object> request(Report r, String serviceName, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service_request_id", String.valueOf(r.id()));
         m.put("status", r.status().apiName());
@@ -64,8 +67,8 @@ final class Open311Json {
         m.put("description", r.description());
         m.put("agency_responsible", null);
         m.put("service_notice", null);
-        m.put("requested_datetime", datetime(r.createdAt()));
-        m.put("updated_datetime", datetime(r.updatedAt()));
+        m.put("requested_datetime", datetime(r.createdAt(), zone));
+        m.put("updated_datetime", datetime(r.updatedAt(), zone));
         m.put("expected_datetime", null);
         m.put("address", r.location().address());
         m.put("address_id", null);
@@ -78,7 +81,7 @@ final class Open311Json {
         return m;
     }
 
-    static String datetime(Instant t) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(FRANCE).toOffsetDateTime());
+    static String datetime(Instant t, ZoneId zone) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(zone).toOffsetDateTime());
     }
 }

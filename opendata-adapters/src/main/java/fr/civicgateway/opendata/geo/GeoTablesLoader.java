@@ -1,5 +1,6 @@
 package fr.civicgateway.opendata.geo;
 
+import fr.civicgateway.core.geo.Arrondissements;
 import fr.civicgateway.core.geo.Commune;
 import fr.civicgateway.core.geo.ConstituencyShare;
 import fr.civicgateway.core.geo.Departement;
@@ -112,6 +113,8 @@ public final class GeoTablesLoader {
      * table cannot place their arrondissements.
      */
     static final int PARIS_FIRST_CANTON = 15;
+    /** Paris, whose arrondissements the Ministry's table numbers as cantons. */
+    private static final Arrondissements.City PARIS = Arrondissements.city("Paris").orElseThrow();
 
     static List<PostalRow> readLaPoste(Path file) {
         List<PostalRow> rows = new ArrayList<>(40_000);
@@ -287,12 +290,10 @@ public final class GeoTablesLoader {
                 default -> departements.putIfAbsent(departement, new Departement(departement, row.zoneName()));
             }
             String code = ministryInseeCode(row, departement);
-            if (code.equals("75056") && DIGITS.matcher(row.canton()).matches()) {
+            if (code.equals(PARIS.inseeCode()) && DIGITS.matcher(row.canton()).matches()) {
                 int arrondissement = Integer.parseInt(row.canton()) - PARIS_FIRST_CANTON + 1;
-                if (arrondissement >= 1 && arrondissement <= 20) {
-                    parisArrondissementShares.computeIfAbsent(String.valueOf(75100 + arrondissement),
-                            k -> new TreeSet<>()).add(id);
-                }
+                PARIS.inseeCodeOf(arrondissement).ifPresent(arrondissementCode ->
+                        parisArrondissementShares.computeIfAbsent(arrondissementCode, k -> new TreeSet<>()).add(id));
             }
             ministryNames.putIfAbsent(code, row.communeName().strip());
             ministryShares.computeIfAbsent(code, k -> new LinkedHashSet<>()).add(id);
@@ -503,23 +504,14 @@ public final class GeoTablesLoader {
         }
     }
 
-    /** The municipal arrondissements have INSEE codes of their own, in three fixed ranges. */
+    /**
+     * The municipal arrondissements have INSEE codes of their own, in the fixed ranges of the data file that
+     * {@link Arrondissements} reads (Paris, Lyon, Marseille).
+     */
     private record Arrondissement(String cityCode, String city, int number) {
         static Arrondissement of(String code) {
-            if (!DIGITS.matcher(code).matches()) {
-                return null;
-            }
-            int n = Integer.parseInt(code);
-            if (n >= 75101 && n <= 75120) {
-                return new Arrondissement("75056", "Paris", n - 75100);
-            }
-            if (n >= 69381 && n <= 69389) {
-                return new Arrondissement("69123", "Lyon", n - 69380);
-            }
-            if (n >= 13201 && n <= 13216) {
-                return new Arrondissement("13055", "Marseille", n - 13200);
-            }
-            return null;
+            return Arrondissements.ofArrondissement(code)
+                    .map(c -> new Arrondissement(c.inseeCode(), c.name(), c.numberOf(code))).orElse(null);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,10 +57,11 @@ public final class LocalAdapters {
      * @param firstLoadWait  how long the start-up waits for the first loads of sources without a copy; the rest goes
      *                       on in the background
      * @param environment    reads an environment variable (an API key), null when unset
+     * @param zone           the town's time zone ({@code civic.town.time-zone}): the day a remote's data is dated
      */
     public record Remote(OkHttpClient http, Executor executor, Clock clock, Ticker ticker, Path cacheDirectory,
                          Backoff backoff, Duration timeout, long maxBytes, Duration firstLoadWait,
-                         Function<String, String> environment) {
+                         Function<String, String> environment, ZoneId zone) {
 
         public Remote {
             Objects.requireNonNull(http, "http");
@@ -69,6 +71,7 @@ public final class LocalAdapters {
             Objects.requireNonNull(cacheDirectory, "cacheDirectory");
             Objects.requireNonNull(backoff, "backoff");
             Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(zone, "zone");
             if (maxBytes <= 0) {
                 throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
             }
@@ -153,8 +156,9 @@ public final class LocalAdapters {
                     + remote.cacheDirectory().resolve(c.id()) + " (" + e.getClass().getSimpleName() + ")", e);
         }
         Fetcher fetcher = c.type() == AdapterConfig.Type.OPENDATASOFT
-                ? new OpenDataSoftFetcher(c, client, downloader, maxBytes, work, remote.clock(), odsRecordsLimit)
-                : new UrlFileFetcher(c, downloader, work, remote.clock());
+                ? new OpenDataSoftFetcher(c, client, downloader, maxBytes, work, remote.clock().withZone(remote.zone()),
+                        odsRecordsLimit)
+                : new UrlFileFetcher(c, downloader, work, remote.clock().withZone(remote.zone()));
         return new RemoteLocalDataSource(c, fetcher, copy, remote.executor(), remote.clock(), remote.ticker(),
                 remote.backoff());
     }

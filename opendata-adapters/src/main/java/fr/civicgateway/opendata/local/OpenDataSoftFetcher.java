@@ -189,14 +189,14 @@ final class OpenDataSoftFetcher implements Fetcher {
     private LocalDate date(String marker) {
         if (marker != null) {
             try {
-                return OffsetDateTime.parse(marker).atZoneSameInstant(UrlFileFetcher.PARIS).toLocalDate();
+                return OffsetDateTime.parse(marker).atZoneSameInstant(clock.getZone()).toLocalDate();
             } catch (DateTimeParseException e) {
                 if (marker.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
                     return LocalDate.parse(marker.substring(0, 10));
                 }
             }
         }
-        return LocalDate.ofInstant(clock.instant(), UrlFileFetcher.PARIS);
+        return LocalDate.ofInstant(clock.instant(), clock.getZone());
     }
 
     /** One JSON GET under what is left of the size budget; an API error's own message is kept. */

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -26,7 +25,6 @@ import java.util.Optional;
  */
 final class UrlFileFetcher implements Fetcher {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final AdapterConfig config;
     private final ConditionalDownloader downloader;
@@ -77,12 +75,12 @@ final class UrlFileFetcher implements Fetcher {
         if (v.lastModified() != null) {
             try {
                 return ZonedDateTime.parse(v.lastModified(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .withZoneSameInstant(PARIS).toLocalDate();
+                        .withZoneSameInstant(clock.getZone()).toLocalDate();
             } catch (DateTimeParseException e) {
                 // a server's odd date: the day of the download is still true
             }
         }
-        return LocalDate.ofInstant(clock.instant(), PARIS);
+        return LocalDate.ofInstant(clock.instant(), clock.getZone());
     }
 
     static void delete(Path file) {

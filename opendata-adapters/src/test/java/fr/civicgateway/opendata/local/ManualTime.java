@@ -30,15 +30,19 @@ final class ManualTime implements Ticker {
     }
 
     Clock clock() {
+        return clock(ZoneOffset.UTC);
+    }
+
+    private Clock clock(ZoneId zone) {
         return new Clock() {
             @Override
             public ZoneId getZone() {
-                return ZoneOffset.UTC;
+                return zone;
             }
 
             @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
+            public Clock withZone(ZoneId other) {
+                return clock(other);
             }
 
             @Override

@@ -276,7 +276,7 @@ class OpenDataSoftSourceTest {
         portal.mode = FakeOpenDataSoftPortal.Mode.SLOW;
         var quick = new LocalAdapters.Remote(http, Runnable::run, time.clock(), time, dir.resolve("cache"),
                 new Backoff(Duration.ofMinutes(1), Duration.ofHours(1)), Duration.ofMillis(300), 5L << 20,
-                Duration.ofSeconds(5), name -> null);
+                Duration.ofSeconds(5), name -> null, java.time.ZoneId.of("Europe/Paris"));
         time.advance(Duration.ofHours(2));
 
         RemoteLocalDataSource restarted = load("", quick);

@@ -3,6 +3,7 @@ package fr.civicgateway.opendata.local;
 import fr.civicgateway.core.retry.Backoff;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import okhttp3.OkHttpClient;
 
@@ -19,7 +20,7 @@ final class TestRemote {
                                    Map<String, String> environment) {
         return new LocalAdapters.Remote(http, Runnable::run, time.clock(), time, cache,
                 new Backoff(Duration.ofMinutes(1), Duration.ofHours(1)), Duration.ofSeconds(5), maxBytes,
-                Duration.ofSeconds(5), environment::get);
+                Duration.ofSeconds(5), environment::get, ZoneId.of("Europe/Paris"));
     }
 
     static LocalAdapters.Remote of(OkHttpClient http, ManualTime time, Path cache) {

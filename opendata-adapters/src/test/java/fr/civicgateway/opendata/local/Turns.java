@@ -19,6 +19,11 @@ import java.util.List;
 /** Asks {@link LocalProjectsHandler} a question as the dialogue would, once the NLU has said it is local_projects. */
 final class Turns {
 
+    /** The shipped town, as the app's built-in civic.town. */
+    static final fr.civicgateway.core.town.Town PARIS = new fr.civicgateway.core.town.Town("Paris",
+            java.time.ZoneId.of("Europe/Paris"), fr.civicgateway.core.town.Town.Places.ARRONDISSEMENTS,
+            List.of("75011", "75001"));
+
     private Turns() {
     }
 
@@ -29,7 +34,7 @@ final class Turns {
                 .withCapabilities("telegram".equals(channel) ? ChannelCapabilities.ALL : ChannelCapabilities.BUTTONS);
         Understanding u = new Understanding(text, language, List.of(new IntentScore(Intent.LOCAL_PROJECTS, 1.0)),
                 List.of());
-        Answer a = new LocalProjectsHandler(sources).handle(new Turn(m, u, language,
+        Answer a = new LocalProjectsHandler(sources, PARIS).handle(new Turn(m, u, language,
                 ConversationState.start(language, now), now));
         return (Reply.Text) a.replies().getFirst();
     }
