@@ -14,6 +14,7 @@ import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.geo.Arrondissements;
+import fr.civicgateway.core.text.MessageCatalogue;
 import fr.civicgateway.core.text.Text;
 import fr.civicgateway.core.town.Town;
 import java.time.LocalDate;
@@ -338,9 +339,7 @@ public final class LocalProjectsHandler implements IntentHandler {
         List<LocalDataSource> relevant = sources.stream()
                 .filter(s -> !Collections.disjoint(s.kinds(), q.kinds())).toList();
         if (relevant.isEmpty()) {
-            return Answer.text(state, t.say(
-                    "Je n'ai pas encore de données locales sur " + what + " : votre commune peut les ajouter.",
-                    "I have no local data about " + what + " yet: your town can add it."));
+            return Answer.text(state, t.msg("local_projects.no_data", "what", what));
         }
         List<LocalDataSource> searched = new ArrayList<>();
         List<LocalDataSource> unavailable = new ArrayList<>();
@@ -381,7 +380,6 @@ public final class LocalProjectsHandler implements IntentHandler {
                 }
             }
         }
-        Language lang = t.language();
         StringBuilder out = new StringBuilder();
         List<QuickReply> replies = new ArrayList<>();
         int from = (q.page() - 1) * PAGE_SIZE;
@@ -395,27 +393,21 @@ public final class LocalProjectsHandler implements IntentHandler {
                 // Named by what is ranked: "projets et chantiers" asked, only worksites have a position.
                 Set<LocalItem.Kind> ranked = EnumSet.noneOf(LocalItem.Kind.class);
                 hits.forEach(h -> ranked.add(h.item().kind()));
-                out.append(t.say("Les " + kindNoun(t, ranked) + " les plus proches de votre position"
-                                + (from == 0 ? " :" : " (suite) :"),
-                        "The nearest " + kindNoun(t, ranked) + " to your location" + (from == 0 ? ":" : " (continued):")));
+                out.append(t.msg("local_projects.nearest", "kind", kind(ranked), "more", from == 0 ? "no" : "yes"));
             } else {
-                out.append(Formats.count(lang, hits.size())).append(' ')
-                        .append(Formats.plural(lang, hits.size(), "résultat", "résultats", "result", "results"))
-                        .append(t.say(" pour " + what + (from == 0 ? " :" : " (suite) :"),
-                                " for " + what + (from == 0 ? ":" : " (continued):")));
+                out.append(t.msg("local_projects.results", "count", hits.size(), "what", what,
+                        "more", from == 0 ? "no" : "yes"));
             }
             for (Hit h : page.subList(from, page.size())) {
                 out.append("\n• ").append(line(t, h));
             }
             if (from + PAGE_SIZE < hits.size()) {
-                replies.add(new QuickReply(t.say("Voir plus", "See more"), nextPage(t, q)));
+                replies.add(new QuickReply(t.msg("local_projects.see_more"), nextPage(t, q)));
             }
         } else if (!hits.isEmpty()) {
-            out.append(t.say("Il n'y a plus d'autres résultats pour " + what + ".",
-                    "There are no more results for " + what + "."));
+            out.append(t.msg("local_projects.no_more", "what", what));
         } else if (withoutStreets.isEmpty() && withoutPositions.isEmpty()) {
-            out.append(t.say("Je n'ai trouvé aucun résultat pour " + what + " dans les données locales que je connais.",
-                    "I found nothing for " + what + " in the local data I know."));
+            out.append(t.msg("local_projects.nothing", "what", what));
         }
         for (LocalDataSource s : withoutStreets) {
             out.append(out.isEmpty() ? "" : "\n").append(noStreet(t, s, q));
@@ -437,27 +429,17 @@ public final class LocalProjectsHandler implements IntentHandler {
             out.append('\n').append(unavailableLines(t, unavailable));
         }
         for (LocalDataSource s : searched) {
-            out.append('\n').append(sourceLine(lang, s.description()));
+            out.append('\n').append(sourceLine(t, s.description()));
         }
         return Answer.text(state, out.toString(), replies);
     }
 
     /** "chantiers près de chez moi" without a position: ask for one where the channel can send it, else a place. */
     private Answer askWhere(Turn t, Query q) {
-        String noun = kindNoun(t, q.kinds());
-        String places = placesToAsk(t);
-        String example = town.example();
         String text = t.message().capabilities().shareLocation()
-                ? t.say("Pour vous donner les " + noun + " les plus proches, partagez votre position (trombone 📎 → "
-                                + "Position), ou dites-moi " + places + ". Votre position ne sert qu'à"
-                                + " cette recherche : elle n'est pas gardée dans la conversation.",
-                        "To give you the nearest " + noun + ", share your location (paperclip 📎 → Location), or tell"
-                                + " me " + places + ". Your location serves this search only: it is"
-                                + " not kept in the conversation.")
-                : t.say("Je ne connais pas votre position : dites-moi " + places + ", par exemple"
-                                + " « " + noun + " dans le " + example + " ».",
-                        "I do not know your location: tell me " + places + ", for example \""
-                                + noun + " in " + example + "\".");
+                ? t.msg("local_projects.ask_where_share", "kind", kind(q.kinds()), "places", places())
+                : t.msg("local_projects.ask_where", "kind", kind(q.kinds()), "places", places(),
+                        "example", town.example());
         // The place or the position that comes next continues this question (Dialogue routes it back here).
         return Answer.text(t.state().withPendingIntent(Intent.LOCAL_PROJECTS), text);
     }
@@ -465,34 +447,17 @@ public final class LocalProjectsHandler implements IntentHandler {
     /** What a source whose data has no street address says to a street question. */
     private String noStreet(Turn t, LocalDataSource s, Query q) {
         Index ix = index(s.items());
-        boolean positions = ix.anyPosition;
-        boolean postcodes = ix.anyPostcode;
-        String place = onePlace(t);
-        String has = t.say(postcodes ? (positions ? "seulement " + place + " et la position sur la carte"
-                        : "seulement " + place) : positions ? "seulement la position sur la carte" : "aucun lieu",
-                postcodes ? (positions ? "only " + place + " and the position on the map" : "only " + place)
-                        : positions ? "only the position on the map" : "no place");
-        return t.say("Les données des " + kindNoun(t, s.kinds()) + " de " + s.description().publisher()
-                        + " ne donnent pas la rue, " + has + " : je ne peux pas y chercher « " + q.streetWritten() + " ».",
-                s.description().publisher() + "'s " + singularNoun(s.kinds()) + " data gives no street, " + has
-                        + ": I cannot search it for \"" + q.streetWritten() + "\".");
+        String has = ix.anyPostcode ? (ix.anyPosition ? "place_and_map" : "place") : ix.anyPosition ? "map" : "none";
+        return t.msg("local_projects.no_street", "kind", kind(s.kinds()), "publisher", s.description().publisher(),
+                "has", has, "places", places(), "street", q.streetWritten());
     }
 
     /** What to ask instead of a street the data cannot answer. */
     private String instead(Turn t, Query q, List<LocalDataSource> withoutStreets) {
-        String noun = kindNoun(t, q.kinds());
         boolean positions = withoutStreets.stream().anyMatch(s -> index(s.items()).anyPosition);
         boolean shareLocation = t.message().capabilities().shareLocation();
-        String place = onePlace(t);
-        String example = town.secondExample();
-        return positions && shareLocation
-                ? t.say("Dites-moi plutôt " + place + " (par exemple « " + noun + " dans le " + example
-                                + " »), ou partagez une position (trombone 📎 → Position) pour voir les " + noun
-                                + " les plus proches.",
-                        "Tell me " + place + " instead (for example \"" + noun + " in " + example + "\"), or share a"
-                                + " location (paperclip 📎 → Location) to see the nearest " + noun + ".")
-                : t.say("Dites-moi plutôt " + place + ", par exemple « " + noun + " dans le " + example + " ».",
-                        "Tell me " + place + " instead, for example \"" + noun + " in " + example + "\".");
+        return t.msg(positions && shareLocation ? "local_projects.instead_share" : "local_projects.instead",
+                "kind", kind(q.kinds()), "places", places(), "example", town.secondExample());
     }
 
     private record Elsewhere(String text, List<QuickReply> replies, LocalDataSource source) {
@@ -517,65 +482,36 @@ public final class LocalProjectsHandler implements IntentHandler {
                     n++;
                 }
             }
-            String noun = kindNoun(t, s.kinds());
-            String text = n == 0
-                    ? t.say("Les " + noun + " de " + s.description().publisher() + ", eux, donnent une adresse : aucun"
-                                    + " n'a d'adresse « " + q.streetWritten() + " ».",
-                            s.description().publisher() + "'s " + noun + " do give an address: none is on \""
-                                    + q.streetWritten() + "\".")
-                    : t.say("Les " + noun + " de " + s.description().publisher() + ", eux, donnent une adresse : "
-                                    + Formats.count(t.language(), n) + " " + (n == 1 ? "a son" : "ont leur")
-                                    + " adresse « " + q.streetWritten() + " ».",
-                            s.description().publisher() + "'s " + noun + " do give an address: "
-                                    + Formats.count(t.language(), n) + " " + (n == 1 ? "is" : "are") + " on \""
-                                    + q.streetWritten() + "\".");
+            String kind = kind(s.kinds());
+            String text = t.msg("local_projects.elsewhere", "kind", kind, "publisher", s.description().publisher(),
+                    "count", n, "street", q.streetWritten());
             List<QuickReply> replies = n == 0 ? List.of()
-                    : List.of(new QuickReply(t.say("Voir ces " + noun, "See these " + noun),
-                            kindNoun(t, s.kinds()) + " " + q.streetWritten()));
+                    : List.of(new QuickReply(t.msg("local_projects.see_these", "kind", kind),
+                            t.msg("local_projects.see_these_text", "kind", kind, "street", q.streetWritten())));
             return Optional.of(new Elsewhere(text, replies, s));
         }
         return Optional.empty();
     }
 
     private String noPosition(Turn t, LocalDataSource s) {
-        String noun = kindNoun(t, s.kinds());
-        String byPlace = placeNoun(t);
-        String example = town.example();
-        return t.say("Les " + noun + " de " + s.description().publisher() + " ne donnent pas de position : je ne peux"
-                        + " pas les classer par distance. Demandez-les par " + byPlace + ", par exemple « " + noun
-                        + " dans le " + example + " ».",
-                s.description().publisher() + "'s " + noun + " give no position: I cannot rank them by distance. Ask"
-                        + " for them by " + byPlace + ", for example \"" + noun + " in " + example + "\".");
+        return t.msg("local_projects.no_position", "kind", kind(s.kinds()), "publisher", s.description().publisher(),
+                "places", places(), "example", town.example());
     }
 
-    /** What the citizen is asked to name: "l'arrondissement ou le code postal" in Paris, "le code postal" elsewhere. */
-    private String placesToAsk(Turn t) {
-        return town.places() == Town.Places.ARRONDISSEMENTS
-                ? t.say("l'arrondissement ou le code postal", "the arrondissement or the postcode")
-                : t.say("le code postal", "the postcode");
-    }
-
-    /** The one kind of place a suggestion names: "l'arrondissement" in Paris, "le code postal" elsewhere. */
-    private String onePlace(Turn t) {
-        return town.places() == Town.Places.ARRONDISSEMENTS
-                ? t.say("l'arrondissement", "the arrondissement") : t.say("le code postal", "the postcode");
-    }
-
-    /** The kind of place after "par", "by": "arrondissement", "code postal" / "postcode". */
-    private String placeNoun(Turn t) {
-        return town.places() == Town.Places.ARRONDISSEMENTS
-                ? t.say("arrondissement", "arrondissement") : t.say("code postal", "postcode");
+    /**
+     * How the citizens name a place, as the sentences select on it: "arrondissements" in a town of arrondissements
+     * ("l'arrondissement ou le code postal"), "postcodes" elsewhere ("le code postal").
+     */
+    private String places() {
+        return town.places() == Town.Places.ARRONDISSEMENTS ? "arrondissements" : "postcodes";
     }
 
     private static String unavailableLines(Turn t, List<LocalDataSource> unavailable) {
         List<String> lines = new ArrayList<>();
         for (LocalDataSource s : unavailable) {
             LocalDataSource.Description d = s.description();
-            lines.add(t.say("Les données des " + kindNoun(t, s.kinds()) + " de " + d.publisher() + " (" + d.url()
-                            + ") sont momentanément indisponibles : je ne peux pas y chercher pour le moment. Réessayez"
-                            + " un peu plus tard.",
-                    d.publisher() + "'s " + singularNoun(s.kinds()) + " data (" + d.url() + ") is unavailable at the"
-                            + " moment: I cannot search it right now. Please try again a little later."));
+            lines.add(t.msg("local_projects.unavailable", "kind", kind(s.kinds()), "publisher", d.publisher(),
+                    "url", d.url()));
         }
         return String.join("\n", lines);
     }
@@ -587,18 +523,14 @@ public final class LocalProjectsHandler implements IntentHandler {
      * {@linkplain #claims claims} back.
      */
     private static String nextPage(Turn t, Query q) {
-        StringBuilder s = new StringBuilder(kindNoun(t, q.kinds()));
-        if (q.postcode() != null) {
-            s.append(t.say(" dans le ", " in ")).append(q.postcode());
-        }
-        if (q.street() != null) {
-            s.append(' ').append(q.streetWritten());
-        }
-        if (q.near() != null) {
-            s.append(t.say(" près de ", " near "))
-                    .append(String.format(Locale.ROOT, "%.3f,%.3f", q.near().latitude(), q.near().longitude()));
-        }
-        return s.append(" (").append(q.page() + 1).append(')').toString();
+        return t.msg("local_projects.next_page", "kind", kind(q.kinds()),
+                "postcode", q.postcode() != null ? "yes" : "no", "code", q.postcode() != null ? q.postcode() : "",
+                "street", q.street() != null ? "yes" : "no",
+                "street_name", q.street() != null ? q.streetWritten() : "",
+                "near", q.near() != null ? "yes" : "no",
+                "point", q.near() != null
+                        ? String.format(Locale.ROOT, "%.3f,%.3f", q.near().latitude(), q.near().longitude()) : "",
+                "page", Integer.toString(q.page() + 1));
     }
 
     private static boolean hasPosition(LocalItem i) {
@@ -624,42 +556,38 @@ public final class LocalProjectsHandler implements IntentHandler {
      * figure would be true.
      */
     static String distance(Language lang, double metres) {
+        return distance(MessageCatalogue.shipped(), lang, metres);
+    }
+
+    /** As {@link #distance(Language, double)}, in the wording of {@code messages}. */
+    static String distance(MessageCatalogue messages, Language lang, double metres) {
         if (metres < 50) {
-            return lang == Language.EN ? "less than 50 m away" : "à moins de 50 m";
+            return messages.format(lang, "local_projects.distance_near");
         }
         long m = Math.round(metres / 50) * 50;
         if (m < 1000) {
-            return lang == Language.EN ? m + " m away" : "à " + m + " m";
+            return messages.format(lang, "local_projects.distance_m", "metres", Long.toString(m));
         }
         double km = Math.round(metres / 100) / 10.0;
         String figure = km < 10 ? String.format(Locale.ROOT, "%.1f", km) : Long.toString(Math.round(km));
-        return lang == Language.EN ? figure + " km away" : "à " + figure.replace('.', ',') + " km";
+        return messages.format(lang, "local_projects.distance_km",
+                "km", lang == Language.EN ? figure : figure.replace('.', ','));
     }
 
-    private static String kindNoun(Turn t, Set<LocalItem.Kind> kinds) {
+    /** The kinds asked or held, as the sentences select on them: project, worksite, or both. */
+    private static String kind(Set<LocalItem.Kind> kinds) {
         if (kinds.size() == 1) {
-            return kinds.contains(LocalItem.Kind.PROJECT) ? t.say("projets", "projects") : t.say("chantiers", "worksites");
+            return kinds.contains(LocalItem.Kind.PROJECT) ? "project" : "worksite";
         }
-        return t.say("projets et chantiers", "projects and worksites");
+        return "both";
     }
 
-    private static String singularNoun(Set<LocalItem.Kind> kinds) {
-        return kinds.size() == 1 && kinds.contains(LocalItem.Kind.PROJECT) ? "project"
-                : kinds.size() == 1 ? "worksite" : "project and worksite";
-    }
-
+    /** What was asked, {@code local_projects.what}: "les chantiers rue de Rivoli dans le 75001". */
     private static String what(Turn t, Query q) {
-        StringBuilder s = new StringBuilder(t.say("les ", "")).append(kindNoun(t, q.kinds()));
-        if (q.street() != null) {
-            s.append(t.say(" ", " on ")).append(q.streetWritten());
-        }
-        if (q.postcode() != null) {
-            s.append(t.say(" dans le ", " in ")).append(q.postcode());
-        }
-        if (q.near() != null) {
-            s.append(t.say(" près de votre position", " near your location"));
-        }
-        return s.toString();
+        return t.msg("local_projects.what", "kind", kind(q.kinds()),
+                "street", q.street() != null ? "yes" : "no", "street_name", q.street() != null ? q.streetWritten() : "",
+                "postcode", q.postcode() != null ? "yes" : "no", "code", q.postcode() != null ? q.postcode() : "",
+                "near", q.near() != null ? "yes" : "no");
     }
 
     private static String line(Turn t, Hit h) {
@@ -671,12 +599,12 @@ public final class LocalProjectsHandler implements IntentHandler {
             facts.add(i.status());
         }
         if (i.start() != null && i.end() != null) {
-            facts.add(t.say("du ", "from ") + Formats.shortDate(lang, i.start()) + t.say(" au ", " to ")
-                    + Formats.shortDate(lang, i.end()));
+            facts.add(t.msg("local_projects.dates", "start", Formats.shortDate(lang, i.start()),
+                    "end", Formats.shortDate(lang, i.end())));
         } else if (i.start() != null) {
-            facts.add(t.say("depuis le ", "since ") + Formats.shortDate(lang, i.start()));
+            facts.add(t.msg("local_projects.since", "start", Formats.shortDate(lang, i.start())));
         } else if (i.end() != null) {
-            facts.add(t.say("jusqu'au ", "until ") + Formats.shortDate(lang, i.end()));
+            facts.add(t.msg("local_projects.until", "end", Formats.shortDate(lang, i.end())));
         }
         String where = i.address() != null
                 ? i.address() + (i.postcode() != null ? " (" + i.postcode() + ")" : "")
@@ -685,7 +613,7 @@ public final class LocalProjectsHandler implements IntentHandler {
             facts.add(where);
         }
         if (!Double.isNaN(h.chord2())) {
-            facts.add(distance(lang, h.metres()));
+            facts.add(distance(t.messages(), lang, h.metres()));
         }
         if (!facts.isEmpty()) {
             s.append(" — ").append(String.join(", ", facts));
@@ -696,11 +624,9 @@ public final class LocalProjectsHandler implements IntentHandler {
         return s.toString();
     }
 
-    static String sourceLine(Language lang, LocalDataSource.Description d) {
-        String date = d.dataDate() == null ? "" : Formats.date(lang, d.dataDate());
-        return lang == Language.EN
-                ? "Source: " + d.publisher() + ", " + d.url() + ", licence " + d.licence() + " (data as of " + date + ")."
-                : "Source : " + d.publisher() + ", " + d.url() + ", licence " + d.licence() + " (données au " + date
-                + ").";
+    static String sourceLine(Turn t, LocalDataSource.Description d) {
+        String date = d.dataDate() == null ? "" : Formats.date(t.language(), d.dataDate());
+        return t.msg("local_projects.source", "publisher", d.publisher(), "url", d.url(), "licence", d.licence(),
+                "date", date);
     }
 }

@@ -59,66 +59,30 @@ public final class AttendanceHandler extends AboutOneDeputyHandler {
         String source = "\n" + Sources.line(lang, d.pageUrl(), data.info().lastScrutinDate());
         if (d.mandateStart() == null || (!d.current() && d.mandateEnd() == null)) {
             // Without both ends of the mandate the period is unknown, and a rate over a guessed period would be wrong.
-            return turn.say(
-                    "Je ne peux pas calculer la participation de " + d.fullName() + " : les données chargées ne "
-                            + "donnent pas les dates de son mandat.",
-                    "I cannot compute " + d.fullName() + "'s participation: the loaded data does not give the dates "
-                            + "of the mandate.") + source;
+            return turn.msg("representative_attendance.no_dates", "deputy", d.fullName()) + source;
         }
+        String start = Formats.date(lang, d.mandateStart());
         Participation p = participation(d);
         if (p.counted() == 0) {
-            return turn.say(
-                    "Aucun scrutin public ordinaire ou solennel n'est enregistré dans les données pendant le mandat de "
-                            + d.fullName() + " (depuis le " + Formats.date(lang, d.mandateStart()) + ").",
-                    "No ordinary or solemn public vote is recorded in the data during " + d.fullName()
-                            + "'s mandate (since " + Formats.date(lang, d.mandateStart()) + ").") + source;
+            return turn.msg("representative_attendance.none_counted", "deputy", d.fullName(), "start", start) + source;
         }
-        String from = Formats.date(lang, p.firstScrutinDate());
-        String to = Formats.date(lang, p.lastScrutinDate());
-        StringBuilder s = new StringBuilder();
-        if (lang == Language.EN) {
-            s.append(d.fullName()).append(" took part in ").append(Formats.count(lang, p.tookPart())).append(" of the ")
-                    .append(Formats.count(lang, p.counted())).append(" ordinary and solemn public votes held from ")
-                    .append(from).append(" to ").append(to).append(": ")
-                    .append(Formats.percent(lang, p.tookPart(), p.counted())).append(".");
-            if (p.byProxy() > 0) {
-                s.append(" Of these, ").append(Formats.count(lang, p.byProxy())).append(" by proxy.");
-            }
-            if (p.solemnCounted() > 0) {
-                s.append(" Solemn votes alone: ").append(p.solemnTookPart()).append(" of ").append(p.solemnCounted())
-                        .append(", ").append(Formats.percent(lang, p.solemnTookPart(), p.solemnCounted())).append(".");
-            }
-            if (p.excusedByFunction() > 0) {
-                s.append(" ").append(p.excusedByFunction()).append(" votes where ").append(Agreement.heShe(d))
-                        .append(" could not vote (chairing the sitting, presiding the Assemblée or in government) are left out.");
-            }
-            s.append("\nThis measures participation in public votes, not presence: the Assemblée publishes no "
-                    + "attendance register for the chamber. Counted from the day the mandate began (")
-                    .append(Formats.date(lang, d.mandateStart())).append(").");
-        } else {
-            s.append(d.fullName()).append(" a pris part à ").append(Formats.count(lang, p.tookPart())).append(" des ")
-                    .append(Formats.count(lang, p.counted())).append(" scrutins publics ordinaires et solennels tenus du ")
-                    .append(from).append(" au ").append(to).append(", soit ")
-                    .append(Formats.percent(lang, p.tookPart(), p.counted())).append(".");
-            if (p.byProxy() > 0) {
-                s.append(" Dont ").append(Formats.count(lang, p.byProxy())).append(" par délégation.");
-            }
-            if (p.solemnCounted() > 0) {
-                s.append(" Sur les seuls scrutins solennels : ").append(p.solemnTookPart()).append(" sur ")
-                        .append(p.solemnCounted()).append(", soit ")
-                        .append(Formats.percent(lang, p.solemnTookPart(), p.solemnCounted())).append(".");
-            }
-            if (p.excusedByFunction() > 0) {
-                s.append(" ").append(p.excusedByFunction()).append(" ")
-                        .append(Formats.plural(lang, p.excusedByFunction(), "scrutin", "scrutins", "", ""))
-                        .append(" où ").append(d.feminine() ? "elle" : "il")
-                        .append(" ne pouvait pas voter (présidence de séance, présidence de l'Assemblée ou fonctions "
-                                + "gouvernementales) ne sont pas comptés.");
-            }
-            s.append("\nIl s'agit de la participation aux votes publics, pas de la présence : l'Assemblée ne publie pas "
-                    + "de registre de présence en séance. Compté à partir de la prise de fonction (")
-                    .append(Formats.date(lang, d.mandateStart())).append(").");
+        StringBuilder s = new StringBuilder(turn.msg("representative_attendance.rate", "deputy", d.fullName(),
+                "took_part", Formats.count(lang, p.tookPart()), "counted", p.counted(),
+                "from", Formats.date(lang, p.firstScrutinDate()), "to", Formats.date(lang, p.lastScrutinDate()),
+                "rate", Formats.percent(lang, p.tookPart(), p.counted())));
+        if (p.byProxy() > 0) {
+            s.append(" ").append(turn.msg("representative_attendance.by_proxy", "count", Formats.count(lang, p.byProxy())));
         }
+        if (p.solemnCounted() > 0) {
+            s.append(" ").append(turn.msg("representative_attendance.solemn",
+                    "took_part", Integer.toString(p.solemnTookPart()), "counted", Integer.toString(p.solemnCounted()),
+                    "rate", Formats.percent(lang, p.solemnTookPart(), p.solemnCounted())));
+        }
+        if (p.excusedByFunction() > 0) {
+            s.append(" ").append(turn.msg("representative_attendance.excused", "count", p.excusedByFunction(),
+                    "gender", Agreement.gender(d)));
+        }
+        s.append("\n").append(turn.msg("representative_attendance.method", "start", start));
         return s.append(source).toString();
     }
 }

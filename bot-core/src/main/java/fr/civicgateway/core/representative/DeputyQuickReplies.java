@@ -16,16 +16,14 @@ public final class DeputyQuickReplies {
         List<QuickReply> q = new ArrayList<>();
         String name = d.fullName();
         if (profile) {
-            q.add(new QuickReply(turn.say("Sa fiche", "Profile"), turn.say("Qui est " + name + " ?", "Who is " + name + "?")));
+            q.add(new QuickReply(turn.msg("deputies.button_profile"), turn.msg("deputies.ask_profile", "deputy", name)));
         }
         if (votes) {
-            q.add(new QuickReply(turn.say("Ses derniers votes", "Latest votes"),
-                    turn.say("Comment a voté " + name + " récemment ?", "How did " + name + " vote recently?")));
+            q.add(new QuickReply(turn.msg("deputies.button_votes"), turn.msg("deputies.ask_votes", "deputy", name)));
         }
         if (attendance) {
-            q.add(new QuickReply(turn.say("Sa participation", "Participation"),
-                    turn.say("Quelle est la participation aux votes de " + name + " ?",
-                            "How often does " + name + " take part in votes?")));
+            q.add(new QuickReply(turn.msg("deputies.button_attendance"),
+                    turn.msg("deputies.ask_attendance", "deputy", name)));
         }
         return q;
     }

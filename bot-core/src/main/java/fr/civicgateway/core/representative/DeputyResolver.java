@@ -1,5 +1,6 @@
 package fr.civicgateway.core.representative;
 
+import fr.civicgateway.core.answer.Agreement;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.PendingChoice;
@@ -93,28 +94,16 @@ public final class DeputyResolver {
      */
     public Answer answerUnresolved(Turn turn, Intent intent, Resolution resolution) {
         return switch (resolution) {
-            case Resolution.Ambiguous a -> askWhich(turn, intent, turn.say(
-                    "Plusieurs députés correspondent à « " + a.mentionText() + " ». Duquel parlez-vous ?",
-                    "Several deputies match \"" + a.mentionText() + "\". Which one do you mean?"), a.candidates());
-            case Resolution.Suggested s -> askWhich(turn, intent, turn.say(
-                    "Je ne trouve aucun député nommé « " + s.mentionText() + " ». Vouliez-vous dire "
-                            + (s.candidates().size() == 1 ? s.candidates().getFirst().fullName() + " ?" : "l'un d'eux ?"),
-                    "I find no deputy named \"" + s.mentionText() + "\". Did you mean "
-                            + (s.candidates().size() == 1 ? s.candidates().getFirst().fullName() + "?" : "one of them?")),
-                    s.candidates());
-            case Resolution.UnknownName u -> Answer.text(turn.state(), turn.say(
-                    "Je ne trouve aucun député nommé « " + u.name() + " » dans les données de l'Assemblée nationale "
-                            + "(les " + currentCount() + " députés en exercice et les anciens députés de la législature). "
-                            + "S'il s'agit d'un ministre, d'un sénateur ou d'un député européen, je n'ai pas ses votes. "
-                            + "Vérifiez l'orthographe, ou demandez-moi qui est le député d'une commune.",
-                    "I find no deputy named \"" + u.name() + "\" in the Assemblée nationale's data (the "
-                            + currentCount() + " sitting deputies and the former deputies of this legislature). "
-                            + "Ministers, senators and MEPs are not in it. Check the spelling, or ask me who the "
-                            + "deputy of a town is."));
-            case Resolution.NoneMentioned n -> Answer.text(turn.state().withPendingIntent(intent), turn.say(
-                    "De quel député parlez-vous ? Donnez son nom, ou dites-moi votre commune ou votre code postal "
-                            + "pour trouver le vôtre.",
-                    "Which deputy do you mean? Give me a name, or your town or postcode to find yours."));
+            case Resolution.Ambiguous a -> askWhich(turn, intent,
+                    turn.msg("deputies.ambiguous", "mention", a.mentionText()), a.candidates());
+            case Resolution.Suggested s -> askWhich(turn, intent, s.candidates().size() == 1
+                    ? turn.msg("deputies.suggested_one", "mention", s.mentionText(),
+                            "candidate", s.candidates().getFirst().fullName())
+                    : turn.msg("deputies.suggested_many", "mention", s.mentionText()), s.candidates());
+            case Resolution.UnknownName u -> Answer.text(turn.state(), turn.msg("deputies.unknown_name",
+                    "name", u.name(), "count", Long.toString(currentCount())));
+            case Resolution.NoneMentioned n -> Answer.text(turn.state().withPendingIntent(intent),
+                    turn.msg("deputies.which"));
             case Resolution.Found f -> throw new IllegalArgumentException("resolved already: " + f.deputy().uid());
         };
     }
@@ -145,7 +134,7 @@ public final class DeputyResolver {
             parts.add(fr.civicgateway.core.answer.Places.constituency(turn.language(), d.constituency()));
         }
         if (!d.current()) {
-            parts.add(turn.say("ancien" + (d.feminine() ? "ne" : "") + " député" + (d.feminine() ? "e" : ""), "former deputy"));
+            parts.add(turn.msg("deputies.label_former", "gender", Agreement.gender(d)));
         }
         return parts.isEmpty() ? d.fullName() : d.fullName() + " (" + String.join(", ", parts) + ")";
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * {@code find_representative}: from a constituency, a commune or arrondissement, a postcode or a département to
@@ -64,17 +65,14 @@ public final class FindRepresentativeHandler implements IntentHandler {
             if (m.guessed()) {
                 // "Anecy": one typing error from several commune names
                 List<Commune> close = m.candidates().stream().map(geo::commune).flatMap(Optional::stream).toList();
-                return askCommuneInOrder(turn, turn.say("Je ne trouve pas de commune nommée « " + m.text()
-                                + " ». Vouliez-vous dire l'une de celles-ci ?",
-                        "I find no commune called \"" + m.text() + "\". Did you mean one of these?"), close);
+                return askCommuneInOrder(turn, turn.msg("find_representative.commune_guessed", "text", m.text()), close);
             }
             if (m.ambiguous()) {
                 List<Commune> homonyms = m.alternatives().stream().map(geo::commune).flatMap(Optional::stream).toList();
                 // a corrected spelling ("Saint-Deni") is named as the communes are, not as it was typed
                 String name = m.certainty() == EntityMention.Certainty.CORRECTED && !homonyms.isEmpty()
                         ? homonyms.getFirst().name() : m.text();
-                return askCommune(turn, turn.say("Plusieurs communes s'appellent « " + name + " ». Laquelle ?",
-                        "Several communes are called \"" + name + "\". Which one?"), homonyms);
+                return askCommune(turn, turn.msg("find_representative.commune_homonyms", "name", name), homonyms);
             }
             return geo.commune(m.value()).map(c -> answerCommune(turn, c)).orElseGet(() -> unknownPlace(turn, m.text()));
         }
@@ -88,12 +86,8 @@ public final class FindRepresentativeHandler implements IntentHandler {
         }
         if (turn.message().location() != null) {
             // No constituency contours nor commune coordinates are in the loaded data: a position cannot be placed.
-            return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE), turn.say(
-                    "Merci pour votre position. Je ne peux pas encore en déduire votre circonscription : les contours "
-                            + "des circonscriptions ne font pas partie des données chargées. Dites-moi votre commune ou "
-                            + "votre code postal.",
-                    "Thank you for your location. I cannot tell your constituency from it yet: the constituencies' "
-                            + "boundaries are not in the loaded data. Tell me your town or your postcode."));
+            return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE),
+                    turn.msg("find_representative.location"));
         }
         Optional<String> name = NameGuess.find(turn.message().text());
         if (name.isPresent()) {
@@ -101,11 +95,8 @@ public final class FindRepresentativeHandler implements IntentHandler {
             return new DeputyResolver(data).answerUnresolved(turn, Intent.REPRESENTATIVE_PROFILE,
                     new DeputyResolver.Resolution.UnknownName(name.get()));
         }
-        return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE), turn.say(
-                "Pour trouver votre député, dites-moi votre commune ou votre code postal (par exemple « J'habite à "
-                        + "Annecy » ou « 74000 »), ou une circonscription (« 4e circonscription de la Gironde »).",
-                "To find your deputy, tell me your town or postcode (for example \"I live in Annecy\" or \"74000\"), "
-                        + "or a constituency (\"4th constituency of Gironde\")."));
+        return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE),
+                turn.msg("find_representative.ask_place"));
     }
 
     /**
@@ -134,31 +125,33 @@ public final class FindRepresentativeHandler implements IntentHandler {
         if (allPlaced && byConstituency.size() == 1) {
             String id = byConstituency.keySet().iterator().next();
             String where = data.deputyOf(id).map(d -> Places.constituency(turn.language(), d.constituency())).orElse(id);
-            return answerConstituency(turn, id, turn.say(
-                    "Ce code postal couvre " + communes.size() + " communes (" + names + "), toutes dans la " + where + ".",
-                    "This postcode covers " + communes.size() + " communes (" + names + "), all in the " + where + "."));
+            String intro = turn.msg("find_representative.postcode_one_constituency",
+                    "count", Integer.toString(communes.size()), "names", names, "constituency", where);
+            return answerConstituency(turn, id, ignored -> intro);
         }
-        StringBuilder question = new StringBuilder(turn.say(
-                "Le code postal " + code + " dessert " + communes.size() + " communes. Laquelle est la vôtre ?",
-                "Postcode " + code + " serves " + communes.size() + " communes. Which one is yours?"));
+        StringBuilder question = new StringBuilder(turn.msg("find_representative.postcode_which", "code", code,
+                "count", Integer.toString(communes.size())));
         if (communes.size() > MAX_OPTIONS * 2) {
             // Too many for buttons alone: say which constituency each commune is in, so the list itself answers.
             if (allPlaced) {
                 for (Map.Entry<String, List<Commune>> e : byConstituency.entrySet()) {
-                    String label = data.deputyOf(e.getKey())
-                            .map(d -> Places.constituency(turn.language(), d.constituency()) + " (" + d.fullName() + ")")
-                            .orElse(e.getKey());
-                    question.append("\n• ").append(label).append(" : ").append(names(e.getValue(), Integer.MAX_VALUE, turn));
+                    String listed = names(e.getValue(), Integer.MAX_VALUE, turn);
+                    question.append("\n• ").append(data.deputyOf(e.getKey())
+                            .map(d -> turn.msg("find_representative.postcode_item",
+                                    "constituency", Places.constituency(turn.language(), d.constituency()),
+                                    "deputy", d.fullName(), "communes", listed))
+                            .orElseGet(() -> turn.msg("find_representative.postcode_item_vacant",
+                                    "constituency", e.getKey(), "communes", listed)));
                 }
             } else {
-                question.append(" ").append(names(communes, Integer.MAX_VALUE, turn)).append(".");
+                question.append(" ").append(turn.msg("find_representative.postcode_communes",
+                        "communes", names(communes, Integer.MAX_VALUE, turn)));
             }
             if (allPlaced) {
                 // the list names deputies: like every list of deputies, it ends with its source and date
                 question.append("\n").append(listSource(turn));
             }
-            question.append(turn.say("\nTapez le nom de votre commune, ou choisissez parmi les premières :",
-                    "\nType your commune's name, or choose among the first ones:"));
+            question.append("\n").append(turn.msg("find_representative.postcode_type"));
         }
         return askCommune(turn, question.toString(), communes);
     }
@@ -168,50 +161,39 @@ public final class FindRepresentativeHandler implements IntentHandler {
         List<String> shown = communes.stream().map(Commune::name).sorted().limit(max).toList();
         String list = String.join(", ", shown);
         int more = communes.size() - shown.size();
-        return more <= 0 ? list : list + turn.say(" et " + more + " autres", " and " + more + " more");
+        return more <= 0 ? list : turn.msg("find_representative.names_more", "names", list, "count", more);
     }
 
     private Answer answerCommune(Turn turn, Commune c) {
         List<ConstituencyShare> shares = geo.constituenciesOf(c.inseeCode());
         if (shares.isEmpty()) {
-            return Answer.text(turn.state(), turn.say(
-                    "Je ne trouve pas la circonscription de " + c.name() + " dans les tables géographiques chargées ("
-                            + geo.sourceDescription() + ").",
-                    "I cannot find the constituency of " + c.name() + " in the loaded geographic tables ("
-                            + geo.sourceDescription() + ")."));
+            return Answer.text(turn.state(), turn.msg("find_representative.commune_no_constituency",
+                    "commune", c.name(), "source", geo.sourceDescription()));
         }
         if (shares.size() == 1) {
             return answerConstituency(turn, shares.getFirst().constituencyId(),
-                    turn.say(c.name() + " fait partie de la ", c.name() + " is in the "));
+                    where -> turn.msg("find_representative.commune_in", "commune", c.name(), "constituency", where));
         }
         Optional<Commune> city = geo.cityPlacingOnly(c.inseeCode());
         if (city.isPresent()) {
             // The official tables place Lyon's and Marseille's arrondissements only as part of the city: listing the
             // city's constituencies as the arrondissement's would be false, so say what the data cannot tell.
-            return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE), turn.say(
-                    "Les tables officielles chargées ne disent pas dans quelle circonscription se trouve " + c.name()
-                            + " : elles ne placent que la ville de " + city.get().name() + " entière, partagée entre "
-                            + shares.size() + " circonscriptions, sans dire lesquelles couvrent chaque arrondissement. "
-                            + "Si vous connaissez votre circonscription, dites-la (par exemple « 1re circonscription "
-                            + Places.ofDepartement(departementName(c)) + " »).",
-                    "The loaded official tables do not say which constituency " + c.name() + " is in: they place "
-                            + "only the whole city of " + city.get().name() + ", split between " + shares.size()
-                            + " constituencies, without saying which ones cover each arrondissement. If you know "
-                            + "your constituency, say it (for example \"1st constituency of " + departementName(c) + "\").")
+            String example = Places.constituency(turn.language(),
+                    new Constituency(c.departementCode(), departementName(c), 1));
+            return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE),
+                    turn.msg("find_representative.city_placing_only", "commune", c.name(), "city", city.get().name(),
+                            "count", Integer.toString(shares.size()), "example", example)
                     + "\n" + geoSource(turn));
         }
-        StringBuilder text = new StringBuilder(turn.say(
-                c.name() + " est partagée entre " + shares.size() + " circonscriptions ; votre député dépend de votre "
-                        + "adresse. Laquelle est la vôtre ?",
-                c.name() + " is split between " + shares.size() + " constituencies; your deputy depends on your "
-                        + "address. Which one is yours?"));
+        StringBuilder text = new StringBuilder(turn.msg("find_representative.commune_split", "commune", c.name(),
+                "count", Integer.toString(shares.size())));
         List<PendingChoice.Option> options = new ArrayList<>();
         List<QuickReply> buttons = new ArrayList<>();
         for (ConstituencyShare share : shares) {
             Optional<Deputy> d = data.deputyOf(share.constituencyId());
             String label = d.map(x -> constituencyLabel(turn, x.constituency())).orElse(share.constituencyId());
-            text.append("\n• ").append(label).append(" : ")
-                    .append(d.map(x -> x.fullName() + groupSuffix(x)).orElse(turn.say("siège vacant dans les données", "no sitting deputy in the data")));
+            text.append("\n• ").append(d.map(x -> splitItem(turn, label, x))
+                    .orElseGet(() -> turn.msg("find_representative.split_item_vacant", "constituency", label)));
             EntityMention chosen = new EntityMention(EntityType.CIRCONSCRIPTION, share.constituencyId(), label, 0, label.length());
             options.add(new PendingChoice.Option(label, label, chosen));
             buttons.add(new QuickReply(label, label));
@@ -234,8 +216,7 @@ public final class FindRepresentativeHandler implements IntentHandler {
     }
 
     private String geoSource(Turn turn) {
-        return turn.say("Circonscriptions : " + geo.sourceDescription() + ".",
-                "Constituencies: " + geo.sourceDescription() + ".");
+        return turn.msg("find_representative.geo_source", "source", geo.sourceDescription());
     }
 
     private Answer answerDepartement(Turn turn, String code) {
@@ -249,18 +230,16 @@ public final class FindRepresentativeHandler implements IntentHandler {
         }
         if (deputies.size() == 1) {
             return answerConstituency(turn, deputies.getFirst().constituency().id(),
-                    turn.say(name + " forme la ", name + " is the "));
+                    where -> turn.msg("find_representative.departement_single", "name", name, "constituency", where));
         }
-        StringBuilder text = new StringBuilder(turn.say(
-                "Le département " + name + " compte " + deputies.size() + " circonscriptions. Dites-moi votre commune "
-                        + "ou votre code postal pour trouver votre député, ou choisissez :",
-                name + " has " + deputies.size() + " constituencies. Tell me your town or postcode to find your deputy, "
-                        + "or choose:"));
+        StringBuilder text = new StringBuilder(turn.msg("find_representative.departement_which", "name", name,
+                "count", Integer.toString(deputies.size())));
         List<PendingChoice.Option> options = new ArrayList<>();
         List<QuickReply> buttons = new ArrayList<>();
         for (Deputy d : deputies) {
             String label = constituencyLabel(turn, d.constituency());
-            text.append("\n• ").append(label).append(" : ").append(d.fullName());
+            text.append("\n• ").append(turn.msg("find_representative.departement_item", "constituency", label,
+                    "deputy", d.fullName()));
             if (options.size() < MAX_OPTIONS * 2) {
                 EntityMention chosen = new EntityMention(EntityType.CIRCONSCRIPTION, d.constituency().id(), label, 0, label.length());
                 options.add(new PendingChoice.Option(label, label, chosen));
@@ -274,33 +253,29 @@ public final class FindRepresentativeHandler implements IntentHandler {
     }
 
     /**
-     * @param intro null for "Circonscription : …."; a sentence's start that the constituency's name ends ("Mende
-     *              fait partie de la "); or, when it ends with a period, a whole sentence said as it is
+     * @param intro the answer's first sentence from the constituency's name ("Mende fait partie de la 1re
+     *              circonscription de la Lozère."); null for "Circonscription : …."
      */
-    private Answer answerConstituency(Turn turn, String constituencyId, String intro) {
+    private Answer answerConstituency(Turn turn, String constituencyId, Function<String, String> intro) {
         Optional<Deputy> deputy = data.deputyOf(constituencyId);
         if (deputy.isEmpty()) {
-            return Answer.text(turn.state(), turn.say(
-                    "Les données de l'Assemblée ne donnent aucun député en exercice pour la circonscription "
-                            + constituencyId + " : le siège est peut-être vacant.",
-                    "The Assemblée's data gives no sitting deputy for constituency " + constituencyId
-                            + ": the seat may be vacant."));
+            return Answer.text(turn.state(), turn.msg("find_representative.vacant", "id", constituencyId));
         }
         Deputy d = deputy.get();
         String where = Places.constituency(turn.language(), d.constituency());
-        if (intro == null) {
-            intro = turn.say("Circonscription : " + where + ".", "Constituency: " + where + ".");
-        } else if (!intro.endsWith(".")) {
-            intro = intro + where + ".";
-        }
+        String first = intro == null ? turn.msg("find_representative.constituency", "constituency", where)
+                : intro.apply(where);
         return Answer.text(turn.state().withDeputy(d.uid()).withPendingIntent(null).withPendingChoice(null),
-                intro + "\n" + profile.describe(turn, d), DeputyQuickReplies.about(turn, d, false, true, true));
+                first + "\n" + profile.describe(turn, d), DeputyQuickReplies.about(turn, d, false, true, true));
     }
 
-    /** " (EPR)", or nothing when the group is unknown. */
-    private String groupSuffix(Deputy d) {
+    /** "4e circonscription de la Gironde : Jean Dupont (EPR)", without the group when it is unknown. */
+    private String splitItem(Turn turn, String constituency, Deputy d) {
         String abbreviation = ProfileHandler.groupAbbreviation(data, d.groupUid());
-        return abbreviation == null ? "" : " (" + abbreviation + ")";
+        return abbreviation == null
+                ? turn.msg("find_representative.split_item_no_group", "constituency", constituency, "deputy", d.fullName())
+                : turn.msg("find_representative.split_item", "constituency", constituency, "deputy", d.fullName(),
+                        "group", abbreviation);
     }
 
     private static String constituencyLabel(Turn turn, Constituency c) {
@@ -335,10 +310,7 @@ public final class FindRepresentativeHandler implements IntentHandler {
     }
 
     private Answer unknownPlace(Turn turn, String text) {
-        return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE), turn.say(
-                "Je ne trouve pas « " + text + " » dans les tables géographiques (" + geo.sourceDescription()
-                        + "). Donnez-moi le nom exact de votre commune ou votre code postal.",
-                "I cannot find \"" + text + "\" in the geographic tables (" + geo.sourceDescription()
-                        + "). Give me your town's exact name or your postcode."));
+        return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE),
+                turn.msg("find_representative.unknown_place", "text", text, "source", geo.sourceDescription()));
     }
 }

@@ -10,8 +10,7 @@ import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
 
-import static fr.civicgateway.core.answer.Agreement.depute;
-import static fr.civicgateway.core.answer.Agreement.e;
+import static fr.civicgateway.core.answer.Agreement.gender;
 
 /** {@code representative_profile}: who a deputy is — group, constituency, since when, the Assemblée's page. */
 public final class ProfileHandler extends AboutOneDeputyHandler {
@@ -32,50 +31,31 @@ public final class ProfileHandler extends AboutOneDeputyHandler {
                 DeputyQuickReplies.about(turn, d, false, true, true));
     }
 
-    /** The profile paragraph, also used to answer "who is my deputy". */
+    /** The profile paragraph, also used to answer "who is my deputy": sentences of the shared bundle {@code deputies}. */
     String describe(Turn turn, Deputy d) {
         Language lang = turn.language();
         if (d.unresolved()) {
-            return turn.say(
-                    "L'acteur " + d.uid() + " a voté au cours de la législature, mais n'est plus député : "
-                            + "les données chargées ne donnent pas son nom.",
-                    "Acteur " + d.uid() + " voted during this legislature but no longer sits: the loaded data does "
-                            + "not give their name.")
+            return turn.msg("deputies.profile_unresolved", "uid", d.uid())
                     + "\n" + Sources.line(lang, d.pageUrl(), data.info().deputiesDataDate());
         }
         StringBuilder s = new StringBuilder();
         String group = groupName(d);
+        String gender = gender(d);
+        String in = d.constituency() != null ? "yes" : "no";
+        String constituency = d.constituency() != null ? Places.constituency(lang, d.constituency()) : "";
         if (d.current()) {
-            s.append(turn.say(d.fullName() + " est " + depute(d), d.fullName()
-                    + (d.mandateStart() != null ? " has been the deputy" : " is the deputy")));
-            if (d.constituency() != null) {
-                s.append(turn.say(" de la ", " for the ")).append(Places.constituency(lang, d.constituency()));
-            }
-            if (d.mandateStart() != null) {
-                s.append(turn.say(" depuis le ", " since ")).append(Formats.date(lang, d.mandateStart()));
-            }
-            s.append(". ");
-            if (group != null) {
-                s.append(turn.say((d.feminine() ? "Elle" : "Il") + " siège au groupe " + group + ".",
-                        (d.feminine() ? "She" : "He") + " sits with the group " + group + "."));
-            } else {
-                s.append(turn.say("Son groupe politique n'est pas indiqué dans les données.",
-                        "The data gives no political group."));
-            }
+            s.append(turn.msg("deputies.profile_current", "deputy", d.fullName(), "gender", gender,
+                    "in", in, "constituency", constituency,
+                    "since", d.mandateStart() != null ? "yes" : "no",
+                    "start", d.mandateStart() != null ? Formats.date(lang, d.mandateStart()) : ""));
+            s.append(" ").append(group != null ? turn.msg("deputies.profile_group", "gender", gender, "group", group)
+                    : turn.msg("deputies.profile_no_group"));
         } else {
-            s.append(turn.say(d.fullName() + " n'est plus " + depute(d) + " en exercice",
-                    d.fullName() + " is no longer a sitting deputy"));
-            if (d.constituency() != null) {
-                s.append(turn.say(" ; " + (d.feminine() ? "elle" : "il") + " était élu" + e(d) + " dans la ",
-                        "; they were elected in the ")).append(Places.constituency(lang, d.constituency()));
-            }
-            if (d.mandateEnd() != null) {
-                s.append(turn.say(" et son mandat a pris fin le ", " and the mandate ended on "))
-                        .append(Formats.date(lang, d.mandateEnd()));
-            }
-            s.append(". ");
-            s.append(turn.say("Ses votes pendant la législature restent dans les données.",
-                    "Their votes during this legislature are still in the data."));
+            s.append(turn.msg("deputies.profile_former", "deputy", d.fullName(), "gender", gender,
+                    "in", in, "constituency", constituency,
+                    "ended", d.mandateEnd() != null ? "yes" : "no",
+                    "end", d.mandateEnd() != null ? Formats.date(lang, d.mandateEnd()) : ""));
+            s.append(" ").append(turn.msg("deputies.profile_former_votes"));
         }
         s.append("\n").append(Sources.line(lang, d.pageUrl(), data.info().deputiesDataDate()));
         return s.toString();

@@ -48,10 +48,11 @@ import java.util.stream.Stream;
 public final class MessageCatalogue {
 
     /**
-     * The bundles every catalogue has, whoever is registered: sentences said by several handlers and flows. A channel
+     * The bundles every catalogue has, whoever is registered: sentences said by several handlers and flows (the vote
+     * handlers share {@code votes}, the handlers about a deputy {@code deputies}). A channel
      * adds its own bundle (its commands, its menu) when the application loads the catalogue.
      */
-    public static final List<String> SHARED = List.of("common", "dialogue", "capabilities");
+    public static final List<String> SHARED = List.of("common", "dialogue", "capabilities", "votes", "deputies");
 
     private static final String RESOURCES = "messages/";
     private static final Pattern FILE_NAME = Pattern.compile("([a-z0-9_]+)\\.([a-z]{2})\\.properties");

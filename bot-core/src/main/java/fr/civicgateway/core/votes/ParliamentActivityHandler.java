@@ -45,26 +45,22 @@ public final class ParliamentActivityHandler implements IntentHandler {
         DataInfo info = data.info();
         List<Scrutin> all = data.scrutins();
         if (all.isEmpty()) {
-            return Answer.text(turn.state(), turn.say("Aucun scrutin n'est chargé.", "No vote is loaded."));
+            return Answer.text(turn.state(), turn.msg("parliament_activity.none_loaded"));
         }
         StringBuilder text = new StringBuilder();
         LocalDate today = LocalDate.ofInstant(turn.now(), zone);
         long daysOld = ChronoUnit.DAYS.between(info.lastScrutinDate(), today);
         if (daysOld > 7) {
-            text.append(turn.say(
-                    "Les données chargées s'arrêtent au " + Formats.date(turn.language(), info.lastScrutinDate())
-                            + " : je n'ai pas les votes plus récents. Voici les derniers scrutins disponibles.",
-                    "The loaded data ends on " + Formats.date(turn.language(), info.lastScrutinDate())
-                            + ": I do not have more recent votes. Here are the latest available."));
+            text.append(turn.msg("parliament_activity.stale", "date", Formats.date(turn.language(), info.lastScrutinDate())));
         } else {
-            text.append(turn.say("Les derniers scrutins publics de l'Assemblée :", "The Assemblée's latest public votes:"));
+            text.append(turn.msg("parliament_activity.latest"));
         }
         List<QuickReply> buttons = new ArrayList<>();
         for (int i = all.size() - 1; i >= Math.max(0, all.size() - LATEST); i--) {
             Scrutin s = all.get(i);
             line(turn, text, s);
-            buttons.add(new QuickReply(turn.say("Scrutin n° ", "Scrutin no. ") + s.number(),
-                    turn.say("Résultat du scrutin " + s.number(), "Result of scrutin " + s.number())));
+            buttons.add(new QuickReply(turn.msg("votes.button_scrutin", "number", VoteWords.number(s)),
+                    turn.msg("votes.ask_result", "number", VoteWords.number(s))));
         }
         List<Scrutin> solemn = new ArrayList<>();
         for (int i = all.size() - 1; i >= 0 && solemn.size() < SOLEMN; i--) {
@@ -73,7 +69,7 @@ public final class ParliamentActivityHandler implements IntentHandler {
             }
         }
         if (!solemn.isEmpty()) {
-            text.append(turn.say("\nDerniers votes solennels :", "\nLatest solemn votes:"));
+            text.append("\n").append(turn.msg("parliament_activity.solemn"));
             solemn.forEach(s -> line(turn, text, s));
         }
         text.append("\n").append(Sources.line(turn.language(),
@@ -82,8 +78,8 @@ public final class ParliamentActivityHandler implements IntentHandler {
     }
 
     private static void line(Turn turn, StringBuilder text, Scrutin s) {
-        text.append("\n• ").append(turn.say("n° ", "no. ")).append(s.number()).append(" (")
-                .append(Formats.shortDate(turn.language(), s.date())).append(") ")
-                .append(VoteWords.title(s)).append(" : ").append(VoteWords.result(turn, s)).append(".");
+        text.append("\n• ").append(turn.msg("parliament_activity.item", "number", VoteWords.number(s),
+                "date", Formats.shortDate(turn.language(), s.date()), "title", VoteWords.title(s),
+                "result", VoteWords.result(turn, s)));
     }
 }

@@ -51,8 +51,8 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
             int number = Integer.parseInt(scrutin.get().value());
             return data.scrutin(number)
                     .map(s -> Answer.text(state.withScrutin(number), onScrutin(turn, d, s),
-                            List.of(new QuickReply(turn.say("Résultat du scrutin", "Result of the vote"),
-                                    turn.say("Résultat du scrutin " + number, "Result of scrutin " + number)))))
+                            List.of(new QuickReply(turn.msg("representative_votes.button_result"),
+                                    turn.msg("votes.ask_result", "number", Integer.toString(number))))))
                     .orElseGet(() -> Answer.text(state, unknownScrutin(turn, data, number)));
         }
         Optional<EntityMention> topic = turn.entity(EntityType.TOPIC);
@@ -66,13 +66,12 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
     /** One vote, stated in full. */
     String onScrutin(Turn turn, Deputy d, Scrutin s) {
         DeputyVote v = data.vote(d.uid(), s.number());
-        StringBuilder text = new StringBuilder()
-                .append(d.fullName()).append(" ").append(VoteWords.positionPhrase(turn, d, v))
-                .append(turn.say(" lors du scrutin ", " in scrutin ")).append(VoteWords.reference(turn, s))
-                .append(turn.say(" sur « ", " on \"")).append(VoteWords.title(s)).append(turn.say(" ».", "\"."));
+        StringBuilder text = new StringBuilder(turn.msg("representative_votes.on_scrutin", "deputy", d.fullName(),
+                "position", VoteWords.positionPhrase(turn, d, v), "number", VoteWords.number(s),
+                "date", VoteWords.date(turn, s), "title", VoteWords.title(s)));
         VoteWords.whyNotVoting(turn, d, v, s).ifPresent(w -> text.append(" ").append(w));
         VoteWords.groupSentence(turn, data, d, v, s).ifPresent(g -> text.append(" ").append(g));
-        text.append(turn.say(" Résultat : ", " Result: ")).append(VoteWords.result(turn, s)).append(".");
+        text.append(" ").append(turn.msg("representative_votes.result", "result", VoteWords.result(turn, s)));
         text.append("\n").append(Sources.line(turn.language(), s.pageUrl(), data.info().lastScrutinDate()));
         return text.toString();
     }
@@ -82,25 +81,20 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
         if (matches.best().isEmpty()) {
             return Answer.text(state, noTopicMatch(turn, topic));
         }
-        StringBuilder text = new StringBuilder(turn.say(
-                Formats.count(turn.language(), matches.total()) + " " + Formats.plural(turn.language(), matches.total(), "scrutin correspond", "scrutins correspondent", "", "")
-                        + " à « " + topic + " ». Votes de " + d.fullName() + " sur les plus importants :",
-                Formats.count(turn.language(), matches.total()) + " " + Formats.plural(turn.language(), matches.total(), "", "", "vote matches", "votes match")
-                        + " \"" + topic + "\". " + d.fullName() + "'s votes on the most significant ones:"));
+        StringBuilder text = new StringBuilder(turn.msg("representative_votes.topic_intro", "count", matches.total(),
+                "topic", topic, "deputy", d.fullName()));
         List<Scrutin> listed = matches.best().subList(0, Math.min(TOPIC_LIST, matches.best().size()));
         for (Scrutin s : listed) {
             DeputyVote v = data.vote(d.uid(), s.number());
-            text.append("\n• ").append(turn.say("Scrutin ", "Scrutin ")).append(VoteWords.reference(turn, s))
-                    .append(" — ").append(VoteWords.title(s)).append(" : ").append(d.fullName()).append(" ")
-                    .append(VoteWords.positionPhrase(turn, d, v)).append(" ; ")
-                    .append(VoteWords.result(turn, s)).append(".");
+            text.append("\n• ").append(turn.msg("representative_votes.topic_item", "number", VoteWords.number(s),
+                    "date", VoteWords.date(turn, s), "title", VoteWords.title(s), "deputy", d.fullName(),
+                    "position", VoteWords.positionPhrase(turn, d, v), "result", VoteWords.result(turn, s)));
         }
         text.append("\n").append(Sources.line(turn.language(), listed.getFirst().pageUrl(), data.info().lastScrutinDate()));
         List<QuickReply> buttons = new ArrayList<>();
         for (Scrutin s : matches.best()) {
-            buttons.add(new QuickReply(turn.say("Scrutin n° ", "Scrutin no. ") + s.number(),
-                    turn.say("Comment a voté " + d.fullName() + " au scrutin " + s.number() + " ?",
-                            "How did " + d.fullName() + " vote in scrutin " + s.number() + "?")));
+            buttons.add(new QuickReply(turn.msg("votes.button_scrutin", "number", VoteWords.number(s)),
+                    turn.msg("representative_votes.ask_vote_on", "deputy", d.fullName(), "number", VoteWords.number(s))));
         }
         return Answer.text(state.withScrutin(listed.getFirst().number()), text.toString(), buttons);
     }
@@ -116,20 +110,20 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
             recent.add(s);
         }
         if (recent.isEmpty()) {
-            return Answer.text(state, turn.say("Aucun scrutin n'est chargé.", "No scrutin is loaded."));
+            return Answer.text(state, turn.msg("representative_votes.none_loaded"));
         }
-        StringBuilder text = new StringBuilder(turn.say(
-                "Les " + recent.size() + " derniers scrutins publics des données, et le vote de " + d.fullName() + " :",
-                "The latest " + recent.size() + " public votes in the data, and " + d.fullName() + "'s vote:"));
+        StringBuilder text = new StringBuilder(turn.msg("representative_votes.latest_intro", "count", recent.size(),
+                "deputy", d.fullName()));
         for (Scrutin s : recent) {
             DeputyVote v = data.vote(d.uid(), s.number());
-            text.append("\n• ").append(turn.say("Scrutin ", "Scrutin ")).append(VoteWords.reference(turn, s))
-                    .append(" — ").append(VoteWords.title(s)).append(" : ").append(VoteWords.positionPhrase(turn, d, v));
-            if (v.position() == Position.NON_VOTING && v.cause().excusedByFunction()) {
-                text.append(turn.say(" (ne pouvait pas voter, cause " + v.cause().code() + ")",
-                        " (could not vote, cause " + v.cause().code() + ")"));
-            }
-            text.append(".");
+            String number = VoteWords.number(s);
+            String date = VoteWords.date(turn, s);
+            String position = VoteWords.positionPhrase(turn, d, v);
+            text.append("\n• ").append(v.position() == Position.NON_VOTING && v.cause().excusedByFunction()
+                    ? turn.msg("representative_votes.latest_item_excused", "number", number, "date", date,
+                            "title", VoteWords.title(s), "position", position, "cause", v.cause().code())
+                    : turn.msg("representative_votes.latest_item", "number", number, "date", date,
+                            "title", VoteWords.title(s), "position", position));
         }
         text.append("\n").append(Sources.line(turn.language(), d.pageUrl(), data.info().lastScrutinDate()));
         List<QuickReply> buttons = new ArrayList<>(DeputyQuickReplies.about(turn, d, true, false, true));
@@ -141,26 +135,17 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
         List<Scrutin> all = data.scrutins();
         Scrutin newest = all.isEmpty() ? null : all.getLast();
         if (newest == null || number < newest.number()) {
-            return turn.say("Il n'y a pas de scrutin n° " + number + " dans les données chargées.",
-                    "There is no scrutin no. " + number + " in the loaded data.");
+            return turn.msg("votes.unknown_scrutin", "number", Integer.toString(number));
         }
-        String date = Formats.date(turn.language(), newest.date());
-        return turn.say("Il n'y a pas de scrutin n° " + number + " dans les données chargées : elles vont jusqu'au "
-                        + "scrutin n° " + newest.number() + " du " + date + ".",
-                "There is no scrutin no. " + number + " in the loaded data: it goes up to scrutin no. "
-                        + newest.number() + " of " + date + ".");
+        return turn.msg("votes.unknown_scrutin_newer", "number", Integer.toString(number),
+                "newest", VoteWords.number(newest), "date", VoteWords.date(turn, newest));
     }
 
     private String noTopicMatch(Turn turn, String topic) {
         var info = data.info();
-        return turn.say(
-                "Je ne trouve aucun scrutin dont l'intitulé parle de « " + topic + " » parmi les "
-                        + Formats.count(turn.language(), info.scrutinCount()) + " scrutins chargés (du "
-                        + Formats.date(turn.language(), info.firstScrutinDate()) + " au "
-                        + Formats.date(turn.language(), info.lastScrutinDate()) + "). Essayez un autre mot, ou un numéro de scrutin.",
-                "I find no vote whose title is about \"" + topic + "\" among the "
-                        + Formats.count(turn.language(), info.scrutinCount()) + " loaded votes (from "
-                        + Formats.date(turn.language(), info.firstScrutinDate()) + " to "
-                        + Formats.date(turn.language(), info.lastScrutinDate()) + "). Try another word, or a scrutin number.");
+        return turn.msg("representative_votes.no_topic", "topic", topic,
+                "count", Formats.count(turn.language(), info.scrutinCount()),
+                "from", Formats.date(turn.language(), info.firstScrutinDate()),
+                "to", Formats.date(turn.language(), info.lastScrutinDate()));
     }
 }

@@ -57,76 +57,64 @@ public final class VoteResultHandler implements IntentHandler {
             String words = topic.get().value();
             TopicSearch.Matches matches = topics.find(words, 1 + TOPIC_BUTTONS);
             if (matches.best().isEmpty()) {
-                return Answer.text(state.withTopic(words), turn.say(
-                        "Je ne trouve aucun scrutin dont l'intitulé parle de « " + words + " » dans les données.",
-                        "I find no vote whose title is about \"" + words + "\" in the data."));
+                return Answer.text(state.withTopic(words), turn.msg("vote_result.no_topic", "topic", words));
             }
             Scrutin best = matches.best().getFirst();
-            String intro = turn.say(
-                    Formats.count(turn.language(), matches.total()) + " " + Formats.plural(turn.language(), matches.total(),
-                            "scrutin correspond", "scrutins correspondent", "", "") + " à « " + words + " » ; voici le plus important.",
-                    Formats.count(turn.language(), matches.total()) + " " + Formats.plural(turn.language(), matches.total(),
-                            "", "", "vote matches", "votes match") + " \"" + words + "\"; here is the most significant.");
+            String intro = turn.msg("vote_result.topic_intro", "count", matches.total(), "topic", words);
             List<QuickReply> buttons = new ArrayList<>();
             for (Scrutin other : matches.best().subList(1, matches.best().size())) {
-                buttons.add(new QuickReply(turn.say("Scrutin n° ", "Scrutin no. ") + other.number(),
-                        turn.say("Résultat du scrutin " + other.number(), "Result of scrutin " + other.number())));
+                buttons.add(new QuickReply(turn.msg("votes.button_scrutin", "number", VoteWords.number(other)),
+                        turn.msg("votes.ask_result", "number", VoteWords.number(other))));
             }
             return Answer.text(state.withTopic(words).withScrutin(best.number()), intro + "\n" + describe(turn, best), buttons);
         }
-        return Answer.text(state.withPendingIntent(Intent.VOTE_RESULT), turn.say(
-                "De quel scrutin voulez-vous le résultat ? Donnez son numéro (« scrutin 3876 ») ou son sujet "
-                        + "(« le budget », « la motion de censure »).",
-                "Which vote do you want the result of? Give its number (\"scrutin 3876\") or its subject "
-                        + "(\"the budget\", \"the censure motion\")."),
-                List.of(new QuickReply(turn.say("Derniers scrutins", "Latest votes"),
-                        turn.say("Qu'est-ce qui a été voté récemment ?", "What was voted recently?"))));
+        return Answer.text(state.withPendingIntent(Intent.VOTE_RESULT), turn.msg("vote_result.ask"),
+                List.of(new QuickReply(turn.msg("vote_result.button_latest"), turn.msg("vote_result.button_latest_text"))));
     }
 
     /** The group's abbreviation; a group the data does not name is "un groupe non identifié", never its uid. */
     private String abbreviation(Turn turn, GroupVote g) {
         return data.groupAbbreviation(g.groupUid())
-                .orElseGet(() -> turn.say("groupe non identifié", "unidentified group"));
+                .orElseGet(() -> turn.msg("vote_result.unidentified_group"));
     }
 
-    /** The majority computed from the group's nominal votes ({@link GroupVote#majority()}). */
-    private static String position(Turn turn, GroupVote g) {
+    /**
+     * The majority computed from the group's nominal votes ({@link GroupVote#majority()}), as {@code
+     * vote_result.group_item} selects on it: none when no member voted, split for a tie.
+     */
+    private static String position(GroupVote g) {
         if (g.noneTookPart()) {
-            return turn.say("sans vote", "no vote");
+            return "none";
         }
-        return g.majority().map(p -> VoteWords.groupPosition(turn.language(), p))
-                .orElseGet(() -> turn.say("partagé", "split"));
+        return g.majority().map(VoteWords::positionKey).orElse("split");
     }
 
     String describe(Turn turn, Scrutin s) {
         Language lang = turn.language();
         VoteCounts c = s.counts();
-        StringBuilder text = new StringBuilder()
-                .append(turn.say("Scrutin ", "Scrutin ")).append(VoteWords.reference(turn, s))
-                .append(" (").append(VoteWords.kind(turn, s)).append(") — ")
-                .append(VoteWords.capitalise(VoteWords.title(s))).append(" : ")
-                .append(VoteWords.result(turn, s)).append(".");
-        text.append(turn.say(" Votants : " + Formats.count(lang, c.voters()) + ", suffrages exprimés : "
-                        + Formats.count(lang, c.expressed()) + ", majorité requise : " + Formats.count(lang, c.required()) + ".",
-                " Voters: " + Formats.count(lang, c.voters()) + ", votes cast: " + Formats.count(lang, c.expressed())
-                        + ", required majority: " + Formats.count(lang, c.required()) + "."));
+        StringBuilder text = new StringBuilder(turn.msg("vote_result.summary", "number", VoteWords.number(s),
+                "date", VoteWords.date(turn, s), "kind", VoteWords.kind(s),
+                "title", VoteWords.capitalise(VoteWords.title(s)), "result", VoteWords.result(turn, s),
+                "voters", Formats.count(lang, c.voters()), "expressed", Formats.count(lang, c.expressed()),
+                "required", Formats.count(lang, c.required())));
         if (!s.groups().isEmpty() && s.type() == ScrutinType.CENSURE_MOTION) {
             // A censure motion records only the votes for: a group's "majority position" would say nothing.
             List<String> parts = new ArrayList<>();
             for (GroupVote g : s.groups()) {
                 if (g.counts().forVotes() > 0) {
-                    parts.add(abbreviation(turn, g) + " " + g.counts().forVotes());
+                    parts.add(turn.msg("vote_result.censure_group_item", "group", abbreviation(turn, g),
+                            "count", Integer.toString(g.counts().forVotes())));
                 }
             }
-            text.append(turn.say("\nVoix pour par groupe : ", "\nVotes for by group: "))
-                    .append(parts.isEmpty() ? turn.say("aucune", "none") : String.join(", ", parts)).append(".");
+            text.append("\n").append(parts.isEmpty() ? turn.msg("vote_result.censure_groups_none")
+                    : turn.msg("vote_result.censure_groups", "groups", String.join(", ", parts)));
         } else if (!s.groups().isEmpty()) {
-            text.append(turn.say("\nPosition majoritaire des groupes : ", "\nGroups' majority positions: "));
             List<String> parts = new ArrayList<>();
             for (GroupVote g : s.groups()) {
-                parts.add(abbreviation(turn, g) + " " + position(turn, g) + " (" + VoteWords.countsOf(g) + ")");
+                parts.add(turn.msg("vote_result.group_item", "group", abbreviation(turn, g), "position", position(g),
+                        "counts", VoteWords.countsOf(g)));
             }
-            text.append(String.join(" ; ", parts)).append(turn.say(" [pour/contre/abstentions].", " [for/against/abstentions]."));
+            text.append("\n").append(turn.msg("vote_result.groups", "groups", String.join(" ; ", parts)));
         }
         text.append("\n").append(Sources.line(lang, s.pageUrl(), data.info().lastScrutinDate()));
         return text.toString();

@@ -15,12 +15,13 @@ import fr.civicgateway.core.parliament.ScrutinType;
 import fr.civicgateway.core.parliament.VoteCounts;
 import java.util.Optional;
 
-import static fr.civicgateway.core.answer.Agreement.e;
+import static fr.civicgateway.core.answer.Agreement.gender;
 
 /**
  * The sentences that state votes, exactly as API.md §3 fixes them: "a voté pour", "a voté contre",
  * "s'est abstenu(e)", "n'a pas pris part au vote" (en: "voted for", "voted against", "abstained",
- * "did not take part in the vote"); "adopté"/"rejeté" with the counts.
+ * "did not take part in the vote"); "adopté"/"rejeté" with the counts. Their wording is the shared bundle
+ * {@code votes} of the message catalogue; this class picks the keys and the arguments.
  */
 final class VoteWords {
 
@@ -33,72 +34,59 @@ final class VoteWords {
         return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     }
 
-    /** "n° 3876 du 17 novembre 2025" / "no. 3876 of 17 November 2025". */
-    static String reference(Turn turn, Scrutin s) {
-        return turn.say("n° " + s.number() + " du ", "no. " + s.number() + " of ") + Formats.date(turn.language(), s.date());
+    /** The scrutin's number, as the sentences name it ("n° {number}"): a string, never grouped as a count. */
+    static String number(Scrutin s) {
+        return Integer.toString(s.number());
     }
 
-    /** The verb phrase of a deputy's position: "a voté contre (par délégation)". */
+    /** The scrutin's date, written in the turn's language: "17 novembre 2025". */
+    static String date(Turn turn, Scrutin s) {
+        return Formats.date(turn.language(), s.date());
+    }
+
+    /** The verb phrase of a deputy's position, {@code votes.position}: "a voté contre (par délégation)". */
     static String positionPhrase(Turn turn, Deputy d, DeputyVote v) {
-        String proxy = v.byProxy() ? turn.say(" (par délégation)", " (by proxy)") : "";
-        return switch (v.position()) {
-            case FOR -> turn.say("a voté pour", "voted for") + proxy;
-            case AGAINST -> turn.say("a voté contre", "voted against") + proxy;
-            case ABSTENTION -> turn.say("s'est abstenu" + e(d), "abstained") + proxy;
-            case NON_VOTING, ABSENT -> turn.say("n'a pas pris part au vote", "did not take part in the vote");
+        boolean voted = v.position() != Position.NON_VOTING && v.position() != Position.ABSENT;
+        return turn.msg("votes.position", "position", positionKey(v.position()), "gender", gender(d),
+                "proxy", voted && v.byProxy() ? "yes" : "no");
+    }
+
+    /** The {@code position} a sentence selects on: for, against, abstention, non_voting. */
+    static String positionKey(Position p) {
+        return switch (p) {
+            case FOR -> "for";
+            case AGAINST -> "against";
+            case ABSTENTION -> "abstention";
+            case NON_VOTING, ABSENT -> "non_voting";
         };
     }
 
     /** Why a deputy did not vote, when the data says or implies it; empty when it says nothing more. */
     static Optional<String> whyNotVoting(Turn turn, Deputy d, DeputyVote v, Scrutin s) {
+        String gender = gender(d);
         if (v.position() == Position.NON_VOTING) {
             return Optional.of(switch (v.cause()) {
-                case PRESIDENT_OF_ASSEMBLY -> turn.say(
-                        "En tant que président" + e(d) + " de l'Assemblée, " + (d.feminine() ? "elle" : "il") + " ne vote pas (non-votant, cause PAN).",
-                        "As President of the Assemblée, " + (d.feminine() ? "she" : "he") + " does not vote (non-voting, cause PAN).");
-                case SESSION_CHAIR -> turn.say(
-                        (d.feminine() ? "Elle" : "Il") + " présidait la séance et ne pouvait donc pas voter (non-votant, cause PSE).",
-                        (d.feminine() ? "She" : "He") + " was chairing the sitting and so could not vote (non-voting, cause PSE).");
-                case GOVERNMENT_MEMBER -> turn.say(
-                        (d.feminine() ? "Elle" : "Il") + " était membre du gouvernement et ne pouvait donc pas voter (non-votant, cause MG).",
-                        (d.feminine() ? "She" : "He") + " was a member of the government and so could not vote (non-voting, cause MG).");
-                case NONE, OTHER -> turn.say(
-                        (d.feminine() ? "Elle" : "Il") + " est inscrit" + e(d) + " parmi les non-votants du scrutin.",
-                        "The deputy is listed among the scrutin's non-voting members.");
+                case PRESIDENT_OF_ASSEMBLY -> turn.msg("votes.not_voting_president", "gender", gender);
+                case SESSION_CHAIR -> turn.msg("votes.not_voting_chair", "gender", gender);
+                case GOVERNMENT_MEMBER -> turn.msg("votes.not_voting_government", "gender", gender);
+                case NONE, OTHER -> turn.msg("votes.not_voting_listed", "gender", gender);
             });
         }
         if (v.position() == Position.ABSENT) {
             if (d.mandateStart() != null && s.date().isBefore(d.mandateStart())) {
-                return Optional.of(turn.say(
-                        (d.feminine() ? "Elle" : "Il") + " n'était pas encore " + (d.feminine() ? "députée" : "député")
-                                + " à cette date (prise de fonction le " + Formats.date(turn.language(), d.mandateStart()) + ").",
-                        "The deputy had not yet taken office on that date (took office on "
-                                + Formats.date(turn.language(), d.mandateStart()) + ")."));
+                return Optional.of(turn.msg("votes.absent_before_mandate", "gender", gender,
+                        "start", Formats.date(turn.language(), d.mandateStart())));
             }
             if (d.mandateEnd() != null && s.date().isAfter(d.mandateEnd())) {
-                return Optional.of(turn.say("Son mandat avait pris fin le " + Formats.date(turn.language(), d.mandateEnd()) + ".",
-                        "The mandate had ended on " + Formats.date(turn.language(), d.mandateEnd()) + "."));
+                return Optional.of(turn.msg("votes.absent_after_mandate",
+                        "end", Formats.date(turn.language(), d.mandateEnd())));
             }
             if (s.type() == ScrutinType.CENSURE_MOTION) {
-                return Optional.of(turn.say(
-                        "Pour une motion de censure, seuls les votes pour sont enregistrés : " + (d.feminine() ? "elle" : "il") + " ne l'a pas votée.",
-                        "For a censure motion only the votes for are recorded: the deputy did not vote for it."));
+                return Optional.of(turn.msg("votes.absent_censure", "gender", gender));
             }
-            return Optional.of(turn.say(
-                    (d.feminine() ? "Elle" : "Il") + " ne figure pas parmi les votants de ce scrutin.",
-                    "The deputy is not listed among this scrutin's voters."));
+            return Optional.of(turn.msg("votes.absent", "gender", gender));
         }
         return Optional.empty();
-    }
-
-    /** "pour" / "contre" / "abstention" / "non-votant" as a group's majority position. */
-    static String groupPosition(Language lang, Position p) {
-        return switch (p) {
-            case FOR -> lang == Language.EN ? "for" : "pour";
-            case AGAINST -> lang == Language.EN ? "against" : "contre";
-            case ABSTENTION -> lang == Language.EN ? "abstention" : "abstention";
-            case NON_VOTING, ABSENT -> lang == Language.EN ? "did not vote" : "non-votant";
-        };
     }
 
     /**
@@ -106,6 +94,7 @@ final class VoteWords {
      * not listed, the current one). The position is computed from the group's nominal votes ({@link
      * GroupVote#majority()}); a group nobody of which voted "n'a pas pris part au vote", a tie has no majority. A
      * group the data does not name is worded without a name; a block the data cannot tell apart gives no sentence.
+     * When the deputy voted otherwise than the majority, a second sentence says so.
      */
     static Optional<String> groupSentence(Turn turn, ParliamentData data, Deputy d, DeputyVote v, Scrutin s) {
         String groupUid = v.groupUid() != null ? v.groupUid() : d.groupUid();
@@ -119,34 +108,30 @@ final class VoteWords {
         }
         GroupVote gv = blocks.getFirst();
         Optional<String> abbreviation = data.groupAbbreviation(groupUid);
-        String fr = abbreviation.map(a -> "Son groupe (" + a + ")").orElse("Son groupe");
-        String en = abbreviation.map(a -> (d.feminine() ? "Her" : "His") + " group (" + a + ")")
-                .orElse(d.feminine() ? "Her group" : "His group");
+        Object[] group = {"gender", gender(d), "named", abbreviation.isPresent() ? "yes" : "no",
+                "group", abbreviation.orElse("")};
         if (s.type() == ScrutinType.CENSURE_MOTION) {
-            int n = gv.counts().forVotes();
-            return Optional.of(n == 0
-                    ? turn.say("Aucun membre de " + lower(fr) + " ne l'a votée.", "No member of " + lower(en) + " voted for it.")
-                    : turn.say(n + " " + (n == 1 ? "membre" : "membres") + " de " + lower(fr) + " l'" + (n == 1 ? "a" : "ont") + " votée.",
-                            n + " " + (n == 1 ? "member" : "members") + " of " + lower(en) + " voted for it."));
+            return Optional.of(turn.msg("votes.group_censure", with(group, "count", gv.counts().forVotes())));
         }
         if (gv.noneTookPart()) {
-            return Optional.of(turn.say(fr + " n'a pas pris part au vote.", en + " did not take part in the vote."));
+            return Optional.of(turn.msg("votes.group_no_vote", group));
         }
         Optional<Position> majority = gv.majority();
         if (majority.isEmpty()) {
-            return Optional.of(turn.say(fr + " n'a pas de position majoritaire : ses votes se partagent à égalité ("
-                            + countsOf(gv) + " pour/contre/abstentions).",
-                    en + " has no majority position: its votes are evenly split (" + countsOf(gv) + " for/against/abstentions)."));
+            return Optional.of(turn.msg("votes.group_split", with(group, "counts", countsOf(gv))));
         }
-        String pos = groupPosition(turn.language(), majority.get());
-        String sentence = majority.get() == Position.ABSTENTION
-                ? turn.say(fr + " s'est majoritairement abstenu.", en + " mostly abstained.")
-                : turn.say(fr + " a majoritairement voté " + pos + ".", en + " mostly voted " + pos + ".");
+        String sentence = turn.msg("votes.group_majority", with(group, "position", positionKey(majority.get())));
         if (v.tookPart() && majority.get() != v.position()) {
-            sentence += turn.say(" " + (d.feminine() ? "Elle" : "Il") + " s'en est donc écarté" + e(d) + ".",
-                    " The deputy departed from the group's majority.");
+            sentence += " " + turn.msg("votes.group_departed", "gender", gender(d));
         }
         return Optional.of(sentence);
+    }
+
+    private static Object[] with(Object[] args, String name, Object value) {
+        Object[] out = java.util.Arrays.copyOf(args, args.length + 2);
+        out[args.length] = name;
+        out[args.length + 1] = value;
+        return out;
     }
 
     /** "12/3/0": for, against, abstentions. */
@@ -154,34 +139,26 @@ final class VoteWords {
         return g.counts().forVotes() + "/" + g.counts().against() + "/" + g.counts().abstentions();
     }
 
-    private static String lower(String s) {
-        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
-
     /** "adopté (47 pour, 169 contre, 88 abstentions)" / "adopted (47 for, 169 against, 88 abstentions)". */
     static String result(Turn turn, Scrutin s) {
         VoteCounts c = s.counts();
-        String outcome = s.outcome() == Outcome.ADOPTED ? turn.say("adopté", "adopted") : turn.say("rejeté", "rejected");
+        String outcome = s.outcome() == Outcome.ADOPTED ? "adopted" : "rejected";
         Language lang = turn.language();
         if (s.type() == ScrutinType.CENSURE_MOTION) {
-            return outcome + turn.say(" (" + Formats.count(lang, c.forVotes()) + " voix pour, majorité requise "
-                            + Formats.count(lang, c.required()) + " ; seuls les votes pour sont enregistrés)",
-                    " (" + Formats.count(lang, c.forVotes()) + " votes for, " + Formats.count(lang, c.required())
-                            + " required; only the votes for are recorded)");
+            return turn.msg("votes.result_censure", "outcome", outcome, "for_count", Formats.count(lang, c.forVotes()),
+                    "required", Formats.count(lang, c.required()));
         }
-        return outcome + " (" + Formats.count(lang, c.forVotes()) + turn.say(" pour, ", " for, ")
-                + Formats.count(lang, c.against()) + turn.say(" contre, ", " against, ")
-                + Formats.count(lang, c.abstentions()) + " "
-                + Formats.plural(lang, c.abstentions(), "abstention", "abstentions", "abstention", "abstentions") + ")";
+        return turn.msg("votes.result", "outcome", outcome, "for_count", Formats.count(lang, c.forVotes()),
+                "against_count", Formats.count(lang, c.against()), "abstentions", c.abstentions());
     }
 
-    /** The kind of vote: "scrutin public solennel". */
-    static String kind(Turn turn, Scrutin s) {
+    /** The kind of vote a sentence selects on: ordinary, solemn, censure, other. */
+    static String kind(Scrutin s) {
         return switch (s.type()) {
-            case ORDINARY -> turn.say("scrutin public ordinaire", "ordinary public vote");
-            case SOLEMN -> turn.say("scrutin public solennel", "solemn public vote");
-            case CENSURE_MOTION -> turn.say("motion de censure", "censure motion");
-            case OTHER -> turn.say("scrutin public", "public vote");
+            case ORDINARY -> "ordinary";
+            case SOLEMN -> "solemn";
+            case CENSURE_MOTION -> "censure";
+            case OTHER -> "other";
         };
     }
 

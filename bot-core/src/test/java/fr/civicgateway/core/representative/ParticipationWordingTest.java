@@ -1,0 +1,119 @@
+package fr.civicgateway.core.representative;
+
+import fr.civicgateway.core.conversation.IncomingMessage;
+import fr.civicgateway.core.conversation.Reply;
+import fr.civicgateway.core.dialogue.ConversationState;
+import fr.civicgateway.core.dialogue.Turn;
+import fr.civicgateway.core.fixtures.FakeParliamentData;
+import fr.civicgateway.core.nlu.EntityMention;
+import fr.civicgateway.core.nlu.EntityType;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.IntentScore;
+import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.nlu.Understanding;
+import fr.civicgateway.core.parliament.DataInfo;
+import fr.civicgateway.core.parliament.Deputy;
+import fr.civicgateway.core.parliament.DeputyVote;
+import fr.civicgateway.core.parliament.NonVotingCause;
+import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.parliament.PoliticalGroup;
+import fr.civicgateway.core.parliament.Position;
+import fr.civicgateway.core.parliament.Scrutin;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The participation answer says its counts in whole, agreeing sentences (issue 10: "1 votes where…" was said): one
+ * scrutin left out is singular in both languages, several are plural, and the pronoun follows the deputy's gender.
+ */
+class ParticipationWordingTest {
+
+    /** The fixture's parliament, where the given deputy chaired the sitting of the given scrutins and voted for the others. */
+    private static ParliamentData chairing(String deputyUid, Set<Integer> chaired) {
+        FakeParliamentData fake = new FakeParliamentData();
+        return new ParliamentData() {
+            public DataInfo info() {
+                return fake.info();
+            }
+
+            public Collection<Deputy> deputies() {
+                return fake.deputies();
+            }
+
+            public Optional<Deputy> deputy(String uid) {
+                return fake.deputy(uid);
+            }
+
+            public Optional<Deputy> deputyOf(String constituencyId) {
+                return fake.deputyOf(constituencyId);
+            }
+
+            public Optional<PoliticalGroup> group(String organeUid) {
+                return fake.group(organeUid);
+            }
+
+            public Collection<PoliticalGroup> groups() {
+                return fake.groups();
+            }
+
+            public Optional<Scrutin> scrutin(int number) {
+                return fake.scrutin(number);
+            }
+
+            public List<Scrutin> scrutins() {
+                return fake.scrutins();
+            }
+
+            public DeputyVote vote(String uid, int number) {
+                if (!uid.equals(deputyUid)) {
+                    return DeputyVote.NOT_LISTED;
+                }
+                return chaired.contains(number)
+                        ? new DeputyVote(Position.NON_VOTING, false, NonVotingCause.SESSION_CHAIR, null)
+                        : new DeputyVote(Position.FOR, false, NonVotingCause.NONE, null);
+            }
+        };
+    }
+
+    private static String attendance(ParliamentData data, String deputyUid, Language language) {
+        String text = language == Language.EN ? "How often does she vote?" : "Participe-t-elle aux votes ?";
+        Understanding u = new Understanding(text, language,
+                List.of(new IntentScore(Intent.REPRESENTATIVE_ATTENDANCE, 1.0)),
+                List.of(new EntityMention(EntityType.DEPUTY, deputyUid, "elle", 0, 4)));
+        Turn turn = new Turn(new IncomingMessage("test", "c1", text, language, null), u, language,
+                ConversationState.start(language, Instant.EPOCH), Instant.parse("2025-11-22T10:00:00Z"));
+        return ((Reply.Text) new AttendanceHandler(data).handle(turn).replies().getFirst()).text();
+    }
+
+    @Test
+    void oneScrutinLeftOutIsSingularAndAgreesWithTheDeputy() {
+        ParliamentData data = chairing(FakeParliamentData.PANOT, Set.of(700));
+
+        assertThat(attendance(data, FakeParliamentData.PANOT, Language.EN))
+                .contains(" 1 vote where she could not vote (chairing the sitting, presiding the Assemblée or in"
+                        + " government) is left out.")
+                .doesNotContain("1 votes");
+        assertThat(attendance(data, FakeParliamentData.PANOT, Language.FR))
+                .contains(" 1 scrutin où elle ne pouvait pas voter (présidence de séance, présidence de l'Assemblée ou"
+                        + " fonctions gouvernementales) n'est pas compté.");
+    }
+
+    @Test
+    void severalScrutinsLeftOutArePlural() {
+        ParliamentData data = chairing(FakeParliamentData.RUFFIN, Set.of(700, 2100));
+
+        assertThat(attendance(data, FakeParliamentData.RUFFIN, Language.EN))
+                .contains(" 2 votes where he could not vote (chairing the sitting, presiding the Assemblée or in"
+                        + " government) are left out.");
+        assertThat(attendance(data, FakeParliamentData.RUFFIN, Language.FR))
+                .contains(" 2 scrutins où il ne pouvait pas voter (présidence de séance, présidence de l'Assemblée ou"
+                        + " fonctions gouvernementales) ne sont pas comptés.")
+                .contains("François Ruffin a pris part à ");
+    }
+}
