@@ -33,7 +33,7 @@ class MarkdownLinksTest {
      * Pages that other changes of the same round add; a link to one is accepted while it does not exist yet, and
      * checked like any other once it does. Remove an entry once its page is merged.
      */
-    static final Set<String> ANNOUNCED = Set.of("docs/messages.md", "docs/towns.md", "docs/configuration.md");
+    static final Set<String> ANNOUNCED = Set.of();
 
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules", ".idea", "var");
 

@@ -10,8 +10,9 @@ import java.time.ZoneId;
 import org.springframework.context.annotation.Profile;
 
 /**
- * An intent added from test code only, as docs/contributing-intents.md says: this class and its corpus
- * ({@code nlu/intents/weather_forecast.fr.tsv} and {@code .en.tsv} in the test resources), nothing else. The app
+ * An intent added from test code only, as docs/contributing-intents.md says: this class, its corpus
+ * ({@code nlu/intents/weather_forecast.fr.tsv} and {@code .en.tsv} in the test resources) and its sentences
+ * ({@code messages/weather_forecast.fr.properties} and {@code .en.properties}), nothing else. The app
  * discovers it (it implements {@link IntentHandler} under {@code fr.civicgateway}), autowires its constructor and
  * trains the classifier on its corpus.
  *
@@ -38,7 +39,6 @@ public final class WeatherForecastHandler implements IntentHandler {
     @Override
     public Answer handle(Turn t) {
         LocalDate tomorrow = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).plusDays(1);
-        return Answer.text(t.state(), t.say("Prévisions de test pour le " + tomorrow + " : grand soleil.",
-                "Test forecast for " + tomorrow + ": sunny."));
+        return Answer.text(t.state(), t.msg("weather_forecast.answer", "day", tomorrow.toString()));
     }
 }

@@ -19,14 +19,4 @@ public final class Sources {
     public static String line(MessageCatalogue messages, Language lang, String url, LocalDate dataDate) {
         return messages.format(lang, "common.source", "url", url, "date", Formats.date(lang, dataDate));
     }
-
-    /**
-     * As {@link #line(MessageCatalogue, Language, String, LocalDate)} with the shipped wording.
-     *
-     * @deprecated without the operator's overrides: pass the turn's catalogue
-     */
-    @Deprecated
-    public static String line(Language lang, String url, LocalDate dataDate) {
-        return line(MessageCatalogue.shipped(), lang, url, dataDate);
-    }
 }

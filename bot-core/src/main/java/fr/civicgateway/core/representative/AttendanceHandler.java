@@ -56,7 +56,7 @@ public final class AttendanceHandler extends AboutOneDeputyHandler {
 
     private String describe(Turn turn, Deputy d) {
         Language lang = turn.language();
-        String source = "\n" + Sources.line(lang, d.pageUrl(), data.info().lastScrutinDate());
+        String source = "\n" + Sources.line(turn.messages(), lang, d.pageUrl(), data.info().lastScrutinDate());
         if (d.mandateStart() == null || (!d.current() && d.mandateEnd() == null)) {
             // Without both ends of the mandate the period is unknown, and a rate over a guessed period would be wrong.
             return turn.msg("representative_attendance.no_dates", "deputy", d.fullName()) + source;

@@ -212,7 +212,7 @@ public final class FindRepresentativeHandler implements IntentHandler {
      * and the official tables that draw the constituencies.
      */
     private String listSource(Turn turn) {
-        return Sources.line(turn.language(), DEPUTIES_URL, data.info().deputiesDataDate()) + " " + geoSource(turn);
+        return Sources.line(turn.messages(), turn.language(), DEPUTIES_URL, data.info().deputiesDataDate()) + " " + geoSource(turn);
     }
 
     private String geoSource(Turn turn) {
@@ -246,7 +246,7 @@ public final class FindRepresentativeHandler implements IntentHandler {
                 buttons.add(new QuickReply(label, label));
             }
         }
-        text.append("\n").append(Sources.line(turn.language(), DEPUTIES_URL, data.info().deputiesDataDate()));
+        text.append("\n").append(Sources.line(turn.messages(), turn.language(), DEPUTIES_URL, data.info().deputiesDataDate()));
         ConversationState state = turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE)
                 .withPendingChoice(new PendingChoice(Intent.FIND_REPRESENTATIVE, List.of(), options));
         return Answer.text(state, text.toString(), buttons);

@@ -36,7 +36,7 @@ public final class ProfileHandler extends AboutOneDeputyHandler {
         Language lang = turn.language();
         if (d.unresolved()) {
             return turn.msg("deputies.profile_unresolved", "uid", d.uid())
-                    + "\n" + Sources.line(lang, d.pageUrl(), data.info().deputiesDataDate());
+                    + "\n" + Sources.line(turn.messages(), lang, d.pageUrl(), data.info().deputiesDataDate());
         }
         StringBuilder s = new StringBuilder();
         String group = groupName(d);
@@ -57,7 +57,7 @@ public final class ProfileHandler extends AboutOneDeputyHandler {
                     "end", d.mandateEnd() != null ? Formats.date(lang, d.mandateEnd()) : ""));
             s.append(" ").append(turn.msg("deputies.profile_former_votes"));
         }
-        s.append("\n").append(Sources.line(lang, d.pageUrl(), data.info().deputiesDataDate()));
+        s.append("\n").append(Sources.line(turn.messages(), lang, d.pageUrl(), data.info().deputiesDataDate()));
         return s.toString();
     }
 

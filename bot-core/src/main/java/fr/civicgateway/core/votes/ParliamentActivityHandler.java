@@ -72,7 +72,7 @@ public final class ParliamentActivityHandler implements IntentHandler {
             text.append("\n").append(turn.msg("parliament_activity.solemn"));
             solemn.forEach(s -> line(turn, text, s));
         }
-        text.append("\n").append(Sources.line(turn.language(),
+        text.append("\n").append(Sources.line(turn.messages(), turn.language(),
                 "https://www.assemblee-nationale.fr/dyn/17/scrutins", info.lastScrutinDate()));
         return Answer.text(turn.state().withScrutin(all.getLast().number()), text.toString(), buttons);
     }

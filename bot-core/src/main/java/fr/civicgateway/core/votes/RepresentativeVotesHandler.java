@@ -72,7 +72,7 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
         VoteWords.whyNotVoting(turn, d, v, s).ifPresent(w -> text.append(" ").append(w));
         VoteWords.groupSentence(turn, data, d, v, s).ifPresent(g -> text.append(" ").append(g));
         text.append(" ").append(turn.msg("representative_votes.result", "result", VoteWords.result(turn, s)));
-        text.append("\n").append(Sources.line(turn.language(), s.pageUrl(), data.info().lastScrutinDate()));
+        text.append("\n").append(Sources.line(turn.messages(), turn.language(), s.pageUrl(), data.info().lastScrutinDate()));
         return text.toString();
     }
 
@@ -90,7 +90,7 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
                     "date", VoteWords.date(turn, s), "title", VoteWords.title(s), "deputy", d.fullName(),
                     "position", VoteWords.positionPhrase(turn, d, v), "result", VoteWords.result(turn, s)));
         }
-        text.append("\n").append(Sources.line(turn.language(), listed.getFirst().pageUrl(), data.info().lastScrutinDate()));
+        text.append("\n").append(Sources.line(turn.messages(), turn.language(), listed.getFirst().pageUrl(), data.info().lastScrutinDate()));
         List<QuickReply> buttons = new ArrayList<>();
         for (Scrutin s : matches.best()) {
             buttons.add(new QuickReply(turn.msg("votes.button_scrutin", "number", VoteWords.number(s)),
@@ -125,7 +125,7 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
                     : turn.msg("representative_votes.latest_item", "number", number, "date", date,
                             "title", VoteWords.title(s), "position", position));
         }
-        text.append("\n").append(Sources.line(turn.language(), d.pageUrl(), data.info().lastScrutinDate()));
+        text.append("\n").append(Sources.line(turn.messages(), turn.language(), d.pageUrl(), data.info().lastScrutinDate()));
         List<QuickReply> buttons = new ArrayList<>(DeputyQuickReplies.about(turn, d, true, false, true));
         return Answer.text(state, text.toString(), buttons);
     }

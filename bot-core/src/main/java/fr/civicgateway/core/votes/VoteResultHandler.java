@@ -116,7 +116,7 @@ public final class VoteResultHandler implements IntentHandler {
             }
             text.append("\n").append(turn.msg("vote_result.groups", "groups", String.join(" ; ", parts)));
         }
-        text.append("\n").append(Sources.line(lang, s.pageUrl(), data.info().lastScrutinDate()));
+        text.append("\n").append(Sources.line(turn.messages(), lang, s.pageUrl(), data.info().lastScrutinDate()));
         return text.toString();
     }
 }

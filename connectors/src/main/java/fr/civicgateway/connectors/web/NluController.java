@@ -29,7 +29,7 @@ class NluController {
         this.rateLimits = rateLimits;
     }
 
-    /** "corrected" or "guessed" for a misspelt name (API.md §5), nothing for an exact one. */
+    /** "corrected" or "guessed" for a misspelt name (API.md §6), nothing for an exact one. */
     private static String certainty(EntityMention e) {
         return e.certainty() == EntityMention.Certainty.EXACT ? null
                 : e.certainty().name().toLowerCase(java.util.Locale.ROOT);
