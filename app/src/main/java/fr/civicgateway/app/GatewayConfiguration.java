@@ -14,6 +14,7 @@ import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.reports.ReportNotices;
 import fr.civicgateway.core.reports.ReportStatusHandler;
 import fr.civicgateway.core.representative.AttendanceHandler;
+import fr.civicgateway.core.representative.ParticipationSource;
 import fr.civicgateway.core.representative.FindRepresentativeHandler;
 import fr.civicgateway.core.representative.ProfileHandler;
 import fr.civicgateway.core.smalltalk.GreetHandler;
@@ -52,6 +53,7 @@ class GatewayConfiguration {
 
     @Bean
     List<IntentHandler> coreIntentHandlers(ParliamentData parliament, GeoDirectory geo, TopicSearch topics,
+                                           ParticipationSource participations,
                                            ReportStatusHandler reportStatus,
                                            LocalDataConfiguration.LocalData local) {
         List<IntentHandler> handlers = new ArrayList<>(List.of(
@@ -60,7 +62,7 @@ class GatewayConfiguration {
                 new OutOfScopeHandler(),
                 new FindRepresentativeHandler(parliament, geo),
                 new ProfileHandler(parliament),
-                new AttendanceHandler(parliament),
+                new AttendanceHandler(parliament, participations),
                 new RepresentativeVotesHandler(parliament, topics),
                 new VoteResultHandler(parliament, topics),
                 new ParliamentActivityHandler(parliament),

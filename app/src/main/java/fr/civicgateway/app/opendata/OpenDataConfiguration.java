@@ -9,6 +9,7 @@ import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
 import fr.civicgateway.core.nlu.Understanding;
 import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.representative.ParticipationSource;
 import fr.civicgateway.core.sources.SourceMonitor;
 import fr.civicgateway.core.votes.TopicSearch;
 import fr.civicgateway.opendata.assemblee.AssembleeLoader;
@@ -100,6 +101,11 @@ class OpenDataConfiguration {
     @Bean
     TopicSearch topicSearch(LiveOpenData live) {
         return live.topics();
+    }
+
+    @Bean
+    ParticipationSource participations(LiveOpenData live) {
+        return live.participations();
     }
 
     /** Without refresh, the admin API lists the shipped snapshot's archives, read once. */

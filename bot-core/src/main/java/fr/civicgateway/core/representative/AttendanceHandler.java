@@ -8,9 +8,6 @@ import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import fr.civicgateway.core.answer.Agreement;
 
@@ -21,19 +18,20 @@ import fr.civicgateway.core.answer.Agreement;
  */
 public final class AttendanceHandler extends AboutOneDeputyHandler {
 
-    /** Participations computed from one version of the data, by deputy uid: at most one entry per deputy. */
-    private record Computed(long dataVersion, Map<String, Participation> byDeputy) {
-    }
+    private final ParticipationSource participations;
 
     /**
-     * Each deputy's participation is computed once per version of the data, on first demand (a pass over every
-     * scrutin); a refresh gives a new version, and the first question after it starts a new map.
+     * @param participations each deputy's participation in the version of the data that answers (the app's are built
+     *                       with each version and swapped with it)
      */
-    private final AtomicReference<Computed> participations =
-            new AtomicReference<>(new Computed(Long.MIN_VALUE, new ConcurrentHashMap<>()));
-
-    public AttendanceHandler(ParliamentData data) {
+    public AttendanceHandler(ParliamentData data, ParticipationSource participations) {
         super(data);
+        this.participations = participations;
+    }
+
+    /** Participations computed at the first question each version of the data gets. */
+    public AttendanceHandler(ParliamentData data) {
+        this(data, Participations.perVersion(data));
     }
 
     @Override
@@ -47,13 +45,6 @@ public final class AttendanceHandler extends AboutOneDeputyHandler {
                 DeputyQuickReplies.about(turn, d, true, true, false));
     }
 
-    private Participation participation(Deputy d) {
-        long version = data.version();
-        Computed computed = participations.updateAndGet(c -> c.dataVersion() == version ? c
-                : new Computed(version, new ConcurrentHashMap<>()));
-        return computed.byDeputy().computeIfAbsent(d.uid(), uid -> ParticipationCalculator.compute(data, d));
-    }
-
     private String describe(Turn turn, Deputy d) {
         Language lang = turn.language();
         String source = "\n" + Sources.line(lang, d.pageUrl(), data.info().lastScrutinDate());
@@ -65,7 +56,7 @@ public final class AttendanceHandler extends AboutOneDeputyHandler {
                     "I cannot compute " + d.fullName() + "'s participation: the loaded data does not give the dates "
                             + "of the mandate.") + source;
         }
-        Participation p = participation(d);
+        Participation p = participations.of(d);
         if (p.counted() == 0) {
             return turn.say(
                     "Aucun scrutin public ordinaire ou solennel n'est enregistré dans les données pendant le mandat de "
