@@ -372,7 +372,8 @@ public final class LocalProjectsHandler implements IntentHandler {
             for (int c = 0; c < count; c++) {
                 int n = candidates == null ? c : candidates[c];
                 LocalItem i = items.get(n);
-                if (!q.kinds().contains(i.kind()) || (q.postcode() != null && !q.postcode().equals(i.postcode()))
+                // The postcode's own items only (the index holds them): no postcode to compare.
+                if (!q.kinds().contains(i.kind())
                         || (street != null && (ix.addresses[n] == null || !ix.addresses[n].contains(street)))) {
                     continue;
                 }
