@@ -1,5 +1,6 @@
 package fr.civicgateway.opendata.assemblee;
 
+import fr.civicgateway.opendata.testing.ShippedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.civicgateway.core.parliament.Deputy;
