@@ -3,6 +3,8 @@ package fr.civicgateway.benchmarks;
 import fr.civicgateway.core.geo.GeoDirectory;
 import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
 import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.opendata.assemblee.WorkLoader;
+import fr.civicgateway.opendata.assemblee.WorkSnapshot;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
@@ -38,14 +40,42 @@ public final class LoadFootprint {
         OpenNlpUnderstanding nlu = OpenNlpUnderstanding.create(parliament, geo);
         long t5 = System.nanoTime();
         long afterNlu = usedAfterGc(memory);
+        // Issue 11: the comptes rendus alone, streamed (one thread), for the throughput; then everything.
+        var threads = ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
+        long s0 = System.nanoTime();
+        long[] streamed = WorkLoader.streamComptesRendus(
+                WorkLoader.ofShippedLayout(Path.of(data)).paths().comptesRendus());
+        long s1 = System.nanoTime();
+        long c1 = threads.getCurrentThreadCpuTime();
+        System.out.printf(Locale.ROOT, "comptes rendus  %6d ms alone (%d ms CPU): %d sittings, %.1f MB of XML, "
+                        + "%.1f MB/s wall, %.1f MB per CPU-second (one thread)%n",
+                ms(s1 - s0), ms(c1 - c0), streamed[1], streamed[0] / 1e6, streamed[0] / 1e6 / ((s1 - s0) / 1e9),
+                streamed[0] / 1e6 / ((c1 - c0) / 1e9));
+        long p0 = os.getProcessCpuTime();
+        // Comptes rendus (streamed), agenda, dossiers législatifs, HATVP index, computed into figures.
+        long t6 = System.nanoTime();
+        WorkSnapshot work = WorkLoader.ofShippedLayout(Path.of(data)).load(parliament);
+        long t7 = System.nanoTime();
+        long p1 = os.getProcessCpuTime();
+        long afterWork = usedAfterGc(memory);
 
         System.out.printf(Locale.ROOT, "max heap                 %6.0f MiB%n", mib(Runtime.getRuntime().maxMemory()));
         System.out.printf(Locale.ROOT, "assemblee load  %6d ms, retained %6.1f MiB (%d deputies, %d scrutins)%n",
                 ms(t1 - t0), mib(afterParliament - before), parliament.deputies().size(), parliament.scrutins().size());
         System.out.printf(Locale.ROOT, "geo load        %6d ms, retained %6.1f MiB%n", ms(t3 - t2), mib(afterGeo - afterParliament));
         System.out.printf(Locale.ROOT, "nlu build       %6d ms, retained %6.1f MiB%n", ms(t5 - t4), mib(afterNlu - afterGeo));
-        System.out.printf(Locale.ROOT, "total           %6d ms, retained %6.1f MiB%n",
-                ms((t1 - t0) + (t3 - t2) + (t5 - t4)), mib(afterNlu - before));
+        WorkSnapshot.Contents c = work.contents();
+        System.out.printf(Locale.ROOT, "work load CPU   %6d ms (all threads, GC included)%n", ms(p1 - p0));
+        System.out.printf(Locale.ROOT, "work load       %6d ms, retained %6.1f MiB (%d sittings, %.0f MB of XML "
+                        + "streamed: %.1f MB/s overall; %d dossiers, %d séances, %d committee rolls, %d HATVP deputies)%n",
+                ms(t7 - t6), mib(afterWork - afterNlu), c.sittings(), c.xmlBytes() / 1e6,
+                c.xmlBytes() / 1e6 / ((t7 - t6) / 1e9), c.dossiers(), c.seances(), c.committeeRolls(),
+                c.hatvpDeputies());
+        System.out.printf(Locale.ROOT, "total           %6d ms, retained %6.1f MiB (all parliamentary data: %.1f MiB)%n",
+                ms((t1 - t0) + (t3 - t2) + (t5 - t4) + (t7 - t6)), mib(afterWork - before),
+                mib((afterParliament - before) + (afterWork - afterNlu)));
         System.out.println();
         System.out.println("Live objects, largest classes first (GC.class_histogram):");
         String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
@@ -55,6 +85,7 @@ public final class LoadFootprint {
         Reference.reachabilityFence(parliament);
         Reference.reachabilityFence(geo);
         Reference.reachabilityFence(nlu);
+        Reference.reachabilityFence(work);
     }
 
     private static long usedAfterGc(MemoryMXBean memory) {

@@ -17,6 +17,8 @@ import fr.civicgateway.opendata.assemblee.AssembleeLoader;
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
 import fr.civicgateway.opendata.assemblee.AssembleeSnapshot;
 import fr.civicgateway.opendata.assemblee.ShippedAssemblee;
+import fr.civicgateway.opendata.assemblee.WorkLoader;
+import fr.civicgateway.opendata.assemblee.WorkRefresh;
 import fr.civicgateway.opendata.geo.GeoTablesLoader;
 import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
@@ -25,6 +27,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import fr.civicgateway.opendata.assemblee.WorkSnapshot;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,10 +49,17 @@ import org.springframework.context.annotation.Configuration;
  * the Assemblée's archives.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RefreshProperties.class)
+@EnableConfigurationProperties({RefreshProperties.class, WorkRefreshProperties.class})
 class OpenDataConfiguration {
 
     private static final String REFRESH_ENABLED = "civic.data.refresh.enabled";
+    private static final String WORK_REFRESH_ENABLED = "civic.data.refresh.work.enabled";
+
+    /**
+     * The deputies' record and the Assemblée's work, loading since the Assemblée's snapshot was read (it needs the
+     * deputies), in parallel with the geographic tables and the NLU; {@link #liveAssemblyWork} joins it.
+     */
+    private final AtomicReference<CompletableFuture<WorkSnapshot>> workAtStart = new AtomicReference<>();
 
     /**
      * The data at start: the geographic tables and the Assemblée's snapshot, loaded at the same time (they are
@@ -57,13 +68,18 @@ class OpenDataConfiguration {
      */
     @Bean
     LiveOpenData liveOpenData(DataProperties data, ObjectProvider<AssembleeRefresh> refresh,
-                              ObjectProvider<MeterRegistry> meters, ObjectProvider<IntentClassifier> classifier) {
+                              ObjectProvider<WorkRefresh> workRefresh, ObjectProvider<MeterRegistry> meters,
+                              ObjectProvider<IntentClassifier> classifier) {
         CompletableFuture<GeoDirectory> loadingGeo = CompletableFuture.supplyAsync(() -> GeoTablesLoader.load(data.geo()),
                 task -> Thread.ofPlatform().name("geo-load").start(task));
         AssembleeRefresh live = refresh.getIfAvailable();
         // With refresh on, the last good downloaded archives when they load; the shipped snapshot otherwise.
         AssembleeSnapshot parliament = live != null ? live.loadAtStart()
                 : AssembleeLoader.ofShippedLayout(data.assemblee()).load();
+        WorkRefresh liveWork = workRefresh.getIfAvailable();
+        workAtStart.set(CompletableFuture.supplyAsync(() -> liveWork != null ? liveWork.loadAtStart(parliament)
+                        : WorkLoader.ofShippedLayout(data.directory()).load(parliament),
+                task -> Thread.ofPlatform().name("work-load").start(task)));
         GeoDirectory geo;
         try {
             geo = loadingGeo.join();
@@ -85,6 +101,45 @@ class OpenDataConfiguration {
         // at its first use (the naturalLanguageUnderstanding bean makes it be trained at start-up).
         return new LiveOpenData(parliament, geo, OpenNlpUnderstanding.trainedLater(classifier::getObject,
                 new GazetteerEntityExtractor(parliament, geo)), understood, topics);
+    }
+
+    /**
+     * A deputy's record beyond votes and the Assemblée's work (issue 11): the comptes rendus (streamed), agenda,
+     * dossiers législatifs and HATVP index, computed once into figures (docs/data.md); also the {@code AssemblyWork}
+     * handlers hold. With refresh on, from the last good downloads when they load, else the shipped snapshot.
+     */
+    @Bean
+    LiveAssemblyWork liveAssemblyWork(LiveOpenData live) {
+        try {
+            return new LiveAssemblyWork(workAtStart.get().join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Also the admin API's {@link SourceMonitor} of the four (five with the amendements) archives. */
+    @Bean(destroyMethod = "stop")
+    @ConditionalOnProperty(name = {REFRESH_ENABLED, WORK_REFRESH_ENABLED}, havingValue = "true")
+    WorkRefresh workRefresh(RefreshProperties p, WorkRefreshProperties w, DataProperties data,
+                            OkHttpClient sharedHttpClient, Clock clock, RefreshScheduler scheduler,
+                            ObjectProvider<LiveOpenData> live) {
+        OkHttpClient http = sharedHttpClient.newBuilder().connectTimeout(p.timeout()).readTimeout(p.timeout())
+                .writeTimeout(p.timeout()).callTimeout(p.downloadTimeout()).build();
+        HttpUrl amendements = w.amendementsUrl() == null || w.amendementsUrl().toString().isBlank() ? null
+                : HttpUrl.get(w.amendementsUrl());
+        return new WorkRefresh(new ConditionalDownloader(http, p.maxDownloadSize().toBytes()),
+                new WorkRefresh.Sources(HttpUrl.get(w.comptesRendusUrl()), HttpUrl.get(w.dossiersUrl()),
+                        HttpUrl.get(w.agendaUrl()), HttpUrl.get(w.hatvpUrl()), amendements),
+                WorkLoader.ofShippedLayout(data.directory()).paths(), p.directory().resolve("assemblee-work"),
+                () -> live.getObject().parliament(), p.interval(), new Backoff(p.initialBackoff(), p.maxBackoff()),
+                clock, scheduler);
+    }
+
+    /** Like the Assemblée's refresh, the first check runs once the gateway answers. */
+    @Bean
+    @ConditionalOnProperty(name = {REFRESH_ENABLED, WORK_REFRESH_ENABLED}, havingValue = "true")
+    ApplicationListener<ApplicationReadyEvent> workRefreshStart(WorkRefresh refresh, LiveAssemblyWork work) {
+        return event -> refresh.start(work::swap);
     }
 
     @Bean

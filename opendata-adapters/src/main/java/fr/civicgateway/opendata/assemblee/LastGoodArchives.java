@@ -49,16 +49,25 @@ final class LastGoodArchives {
     }
 
     Path path(AssembleeArchive a) {
-        return directory.resolve(a.fileName);
+        return path(a.fileName);
+    }
+
+    /** The kept copy of a file of that name (the archives of the deputies' record use the same keeping). */
+    Path path(String fileName) {
+        return directory.resolve(fileName);
     }
 
     /** Where a download waits, under a name that the loader's messages can show, until it is validated. */
     Path staging(AssembleeArchive a) {
-        return directory.resolve(a.fileName + ".new");
+        return staging(a.fileName);
     }
 
-    private Path sidecar(AssembleeArchive a) {
-        return directory.resolve(a.fileName + ".properties");
+    Path staging(String fileName) {
+        return directory.resolve(fileName + ".new");
+    }
+
+    private Path sidecar(String fileName) {
+        return directory.resolve(fileName + ".properties");
     }
 
     /** The archives that have a kept copy. */
@@ -74,7 +83,11 @@ final class LastGoodArchives {
 
     /** The sidecar of a kept copy; empty when there is none or it cannot be read (the copy then counts as unknown). */
     Optional<Kept> kept(AssembleeArchive a) {
-        Path p = sidecar(a);
+        return kept(a.fileName);
+    }
+
+    Optional<Kept> kept(String fileName) {
+        Path p = sidecar(fileName);
         if (!Files.isRegularFile(p)) {
             return Optional.empty();
         }
@@ -95,16 +108,24 @@ final class LastGoodArchives {
      * @throws IOException if the move fails: the previous copy is then still in place
      */
     void install(AssembleeArchive a, Path staged, Kept kept) throws IOException {
-        Files.move(staged, path(a), StandardCopyOption.ATOMIC_MOVE);
-        writeSidecar(a, kept);
+        install(a.fileName, staged, kept);
+    }
+
+    void install(String fileName, Path staged, Kept kept) throws IOException {
+        Files.move(staged, path(fileName), StandardCopyOption.ATOMIC_MOVE);
+        writeSidecar(fileName, kept);
     }
 
     /** New validators for a copy that did not change (a server that answered 200 with the same bytes). */
     void update(AssembleeArchive a, Kept kept) throws IOException {
-        writeSidecar(a, kept);
+        writeSidecar(a.fileName, kept);
     }
 
-    private void writeSidecar(AssembleeArchive a, Kept kept) throws IOException {
+    void update(String fileName, Kept kept) throws IOException {
+        writeSidecar(fileName, kept);
+    }
+
+    private void writeSidecar(String fileName, Kept kept) throws IOException {
         Properties props = new Properties();
         if (kept.validators().etag() != null) {
             props.setProperty("etag", kept.validators().etag());
@@ -115,17 +136,21 @@ final class LastGoodArchives {
         props.setProperty("sha256", kept.sha256());
         props.setProperty("bytes", Long.toString(kept.bytes()));
         props.setProperty("downloaded-at", kept.downloadedAt().toString());
-        Path part = directory.resolve(a.fileName + ".properties.part");
+        Path part = directory.resolve(fileName + ".properties.part");
         try (OutputStream out = Files.newOutputStream(part)) {
-            props.store(out, "Last good copy of " + a.fileName + ", kept by civic-gateway");
+            props.store(out, "Last good copy of " + fileName + ", kept by civic-gateway");
         }
-        Files.move(part, sidecar(a), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(part, sidecar(fileName), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Drops a kept copy that cannot be used, so that its validators never ask the server to confirm it. */
     void forget(AssembleeArchive a) throws IOException {
-        Files.deleteIfExists(sidecar(a));
-        Files.deleteIfExists(path(a));
+        forget(a.fileName);
+    }
+
+    void forget(String fileName) throws IOException {
+        Files.deleteIfExists(sidecar(fileName));
+        Files.deleteIfExists(path(fileName));
     }
 
     /** Deletes what an interrupted refresh left: downloads in progress and validated copies not yet kept. */

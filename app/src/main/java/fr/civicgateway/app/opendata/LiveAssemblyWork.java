@@ -1,0 +1,116 @@
+package fr.civicgateway.app.opendata;
+
+import fr.civicgateway.core.parliament.work.AgendaSitting;
+import fr.civicgateway.core.parliament.work.Amendments;
+import fr.civicgateway.core.parliament.work.AssemblyWork;
+import fr.civicgateway.core.parliament.work.Bills;
+import fr.civicgateway.core.parliament.work.CommitteePresence;
+import fr.civicgateway.core.parliament.work.Declarations;
+import fr.civicgateway.core.parliament.work.Dossier;
+import fr.civicgateway.core.parliament.work.Provenance;
+import fr.civicgateway.core.parliament.work.Questions;
+import fr.civicgateway.core.parliament.work.Speeches;
+import fr.civicgateway.opendata.assemblee.WorkSnapshot;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The {@link AssemblyWork} every handler holds: a thin facade over the current {@link WorkSnapshot}, which
+ * {@link #swap} replaces as one whole (each call reads one snapshot; the version changes with each swap).
+ * Thread-safe, lock-free.
+ */
+public final class LiveAssemblyWork implements AssemblyWork {
+
+    private record Generation(long version, WorkSnapshot data) {
+    }
+
+    private final AtomicReference<Generation> current;
+
+    public LiveAssemblyWork(WorkSnapshot first) {
+        current = new AtomicReference<>(new Generation(1, Objects.requireNonNull(first, "first")));
+    }
+
+    /** Makes {@code next} the data answered from. */
+    public void swap(WorkSnapshot next) {
+        Objects.requireNonNull(next, "next");
+        current.updateAndGet(g -> new Generation(g.version() + 1, next));
+    }
+
+    public WorkSnapshot snapshot() {
+        return current.get().data();
+    }
+
+    @Override
+    public long version() {
+        return current.get().version();
+    }
+
+    @Override
+    public Speeches speeches(String deputyUid) {
+        return snapshot().speeches(deputyUid);
+    }
+
+    @Override
+    public Questions questions(String deputyUid) {
+        return snapshot().questions(deputyUid);
+    }
+
+    @Override
+    public CommitteePresence presence(String deputyUid) {
+        return snapshot().presence(deputyUid);
+    }
+
+    @Override
+    public Bills bills(String deputyUid) {
+        return snapshot().bills(deputyUid);
+    }
+
+    @Override
+    public Declarations declarations(String deputyUid) {
+        return snapshot().declarations(deputyUid);
+    }
+
+    @Override
+    public Optional<Amendments> amendments(String deputyUid) {
+        return snapshot().amendments(deputyUid);
+    }
+
+    @Override
+    public Optional<Dossier> dossier(String uid) {
+        return snapshot().dossier(uid);
+    }
+
+    @Override
+    public List<Dossier> findDossiers(String words, int limit) {
+        return snapshot().findDossiers(words, limit);
+    }
+
+    @Override
+    public List<Dossier> dossiersOfScrutin(int scrutinNumber) {
+        return snapshot().dossiersOfScrutin(scrutinNumber);
+    }
+
+    @Override
+    public Provenance dossiersProvenance() {
+        return snapshot().dossiersProvenance();
+    }
+
+    @Override
+    public List<AgendaSitting> sittingsFrom(LocalDateTime from, int limit) {
+        return snapshot().sittingsFrom(from, limit);
+    }
+
+    @Override
+    public List<AgendaSitting> agendaOn(LocalDate day) {
+        return snapshot().agendaOn(day);
+    }
+
+    @Override
+    public Provenance agendaProvenance() {
+        return snapshot().agendaProvenance();
+    }
+}

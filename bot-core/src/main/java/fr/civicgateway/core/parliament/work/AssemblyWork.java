@@ -1,0 +1,71 @@
+package fr.civicgateway.core.parliament.work;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The port through which the core reads a deputy's record beyond votes and the Assemblée's work: figures computed
+ * once per data version by the adapter (API.md §5), each with its {@link Provenance}.
+ *
+ * <p>Implementations are immutable snapshots (a refresh swaps a whole new one), so every method is cheap, never
+ * blocks on I/O and is safe from any thread. Methods never return null. A deputy the data never mentions gets zero
+ * counts, with the provenance: "0 interventions between … and …" is a fact. A source that is not loaded at all
+ * (the amendments, without live refresh) gives an empty {@link Optional}.
+ *
+ * <pre>{@code
+ * Speeches s = work.speeches("PA720892");
+ * // "… est intervenue " + s.interventions() + " fois en séance, dans " + s.sittings() + " séances …"
+ * List<Dossier> found = work.findDossiers("aide à mourir", 5);
+ * }</pre>
+ */
+public interface AssemblyWork {
+
+    /** Interventions in séance (API.md §5 "Interventions"). */
+    Speeches speeches(String deputyUid);
+
+    /** Questions au Gouvernement and orales sans débat (API.md §5 "Questions"). */
+    Questions questions(String deputyUid);
+
+    /** Presence at the committee meetings that publish their rolls (API.md §5 "Committee presence"). */
+    CommitteePresence presence(String deputyUid);
+
+    /** Propositions authored and co-signed (API.md §5 "Bills"). */
+    Bills bills(String deputyUid);
+
+    /** The HATVP index's declarations of the deputy. */
+    Declarations declarations(String deputyUid);
+
+    /** The deputy's amendments; empty when the Amendements archive is not loaded (it is not shipped). */
+    Optional<Amendments> amendments(String deputyUid);
+
+    Optional<Dossier> dossier(String uid);
+
+    /**
+     * Dossiers whose title holds every word of {@code words} (accents and case ignored, words of three letters or
+     * fewer ignored), the most recently active first; a number alone ("482", "n° 482") finds the dossier of the
+     * Assemblée text of that number.
+     */
+    List<Dossier> findDossiers(String words, int limit);
+
+    /** The dossiers whose {@code voteRefs} name that scrutin. */
+    List<Dossier> dossiersOfScrutin(int scrutinNumber);
+
+    /** The dossiers' provenance: its {@code dataDate} is what a stage is computed on (API.md §5). */
+    Provenance dossiersProvenance();
+
+    /** Séances publiques starting at or after {@code from}, earliest first, at most {@code limit}. */
+    List<AgendaSitting> sittingsFrom(LocalDateTime from, int limit);
+
+    /** The séances publiques of that day, in order. */
+    List<AgendaSitting> agendaOn(LocalDate day);
+
+    /** The agenda's provenance. */
+    Provenance agendaProvenance();
+
+    /** Which data version answers now; changes with each refresh (see {@code ParliamentData.version()}). */
+    default long version() {
+        return 0;
+    }
+}

@@ -1,0 +1,101 @@
+package fr.civicgateway.core.parliament.work;
+
+import java.util.Locale;
+
+/**
+ * What a dossier's step is, from its {@code codeActe} (API.md §5, "A bill's stage"): déposé, renvoyé / examiné en
+ * commission, en séance, adopté / rejeté, CMP, Conseil constitutionnel, promulgué, retiré.
+ */
+public enum StepKind {
+    DEPOSITED("déposé"),
+    SENT_TO_COMMITTEE("renvoyé en commission"),
+    COMMITTEE("examiné en commission"),
+    IN_SITTING("discuté en séance"),
+    DECIDED("décision en séance"),
+    ADOPTED("adopté en séance"),
+    REJECTED("rejeté en séance"),
+    ACCELERATED("procédure accélérée engagée"),
+    JOINT_COMMITTEE("en commission mixte paritaire"),
+    CONSTITUTIONAL_COUNCIL("examiné par le Conseil constitutionnel"),
+    PROMULGATED("promulgué"),
+    WITHDRAWN("retiré"),
+    MOTION("motion"),
+    OTHER("étape de la procédure");
+
+    private final String words;
+
+    StepKind(String words) {
+        this.words = words;
+    }
+
+    /** Steps that name no chamber in words (the CMP, the Conseil, the promulgation). */
+    boolean chamberless() {
+        return this == JOINT_COMMITTEE || this == CONSTITUTIONAL_COUNCIL || this == PROMULGATED;
+    }
+
+    String words(String outcome) {
+        if (this == DECIDED && outcome != null) {
+            return "décision en séance : " + outcome;
+        }
+        if (this == JOINT_COMMITTEE && outcome != null) {
+            return "commission mixte paritaire : " + outcome.toLowerCase(Locale.ROOT);
+        }
+        if (this == CONSTITUTIONAL_COUNCIL && outcome != null) {
+            return "décision du Conseil constitutionnel : " + outcome.toLowerCase(Locale.ROOT);
+        }
+        return words;
+    }
+
+    /**
+     * The kind of a {@code codeActe} and, for decisions, its {@code statutConclusion}'s wording. The chamber prefix
+     * ({@code AN1-}, {@code SN2-}, {@code ANLDEF-}) is ignored here; {@link Step#chamber()} keeps it.
+     */
+    public static StepKind of(String codeActe, String outcome) {
+        String c = codeActe.toUpperCase(Locale.ROOT);
+        if (c.startsWith("PROM")) {
+            return PROMULGATED;
+        }
+        if (c.startsWith("CC")) {
+            return CONSTITUTIONAL_COUNCIL;
+        }
+        if (c.startsWith("CMP")) {
+            return JOINT_COMMITTEE;
+        }
+        if (c.endsWith("-RTRINI")) {
+            return WITHDRAWN;
+        }
+        if (c.endsWith("-DEPOT") || c.endsWith("-ACIN") || c.endsWith("-AVCE") || c.endsWith("-ETI")) {
+            return DEPOSITED;
+        }
+        if (c.endsWith("-PROCACC")) {
+            return ACCELERATED;
+        }
+        if (c.contains("-MOTION")) {
+            return MOTION;
+        }
+        if (c.contains("-COM-") && c.endsWith("-SAISIE")) {
+            return SENT_TO_COMMITTEE;
+        }
+        if (c.contains("-COM")) {
+            return COMMITTEE;
+        }
+        if (c.endsWith("-DEBATS-DEC")) {
+            if (outcome == null) {
+                return DECIDED;
+            }
+            String o = outcome.toLowerCase(Locale.ROOT);
+            if (o.contains("rejet")) {
+                return REJECTED;
+            }
+            if (o.startsWith("adopt") || o.startsWith("modifi") || o.contains("comme adopt")
+                    || o.contains("définitive")) {
+                return ADOPTED;
+            }
+            return DECIDED;
+        }
+        if (c.contains("-DEBATS")) {
+            return IN_SITTING;
+        }
+        return OTHER;
+    }
+}

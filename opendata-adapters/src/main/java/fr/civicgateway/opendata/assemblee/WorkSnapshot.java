@@ -1,0 +1,230 @@
+package fr.civicgateway.opendata.assemblee;
+
+import fr.civicgateway.core.parliament.work.AgendaItem;
+import fr.civicgateway.core.parliament.work.AgendaSitting;
+import fr.civicgateway.core.parliament.work.Amendments;
+import fr.civicgateway.core.parliament.work.AssemblyWork;
+import fr.civicgateway.core.parliament.work.BillRole;
+import fr.civicgateway.core.parliament.work.Bills;
+import fr.civicgateway.core.parliament.work.CommitteePresence;
+import fr.civicgateway.core.parliament.work.Declaration;
+import fr.civicgateway.core.parliament.work.Declarations;
+import fr.civicgateway.core.parliament.work.Dossier;
+import fr.civicgateway.core.parliament.work.Provenance;
+import fr.civicgateway.core.parliament.work.Questions;
+import fr.civicgateway.core.parliament.work.Speeches;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The figures of {@link AssemblyWork}, computed once from the archives by {@link WorkLoader} and kept compact: per
+ * deputy, a few counts and references; per dossier, its steps; per séance, its agenda. Immutable, thread-safe.
+ */
+public final class WorkSnapshot implements AssemblyWork {
+
+    /** The counts of the archives this snapshot was built from, for the admin API and the logs. */
+    public record Contents(int sittings, int speakers, int questions, int dossiers, int cosignatures,
+                           int seances, int committeeRolls, int hatvpDeputies, int amendements, long xmlBytes) {
+    }
+
+    private final Map<String, Speeches> speeches;
+    private final Map<String, Questions> questions;
+    private final Map<String, CommitteePresence> presence;
+    private final Map<String, Bills> bills;
+    private final Map<String, Declarations> declarations;
+    private final Map<String, Amendments> amendments; // null when the archive is not loaded
+    private final Map<String, Dossier> dossiers;
+    private final Map<Integer, String> dossierOfNumber;
+    private final Map<Integer, List<Dossier>> dossiersOfScrutin;
+    private final String[] foldedTitles;
+    private final Dossier[] byActivity;
+    private final List<AgendaSitting> sittings;
+    private final Provenance speechesProvenance;
+    private final Provenance questionsProvenance;
+    private final Provenance presenceProvenance;
+    private final Provenance billsProvenance;
+    private final Provenance dossiersProvenance;
+    private final Provenance agendaProvenance;
+    private final Provenance hatvpProvenance;
+    private final Provenance amendmentsProvenance;
+    private final Contents contents;
+
+    WorkSnapshot(Map<String, Speeches> speeches, Map<String, Questions> questions,
+                 Map<String, CommitteePresence> presence, Map<String, Bills> bills,
+                 Map<String, Declarations> declarations, Map<String, Amendments> amendments,
+                 Map<String, Dossier> dossiers, Map<Integer, String> dossierOfNumber, List<AgendaSitting> sittings,
+                 Provenance speechesProvenance, Provenance questionsProvenance, Provenance presenceProvenance,
+                 Provenance billsProvenance, Provenance dossiersProvenance, Provenance agendaProvenance,
+                 Provenance hatvpProvenance, Provenance amendmentsProvenance, Contents contents) {
+        this.speeches = Map.copyOf(speeches);
+        this.questions = Map.copyOf(questions);
+        this.presence = Map.copyOf(presence);
+        this.bills = Map.copyOf(bills);
+        this.declarations = Map.copyOf(declarations);
+        this.amendments = amendments == null ? null : Map.copyOf(amendments);
+        this.dossiers = Map.copyOf(dossiers);
+        this.dossierOfNumber = Map.copyOf(dossierOfNumber);
+        this.sittings = List.copyOf(sittings);
+        this.speechesProvenance = speechesProvenance;
+        this.questionsProvenance = questionsProvenance;
+        this.presenceProvenance = presenceProvenance;
+        this.billsProvenance = billsProvenance;
+        this.dossiersProvenance = dossiersProvenance;
+        this.agendaProvenance = agendaProvenance;
+        this.hatvpProvenance = hatvpProvenance;
+        this.amendmentsProvenance = amendmentsProvenance;
+        this.contents = contents;
+        Map<Integer, List<Dossier>> ofScrutin = new HashMap<>();
+        for (Dossier d : dossiers.values()) {
+            for (int n : d.scrutins()) {
+                ofScrutin.computeIfAbsent(n, k -> new ArrayList<>()).add(d);
+            }
+        }
+        ofScrutin.replaceAll((k, v) -> v.stream().sorted(Comparator.comparing(Dossier::uid)).toList());
+        this.dossiersOfScrutin = Map.copyOf(ofScrutin);
+        LocalDate dataDate = dossiersProvenance.dataDate();
+        this.byActivity = dossiers.values().stream()
+                .sorted(Comparator.comparing((Dossier d) -> d.stage(dataDate).map(s -> s.date()).orElse(LocalDate.MIN))
+                        .reversed().thenComparing(Dossier::uid))
+                .toArray(Dossier[]::new);
+        this.foldedTitles = Arrays.stream(byActivity).map(d -> " " + fold(d.title()) + " ").toArray(String[]::new);
+    }
+
+    public Contents contents() {
+        return contents;
+    }
+
+    @Override
+    public Speeches speeches(String deputyUid) {
+        Speeches s = speeches.get(deputyUid);
+        return s != null ? s : new Speeches(0, 0, 0, null, speechesProvenance);
+    }
+
+    @Override
+    public Questions questions(String deputyUid) {
+        Questions q = questions.get(deputyUid);
+        return q != null ? q : new Questions(0, 0, List.of(), questionsProvenance);
+    }
+
+    @Override
+    public CommitteePresence presence(String deputyUid) {
+        CommitteePresence p = presence.get(deputyUid);
+        return p != null ? p : new CommitteePresence(0, 0, 0, presenceProvenance);
+    }
+
+    @Override
+    public Bills bills(String deputyUid) {
+        Bills b = bills.get(deputyUid);
+        return b != null ? b : new Bills(0, 0, List.<BillRole>of(), billsProvenance);
+    }
+
+    @Override
+    public Declarations declarations(String deputyUid) {
+        Declarations d = declarations.get(deputyUid);
+        return d != null ? d : new Declarations(List.<Declaration>of(), null, hatvpProvenance);
+    }
+
+    @Override
+    public Optional<Amendments> amendments(String deputyUid) {
+        if (amendments == null) {
+            return Optional.empty();
+        }
+        Amendments a = amendments.get(deputyUid);
+        return Optional.of(a != null ? a : new Amendments(0, 0, 0, amendmentsProvenance));
+    }
+
+    @Override
+    public Optional<Dossier> dossier(String uid) {
+        return Optional.ofNullable(dossiers.get(uid));
+    }
+
+    @Override
+    public List<Dossier> findDossiers(String words, int limit) {
+        String folded = fold(words);
+        String digits = folded.replaceAll("^(n|no|numero)\\s+", "").trim();
+        if (digits.matches("\\d{1,5}")) {
+            String uid = dossierOfNumber.get(Integer.parseInt(digits));
+            return uid == null ? List.of() : List.of(dossiers.get(uid));
+        }
+        List<String> needles = Arrays.stream(folded.split(" ")).filter(w -> w.length() > 3).toList();
+        if (needles.isEmpty()) {
+            return List.of();
+        }
+        List<Dossier> out = new ArrayList<>();
+        for (int i = 0; i < byActivity.length && out.size() < limit; i++) {
+            String title = foldedTitles[i];
+            boolean all = true;
+            for (String w : needles) {
+                if (!title.contains(" " + w)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                out.add(byActivity[i]);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Dossier> dossiersOfScrutin(int scrutinNumber) {
+        return dossiersOfScrutin.getOrDefault(scrutinNumber, List.of());
+    }
+
+    @Override
+    public Provenance dossiersProvenance() {
+        return dossiersProvenance;
+    }
+
+    @Override
+    public List<AgendaSitting> sittingsFrom(LocalDateTime from, int limit) {
+        int i = firstAtOrAfter(from);
+        return sittings.subList(i, Math.min(sittings.size(), i + Math.max(0, limit)));
+    }
+
+    @Override
+    public List<AgendaSitting> agendaOn(LocalDate day) {
+        int from = firstAtOrAfter(day.atStartOfDay());
+        int to = firstAtOrAfter(day.plusDays(1).atStartOfDay());
+        return sittings.subList(from, to);
+    }
+
+    @Override
+    public Provenance agendaProvenance() {
+        return agendaProvenance;
+    }
+
+    private int firstAtOrAfter(LocalDateTime t) {
+        int lo = 0;
+        int hi = sittings.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sittings.get(mid).start().isBefore(t)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Accents, case and punctuation folded away: "l'Aide à mourir" → "l aide a mourir". */
+    static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", " ").trim();
+    }
+
+    static AgendaItem item(String subject, Dossier d) {
+        return new AgendaItem(subject, d);
+    }
+}
