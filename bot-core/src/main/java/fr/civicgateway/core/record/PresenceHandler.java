@@ -2,6 +2,7 @@ package fr.civicgateway.core.record;
 
 import fr.civicgateway.core.answer.Formats;
 import fr.civicgateway.core.answer.Sources;
+import fr.civicgateway.core.dialogue.ConversationState;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.parliament.Deputy;
@@ -11,9 +12,11 @@ import fr.civicgateway.core.parliament.work.CommitteePresence;
 import fr.civicgateway.core.parliament.work.Provenance;
 import fr.civicgateway.core.representative.Participation;
 import fr.civicgateway.core.representative.ParticipationCalculator;
+import fr.civicgateway.core.text.Text;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 /**
  * {@code representative_presence}: a deputy's recorded presence at the committee meetings that publish their roll
@@ -30,8 +33,23 @@ public final class PresenceHandler extends RecordHandler {
     private final AtomicReference<Computed> participations =
             new AtomicReference<>(new Computed(Long.MIN_VALUE, new ConcurrentHashMap<>()));
 
+    /**
+     * Presence in the chamber itself ("est-ce que mon député est présent à l'Assemblée ?", "is she present in the
+     * chamber?"): the classifier reads it as participation, but the Assemblée records no presence there, so the honest
+     * answer is this one — committee presence and participation in votes side by side. Folded words.
+     */
+    private static final Pattern CHAMBER_PRESENCE = Pattern.compile("\\b(present|presente|presents|presentes|presence"
+            + "|absent|absente|absents|absentes)\\b.*\\b(a l assemblee|a l assemblee nationale|dans l hemicycle"
+            + "|a l hemicycle|in the assembly|in the chamber|at the assembly|in parliament)\\b");
+
     public PresenceHandler(ParliamentData data, AssemblyWork work) {
         super(data, work);
+    }
+
+    /** A question about presence in the chamber (see {@link #CHAMBER_PRESENCE}); short messages only. */
+    @Override
+    public boolean claims(String text, ConversationState state) {
+        return text.length() <= 160 && CHAMBER_PRESENCE.matcher(Text.foldToWords(text).strip()).find();
     }
 
     @Override

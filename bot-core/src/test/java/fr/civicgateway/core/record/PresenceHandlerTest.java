@@ -73,4 +73,15 @@ class PresenceHandlerTest {
                 "Mathilde Panot took part in 0 public votes of the 9 ordinary and solemn ones", "0.0%",
                 "she may have been present without voting", "Method: docs/journalists/methodology.md#participation-rate");
     }
+
+    @Test
+    void claimsTheQuestionOfPresenceInTheChamberWhichOnlyThisAnswerAnswersHonestly() {
+        var state = fr.civicgateway.core.dialogue.ConversationState.start(Language.FR, RecordTurns.NOW);
+        assertThat(handler.claims("Est-ce que mon député est présent à l'Assemblée ?", state)).isTrue();
+        assertThat(handler.claims("Mathilde Panot est-elle souvent absente dans l'hémicycle ?", state)).isTrue();
+        assertThat(handler.claims("Is my MP present in the chamber?", state)).isTrue();
+        assertThat(handler.claims("Quel est le taux de participation de Mathilde Panot ?", state)).isFalse();
+        assertThat(handler.claims("Combien de fois Mathilde Panot a pris la parole en séance ?", state)).isFalse();
+        assertThat(handler.claims("Qui est le député de la 1re circonscription ?", state)).isFalse();
+    }
 }
