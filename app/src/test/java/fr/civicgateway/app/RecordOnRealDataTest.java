@@ -206,6 +206,13 @@ class RecordOnRealDataTest {
         assertThat(chat.read(conversation, profile.payloadOf("Ses propositions de loi")))
                 .contains("Boris Vallaud est auteur de ");
 
+        String en = "test-" + UUID.randomUUID();
+        BotMessage who = chat.say(en, "Who is Boris Vallaud?").getLast();
+        assertThat(chat.read(en, who.payloadOf("Presence"))).contains("Boris Vallaud is on the attendance lists of");
+        assertThat(chat.read(en, who.payloadOf("Speeches"))).startsWith("Boris Vallaud made ");
+        assertThat(chat.read(en, who.payloadOf("Questions"))).contains("Boris Vallaud asked ");
+        assertThat(chat.read(en, who.payloadOf("Bills"))).startsWith("Boris Vallaud is the author of ");
+
         int[] n = naive.speeches.get("PA720892");
         assertThat(ask("How many times did Mathilde Panot speak in the chamber?"))
                 .startsWith("Mathilde Panot made " + String.format(Locale.ROOT, "%,d", n[0]) + " interventions in "
