@@ -9,17 +9,19 @@ import fr.civicgateway.core.parliament.work.BillRole;
 import fr.civicgateway.core.parliament.work.Bills;
 import fr.civicgateway.core.parliament.work.Provenance;
 import fr.civicgateway.core.parliament.work.Step;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * {@code representative_bills}: the propositions de loi and de résolution a deputy authored or co-signed, by
- * API.md §5 "Bills" — the counts, then the latest with their title and stage ("A bill's stage").
+ * API.md §5 "Bills" — the counts, then the two latest authored and the two latest co-signed with their title and stage ("A bill's stage").
  */
 public final class BillsHandler extends RecordHandler {
 
-    /** How many of the latest bills the answer lists. */
-    static final int LATEST = 3;
+    /** How many of the latest bills authored, then of the latest co-signed, the answer lists. */
+    static final int LATEST = 2;
 
     public BillsHandler(ParliamentData data, AssemblyWork work) {
         super(data, work);
@@ -44,7 +46,10 @@ public final class BillsHandler extends RecordHandler {
         } else {
             out.append(t.msg("representative_bills.count", "name", name, "gender", gender,
                     "authored", b.authored(), "cosigned", b.cosigned(), "to", date(t, p.dataDate())));
-            for (BillRole r : b.latest(LATEST)) {
+            // The latest authored first (a deputy co-signs far more than they author), then the latest co-signed.
+            List<BillRole> shown = new ArrayList<>(b.all().stream().filter(BillRole::author).limit(LATEST).toList());
+            shown.addAll(b.all().stream().filter(r -> !r.author()).limit(LATEST).toList());
+            for (BillRole r : shown) {
                 String role = !r.author() ? "cosignatory" : d.feminine() ? "author_female" : "author";
                 Optional<Step> stage = r.dossier().stage(p.dataDate());
                 out.append('\n');

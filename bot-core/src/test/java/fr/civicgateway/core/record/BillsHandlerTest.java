@@ -53,7 +53,7 @@ class BillsHandlerTest {
     }
 
     @Test
-    void countsThenTheThreeLatestWithTitleAndStageInHerGender() {
+    void countsThenTheTwoLatestAuthoredAndCosignedWithTitleAndStageInHerGender() {
         String a = ask(handler, Language.FR, "Quelles lois Mathilde Panot a déposées ?", PANOT, "Mathilde Panot");
         assertThat(a).startsWith("Mathilde Panot est autrice de 3 propositions de loi ou de résolution et cosignataire "
                 + "de 1 autre (dossiers législatifs déposés jusqu'au 23 avril 2026). Les plus récentes :");
@@ -63,6 +63,8 @@ class BillsHandlerTest {
                 + "nationale) le 3 novembre 2025");
         assertThat(a).contains("« Une proposition sans étape datée » — sans étape datée dans les données");
         assertThat(a).doesNotContain("plus ancienne", "Sénat");
+        assertThat(a.indexOf("Une proposition sans étape datée")).as("authored before co-signed")
+                .isLessThan(a.indexOf("Encadrer les loyers"));
         assertThat(a).endsWith("(données au 23 avril 2026). Méthode an-bills-1 : "
                 + "docs/journalists/methodology.md#bills-authored-and-co-signed");
     }
