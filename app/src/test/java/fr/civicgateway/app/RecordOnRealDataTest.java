@@ -6,7 +6,7 @@ import fr.civicgateway.app.support.ChatClient;
 import fr.civicgateway.app.support.ChatClient.BotMessage;
 import fr.civicgateway.app.support.GatewayTest;
 import fr.civicgateway.app.support.NaiveRecord;
-import fr.civicgateway.app.support.ShippedData;
+import fr.civicgateway.opendata.testing.ShippedData;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
