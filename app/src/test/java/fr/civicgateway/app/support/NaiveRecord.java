@@ -1,5 +1,6 @@
 package fr.civicgateway.app.support;
 
+import fr.civicgateway.opendata.testing.ShippedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
