@@ -75,10 +75,6 @@ class ChatAtTheEdgesTest {
         List<Case> cases = List.of(
                 new Case("Quels sont les travaux parlementaires en cours ?",
                         "les textes de loi en cours d'examen ou adoptés", "chantier"),
-                new Case("Combien de fois Mathilde Panot a-t-elle pris la parole ?",
-                        "les interventions en séance d'un député", "a participé"),
-                new Case("Quelles propositions de loi a déposées Gabriel Attal ?",
-                        "les propositions de loi déposées ou cosignées par un député", "derniers scrutins"),
                 new Case("Quoi de neuf à la mairie ?", "les actualités de la mairie", "consultation"),
                 new Case("Comment fonctionne l'Assemblée ?", "le fonctionnement de l'Assemblée nationale",
                         "De quel scrutin"));

@@ -20,7 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost of one {@link Dialogue#handle} — understanding, deciding, answering from the data, saving the context —
- * without HTTP. Each operation is the first message of a new conversation, as in the load script.
+ * without HTTP, for every kind of answer the gateway gives from data. Each operation is the first message of a new
+ * conversation, as in the load script. {@code @Setup} checks that the message gets the answer it stands for (a
+ * misunderstood message would measure another answer).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 2, jvmArgs = {"-Xmx1g"})
 public class AnswerBenchmark {
 
-    @Param({"vote", "participation", "find_deputy", "topic_votes"})
+    @Param({"profile", "find_deputy", "votes_latest", "vote", "topic_votes", "vote_result", "vote_result_topic",
+            "participation", "activity", "local_projects", "report_status"})
     public String question;
 
     @Param("data")
@@ -45,13 +48,8 @@ public class AnswerBenchmark {
     public void setUp() {
         gateway = Gateway.load(dataDirectory);
         dialogue = gateway.dialogue();
-        text = switch (question) {
-            case "vote" -> "Comment a voté Mathilde Panot au scrutin 3876 ?";
-            case "participation" -> "Quel est le taux de participation de Gabriel Attal ?";
-            case "find_deputy" -> "Mon code postal est 74000, qui est mon député ?";
-            case "topic_votes" -> "Comment a voté Boris Vallaud sur la réforme des retraites ?";
-            default -> throw new IllegalArgumentException("unknown question: " + question);
-        };
+        text = AnswerQuestions.get(question).text();
+        AnswerQuestions.check(dialogue, question);
     }
 
     @TearDown

@@ -10,10 +10,16 @@ import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
 import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.opendata.assemblee.AssembleeLoader;
 import fr.civicgateway.opendata.geo.GeoTablesLoader;
+import fr.civicgateway.core.reports.NewReport;
+import fr.civicgateway.core.reports.ReportCategories;
+import fr.civicgateway.core.reports.ReportLocation;
+import fr.civicgateway.core.reports.ReportStore;
+import fr.civicgateway.core.reports.ServiceCategory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -95,7 +101,19 @@ final class Gateway {
                         "spring.main.banner-mode=off",
                         "logging.level.root=WARN")
                 .run();
+        seedOneReport(context);
         return new Gateway(data, context);
+    }
+
+    /**
+     * Report no. 1 in the fresh database, stored through the app's own store as a citizen's would be, so that "Où en
+     * est mon signalement 1 ?" is answered from a real report (a benchmark fixture: nothing is forwarded).
+     */
+    private static void seedOneReport(ConfigurableApplicationContext context) {
+        ServiceCategory category = context.getBean(ReportCategories.class).all().getFirst();
+        context.getBean(ReportStore.class).submit(new NewReport(category.code(),
+                "Benchmark fixture: a pothole in front of no. 12", new ReportLocation(48.8566, 2.3522, null, null),
+                null, null, "benchmark", null), Instant.now());
     }
 
     /** The app's dialogue bean: its store, its caches, its locks. */

@@ -5,6 +5,8 @@ import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
 import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.opendata.assemblee.WorkLoader;
 import fr.civicgateway.opendata.assemblee.WorkSnapshot;
+import fr.civicgateway.core.parliament.ScrutinSearch;
+import fr.civicgateway.core.representative.Participations;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
@@ -14,8 +16,9 @@ import javax.management.ObjectName;
 
 /**
  * Loads the snapshot the way the app does and prints how long it took and how much heap it keeps: used heap after
- * a full GC, minus the same before loading, for the Assemblée data, the geographic tables, and the NLU built over
- * them; then the top of the live-object histogram. Run with a small heap to show it fits:
+ * a full GC, minus the same before loading, for the Assemblée data, the geographic tables, the NLU built over
+ * them, and what the app computes with each version of the data (the topic index, every deputy's participation);
+ * then the top of the live-object histogram. Run with a small heap to show it fits:
  * {@code java -Xmx256m -cp benchmarks/target/benchmarks.jar fr.civicgateway.benchmarks.LoadFootprint [data]}.
  */
 public final class LoadFootprint {
@@ -40,6 +43,15 @@ public final class LoadFootprint {
         OpenNlpUnderstanding nlu = OpenNlpUnderstanding.create(parliament, geo);
         long t5 = System.nanoTime();
         long afterNlu = usedAfterGc(memory);
+        // What the app computes with each version of the data, besides the NLU (LiveOpenData's generation).
+        long t6 = System.nanoTime();
+        ScrutinSearch topics = new ScrutinSearch(parliament);
+        long t7 = System.nanoTime();
+        long afterTopics = usedAfterGc(memory);
+        long t8 = System.nanoTime();
+        Participations participations = Participations.of(parliament);
+        long t9 = System.nanoTime();
+        long afterParticipations = usedAfterGc(memory);
         // Issue 11: the comptes rendus alone, streamed (one thread), for the throughput; then everything.
         var threads = ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -55,9 +67,9 @@ public final class LoadFootprint {
                 streamed[0] / 1e6 / ((c1 - c0) / 1e9));
         long p0 = os.getProcessCpuTime();
         // Comptes rendus (streamed), agenda, dossiers législatifs, HATVP index, computed into figures.
-        long t6 = System.nanoTime();
+        long w0 = System.nanoTime();
         WorkSnapshot work = WorkLoader.ofShippedLayout(Path.of(data)).load(parliament);
-        long t7 = System.nanoTime();
+        long w1 = System.nanoTime();
         long p1 = os.getProcessCpuTime();
         long afterWork = usedAfterGc(memory);
 
@@ -66,16 +78,19 @@ public final class LoadFootprint {
                 ms(t1 - t0), mib(afterParliament - before), parliament.deputies().size(), parliament.scrutins().size());
         System.out.printf(Locale.ROOT, "geo load        %6d ms, retained %6.1f MiB%n", ms(t3 - t2), mib(afterGeo - afterParliament));
         System.out.printf(Locale.ROOT, "nlu build       %6d ms, retained %6.1f MiB%n", ms(t5 - t4), mib(afterNlu - afterGeo));
+        System.out.printf(Locale.ROOT, "topic index     %6d ms, retained %6.3f MiB%n", ms(t7 - t6), mib(afterTopics - afterNlu));
+        System.out.printf(Locale.ROOT, "participations  %6d ms, retained %6.3f MiB (%d deputies)%n", ms(t9 - t8),
+                mib(afterParticipations - afterTopics), participations.size());
         WorkSnapshot.Contents c = work.contents();
         System.out.printf(Locale.ROOT, "work load CPU   %6d ms (all threads, GC included)%n", ms(p1 - p0));
         System.out.printf(Locale.ROOT, "work load       %6d ms, retained %6.1f MiB (%d sittings, %.0f MB of XML "
                         + "streamed: %.1f MB/s overall; %d dossiers, %d séances, %d committee rolls, %d HATVP deputies)%n",
-                ms(t7 - t6), mib(afterWork - afterNlu), c.sittings(), c.xmlBytes() / 1e6,
-                c.xmlBytes() / 1e6 / ((t7 - t6) / 1e9), c.dossiers(), c.seances(), c.committeeRolls(),
+                ms(w1 - w0), mib(afterWork - afterParticipations), c.sittings(), c.xmlBytes() / 1e6,
+                c.xmlBytes() / 1e6 / ((w1 - w0) / 1e9), c.dossiers(), c.seances(), c.committeeRolls(),
                 c.hatvpDeputies());
         System.out.printf(Locale.ROOT, "total           %6d ms, retained %6.1f MiB (all parliamentary data: %.1f MiB)%n",
-                ms((t1 - t0) + (t3 - t2) + (t5 - t4) + (t7 - t6)), mib(afterWork - before),
-                mib((afterParliament - before) + (afterWork - afterNlu)));
+                ms((t1 - t0) + (t3 - t2) + (t5 - t4) + (t7 - t6) + (t9 - t8) + (w1 - w0)), mib(afterWork - before),
+                mib((afterParliament - before) + (afterWork - afterParticipations)));
         System.out.println();
         System.out.println("Live objects, largest classes first (GC.class_histogram):");
         String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
@@ -86,6 +101,8 @@ public final class LoadFootprint {
         Reference.reachabilityFence(geo);
         Reference.reachabilityFence(nlu);
         Reference.reachabilityFence(work);
+        Reference.reachabilityFence(topics);
+        Reference.reachabilityFence(participations);
     }
 
     private static long usedAfterGc(MemoryMXBean memory) {

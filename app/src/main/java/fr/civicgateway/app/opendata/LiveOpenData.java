@@ -17,6 +17,8 @@ import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.PoliticalGroup;
 import fr.civicgateway.core.parliament.Scrutin;
 import fr.civicgateway.core.parliament.ScrutinSearch;
+import fr.civicgateway.core.representative.ParticipationSource;
+import fr.civicgateway.core.representative.Participations;
 import fr.civicgateway.core.votes.TopicSearch;
 import fr.civicgateway.opendata.assemblee.AssembleeSnapshot;
 import fr.civicgateway.opendata.assemblee.SnapshotSwap;
@@ -31,7 +33,7 @@ import java.util.function.Supplier;
  * The Assemblée data the gateway answers from, and everything derived from it, swapped as one whole when a refresh
  * brings a new snapshot: the index ({@link #parliament()}, the {@code ParliamentData} every handler holds), the NLU's
  * gazetteers (a new deputy, a new scrutin number is understood; the trained classifier is kept), the topic search,
- * and the caches of understood texts and topic searches, which are keyed by the data's version so that nothing
+ * every deputy's participation, and the caches of understood texts and topic searches, which are keyed by the data's version so that nothing
  * computed from old data is ever served for the new.
  *
  * <p>A turn of the dialogue reads one version from start to end: as the dialogue's {@link TurnScope} this pins the
@@ -48,7 +50,8 @@ public final class LiveOpenData implements TurnScope, SnapshotSwap {
      * keeps the trained classifier): nothing else holds an older NLU, whose gazetteers would keep an old snapshot.
      */
     private record Generation(long version, AssembleeSnapshot data, OpenNlpUnderstanding nlu,
-                              NaturalLanguageUnderstanding understanding, ScrutinSearch search) {
+                              NaturalLanguageUnderstanding understanding, ScrutinSearch search,
+                              Participations participations) {
     }
 
     /** What a topic search is kept under: the data version, how many results, the topic as written. */
@@ -79,8 +82,9 @@ public final class LiveOpenData implements TurnScope, SnapshotSwap {
     }
 
     private Generation generation(long version, AssembleeSnapshot data, OpenNlpUnderstanding nlu) {
+        // What depends only on the data is computed here, once per version, before the version answers.
         return new Generation(version, data, nlu, new CachingUnderstanding(nlu, understood, version),
-                new ScrutinSearch(data));
+                new ScrutinSearch(data), Participations.of(data));
     }
 
     /** The data every handler reads: always the current snapshot (the pinned one during a turn). */
@@ -98,6 +102,11 @@ public final class LiveOpenData implements TurnScope, SnapshotSwap {
         return this::find;
     }
 
+    /** Each deputy's participation in the current data (the pinned version during a turn), computed with it. */
+    public ParticipationSource participations() {
+        return d -> generation().participations().of(d);
+    }
+
     /** The geographic tables the gazetteers are built with (not refreshed). */
     public GeoDirectory geo() {
         return geo;
@@ -109,7 +118,7 @@ public final class LiveOpenData implements TurnScope, SnapshotSwap {
     }
 
     /**
-     * Builds the new generation (gazetteers, topic index: about a second for the whole legislature) while the current
+     * Builds the new generation (gazetteers, topic index, participations: about a second for the whole legislature) while the current
      * one keeps answering; the returned action swaps it in and drops the cache entries of older versions.
      */
     @Override

@@ -11,6 +11,7 @@ import fr.civicgateway.core.nlu.IntentClassifier;
 import fr.civicgateway.core.nlu.GazetteerEntityExtractor;
 import fr.civicgateway.core.nlu.Understanding;
 import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.representative.ParticipationSource;
 import fr.civicgateway.core.sources.SourceMonitor;
 import fr.civicgateway.core.votes.TopicSearch;
 import fr.civicgateway.opendata.assemblee.AssembleeLoader;
@@ -160,6 +161,11 @@ class OpenDataConfiguration {
     @Bean
     TopicSearch topicSearch(LiveOpenData live) {
         return live.topics();
+    }
+
+    @Bean
+    ParticipationSource participations(LiveOpenData live) {
+        return live.participations();
     }
 
     /** Without refresh, the admin API lists the shipped snapshot's archives, read once. */

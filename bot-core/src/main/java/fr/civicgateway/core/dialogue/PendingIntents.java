@@ -22,7 +22,9 @@ final class PendingIntents {
 
     /** The questions about one deputy that finding the citizen's deputy can answer. */
     static final Set<Intent> ABOUT_A_DEPUTY = Set.of(Intent.REPRESENTATIVE_PROFILE,
-            Intent.REPRESENTATIVE_ATTENDANCE, Intent.REPRESENTATIVE_VOTES);
+            Intent.REPRESENTATIVE_ATTENDANCE, Intent.REPRESENTATIVE_VOTES, Intent.REPRESENTATIVE_SPEECHES,
+            Intent.REPRESENTATIVE_QUESTIONS, Intent.REPRESENTATIVE_PRESENCE, Intent.REPRESENTATIVE_BILLS,
+            Intent.REPRESENTATIVE_INTERESTS);
 
     private PendingIntents() {
     }

@@ -22,8 +22,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -101,6 +103,8 @@ public final class LocalProjectsHandler implements IntentHandler {
         final boolean anyAddress;
         final boolean anyPosition;
         final boolean anyPostcode;
+        /** Postcode → the positions of its items, ascending: a question about one postcode visits only those. */
+        final Map<String, int[]> byPostcode;
 
         Index(List<LocalItem> items) {
             int n = items.size();
@@ -111,6 +115,7 @@ public final class LocalProjectsHandler implements IntentHandler {
             boolean address = false;
             boolean position = false;
             boolean postcode = false;
+            Map<String, List<Integer>> positions = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 LocalItem item = items.get(i);
                 if (item.address() != null) {
@@ -127,7 +132,13 @@ public final class LocalProjectsHandler implements IntentHandler {
                     x[i] = Double.NaN;
                 }
                 postcode |= item.postcode() != null;
+                if (item.postcode() != null) {
+                    positions.computeIfAbsent(item.postcode(), k -> new ArrayList<>()).add(i);
+                }
             }
+            Map<String, int[]> byCode = new HashMap<>();
+            positions.forEach((code, list) -> byCode.put(code, list.stream().mapToInt(Integer::intValue).toArray()));
+            byPostcode = Map.copyOf(byCode);
             anyAddress = address;
             anyPosition = position;
             anyPostcode = postcode;
@@ -303,6 +314,7 @@ public final class LocalProjectsHandler implements IntentHandler {
     }
 
     private static final double EARTH_RADIUS_M = 6_371_000;
+    private static final int[] NONE = new int[0];
 
     /** The first {@code k} hits in {@code order}, without sorting them all (a page needs 3 of 4,710). */
     private static List<Hit> first(List<Hit> hits, Comparator<Hit> order, int k) {
@@ -364,9 +376,13 @@ public final class LocalProjectsHandler implements IntentHandler {
             }
             double[] origin = q.near() == null ? null : unit(q.near().latitude(), q.near().longitude());
             String street = q.street() == null ? null : " " + q.street() + " ";
-            for (int n = 0; n < items.size(); n++) {
+            int[] candidates = q.postcode() == null ? null : ix.byPostcode.getOrDefault(q.postcode(), NONE);
+            int count = candidates == null ? items.size() : candidates.length;
+            for (int c = 0; c < count; c++) {
+                int n = candidates == null ? c : candidates[c];
                 LocalItem i = items.get(n);
-                if (!q.kinds().contains(i.kind()) || (q.postcode() != null && !q.postcode().equals(i.postcode()))
+                // The postcode's own items only (the index holds them): no postcode to compare.
+                if (!q.kinds().contains(i.kind())
                         || (street != null && (ix.addresses[n] == null || !ix.addresses[n].contains(street)))) {
                     continue;
                 }

@@ -8,9 +8,6 @@ import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import fr.civicgateway.core.answer.Agreement;
 
@@ -21,19 +18,23 @@ import fr.civicgateway.core.answer.Agreement;
  */
 public final class AttendanceHandler extends AboutOneDeputyHandler {
 
-    /** Participations computed from one version of the data, by deputy uid: at most one entry per deputy. */
-    private record Computed(long dataVersion, Map<String, Participation> byDeputy) {
+    private final ParticipationSource participations;
+
+    /**
+     * @param participations each deputy's participation in the version of the data that answers (the app's are built
+     *                       with each version and swapped with it)
+     */
+    public AttendanceHandler(ParliamentData data, ParticipationSource participations) {
+        super(data);
+        this.participations = participations;
     }
 
     /**
-     * Each deputy's participation is computed once per version of the data, on first demand (a pass over every
-     * scrutin); a refresh gives a new version, and the first question after it starts a new map.
+     * Participations computed at the first question each version of the data gets (tests and tools; the app's handler
+     * is discovered with its one public constructor and the app's participations).
      */
-    private final AtomicReference<Computed> participations =
-            new AtomicReference<>(new Computed(Long.MIN_VALUE, new ConcurrentHashMap<>()));
-
-    public AttendanceHandler(ParliamentData data) {
-        super(data);
+    public static AttendanceHandler computingOnFirstQuestion(ParliamentData data) {
+        return new AttendanceHandler(data, Participations.perVersion(data));
     }
 
     @Override
@@ -47,13 +48,6 @@ public final class AttendanceHandler extends AboutOneDeputyHandler {
                 DeputyQuickReplies.about(turn, d, true, true, false));
     }
 
-    private Participation participation(Deputy d) {
-        long version = data.version();
-        Computed computed = participations.updateAndGet(c -> c.dataVersion() == version ? c
-                : new Computed(version, new ConcurrentHashMap<>()));
-        return computed.byDeputy().computeIfAbsent(d.uid(), uid -> ParticipationCalculator.compute(data, d));
-    }
-
     private String describe(Turn turn, Deputy d) {
         Language lang = turn.language();
         String source = "\n" + Sources.line(turn.messages(), lang, d.pageUrl(), data.info().lastScrutinDate());
@@ -62,7 +56,7 @@ public final class AttendanceHandler extends AboutOneDeputyHandler {
             return turn.msg("representative_attendance.no_dates", "deputy", d.fullName()) + source;
         }
         String start = Formats.date(lang, d.mandateStart());
-        Participation p = participation(d);
+        Participation p = participations.of(d);
         if (p.counted() == 0) {
             return turn.msg("representative_attendance.none_counted", "deputy", d.fullName(), "start", start) + source;
         }

@@ -3,12 +3,16 @@ package fr.civicgateway.core.representative;
 import fr.civicgateway.core.answer.Formats;
 import fr.civicgateway.core.answer.Places;
 import fr.civicgateway.core.answer.Sources;
+import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.record.RecordQuickReplies;
+import java.util.ArrayList;
+import java.util.List;
 
 import static fr.civicgateway.core.answer.Agreement.gender;
 
@@ -27,8 +31,10 @@ public final class ProfileHandler extends AboutOneDeputyHandler {
 
     @Override
     protected Answer answer(Turn turn, Deputy d) {
-        return Answer.text(turn.state().withDeputy(d.uid()), describe(turn, d),
-                DeputyQuickReplies.about(turn, d, false, true, true));
+        // The latest votes, then the record: participation, presence, speeches, questions, bills.
+        List<QuickReply> replies = new ArrayList<>(DeputyQuickReplies.about(turn, d, false, true, false));
+        replies.addAll(RecordQuickReplies.about(turn, d, intent()));
+        return Answer.text(turn.state().withDeputy(d.uid()), describe(turn, d), replies);
     }
 
     /** The profile paragraph, also used to answer "who is my deputy": sentences of the shared bundle {@code deputies}. */

@@ -88,7 +88,7 @@ class ParticipationWordingTest {
                 List.of(new EntityMention(EntityType.DEPUTY, deputyUid, "elle", 0, 4)));
         Turn turn = new Turn(new IncomingMessage("test", "c1", text, language, null), u, language,
                 ConversationState.start(language, Instant.EPOCH), Instant.parse("2025-11-22T10:00:00Z"));
-        return ((Reply.Text) new AttendanceHandler(data).handle(turn).replies().getFirst()).text();
+        return ((Reply.Text) AttendanceHandler.computingOnFirstQuestion(data).handle(turn).replies().getFirst()).text();
     }
 
     @Test

@@ -1,0 +1,71 @@
+package fr.civicgateway.benchmarks;
+
+import fr.civicgateway.core.conversation.IncomingMessage;
+import fr.civicgateway.core.conversation.Reply;
+import fr.civicgateway.core.dialogue.Dialogue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One question per kind of answer the gateway gives from data, with words its answer must hold: shared by
+ * {@link AnswerBenchmark} and {@link AnswerCpu}, which check the answer before measuring it (a misunderstood message
+ * would measure another answer).
+ */
+final class AnswerQuestions {
+
+    /** A question: what is asked, and words its answer holds. */
+    record Question(String text, String expected) {
+    }
+
+    /** By name, in the order of the benchmark's parameter. */
+    static final Map<String, Question> ALL;
+
+    static {
+        Map<String, Question> q = new LinkedHashMap<>();
+        q.put("profile", new Question("Qui est Mathilde Panot ?", "est députée de la 10e circonscription"));
+        q.put("find_deputy", new Question("Mon code postal est 74000, qui est mon député ?",
+                "partagée entre 2 circonscriptions"));
+        q.put("votes_latest", new Question("Comment a voté Mathilde Panot récemment ?",
+                "derniers scrutins publics des données, et le vote de Mathilde Panot"));
+        q.put("vote", new Question("Comment a voté Mathilde Panot au scrutin 3876 ?",
+                "Mathilde Panot a voté pour lors du scrutin n° 3876"));
+        q.put("topic_votes", new Question("Comment a voté Boris Vallaud sur la réforme des retraites ?",
+                "Votes de Boris Vallaud sur les plus importants"));
+        q.put("vote_result", new Question("Quel est le résultat du scrutin 3876 ?", "Position majoritaire des groupes"));
+        q.put("vote_result_topic", new Question("Quel est le résultat du vote sur le budget ?",
+                "correspondent à « budget » ; voici le plus important"));
+        q.put("participation", new Question("Quel est le taux de participation de Gabriel Attal ?",
+                "Gabriel Attal a pris part à"));
+        q.put("activity", new Question("Qu'est-ce qui a été voté récemment ?", "Derniers votes solennels"));
+        q.put("local_projects", new Question("chantiers dans le 75015", "pour les chantiers dans le 75015"));
+        q.put("report_status", new Question("Où en est mon signalement 1 ?", "Le signalement n° 1 ("));
+        ALL = java.util.Collections.unmodifiableMap(q);
+    }
+
+    private AnswerQuestions() {
+    }
+
+    static Question get(String name) {
+        Question q = ALL.get(name);
+        if (q == null) {
+            throw new IllegalArgumentException("unknown question: " + name + " (known: " + ALL.keySet() + ")");
+        }
+        return q;
+    }
+
+    /** Asks once in a conversation of its own and checks the answer. */
+    static void check(Dialogue dialogue, String name) {
+        Question q = get(name);
+        String answer = dialogue.handle(new IncomingMessage("bench", "check-" + name, q.text(), null, null)).stream()
+                .map(r -> ((Reply.Text) r).text()).collect(Collectors.joining("\n"));
+        if (!answer.contains(q.expected())) {
+            throw new IllegalStateException("'" + q.text() + "' is not answered as " + name + ": " + answer);
+        }
+    }
+
+    static List<String> names() {
+        return List.copyOf(ALL.keySet());
+    }
+}

@@ -1,0 +1,72 @@
+package fr.civicgateway.core.record;
+
+import fr.civicgateway.core.dialogue.Turn;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.parliament.Deputy;
+import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.parliament.work.AssemblyWork;
+import fr.civicgateway.core.parliament.work.BillRole;
+import fr.civicgateway.core.parliament.work.Bills;
+import fr.civicgateway.core.parliament.work.Provenance;
+import fr.civicgateway.core.parliament.work.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code representative_bills}: the propositions de loi and de résolution a deputy authored or co-signed, by
+ * API.md §5 "Bills" — the counts, then the two latest authored and the two latest co-signed with their title and stage ("A bill's stage").
+ */
+public final class BillsHandler extends RecordHandler {
+
+    /** How many of the latest bills authored, then of the latest co-signed, the answer lists. */
+    static final int LATEST = 2;
+
+    public BillsHandler(ParliamentData data, AssemblyWork work) {
+        super(data, work);
+    }
+
+    @Override
+    public Intent intent() {
+        return Intent.REPRESENTATIVE_BILLS;
+    }
+
+    @Override
+    protected String describe(Turn t, Deputy d) {
+        Bills b = work.bills(d.uid());
+        Provenance p = b.provenance();
+        String name = d.fullName();
+        String gender = gender(d);
+        StringBuilder out = new StringBuilder();
+        if (d.unresolved()) {
+            out.append(t.msg("representative_bills.no_data", "name", name, "to", date(t, p.dataDate())));
+        } else if (b.all().isEmpty()) {
+            out.append(t.msg("representative_bills.none", "name", name, "to", date(t, p.dataDate())));
+        } else {
+            out.append(t.msg("representative_bills.count", "name", name, "gender", gender,
+                    "authored", b.authored(), "cosigned", b.cosigned(), "to", date(t, p.dataDate())));
+            // The latest authored first (a deputy co-signs far more than they author), then the latest co-signed.
+            List<BillRole> shown = new ArrayList<>(b.all().stream().filter(BillRole::author).limit(LATEST).toList());
+            shown.addAll(b.all().stream().filter(r -> !r.author()).limit(LATEST).toList());
+            for (BillRole r : shown) {
+                String role = !r.author() ? "cosignatory" : d.feminine() ? "author_female" : "author";
+                Optional<Step> stage = r.dossier().stage(p.dataDate());
+                out.append('\n');
+                if (stage.isPresent()) {
+                    Step s = stage.get();
+                    out.append(t.msg("representative_bills.item", "role", role, "date", date(t, r.date()),
+                            "title", r.dossier().title().strip(), "stage", s.kind().name().toLowerCase(Locale.ROOT),
+                            "chamber", s.chamber().name().toLowerCase(Locale.ROOT), "stage_date", date(t, s.date()),
+                            "url", r.dossier().url()));
+                } else {
+                    out.append(t.msg("representative_bills.item_unstaged", "role", role, "date", date(t, r.date()),
+                            "title", r.dossier().title().strip(), "url", r.dossier().url()));
+                }
+            }
+        }
+        out.append('\n').append(t.msg("representative_bills.source", "source", p.source(), "url", p.url(),
+                "date", date(t, p.dataDate()), "method", p.method().id));
+        return out.toString();
+    }
+}

@@ -1,0 +1,279 @@
+package fr.civicgateway.opendata.assemblee;
+
+import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.parliament.Scrutin;
+import fr.civicgateway.core.parliament.ScrutinType;
+
+import fr.civicgateway.core.text.Text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The topic search as it was before its order was computed once per version of the data ({@code ScrutinSearch} of
+ * the core before issue 10): every search sorts all its matches. Kept, verbatim but for its name, as the reference
+ * the precomputed search must equal on the shipped data ({@link PrecomputedAnswersOnRealDataTest}).
+ */
+final class SortingScrutinSearch {
+
+    /**
+     * @param scrutins the best {@code limit} matches, most meaningful first
+     * @param total    how many scrutins match in all
+     */
+    record Result(List<Scrutin> scrutins, int total) {
+        public Result {
+            scrutins = List.copyOf(scrutins);
+        }
+    }
+
+    /** Words that say nothing of the subject: dropped from the topic unless nothing else is left. */
+    private static final Set<String> GENERIC = Set.copyOf(List.of("le", "la", "les", "l", "un", "une", "des", "du", "de", "d",
+            "a", "au", "aux", "sur", "pour", "et", "en", "the", "of", "on", "about", "for", "and", "to", "a", "an",
+            "loi", "lois", "projet", "projets", "proposition", "texte", "textes", "reforme", "reformes", "bill",
+            "bills", "law", "laws", "reform", "vote", "votes", "scrutin", "scrutins", "ballot", "ballots", "sujet",
+            "concernant", "propos", "regarding", "question", "questions", "ce", "cette", "son", "sa", "ses", "mon",
+            "ma", "mes", "this", "that", "my", "her", "his", "their", "its"));
+
+    private static final Lexicon LEXICON = Lexicon.load();
+
+    private final List<Indexed> titles;
+    /** Stemmed title word → the titles (by position in {@link #titles}) that hold it. */
+    private final Map<String, BitSet> postings = new HashMap<>();
+
+    SortingScrutinSearch(ParliamentData data) {
+        Objects.requireNonNull(data, "data");
+        List<Indexed> indexed = new ArrayList<>();
+        for (Scrutin s : data.scrutins()) {
+            String[] stems = stems(Text.foldToWords(s.title()));
+            for (String w : stems) {
+                postings.computeIfAbsent(w, k -> new BitSet()).set(indexed.size());
+            }
+            indexed.add(new Indexed(s, stems, rank(s)));
+        }
+        this.titles = List.copyOf(indexed);
+    }
+
+    /**
+     * @param topic the subject as the citizen wrote it
+     * @param limit how many scrutins to return at most (the total is counted anyway)
+     * @throws IllegalArgumentException for a negative limit
+     */
+    Result search(String topic, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        List<List<String[]>> concepts = concepts(topic == null ? "" : topic);
+        if (concepts.isEmpty()) {
+            return new Result(List.of(), 0);
+        }
+        BitSet[] matches = new BitSet[concepts.size()];
+        BitSet all = null;
+        for (int c = 0; c < matches.length; c++) {
+            matches[c] = titlesWith(concepts.get(c));
+            if (all == null) {
+                all = (BitSet) matches[c].clone();
+            } else {
+                all.and(matches[c]);
+            }
+        }
+        if (all.isEmpty()) {
+            // no title has every concept: keep those with the most of them
+            int[] counts = new int[titles.size()];
+            int most = 0;
+            for (BitSet m : matches) {
+                for (int i = m.nextSetBit(0); i >= 0; i = m.nextSetBit(i + 1)) {
+                    most = Math.max(most, ++counts[i]);
+                }
+            }
+            for (int i = 0; i < counts.length; i++) {
+                if (most > 0 && counts[i] == most) {
+                    all.set(i);
+                }
+            }
+        }
+        List<Indexed> found = new ArrayList<>(all.cardinality());
+        for (int i = all.nextSetBit(0); i >= 0; i = all.nextSetBit(i + 1)) {
+            found.add(titles.get(i));
+        }
+        found.sort(Comparator.comparingInt(Indexed::rank).reversed()
+                .thenComparing((Indexed t) -> t.scrutin.date(), Comparator.reverseOrder())
+                .thenComparing((Indexed t) -> t.scrutin.number(), Comparator.reverseOrder()));
+        return new Result(found.stream().limit(limit).map(Indexed::scrutin).toList(), found.size());
+    }
+
+    /** Each concept is the list of phrases (stemmed word arrays) any of which may stand for it in a title. */
+    private static List<List<String[]>> concepts(String topic) {
+        String[] words = Text.foldToWords(topic).split(" ");
+        List<List<String[]>> concepts = new ArrayList<>();
+        List<String> generic = new ArrayList<>();
+        int i = 0;
+        while (i < words.length) {
+            if (words[i].isEmpty()) {
+                i++;
+                continue;
+            }
+            int matched = 0;
+            List<String[]> phrases = null;
+            // the longest lexicon alias starting here: "reforme des retraites", "motion de censure"
+            for (int len = Math.min(LEXICON.maxAliasWords, words.length - i); len >= 1; len--) {
+                String key = String.join(" ", stems(String.join(" ", java.util.Arrays.copyOfRange(words, i, i + len))));
+                phrases = LEXICON.aliases.get(key);
+                if (phrases != null) {
+                    matched = len;
+                    break;
+                }
+            }
+            if (phrases != null) {
+                concepts.add(phrases);
+                i += matched;
+            } else if (GENERIC.contains(words[i])) {
+                generic.add(words[i]);
+                i++;
+            } else {
+                concepts.add(List.<String[]>of(stems(words[i])));
+                i++;
+            }
+        }
+        if (concepts.isEmpty()) {
+            for (String g : generic) {
+                if (g.length() > 3) {
+                    concepts.add(List.<String[]>of(stems(g)));
+                }
+            }
+        }
+        return concepts;
+    }
+
+    /** The titles holding one of the phrases: the postings of the phrase's words, then a check of their order. */
+    private BitSet titlesWith(List<String[]> phrases) {
+        BitSet out = new BitSet(titles.size());
+        for (String[] phrase : phrases) {
+            BitSet candidates = null;
+            for (String w : phrase) {
+                BitSet p = postings.get(w);
+                if (p == null) {
+                    candidates = null;
+                    break;
+                }
+                if (candidates == null) {
+                    candidates = (BitSet) p.clone();
+                } else {
+                    candidates.and(p);
+                }
+            }
+            if (candidates == null) {
+                continue;
+            }
+            if (phrase.length > 1) {
+                for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+                    if (!contains(titles.get(i).stems, phrase)) {
+                        candidates.clear(i);
+                    }
+                }
+            }
+            out.or(candidates);
+        }
+        return out;
+    }
+
+    private static boolean contains(String[] title, String[] phrase) {
+        outer:
+        for (int i = 0; i + phrase.length <= title.length; i++) {
+            for (int k = 0; k < phrase.length; k++) {
+                if (!title[i + k].equals(phrase[k])) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The meaning of a scrutin for a citizen: the vote on a whole text first, then solemn votes and censure
+     * motions, then motions to reject, then articles and amendments.
+     */
+    private static int rank(Scrutin s) {
+        String title = Text.foldToWords(s.title());
+        int rank = 0;
+        if (title.startsWith("l ensemble") || title.contains(" l ensemble du ") || title.contains(" l ensemble de ")) {
+            rank += 4;
+        }
+        if (s.type() == ScrutinType.SOLEMN || s.type() == ScrutinType.CENSURE_MOTION) {
+            rank += 2;
+        }
+        if (title.startsWith("la motion")) {
+            rank += 1;
+        }
+        return rank;
+    }
+
+    /** Folded words with a final plural "s" or "x" dropped, so that "retraites" finds "retraite". */
+    private static String[] stems(String foldedWords) {
+        String[] words = foldedWords.isEmpty() ? new String[0] : foldedWords.split(" ");
+        for (int k = 0; k < words.length; k++) {
+            String w = words[k];
+            if (w.length() > 3 && (w.endsWith("s") || w.endsWith("x"))) {
+                words[k] = w.substring(0, w.length() - 1);
+            }
+        }
+        return words;
+    }
+
+    private record Indexed(Scrutin scrutin, String[] stems, int rank) {
+    }
+
+    /** Stemmed alias (words joined by a space) → the title phrases of its concept. */
+    private record Lexicon(Map<String, List<String[]>> aliases, int maxAliasWords) {
+
+        static Lexicon load() {
+            String resource = "/parliament/topic-lexicon.tsv";
+            InputStream in = SortingScrutinSearch.class.getResourceAsStream(resource);
+            if (in == null) {
+                throw new IllegalStateException("topic lexicon not found on the classpath: " + resource);
+            }
+            Map<String, List<String[]>> aliases = new HashMap<>();
+            int max = 1;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                int number = 0;
+                while ((line = r.readLine()) != null) {
+                    number++;
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    String[] columns = line.split("\t");
+                    if (columns.length != 2) {
+                        throw new IllegalStateException(resource + ":" + number + ": expected aliases<TAB>phrases");
+                    }
+                    List<String[]> phrases = new ArrayList<>();
+                    for (String p : columns[1].split("\\|")) {
+                        phrases.add(stems(Text.foldToWords(p)));
+                    }
+                    for (String alias : columns[0].split("\\|")) {
+                        String[] stemmed = stems(Text.foldToWords(alias));
+                        max = Math.max(max, stemmed.length);
+                        // a later line adds phrases to an alias rather than replacing them
+                        aliases.computeIfAbsent(String.join(" ", stemmed), k -> new ArrayList<>()).addAll(phrases);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resource, e);
+            }
+            aliases.replaceAll((k, v) -> List.copyOf(v));
+            return new Lexicon(Map.copyOf(aliases), max);
+        }
+    }
+}
