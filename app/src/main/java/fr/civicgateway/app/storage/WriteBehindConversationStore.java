@@ -63,9 +63,8 @@ final class WriteBehindConversationStore implements ConversationStore, SmartLife
         }
         pending.put(conversationKey, state);
         if (!running) {
-            // Stopped meanwhile: the final write may already be done, so this one goes straight to the database.
-            database.save(conversationKey, state);
-            pending.remove(conversationKey, state);
+            // Stopped meanwhile: the final write may already be done, so this one is written now.
+            flush();
         }
     }
 
