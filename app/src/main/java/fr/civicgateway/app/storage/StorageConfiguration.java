@@ -90,6 +90,18 @@ class StorageConfiguration {
     }
 
     /**
+     * The write-behind's periodic pass: what was saved during the last {@code civic.conversations.write-delay} is
+     * written in one transaction. A pass never overlaps the next (fixed delay). At shutdown Spring cancels it first,
+     * then the store's own stop writes what is still pending (see {@link WriteBehindConversationStore#stop()}).
+     * On PostgreSQL the store is not used and the pass finds nothing to write.
+     */
+    @Bean
+    SchedulingConfigurer conversationWriteBehind(WriteBehindConversationStore writeBehind) {
+        return tasks -> tasks.addFixedDelayTask(new NamedTask("conversation-write-behind", writeBehind::flushPending),
+                writeBehind.flushInterval());
+    }
+
+    /**
      * The store the dialogue uses. On the embedded database this process is the only one that can open, context is
      * read from memory ({@link SoleOwnerConversationCache}) and written in batches; on PostgreSQL, shared by
      * instances, read from and written to the rows under the conversation's lock, so that the next message, on

@@ -7,17 +7,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps conversation context in the database without a commit on every message. A save goes to a pending map; one
- * writer thread saves everything pending in a single transaction, at most {@code flushInterval} later; this instance
- * reads its own pending states first, so it always sees its latest answer. Under load, hundreds of messages share
+ * Keeps conversation context in the database without a commit on every message. A save goes to a pending map; a
+ * periodic task on Spring's {@code TaskScheduler} saves everything pending in a single transaction, at most
+ * {@code flushInterval} later; this instance reads its own pending states first, so it always sees its latest
+ * answer. Under load, hundreds of messages share
  * one commit instead of queueing one by one for the database's write lock.
  *
  * <p>What this trades: a crash ({@code kill -9}) can lose the last {@code flushInterval} of conversation context
@@ -30,15 +28,16 @@ final class WriteBehindConversationStore implements ConversationStore, SmartLife
 
     private static final Logger log = LoggerFactory.getLogger(WriteBehindConversationStore.class);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
+    /** At a graceful stop, how many times a failing final write is tried (one second apart). */
+    private static final int STOP_ATTEMPTS = 3;
 
     private final JdbcConversationStore database;
     private final Duration flushInterval;
     private final int maximumPending;
     private final Map<String, ConversationState> pending = new ConcurrentHashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition saved = lock.newCondition();
     private volatile boolean running;
-    private Thread writer;
+    /** Whether the last pass failed, so that an outage is logged once and its end once. */
+    private volatile boolean failing;
 
     WriteBehindConversationStore(JdbcConversationStore database, Duration flushInterval, int maximumPending) {
         if (flushInterval.isNegative() || flushInterval.isZero()) {
@@ -63,17 +62,15 @@ final class WriteBehindConversationStore implements ConversationStore, SmartLife
             return;
         }
         pending.put(conversationKey, state);
-        lock.lock();
-        try {
-            saved.signal();
-        } finally {
-            lock.unlock();
+        if (!running) {
+            // Stopped meanwhile: the final write may already be done, so this one is written now.
+            flush();
         }
     }
 
     /**
      * Writes everything pending now, in one transaction. Returns how many states were written. One flush at a time
-     * (the writer thread, a graceful stop, a test): two at once could both insert a new conversation's first row.
+     * (the scheduled pass, a graceful stop, a test): two at once could both insert a new conversation's first row.
      */
     synchronized int flush() {
         if (pending.isEmpty()) {
@@ -86,70 +83,60 @@ final class WriteBehindConversationStore implements ConversationStore, SmartLife
         return batch.size();
     }
 
-    private void writeLoop() {
-        boolean failing = false;
-        while (running || !pending.isEmpty()) {
+    /**
+     * One pass of the periodic write, run by Spring's {@code TaskScheduler} every {@code flushInterval} (the
+     * {@code conversation-write-behind} task, see {@code StorageConfiguration}). Under load, the messages of one
+     * interval share one commit. A failure is logged once and retried at the next pass, states staying pending.
+     */
+    void flushPending() {
+        try {
+            flush();
+            if (failing) {
+                log.info("conversation states are saved to the database again");
+                failing = false;
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                log.warn("conversation states not saved yet, retrying ({} pending): {}", pending.size(), e.toString());
+                failing = true;
+            }
+        }
+    }
+
+    /** The delay between two passes of {@link #flushPending()}. */
+    Duration flushInterval() {
+        return flushInterval;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Writes everything pending, on the stopping thread. Spring has already cancelled the periodic pass (the
+     * scheduler stops before this phase), so this is the last write; a save arriving from now on goes straight to
+     * the database.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
             try {
                 flush();
-                if (failing) {
-                    log.info("conversation states are saved to the database again");
-                    failing = false;
-                }
             } catch (RuntimeException e) {
-                if (!failing) {
-                    log.warn("conversation states not saved yet, retrying ({} pending): {}", pending.size(), e.toString());
-                    failing = true;
-                }
-                if (!running) {
-                    log.warn("{} conversation states could not be saved before stopping", pending.size());
+                if (attempt >= STOP_ATTEMPTS) {
+                    log.warn("{} conversation states could not be saved before stopping: {}", pending.size(), e.toString());
                     return;
                 }
                 sleep(RETRY_AFTER_FAILURE);
-                continue;
             }
-            if (!running) {
-                return;
-            }
-            lock.lock();
-            try {
-                if (pending.isEmpty()) {
-                    saved.await(1, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                lock.unlock();
-            }
-            // Let a batch gather: under load, many messages arrive within one interval.
-            sleep(flushInterval);
         }
     }
 
     private static void sleep(Duration d) {
         try {
             Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        writer = Thread.ofPlatform().name("conversation-writer").daemon(true).start(this::writeLoop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        lock.lock();
-        try {
-            saved.signal();
-        } finally {
-            lock.unlock();
-        }
-        try {
-            writer.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -194,7 +194,8 @@ class EdgeOverHttpTest {
                 "Bearer " + ChatClient.ADMIN_TOKEN);
         assertThat(scheduled.status()).isEqualTo(200);
         assertThat(scheduled.body()).as("what runs periodically, by name")
-                .contains("\"target\":\"idle-conversation-expiry\"").contains("\"target\":\"report-notices-refresh\"");
+                .contains("\"target\":\"idle-conversation-expiry\"").contains("\"target\":\"report-notices-refresh\"")
+                .contains("\"target\":\"conversation-write-behind\"");
     }
 
     @Test

@@ -1,22 +1,22 @@
 package fr.civicgateway.app.opendata;
 
-import static fr.civicgateway.app.support.AssembleeSite.AMO10;
-import static fr.civicgateway.app.support.AssembleeSite.AMO30;
-import static fr.civicgateway.app.support.AssembleeSite.SCRUTINS;
+import static fr.civicgateway.opendata.testing.AssembleeSite.AMO10;
+import static fr.civicgateway.opendata.testing.AssembleeSite.AMO30;
+import static fr.civicgateway.opendata.testing.AssembleeSite.SCRUTINS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import fr.civicgateway.app.support.AssembleeSite;
 import fr.civicgateway.app.support.ChatClient;
-import fr.civicgateway.opendata.testing.ShippedData;
 import fr.civicgateway.core.testing.TestClock;
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
 import fr.civicgateway.opendata.assemblee.OfficialArchives;
 import fr.civicgateway.opendata.http.ManualScheduler;
 import fr.civicgateway.opendata.http.RefreshScheduler;
+import fr.civicgateway.opendata.testing.AssembleeSite;
+import fr.civicgateway.opendata.testing.ShippedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -24,6 +24,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -39,6 +42,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 @Configuration(proxyBeanMethods = false)
 @Conditional(TelegramTokenCondition.class)
 @EnableConfigurationProperties(TelegramProperties.class)
+@EnableScheduling
 class TelegramConfiguration {
 
     /** Longer than the 50 s a getUpdates poll may wait for an update. */
@@ -83,6 +87,15 @@ class TelegramConfiguration {
     /**
      * One scheduler thread plans the outbound queue's waits and the typing indicator (short tasks); answers are
      * computed on virtual threads, as the dialogue may block on data and chats must not wait for each other.
+     *
+     * <p>Why this thread and not Spring's {@code TaskScheduler}: nothing on it is periodic. It runs one-shot waits
+     * (a chat's next send slot, a {@code retry_after}, a back-off, the typing indicator's delay) planned per message,
+     * thousands a minute under load; Actuator lists periodic tasks only, so they would not show there anyway. On
+     * Spring's shared pool a slow task (a local source's fetch, an Open311 pass) would delay a rate-limited send,
+     * and Spring's scheduler refuses new tasks as soon as the context closes, whereas answers finishing during the
+     * web server's graceful shutdown still plan their sends here until this bean closes (what is not sent by then
+     * stays in the {@link TelegramStore} and leaves after the restart). The periodic work of this channel, the
+     * store's maintenance, is on Spring's scheduler ({@link #telegramMaintenanceSchedule}).
      */
     @Bean
     TelegramExecutors telegramExecutors() {
@@ -132,9 +145,18 @@ class TelegramConfiguration {
 
     @Bean
     TelegramMaintenance telegramMaintenance(TelegramOutbox outbox, TelegramStoreHolder store, ObjectProvider<Clock> clock,
-                                            TelegramProperties p, TelegramExecutors executors) {
+                                            TelegramProperties p) {
         return new TelegramMaintenance(outbox, store.store(), clock.getIfAvailable(Clock::systemUTC), p.lease(),
-                p.quickReplyExpiry(), executors.scheduler(), executors.workers());
+                p.quickReplyExpiry());
+    }
+
+    /**
+     * The store's maintenance every third of a lease, on Spring's {@code TaskScheduler} (listed by Actuator as
+     * {@code telegram-store-maintenance}); the first run one period after start-up, when the outbox has recovered.
+     */
+    @Bean
+    SchedulingConfigurer telegramMaintenanceSchedule(TelegramMaintenance maintenance) {
+        return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(maintenance, maintenance.period(), maintenance.period()));
     }
 
     /** The bot's own id and username, asked of Telegram at start-up (see {@link TelegramBotSetup}). */

@@ -2,20 +2,19 @@ package fr.civicgateway.connectors.telegram;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Keeps the {@link TelegramStore} in order, every third of a lease: renews this instance's lease on its waiting
  * messages, takes over those of an instance that died (their lease ran out), and forgets update ids older than
  * Telegram's 24 hours of redelivery and long buttons past their expiry. Failures are logged and retried next time.
+ *
+ * <p>Runs on Spring's {@code TaskScheduler} as the fixed-delay task {@code telegram-store-maintenance} (see
+ * {@code TelegramConfiguration}), listed by Actuator's {@code scheduledtasks} endpoint. Spring cancels it when the
+ * context closes, before any lifecycle bean stops, so it never runs while the outbox drains.
  */
-final class TelegramMaintenance implements SmartLifecycle {
+final class TelegramMaintenance implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramMaintenance.class);
     /** Telegram keeps an unconfirmed update 24 hours: an id older than twice that cannot come again. */
@@ -26,19 +25,13 @@ final class TelegramMaintenance implements SmartLifecycle {
     private final Clock clock;
     private final Duration lease;
     private final Duration buttonExpiry;
-    private final ScheduledExecutorService scheduler;
-    private final Executor workers;
-    private volatile ScheduledFuture<?> task;
 
-    TelegramMaintenance(TelegramOutbox outbox, TelegramStore store, Clock clock, Duration lease, Duration buttonExpiry,
-                        ScheduledExecutorService scheduler, Executor workers) {
+    TelegramMaintenance(TelegramOutbox outbox, TelegramStore store, Clock clock, Duration lease, Duration buttonExpiry) {
         this.outbox = outbox;
         this.store = store;
         this.clock = clock;
         this.lease = lease;
         this.buttonExpiry = buttonExpiry;
-        this.scheduler = scheduler;
-        this.workers = workers;
     }
 
     void runOnce() {
@@ -52,23 +45,20 @@ final class TelegramMaintenance implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        long period = Math.max(1, lease.dividedBy(3).toMillis());
-        task = scheduler.scheduleWithFixedDelay(() -> workers.execute(this::runOnce), period, period, TimeUnit.MILLISECONDS);
+    /** The period: a third of a lease, so that a lease is renewed twice before it could run out. */
+    Duration period() {
+        Duration third = lease.dividedBy(3);
+        return third.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : third;
     }
 
     @Override
-    public void stop() {
-        ScheduledFuture<?> t = task;
-        if (t != null) {
-            t.cancel(false);
-        }
+    public void run() {
+        runOnce();
     }
 
+    /** What Actuator's {@code scheduledtasks} endpoint shows. */
     @Override
-    public boolean isRunning() {
-        ScheduledFuture<?> t = task;
-        return t != null && !t.isCancelled();
+    public String toString() {
+        return "telegram-store-maintenance";
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** The channel is switched on by TELEGRAM_BOT_TOKEN alone, and the mode picks long polling or the webhook. */
@@ -51,6 +52,9 @@ class TelegramConfigurationTest {
         runner.withPropertyValues("TELEGRAM_BOT_TOKEN=" + FakeBotApi.TOKEN).run(context -> {
             assertThat(context).hasSingleBean(TelegramLongPolling.class).doesNotHaveBean(TelegramWebhookController.class);
             assertThat(telegramThreads()).isNotEmpty();
+            assertThat(context.getBean(ScheduledTaskHolder.class).getScheduledTasks())
+                    .as("the store's maintenance is a periodic task on Spring's scheduler, named for Actuator")
+                    .extracting(t -> t.getTask().getRunnable().toString()).contains("telegram-store-maintenance");
             awaitCalls("sendmessage", 2);
             assertThat(api.calls("sendmessage").getFirst().text()).startsWith("Bonjour ! Je peux vous dire");
         });

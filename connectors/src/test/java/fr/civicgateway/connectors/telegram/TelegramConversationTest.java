@@ -100,6 +100,21 @@ class TelegramConversationTest {
     }
 
     @Test
+    void aLongButtonPressedAfterItsHourAsksToTypeTheQuestion() {
+        bot.deliver(textUpdate(1, CHAT, "Résultat du scrutin 3876 ?", "fr"));
+        String longButton = callbackData(bot.await("sendmessage", 1).getFirst()).get(1);
+        int questionsBefore = bot.core.received.size();
+
+        bot.clock.advance(Duration.ofHours(1).plusSeconds(1)); // the harness keeps long buttons an hour
+
+        bot.deliver(callbackUpdate(2, CHAT, longButton));
+        assertThat(bot.await("answercallbackquery", 1)).hasSize(1);
+        assertThat(bot.await("sendmessage", 2).get(1).text())
+                .isEqualTo("Ce bouton n'est plus valable. Posez-moi la question par écrit, s'il vous plaît.");
+        assertThat(bot.core.received).as("the expired payload never reaches the dialogue").hasSize(questionsBefore);
+    }
+
+    @Test
     void asksToTypeTheQuestionWhenAButtonIsNoLongerKnown() {
         bot.deliver(callbackUpdate(1, CHAT, "t:unknown-token"));
 

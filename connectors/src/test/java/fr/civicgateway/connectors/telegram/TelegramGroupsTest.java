@@ -92,12 +92,12 @@ class TelegramGroupsTest {
         String conversation = bot.core.received.getFirst().conversationId();
         // A message owed to her chat and not sent yet (left by an instance that stopped before sending it).
         bot.store.complete(null, "a-stopped-instance", List.of(new TelegramStore.Outgoing(ALICE, "sendmessage",
-                "{\"chat_id\":\"501\",\"text\":\"Votre signalement n° 3 est résolu.\"}")), java.time.Instant.now(),
+                "{\"chat_id\":\"501\",\"text\":\"Votre signalement n° 3 est résolu.\"}")), bot.clock.instant(),
                 Duration.ofMinutes(1));
 
         bot.deliver(membership(2, ALICE, "private", "member", "kicked")).get(10, TimeUnit.SECONDS);
 
-        assertThat(bot.store.takeOver("x", java.time.Instant.now().plus(Duration.ofDays(1)), Duration.ofMinutes(1), true))
+        assertThat(bot.store.takeOver("x", bot.clock.instant().plus(Duration.ofDays(1)), Duration.ofMinutes(1), true))
                 .as("messages still owed to the chat").isEmpty();
         assertThat(bot.notifier.push(conversation, List.of(new Reply.Text("Votre signalement n° 4 est résolu.")))).isFalse();
         assertThat(bot.api.calls("sendmessage")).hasSize(1);

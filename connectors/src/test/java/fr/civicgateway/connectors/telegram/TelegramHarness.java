@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.dialogue.Dialogue;
+import fr.civicgateway.core.retry.Backoff;
+import fr.civicgateway.core.testing.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import fr.civicgateway.core.retry.Backoff;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,8 @@ final class TelegramHarness implements AutoCloseable {
     final TelegramNotifier notifier;
     /** The channel's state, in memory as without a database: the same rules as the application's database store. */
     final InMemoryTelegramStore store = new InMemoryTelegramStore();
+    /** The channel's clock (leases, stored buttons): it stands still unless a test moves it. */
+    final TestClock clock = new TestClock(Instant.parse("2026-12-07T08:00:00Z"));
     static final String OWNER = "this-instance";
     /** Ten messages at once per person, then one a second; its clock stands still unless a test moves it. */
     final java.util.concurrent.atomic.AtomicLong limiterNanos = new java.util.concurrent.atomic.AtomicLong();
@@ -55,17 +58,17 @@ final class TelegramHarness implements AutoCloseable {
     private final ScheduledExecutorService realTime = Executors.newSingleThreadScheduledExecutor();
 
     TelegramHarness() throws IOException {
-        buttons = new QuickReplyButtons(store, Clock.systemUTC(), Duration.ofHours(1));
+        buttons = new QuickReplyButtons(store, clock, Duration.ofHours(1));
         client = new OkHttpTelegramClient(json.mapper(), http, FakeBotApi.TOKEN, api.url());
         Scheduler skipWaits = (task, delay) -> {
             plannedWaits.add(delay);
             return runner.submit(task);
         };
-        outbox = new TelegramOutbox(client, store, json.mapper(), OWNER, Clock.systemUTC(), skipWaits,
+        outbox = new TelegramOutbox(client, store, json.mapper(), OWNER, clock, skipWaits,
                 Ticker.systemTicker(), pseudonyms, limits(2));
         notifier = new TelegramNotifier(knownChats, new ReplyRenderer(buttons), outbox);
         processor = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats, me), new ReplyRenderer(buttons),
-                outbox, client, store, OWNER, Clock.systemUTC(), Duration.ofMinutes(1), new ChatSerialExecutor(workers),
+                outbox, client, store, OWNER, clock, Duration.ofMinutes(1), new ChatSerialExecutor(workers),
                 Scheduler.of(realTime),
                 Duration.ofMillis(150), new TelegramWording(Duration.ofHours(2)), pseudonyms, knownChats, me, userLimiter);
     }
@@ -76,10 +79,10 @@ final class TelegramHarness implements AutoCloseable {
 
     Rebuilt rebuildWith(TelegramStore other) {
         Scheduler now = (task, delay) -> runner.submit(task);
-        TelegramOutbox o = new TelegramOutbox(client, other, json.mapper(), OWNER, Clock.systemUTC(), now,
+        TelegramOutbox o = new TelegramOutbox(client, other, json.mapper(), OWNER, clock, now,
                 Ticker.systemTicker(), pseudonyms, limits(2));
         UpdateProcessor p = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats, me),
-                new ReplyRenderer(buttons), o, client, other, OWNER, Clock.systemUTC(), Duration.ofMinutes(1),
+                new ReplyRenderer(buttons), o, client, other, OWNER, clock, Duration.ofMinutes(1),
                 new ChatSerialExecutor(workers), Scheduler.of(realTime), Duration.ofMillis(150),
                 new TelegramWording(Duration.ofHours(2)), pseudonyms, knownChats, me, userLimiter);
         return new Rebuilt(p, o);

@@ -3,12 +3,13 @@ package fr.civicgateway.connectors.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.civicgateway.core.retry.Backoff;
+import fr.civicgateway.core.testing.TestClock;
 import java.io.Serializable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +37,8 @@ class TelegramOutboxLimitsTest {
     private final OkHttpClient http = new OkHttpClient();
     private final ManualScheduler time = new ManualScheduler();
     private final InMemoryTelegramStore store = new InMemoryTelegramStore();
+    /** The leases' clock: an hour after the sends, every lease of this instance has run out. */
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-07T08:00:00Z"));
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private TelegramOutbox outbox;
 
@@ -44,7 +47,7 @@ class TelegramOutboxLimitsTest {
         api = new FakeBotApi();
         TelegramClient real = new OkHttpTelegramClient(http, FakeBotApi.TOKEN, api.url());
         outbox = new TelegramOutbox(awaitedOnTheCallingThread(real), store, new TelegramConfiguration().telegramJson().mapper(),
-                "this-instance", Clock.systemUTC(), time, time::now,
+                "this-instance", clock, time, time::now,
                 new ChatPseudonyms("a test key of more than sixteen bytes".getBytes(StandardCharsets.UTF_8)),
                 new TelegramOutbox.Limits(30, Duration.ofSeconds(1), Duration.ofSeconds(3), 2,
                         new Backoff(Duration.ofMillis(500), Duration.ofMinutes(5)), Duration.ofMinutes(1)));
@@ -108,7 +111,7 @@ class TelegramOutboxLimitsTest {
 
         time.runUntil(Duration.ofSeconds(1));
         // B1 is acknowledged and forgotten; A1, refused for now, is still stored: a restart would send it.
-        assertThat(store.takeOver("another-instance", java.time.Instant.now().plus(Duration.ofHours(1)), Duration.ofMinutes(1), false))
+        assertThat(store.takeOver("another-instance", clock.instant().plus(Duration.ofHours(1)), Duration.ofMinutes(1), false))
                 .extracting(TelegramStore.Stored::chatId).containsExactly(1L);
     }
 

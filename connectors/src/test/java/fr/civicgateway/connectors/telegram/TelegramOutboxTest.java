@@ -2,9 +2,10 @@ package fr.civicgateway.connectors.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.civicgateway.core.testing.TestClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -49,7 +50,8 @@ class TelegramOutboxTest {
             });
         };
         outbox = new TelegramOutbox(new OkHttpTelegramClient(http, FakeBotApi.TOKEN, api.url()), store,
-                new TelegramConfiguration().telegramJson().mapper(), "this-instance", Clock.systemUTC(), recordAndRun,
+                new TelegramConfiguration().telegramJson().mapper(), "this-instance", new TestClock(Instant.parse("2026-12-07T08:00:00Z")),
+                recordAndRun,
                 clock::get, new ChatPseudonyms("a test key of more than sixteen bytes".getBytes(StandardCharsets.UTF_8)),
                 TelegramHarness.limits(2));
     }

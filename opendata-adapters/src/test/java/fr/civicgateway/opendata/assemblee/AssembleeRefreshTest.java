@@ -1,9 +1,10 @@
 package fr.civicgateway.opendata.assemblee;
 
+import fr.civicgateway.opendata.testing.AssembleeSite;
 import fr.civicgateway.opendata.testing.ShippedData;
-import static fr.civicgateway.opendata.assemblee.FakeAssembleeSite.AMO10;
-import static fr.civicgateway.opendata.assemblee.FakeAssembleeSite.AMO30;
-import static fr.civicgateway.opendata.assemblee.FakeAssembleeSite.SCRUTINS;
+import static fr.civicgateway.opendata.testing.AssembleeSite.AMO10;
+import static fr.civicgateway.opendata.testing.AssembleeSite.AMO30;
+import static fr.civicgateway.opendata.testing.AssembleeSite.SCRUTINS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.civicgateway.core.sources.SourceStatus;
@@ -55,7 +56,7 @@ class AssembleeRefreshTest {
     final TestClock clock = new TestClock(START);
     final ManualScheduler scheduler = new ManualScheduler();
     final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(2)).build();
-    FakeAssembleeSite site;
+    AssembleeSite site;
     final List<AssembleeSnapshot> swapped = new ArrayList<>();
 
     static synchronized byte[] before17November() {
@@ -67,7 +68,7 @@ class AssembleeRefreshTest {
 
     @BeforeEach
     void site() {
-        site = new FakeAssembleeSite(server);
+        site = new AssembleeSite(server);
         site.serve(AMO10, OfficialArchives.amo10(), "\"amo10-1\"");
         site.serve(AMO30, OfficialArchives.amo30(), "\"amo30-1\"");
         site.serve(SCRUTINS, before17November(), "\"scrutins-1\"");
@@ -130,7 +131,7 @@ class AssembleeRefreshTest {
                 "Scrutins.json.zip", "Scrutins.json.zip.properties");
         assertThat(Files.readAllBytes(kept.resolve("Scrutins.json.zip"))).isEqualTo(before17November());
         SourceStatus scrutins = byId(first).get("assemblee-scrutins");
-        assertThat(scrutins.url()).isEqualTo(site.url(SCRUTINS).toString());
+        assertThat(scrutins.url()).isEqualTo(site.url(SCRUTINS));
         assertThat(scrutins.dataDate()).isEqualTo("2025-11-14");
         assertThat(scrutins.counts()).containsEntry("scrutins", LAST_BEFORE_17_NOVEMBER);
         assertThat(scrutins.lastSuccess()).isEqualTo(START);

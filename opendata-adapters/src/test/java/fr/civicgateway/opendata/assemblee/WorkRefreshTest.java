@@ -1,5 +1,6 @@
 package fr.civicgateway.opendata.assemblee;
 
+import fr.civicgateway.opendata.testing.AssembleeSite;
 import fr.civicgateway.opendata.testing.ShippedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +56,7 @@ class WorkRefreshTest {
     final ManualScheduler scheduler = new ManualScheduler();
     final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build();
     final List<WorkSnapshot> swapped = new ArrayList<>();
-    FakeAssembleeSite site;
+    AssembleeSite site;
     WorkRefresh refresh;
     WorkSnapshot first;
 
@@ -66,13 +67,13 @@ class WorkRefreshTest {
 
     @BeforeEach
     void start() throws IOException {
-        site = new FakeAssembleeSite(server);
+        site = new AssembleeSite(server);
         site.serve(CR, Files.readAllBytes(shipped.comptesRendus()), "\"cr-1\"");
         site.serve(DOSSIERS, Files.readAllBytes(shipped.dossiers()), "\"dl-1\"");
         site.serve(AGENDA, Files.readAllBytes(shipped.agenda()), "\"ag-1\"");
         site.serve(HATVP, Files.readAllBytes(shipped.hatvp()), "\"hv-1\"");
         refresh = new WorkRefresh(new ConditionalDownloader(http, 200L * 1024 * 1024),
-                new WorkRefresh.Sources(site.url(CR), site.url(DOSSIERS), site.url(AGENDA), site.url(HATVP), null),
+                new WorkRefresh.Sources(site.httpUrl(CR), site.httpUrl(DOSSIERS), site.httpUrl(AGENDA), site.httpUrl(HATVP), null),
                 shipped, kept, ShippedData::snapshot, Duration.ofHours(6),
                 new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(5)), clock, scheduler);
         first = refresh.loadAtStart();

@@ -1,5 +1,6 @@
-package fr.civicgateway.app.support;
+package fr.civicgateway.opendata.testing;
 
+import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -9,20 +10,28 @@ import java.net.Socket;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 import okio.Buffer;
 
 /**
- * The Assemblée's open-data site for the gateway's live refresh, on a MockWebServer: each archive's official path
- * serves its current version with an ETag (a matching {@code If-None-Match} gets 304), or fails as a test says.
+ * The Assemblée's open-data site, the one fake every module's tests share: each archive's official path serves its
+ * current version with an ETag (a matching {@code If-None-Match} gets 304; a version without ETag is always sent in
+ * full), or fails as a test says; it counts and keeps the requests of each path.
  *
- * <p>The gateway reaches it through a small TCP relay on a port of its own, which can go down (nothing listens there:
- * connection refused) and come back on the same port, since the gateway's URLs are fixed at its start; MockWebServer
- * itself cannot be restarted on its port reliably.
+ * <p>Two ways to run it:
+ * <ul>
+ *   <li>{@link #AssembleeSite(MockWebServer)} serves on a MockWebServer the test starts and stops (JUnit's
+ *   {@code @StartStop}), for a refresh built by hand;</li>
+ *   <li>{@link #AssembleeSite()} runs its own server behind a small TCP relay on a port of its own, which can go down
+ *   (nothing listens there: connection refused) and {@link #comeBack()} on the same port, since a running gateway's
+ *   URLs are fixed at its start; MockWebServer itself cannot be restarted on its port reliably. {@link #close()} it.</li>
+ * </ul>
  */
 public final class AssembleeSite extends Dispatcher implements AutoCloseable {
 
@@ -39,13 +48,28 @@ public final class AssembleeSite extends Dispatcher implements AutoCloseable {
 
     private final Map<String, Version> versions = new ConcurrentHashMap<>();
     private final Map<String, Supplier<MockResponse>> failures = new ConcurrentHashMap<>();
-    private final Map<String, String> lastIfNoneMatch = new ConcurrentHashMap<>();
-    private final MockWebServer server = new MockWebServer();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Map<String, RecordedRequest> last = new ConcurrentHashMap<>();
+    private final MockWebServer server;
+    /** Whether this site started {@link #server} and must close it. */
+    private final boolean own;
     private final Set<Socket> relayed = ConcurrentHashMap.newKeySet();
+    /** The relay's port, or -1 when the site is served on the test's server directly. */
     private final int port;
     private ServerSocket front;
 
+    /** Serves on the test's server (started by the test, e.g. with {@code @StartStop}); no relay. */
+    public AssembleeSite(MockWebServer server) {
+        this.server = server;
+        this.own = false;
+        this.port = -1;
+        server.setDispatcher(this);
+    }
+
+    /** Starts its own server, behind a relay that can {@link #goDown()} and {@link #comeBack()}. */
     public AssembleeSite() {
+        this.server = new MockWebServer();
+        this.own = true;
         server.setDispatcher(this);
         try {
             server.start(LOOPBACK, 0);
@@ -56,11 +80,21 @@ public final class AssembleeSite extends Dispatcher implements AutoCloseable {
         port = front.getLocalPort();
     }
 
+    /** The URL of that path on this site. */
     public String url(String path) {
-        return "http://" + LOOPBACK.getHostAddress() + ":" + port + path;
+        return port < 0 ? server.url(path).toString() : "http://" + LOOPBACK.getHostAddress() + ":" + port + path;
     }
 
-    /** Serves this version from now on, with this ETag; ends a failure of that path. */
+    public HttpUrl httpUrl(String path) {
+        return HttpUrl.get(url(path));
+    }
+
+    /** The three archives of the Assemblée's refresh, on this site. */
+    public AssembleeRefresh.Sources sources() {
+        return new AssembleeRefresh.Sources(httpUrl(AMO10), httpUrl(AMO30), httpUrl(SCRUTINS));
+    }
+
+    /** Serves this version from now on, with this ETag (null: none); ends a failure of that path. */
     public void serve(String path, byte[] bytes, String etag) {
         versions.put(path, new Version(bytes, etag));
         failures.remove(path);
@@ -71,28 +105,61 @@ public final class AssembleeSite extends Dispatcher implements AutoCloseable {
         failures.put(path, response);
     }
 
-    /** The {@code If-None-Match} of the last request for that path, or "" when it had none. */
-    public String lastIfNoneMatch(String path) {
-        return lastIfNoneMatch.get(path);
-    }
-
     /** Every path serves its last version again. */
     public void heal() {
         failures.clear();
     }
 
-    /** Nothing listens on the site's port any more, and open connections are cut. */
+    /** How many requests that path received. */
+    public int requests(String path) {
+        AtomicInteger n = requests.get(path);
+        return n == null ? 0 : n.get();
+    }
+
+    /** The last request for that path, or null. */
+    public RecordedRequest lastRequest(String path) {
+        return last.get(path);
+    }
+
+    /** The {@code If-None-Match} of the last request for that path, "" when it had none, null without a request. */
+    public String lastIfNoneMatch(String path) {
+        RecordedRequest r = last.get(path);
+        if (r == null) {
+            return null;
+        }
+        String ifNoneMatch = r.getHeaders().get("If-None-Match");
+        return ifNoneMatch == null ? "" : ifNoneMatch;
+    }
+
+    /** Nothing listens on the site's port any more, and open connections are cut (a site of its own only). */
     public synchronized void goDown() {
+        requireRelay();
         closeQuietly(front);
         relayed.forEach(AssembleeSite::closeQuietly);
         relayed.clear();
         awaitRefused();
     }
 
+    /** Listens again, on the same port. */
+    public synchronized void comeBack() {
+        requireRelay();
+        try {
+            front = listen(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void requireRelay() {
+        if (port < 0) {
+            throw new IllegalStateException("only a site started with new AssembleeSite() can go down and come back");
+        }
+    }
+
     /**
      * Returns once a connection to the port is refused. Closing a listening socket that a virtual thread is blocked
      * accepting on completes when that thread runs again; on a busy machine the port could otherwise still take
-     * one more connection.
+     * one more connection. (This polls a socket, not a clock.)
      */
     private void awaitRefused() {
         for (int attempt = 0; attempt < 200; attempt++) {
@@ -109,15 +176,6 @@ public final class AssembleeSite extends Dispatcher implements AutoCloseable {
             }
         }
         throw new IllegalStateException("port " + port + " still accepts connections after goDown()");
-    }
-
-    /** Listens again, on the same port. */
-    public synchronized void comeBack() {
-        try {
-            front = listen(port);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private ServerSocket listen(int onPort) throws IOException {
@@ -171,8 +229,8 @@ public final class AssembleeSite extends Dispatcher implements AutoCloseable {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
-        String ifNoneMatch = request.getHeaders().get("If-None-Match");
-        lastIfNoneMatch.put(path, ifNoneMatch == null ? "" : ifNoneMatch);
+        requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        last.put(path, request);
         Supplier<MockResponse> failure = failures.get(path);
         if (failure != null) {
             return failure.get();
@@ -181,15 +239,23 @@ public final class AssembleeSite extends Dispatcher implements AutoCloseable {
         if (v == null) {
             return new MockResponse.Builder().code(404).build();
         }
-        if (v.etag().equals(ifNoneMatch)) {
+        if (v.etag() != null && v.etag().equals(request.getHeaders().get("If-None-Match"))) {
             return new MockResponse.Builder().code(304).setHeader("ETag", v.etag()).build();
         }
-        return new MockResponse.Builder().setHeader("Content-Type", "application/zip").setHeader("ETag", v.etag())
-                .body(new Buffer().write(v.bytes())).build();
+        MockResponse.Builder ok = new MockResponse.Builder().setHeader("Content-Type", "application/zip")
+                .body(new Buffer().write(v.bytes()));
+        if (v.etag() != null) {
+            ok.setHeader("ETag", v.etag());
+        }
+        return ok.build();
     }
 
+    /** Closes the relay and the server of a site of its own; a test's server is the test's to stop. */
     @Override
     public synchronized void close() {
+        if (!own) {
+            return;
+        }
         goDown();
         try {
             server.close();
