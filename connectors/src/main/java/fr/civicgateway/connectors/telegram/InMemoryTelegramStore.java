@@ -87,11 +87,15 @@ class InMemoryTelegramStore implements TelegramStore {
 
     @Override
     public synchronized List<Stored> takeOver(String owner, Instant now, Duration lease, boolean all) {
+        // As the database store does: mark what is taken, then return every message this owner holds (its own
+        // messages being sent included: the outbox skips those it has queued).
         List<Stored> taken = new ArrayList<>();
         for (Map.Entry<Long, Message> e : messages.entrySet()) {
             Message m = e.getValue();
             if (all || m.leaseUntil().isBefore(now)) {
                 e.setValue(new Message(m.stored(), owner, now.plus(lease)));
+                taken.add(m.stored());
+            } else if (m.owner().equals(owner)) {
                 taken.add(m.stored());
             }
         }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -86,6 +87,11 @@ final class TelegramOutbox {
     private final ConcurrentHashMap<Long, Lane> lanes = new ConcurrentHashMap<>();
     /** Ids of the stored messages in a lane, so that a message taken over twice is queued once. */
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
+    /**
+     * A sent message leaves the store and {@link #queued} together (read side, sends run in parallel) as seen by a
+     * take-over (write side): otherwise a take-over could read the row of a message just sent and queue it again.
+     */
+    private final ReentrantReadWriteLock sentVersusRecovered = new ReentrantReadWriteLock();
 
     TelegramOutbox(TelegramClient client, TelegramStore store, ObjectMapper json, String owner, Clock clock,
                    Scheduler scheduler, Ticker ticker, ChatPseudonyms pseudonyms, Limits limits) {
@@ -129,6 +135,15 @@ final class TelegramOutbox {
      * mode, at start-up), else those whose lease has run out. Returns how many were queued.
      */
     int recover(boolean all) {
+        sentVersusRecovered.writeLock().lock();
+        try {
+            return recoverLocked(all);
+        } finally {
+            sentVersusRecovered.writeLock().unlock();
+        }
+    }
+
+    private int recoverLocked(boolean all) {
         int count = 0;
         for (Stored s : store.takeOver(owner, clock.instant(), limits.lease(), all)) {
             if (queued.contains(s.id())) {
@@ -327,7 +342,7 @@ final class TelegramOutbox {
     }
 
     private void forget(Pending pending, boolean dropped) {
-        queued.remove(pending.id);
+        sentVersusRecovered.readLock().lock();
         try {
             if (dropped) {
                 store.dropped(pending.id);
@@ -337,6 +352,10 @@ final class TelegramOutbox {
         } catch (RuntimeException e) {
             // The message stays stored: it will be sent again after a restart, a duplicate rather than a loss.
             log.warn("message {} not marked {} in the store: {}", pending.id, dropped ? "dropped" : "sent", e.toString());
+        } finally {
+            // Only once its row is gone: a take-over meanwhile finds it still queued and leaves it.
+            queued.remove(pending.id);
+            sentVersusRecovered.readLock().unlock();
         }
     }
 

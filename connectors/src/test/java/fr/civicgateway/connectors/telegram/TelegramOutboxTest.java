@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.civicgateway.core.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import okhttp3.OkHttpClient;
@@ -91,6 +96,55 @@ class TelegramOutboxTest {
         // One clean-up per chat, one interval after its message; 1 s is no send's slot (the 30th is at 0.99999999 s).
         assertThat(plannedAt).filteredOn(d -> d.equals(Duration.ofSeconds(1))).hasSize(60);
         assertThat(sends).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void aMessageSentWhileATakeOverRunsIsNotSentAgain() throws Exception {
+        clockFollowsThePlan = true;
+        CountDownLatch markingSent = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // The store as it is, except that marking a message sent waits: the moment a take-over (the periodic recovery
+        // of messages whose sender died) reads the stored rows while a message has just left.
+        TelegramStore slowToMarkSent = (TelegramStore) Proxy.newProxyInstance(TelegramStore.class.getClassLoader(),
+                new Class<?>[] {TelegramStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("sent")) {
+                        markingSent.countDown();
+                        release.await(5, TimeUnit.SECONDS);
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        outbox = outboxOver(slowToMarkSent);
+        outbox.submit(SendMessage.builder().chatId(42L).text("une seule fois").build());
+        assertThat(markingSent.await(5, TimeUnit.SECONDS)).as("the message was sent").isTrue();
+
+        Future<Integer> recovered = runner.submit(() -> outbox.recover(false));
+        Thread.sleep(200); // the take-over runs now, while the sent message's row is still in the store
+        release.countDown();
+
+        assertThat(recovered.get(5, TimeUnit.SECONDS)).as("messages queued again by the take-over").isZero();
+        awaitSent(1);
+    }
+
+    private TelegramOutbox outboxOver(TelegramStore telegramStore) {
+        Scheduler recordAndRun = (task, delay) -> {
+            long at = clock.get() + delay.toNanos();
+            plannedAt.add(Duration.ofNanos(at));
+            return runner.submit(() -> {
+                if (clockFollowsThePlan) {
+                    clock.accumulateAndGet(at, Math::max);
+                }
+                task.run();
+            });
+        };
+        return new TelegramOutbox(new OkHttpTelegramClient(http, FakeBotApi.TOKEN, api.url()), telegramStore,
+                new TelegramConfiguration().telegramJson().mapper(), "this-instance",
+                new TestClock(Instant.parse("2026-12-07T08:00:00Z")), recordAndRun, clock::get,
+                new ChatPseudonyms("a test key of more than sixteen bytes".getBytes(StandardCharsets.UTF_8)),
+                TelegramHarness.limits(2));
     }
 
     private void awaitSent(int count) throws InterruptedException {
