@@ -88,6 +88,39 @@ class OpenNlpUnderstandingTest {
         assertThat(u.language()).isEqualTo(Language.EN);
     }
 
+    /**
+     * Issue 11's questions. "Quels textes ont été adoptés récemment ?" is the Assemblée's recent votes (texts adopted
+     * in a vote); texts adopted for good, promulgated or under debate are the legislative work. "Est-ce que mon
+     * député est présent à l'Assemblée ?" is not here: the classifier reads it as participation in votes and
+     * {@code PresenceHandler.claims} answers it (PresenceHandlerTest).
+     */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            où en est la loi sur l'aide à mourir ?            | bill_status
+            et le texte du scrutin 3876 ?                     | bill_status
+            quels textes ont été adoptés récemment ?          | parliament_activity
+            quelles lois ont été promulguées ce mois-ci ?     | legislative_work
+            qu'est-ce qui est débattu cette semaine ?         | legislative_work
+            quand siège l'Assemblée ?                         | agenda
+            qu'y avait-il à l'ordre du jour le 15 avril ?     | agenda
+            comment contacter mon député ?                    | contact_representative
+            c'est quoi une motion de censure ?                | assembly_info
+            combien d'amendements a déposé Mathilde Panot ?   | representative_bills
+            where does the assisted dying bill stand?         | bill_status
+            and the text of ballot 3876?                      | bill_status
+            which laws were promulgated this month?           | legislative_work
+            when does the Assemblée sit?                      | agenda
+            how do I contact my MP?                           | contact_representative
+            what is a motion of censure?                      | assembly_info
+            how many amendments has Mathilde Panot tabled?    | representative_bills
+            où est mon bureau de vote ?                       | out_of_scope
+            le conseil municipal vote quand le budget ?       | out_of_scope
+            when does the town council vote the budget?       | out_of_scope
+            """)
+    void classifiesTheQuestionsOfIssueElevenAndLeavesTheTownHallsOutOfScope(String text, String intent) {
+        assertThat(NLU.parse(text, null).intent().apiName()).isEqualTo(intent);
+    }
+
     @Test
     void letsTheClientsLanguageHintWin() {
         assertThat(NLU.parse("Panot", Language.EN).language()).isEqualTo(Language.EN);
