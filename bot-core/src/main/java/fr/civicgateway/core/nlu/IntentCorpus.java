@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  *
  * <p>The evaluation split is deterministic: within each intent and language, every fifth example (the 5th, 10th,
  * ...) in file order is held out. Training on {@link #training()} and measuring on {@link #heldOut()} therefore
- * gives the same figures on every machine; production trains on {@link #all()}.
+ * gives the same figures on every machine; production trains on {@link #all()}. A corpus therefore only grows at its
+ * end: a line inserted, removed or moved above others would shift which sentences are held out.
  *
  * <p>Immutable and thread-safe. Loading throws {@link IllegalStateException} for an intent without any example (no
  * file in either language, or only comments), naming the resources looked for, so a broken corpus fails at start-up.
