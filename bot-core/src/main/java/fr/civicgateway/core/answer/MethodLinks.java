@@ -64,7 +64,7 @@ public record MethodLinks(String base) {
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a URL (" + e.getReason() + "): " + url);
+            throw new IllegalArgumentException("is not a URL (" + e.getReason() + "): " + url);
         }
         String scheme = uri.getScheme();
         if (!uri.isAbsolute() || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
