@@ -27,7 +27,8 @@ public record PublicUrlProperties(String publicUrl) {
             try {
                 publicUrl = MethodLinks.at(publicUrl).base();
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("civic.public-url " + e.getMessage(), e);
+                // Not chained: Boot reports the root cause, and it should name the key.
+                throw new IllegalArgumentException("civic.public-url " + e.getMessage());
             }
         }
     }
