@@ -1,6 +1,7 @@
 package fr.civicgateway.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.dialogue.ConversationLocks;
 import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.dialogue.Dialogue;
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.core.env.Environment;
 
 /**
  * Assembles the gateway: the dialogue the connectors talk to, over every intent handler and flow there is.
@@ -42,7 +44,7 @@ import org.springframework.context.annotation.FilterType;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DataProperties.class, ConversationProperties.class, LocalProperties.class,
-        MessagesProperties.class})
+        MessagesProperties.class, PublicUrlProperties.class})
 @ComponentScan(basePackages = "fr.civicgateway", useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {IntentHandler.class, Flow.class}))
 class GatewayConfiguration {
@@ -57,6 +59,15 @@ class GatewayConfiguration {
     @Bean
     Ticker ticker() {
         return Ticker.systemTicker();
+    }
+
+    /**
+     * The links to the methodology page's sections under {@code civic.public-url}, which every handler citing a method
+     * asks for in its constructor (docs/contributing-intents.md, "Citing a method").
+     */
+    @Bean
+    MethodLinks methodLinks(PublicUrlProperties publicUrl, Environment env) {
+        return MethodLinks.at(publicUrl.baseOr(env.getProperty("server.port", Integer.class, 8080)));
     }
 
     /**

@@ -138,7 +138,9 @@ class ChatOnRealDataTest {
                         + " des " + String.format(Locale.ROOT, "%,d", c[1]).replace(',', ' '))
                 .contains("soit " + rate)
                 .contains(c[2] + " sur " + c[3] + ", soit " + solemnRate)
-                .contains("pas de la présence");
+                .contains("pas de la présence")
+                .as("the method, as a link to its section of the public page")
+                .contains("Méthode an-participation-1 : " + GatewayTest.PUBLIC_URL + "/methodology#an-participation-1");
     }
 
     @Test

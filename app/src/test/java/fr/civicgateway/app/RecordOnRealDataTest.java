@@ -78,7 +78,7 @@ class RecordOnRealDataTest {
                 soft.assertThat(a).as(name).contains((w.female() ? "Elle est intervenue" : "Il est intervenu")
                         + " pour la dernière fois le ");
                 soft.assertThat(a).as(name).contains("(données au " + frenchDate(naive.lastSitting) + "). Méthode "
-                        + "an-speeches-1 : docs/journalists/methodology.md#interventions-in-the-chamber");
+                        + "an-speeches-1 : " + GatewayTest.PUBLIC_URL + "/methodology#an-speeches-1");
             }
         });
     }
@@ -126,7 +126,8 @@ class RecordOnRealDataTest {
                         + frCount(n[2], "réunion", "réunions") + ", soit un taux de présence en commission de "
                         + String.format(Locale.FRENCH, "%.1f", 100.0 * n[0] / entries) + " %.");
                 soft.assertThat(a).as(name).contains("L'Assemblée n'enregistre aucune présence en séance publique.",
-                        "Méthode an-committee-presence-1", "methodology.md#participation-rate");
+                        "Méthode an-committee-presence-1 : " + GatewayTest.PUBLIC_URL + "/methodology#an-committee-presence-1",
+                        "Méthode an-participation-1 : " + GatewayTest.PUBLIC_URL + "/methodology#an-participation-1");
                 // The participation figure is the one the participation answer gives.
                 Matcher p = Pattern.compile("a pris part à (\\d[\\d ]*) des (\\d[\\d ]*) scrutins publics")
                         .matcher(ask("Quelle est la participation aux votes de " + name + " ?"));

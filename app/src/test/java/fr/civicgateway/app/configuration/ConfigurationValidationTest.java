@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.civicgateway.app.ConversationProperties;
 import fr.civicgateway.app.DataProperties;
 import fr.civicgateway.app.LocalProperties;
+import fr.civicgateway.app.PublicUrlProperties;
 import fr.civicgateway.app.consultations.ConsultationProperties;
 import fr.civicgateway.app.opendata.RefreshProperties;
 import fr.civicgateway.app.reports.ReportsProperties;
@@ -38,7 +39,8 @@ class ConfigurationValidationTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ConversationProperties.class, DataProperties.class, LocalProperties.class,
             ConsultationProperties.class, RefreshProperties.class, ReportsProperties.class, StorageProperties.class,
-            Open311ForwardProperties.class, TelegramProperties.class, WebChatProperties.class})
+            Open311ForwardProperties.class, TelegramProperties.class, WebChatProperties.class,
+            PublicUrlProperties.class})
     static class OnlyTheSettings {
     }
 
@@ -81,5 +83,31 @@ class ConfigurationValidationTest {
                 .as("the key as the operator wrote it").contains("Origin: \"" + key + "\"")
                 .contains("Value: \"" + shown + "\"")
                 .contains("Reason: " + reason);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            bot.example.org              | must be an absolute http:// or https:// URL, such as https://bot.example.org: bot.example.org
+            /civic                       | must be an absolute http:// or https:// URL, such as https://bot.example.org: /civic
+            ftp://bot.example.org        | must be an absolute http:// or https:// URL
+            https://bot example.org      | is not a URL (Illegal character in authority)
+            https://                     | is not a URL (Expected authority)
+            https://bot.example.org/?x=1 | must have no query, fragment nor user name
+            """)
+    void aRelativeOrMalformedPublicUrlStopsTheStartUpSayingWhatIsExpected(String value, String reason,
+                                                                         CapturedOutput output) {
+        assertThatThrownBy(() -> start("civic.public-url=" + value)).hasStackTraceContaining("civic.public-url " + reason);
+
+        assertThat(output).contains("APPLICATION FAILED TO START").contains("civic.public-url " + reason);
+    }
+
+    @Test
+    void thePublicUrlIsKeptWithoutItsTrailingSlashAndIsLocalhostOnTheServersPortWhenUnset() {
+        try (var context = start("civic.public-url=https://bot.example.org/")) {
+            assertThat(context.getBean(PublicUrlProperties.class).baseOr(8080)).isEqualTo("https://bot.example.org");
+        }
+        try (var context = start()) {
+            assertThat(context.getBean(PublicUrlProperties.class).baseOr(9090)).isEqualTo("http://localhost:9090");
+        }
     }
 }

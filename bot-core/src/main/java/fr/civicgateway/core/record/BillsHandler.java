@@ -1,5 +1,6 @@
 package fr.civicgateway.core.record;
 
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.parliament.Deputy;
@@ -23,8 +24,8 @@ public final class BillsHandler extends RecordHandler {
     /** How many of the latest bills authored, then of the latest co-signed, the answer lists. */
     static final int LATEST = 2;
 
-    public BillsHandler(ParliamentData data, AssemblyWork work) {
-        super(data, work);
+    public BillsHandler(ParliamentData data, AssemblyWork work, MethodLinks methods) {
+        super(data, work, methods);
     }
 
     @Override
@@ -65,8 +66,7 @@ public final class BillsHandler extends RecordHandler {
                 }
             }
         }
-        out.append('\n').append(t.msg("representative_bills.source", "source", p.source(), "url", p.url(),
-                "date", date(t, p.dataDate()), "method", p.method().id));
+        out.append('\n').append(methods.sourceLine(t, "representative_bills.source", p));
         return out.toString();
     }
 }

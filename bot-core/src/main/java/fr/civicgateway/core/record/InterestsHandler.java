@@ -1,5 +1,6 @@
 package fr.civicgateway.core.record;
 
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.parliament.Deputy;
@@ -20,8 +21,8 @@ public final class InterestsHandler extends RecordHandler {
     /** The HATVP's search of published declarations, for a deputy the index has no row for. */
     static final String HATVP_SEARCH = "https://www.hatvp.fr/consulter-les-declarations/";
 
-    public InterestsHandler(ParliamentData data, AssemblyWork work) {
-        super(data, work);
+    public InterestsHandler(ParliamentData data, AssemblyWork work, MethodLinks methods) {
+        super(data, work, methods);
     }
 
     @Override
@@ -45,8 +46,7 @@ public final class InterestsHandler extends RecordHandler {
         out.append('\n').append(t.msg("representative_interests.page", "name", name,
                 "url", decl.hatvpPage() != null ? decl.hatvpPage() : HATVP_SEARCH,
                 "own", decl.hatvpPage() != null ? "yes" : "no"));
-        out.append('\n').append(t.msg("representative_interests.source", "source", p.source(), "url", p.url(),
-                "date", date(t, p.dataDate()), "method", p.method().id));
+        out.append('\n').append(methods.sourceLine(t, "representative_interests.source", p));
         return out.toString();
     }
 

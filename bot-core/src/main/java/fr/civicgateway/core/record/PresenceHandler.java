@@ -1,6 +1,7 @@
 package fr.civicgateway.core.record;
 
 import fr.civicgateway.core.answer.Formats;
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.answer.Sources;
 import fr.civicgateway.core.dialogue.ConversationState;
 import fr.civicgateway.core.dialogue.Turn;
@@ -42,8 +43,8 @@ public final class PresenceHandler extends RecordHandler {
             + "|absent|absente|absents|absentes)\\b.*\\b(a l assemblee|a l assemblee nationale|dans l hemicycle"
             + "|a l hemicycle|in the assembly|in the chamber|at the assembly|in parliament)\\b");
 
-    public PresenceHandler(ParliamentData data, AssemblyWork work) {
-        super(data, work);
+    public PresenceHandler(ParliamentData data, AssemblyWork work, MethodLinks methods) {
+        super(data, work, methods);
     }
 
     /** A question about presence in the chamber (see {@link #CHAMBER_PRESENCE}); short messages only. */
@@ -76,8 +77,7 @@ public final class PresenceHandler extends RecordHandler {
                     "from", date(t, p.from()), "to", date(t, p.dataDate())));
         }
         out.append(' ').append(t.msg("representative_presence.what_it_is"));
-        out.append('\n').append(t.msg("representative_presence.source", "source", p.source(), "url", p.url(),
-                "date", date(t, p.dataDate()), "method", p.method().id));
+        out.append('\n').append(methods.sourceLine(t, "representative_presence.source", p));
         out.append("\n\n").append(participation(t, d, gender));
         return out.toString();
     }
@@ -85,7 +85,8 @@ public final class PresenceHandler extends RecordHandler {
     /** The participation in public votes, with its own source and method. */
     private String participation(Turn t, Deputy d, String gender) {
         String source = t.msg("representative_presence.participation_source",
-                "source_line", Sources.line(t.messages(), t.language(), d.pageUrl(), data.info().lastScrutinDate()));
+                "source_line", Sources.line(t.messages(), t.language(), d.pageUrl(), data.info().lastScrutinDate()),
+                "method", Provenance.Method.PARTICIPATION.id, "method_url", methods.of(Provenance.Method.PARTICIPATION));
         if (d.mandateStart() == null || (!d.current() && d.mandateEnd() == null)) {
             return t.msg("representative_presence.participation_unknown", "name", d.fullName()) + "\n" + source;
         }

@@ -1,5 +1,6 @@
 package fr.civicgateway.core.record;
 
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.parliament.Deputy;
@@ -16,8 +17,8 @@ import java.util.Optional;
  */
 public final class QuestionsHandler extends RecordHandler {
 
-    public QuestionsHandler(ParliamentData data, AssemblyWork work) {
-        super(data, work);
+    public QuestionsHandler(ParliamentData data, AssemblyWork work, MethodLinks methods) {
+        super(data, work, methods);
     }
 
     @Override
@@ -46,8 +47,7 @@ public final class QuestionsHandler extends RecordHandler {
                         "date", date(t, x.sitting().date()), "title", x.title().strip(), "url", x.sitting().url())));
             }
         }
-        out.append('\n').append(t.msg("representative_questions.source", "source", p.source(), "url", p.url(),
-                "date", date(t, p.dataDate()), "method", p.method().id));
+        out.append('\n').append(methods.sourceLine(t, "representative_questions.source", p));
         return out.toString();
     }
 }

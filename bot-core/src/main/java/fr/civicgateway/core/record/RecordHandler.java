@@ -1,6 +1,7 @@
 package fr.civicgateway.core.record;
 
 import fr.civicgateway.core.answer.Formats;
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.parliament.Deputy;
@@ -18,10 +19,13 @@ import java.time.LocalDate;
 abstract class RecordHandler extends AboutOneDeputyHandler {
 
     protected final AssemblyWork work;
+    /** The link of each method on the public methodology page, for the source lines. */
+    protected final MethodLinks methods;
 
-    protected RecordHandler(ParliamentData data, AssemblyWork work) {
+    protected RecordHandler(ParliamentData data, AssemblyWork work, MethodLinks methods) {
         super(data);
         this.work = work;
+        this.methods = methods;
     }
 
     @Override

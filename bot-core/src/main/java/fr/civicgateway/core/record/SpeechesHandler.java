@@ -1,5 +1,6 @@
 package fr.civicgateway.core.record;
 
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.parliament.Deputy;
@@ -15,8 +16,8 @@ import fr.civicgateway.core.parliament.work.Speeches;
  */
 public final class SpeechesHandler extends RecordHandler {
 
-    public SpeechesHandler(ParliamentData data, AssemblyWork work) {
-        super(data, work);
+    public SpeechesHandler(ParliamentData data, AssemblyWork work, MethodLinks methods) {
+        super(data, work, methods);
     }
 
     @Override
@@ -52,8 +53,7 @@ public final class SpeechesHandler extends RecordHandler {
                 }
             }
         }
-        out.append('\n').append(t.msg("representative_speeches.source", "source", p.source(), "url", p.url(),
-                "date", date(t, p.dataDate()), "method", p.method().id));
+        out.append('\n').append(methods.sourceLine(t, "representative_speeches.source", p));
         return out.toString();
     }
 }

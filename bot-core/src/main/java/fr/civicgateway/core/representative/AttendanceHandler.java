@@ -1,6 +1,7 @@
 package fr.civicgateway.core.representative;
 
 import fr.civicgateway.core.answer.Formats;
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.answer.Sources;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.Turn;
@@ -8,6 +9,7 @@ import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.parliament.work.Provenance;
 
 import fr.civicgateway.core.answer.Agreement;
 
@@ -19,22 +21,25 @@ import fr.civicgateway.core.answer.Agreement;
 public final class AttendanceHandler extends AboutOneDeputyHandler {
 
     private final ParticipationSource participations;
+    private final MethodLinks methods;
 
     /**
      * @param participations each deputy's participation in the version of the data that answers (the app's are built
      *                       with each version and swapped with it)
+     * @param methods        the methodology page's links, for the method the rate is computed by
      */
-    public AttendanceHandler(ParliamentData data, ParticipationSource participations) {
+    public AttendanceHandler(ParliamentData data, ParticipationSource participations, MethodLinks methods) {
         super(data);
         this.participations = participations;
+        this.methods = methods;
     }
 
     /**
      * Participations computed at the first question each version of the data gets (tests and tools; the app's handler
      * is discovered with its one public constructor and the app's participations).
      */
-    public static AttendanceHandler computingOnFirstQuestion(ParliamentData data) {
-        return new AttendanceHandler(data, Participations.perVersion(data));
+    public static AttendanceHandler computingOnFirstQuestion(ParliamentData data, MethodLinks methods) {
+        return new AttendanceHandler(data, Participations.perVersion(data), methods);
     }
 
     @Override
@@ -76,7 +81,8 @@ public final class AttendanceHandler extends AboutOneDeputyHandler {
             s.append(" ").append(turn.msg("representative_attendance.excused", "count", p.excusedByFunction(),
                     "gender", Agreement.gender(d)));
         }
-        s.append("\n").append(turn.msg("representative_attendance.method", "start", start));
+        s.append("\n").append(turn.msg("representative_attendance.method", "start", start,
+                "method", Provenance.Method.PARTICIPATION.id, "method_url", methods.of(Provenance.Method.PARTICIPATION)));
         return s.append(source).toString();
     }
 }

@@ -5,6 +5,7 @@ import static fr.civicgateway.core.fixtures.FakeParliamentData.RUFFIN;
 import static fr.civicgateway.core.record.RecordTurns.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.fixtures.FakeAssemblyWork;
 import fr.civicgateway.core.fixtures.FakeParliamentData;
 import fr.civicgateway.core.nlu.Language;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class BillsHandlerTest {
 
     private final FakeAssemblyWork work = new FakeAssemblyWork();
-    private final BillsHandler handler = new BillsHandler(new FakeParliamentData(), work);
+    private final BillsHandler handler = new BillsHandler(new FakeParliamentData(), work,
+            MethodLinks.at("https://civic.example.org"));
 
     private static Dossier dossier(String uid, String title, Step... steps) {
         return new Dossier(uid, title, "Proposition de loi ordinaire", true, List.of(), List.of(steps), List.of(),
@@ -66,7 +68,7 @@ class BillsHandlerTest {
         assertThat(a.indexOf("Une proposition sans étape datée")).as("authored before co-signed")
                 .isLessThan(a.indexOf("Encadrer les loyers"));
         assertThat(a).endsWith("(données au 23 avril 2026). Méthode an-bills-1 : "
-                + "docs/journalists/methodology.md#bills-authored-and-co-signed");
+                + "https://civic.example.org/methodology#an-bills-1");
     }
 
     @Test

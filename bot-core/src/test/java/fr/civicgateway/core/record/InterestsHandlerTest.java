@@ -5,6 +5,7 @@ import static fr.civicgateway.core.fixtures.FakeParliamentData.RUFFIN;
 import static fr.civicgateway.core.record.RecordTurns.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.fixtures.FakeAssemblyWork;
 import fr.civicgateway.core.fixtures.FakeParliamentData;
 import fr.civicgateway.core.nlu.Language;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class InterestsHandlerTest {
 
     private final FakeAssemblyWork work = new FakeAssemblyWork();
-    private final InterestsHandler handler = new InterestsHandler(new FakeParliamentData(), work);
+    private final InterestsHandler handler = new InterestsHandler(new FakeParliamentData(), work,
+            MethodLinks.at("https://civic.example.org"));
     private static final String PAGE = "https://www.hatvp.fr/pages_nominatives/panot-mathilde";
 
     {
@@ -39,7 +41,7 @@ class InterestsHandlerTest {
         assertThat(a).contains("• déclaration de situation patrimoniale : aucune dans l'index");
         assertThat(a).contains("Le contenu des déclarations est sur la page de Mathilde Panot à la HATVP : " + PAGE);
         assertThat(a).endsWith("(données au 30 juillet 2025). Méthode hatvp-declarations-1 : "
-                + "docs/journalists/methodology.md#declarations-to-the-hatvp");
+                + "https://civic.example.org/methodology#hatvp-declarations-1");
         assertThat(a).doesNotContain("€");
     }
 

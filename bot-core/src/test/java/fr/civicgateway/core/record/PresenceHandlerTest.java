@@ -6,6 +6,7 @@ import static fr.civicgateway.core.fixtures.FakeParliamentData.RUFFIN;
 import static fr.civicgateway.core.record.RecordTurns.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.fixtures.FakeAssemblyWork;
 import fr.civicgateway.core.fixtures.FakeParliamentData;
 import fr.civicgateway.core.nlu.Language;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class PresenceHandlerTest {
 
     private final FakeAssemblyWork work = new FakeAssemblyWork();
-    private final PresenceHandler handler = new PresenceHandler(new FakeParliamentData(), work);
+    private final PresenceHandler handler = new PresenceHandler(new FakeParliamentData(), work,
+            MethodLinks.at("https://civic.example.org"));
 
     {
         work.presence.put(PANOT, new CommitteePresence(10, 3, 2,
@@ -39,12 +41,12 @@ class PresenceHandlerTest {
         assertThat(a).contains("Ce chiffre ne couvre que les réunions de commission qui publient leur feuille de présence",
                 "noté « excusé »", "L'Assemblée n'enregistre aucune présence en séance publique.");
         assertThat(a).contains("(données au 14 avril 2026). Méthode an-committee-presence-1 : "
-                + "docs/journalists/methodology.md#committee-presence");
+                + "https://civic.example.org/methodology#an-committee-presence-1");
         assertThat(a).contains("En séance, on connaît la participation aux votes : Mathilde Panot a pris part à "
                 + "0 scrutin public sur 9 ordinaires et solennels tenus du 1er octobre 2024 au 21 novembre 2025, soit 0,0 %.")
                 .contains("elle peut avoir été présente sans voter.")
                 .contains("https://www.assemblee-nationale.fr/dyn/deputes/PA720892 (données au 21 novembre 2025).")
-                .endsWith("Méthode : docs/journalists/methodology.md#participation-rate");
+                .endsWith("Méthode an-participation-1 : https://civic.example.org/methodology#an-participation-1");
     }
 
     @Test
@@ -71,7 +73,7 @@ class PresenceHandlerTest {
                 + "her committee presence rate is 66.7%.");
         assertThat(a).contains("The Assemblée records no presence in the chamber.",
                 "Mathilde Panot took part in 0 public votes of the 9 ordinary and solemn ones", "0.0%",
-                "she may have been present without voting", "Method: docs/journalists/methodology.md#participation-rate");
+                "she may have been present without voting", "Method an-participation-1: https://civic.example.org/methodology#an-participation-1");
     }
 
     @Test

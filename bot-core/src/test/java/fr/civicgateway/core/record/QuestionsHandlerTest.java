@@ -6,6 +6,7 @@ import static fr.civicgateway.core.fixtures.FakeParliamentData.RUFFIN;
 import static fr.civicgateway.core.record.RecordTurns.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.fixtures.FakeAssemblyWork;
 import fr.civicgateway.core.fixtures.FakeParliamentData;
 import fr.civicgateway.core.nlu.Language;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class QuestionsHandlerTest {
 
     private final FakeAssemblyWork work = new FakeAssemblyWork();
-    private final QuestionsHandler handler = new QuestionsHandler(new FakeParliamentData(), work);
+    private final QuestionsHandler handler = new QuestionsHandler(new FakeParliamentData(), work,
+            MethodLinks.at("https://civic.example.org"));
 
     private static Question q(Question.Kind kind, String uid, String day, String title) {
         return new Question(kind, new SittingRef(uid, LocalDate.parse(day), title), title);
@@ -48,7 +50,7 @@ class QuestionsHandlerTest {
         assertThat(a).contains("Dernière question orale sans débat : le 2 décembre 2025, « Fermeture de la maternité d'Ivry »");
         assertThat(a).doesNotContain("Budget");
         assertThat(a).endsWith("(données au 15 avril 2026). Méthode an-questions-1 : "
-                + "docs/journalists/methodology.md#questions-au-gouvernement-and-questions-orales");
+                + "https://civic.example.org/methodology#an-questions-1");
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.ConversationState;
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.fixtures.FakeAssemblyWork;
 import fr.civicgateway.core.fixtures.FakeParliamentData;
 import fr.civicgateway.core.nlu.EntityMention;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class SpeechesHandlerTest {
 
     private final FakeAssemblyWork work = new FakeAssemblyWork();
-    private final SpeechesHandler handler = new SpeechesHandler(new FakeParliamentData(), work);
+    private final SpeechesHandler handler = new SpeechesHandler(new FakeParliamentData(), work,
+            MethodLinks.at("https://civic.example.org"));
 
     {
         work.speeches.put(PANOT, new Speeches(1234, 400, 87,
@@ -49,7 +51,7 @@ class SpeechesHandlerTest {
         assertThat(a).contains("Elle est intervenue pour la dernière fois le 14 avril 2026, sur « Questions au "
                 + "Gouvernement » : https://www.assemblee-nationale.fr/dyn/17/comptes-rendus/seance/CRSANR5L17S2026O1N150");
         assertThat(a).endsWith("(données au 15 avril 2026). Méthode an-speeches-1 : "
-                + "docs/journalists/methodology.md#interventions-in-the-chamber");
+                + "https://civic.example.org/methodology#an-speeches-1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.civicgateway.core.representative;
 
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.ConversationState;
@@ -88,7 +89,8 @@ class ParticipationWordingTest {
                 List.of(new EntityMention(EntityType.DEPUTY, deputyUid, "elle", 0, 4)));
         Turn turn = new Turn(new IncomingMessage("test", "c1", text, language, null), u, language,
                 ConversationState.start(language, Instant.EPOCH), Instant.parse("2025-11-22T10:00:00Z"));
-        return ((Reply.Text) AttendanceHandler.computingOnFirstQuestion(data).handle(turn).replies().getFirst()).text();
+        return ((Reply.Text) AttendanceHandler.computingOnFirstQuestion(data,
+                MethodLinks.at("https://civic.example.org")).handle(turn).replies().getFirst()).text();
     }
 
     @Test
@@ -115,5 +117,16 @@ class ParticipationWordingTest {
                 .contains(" 2 scrutins où il ne pouvait pas voter (présidence de séance, présidence de l'Assemblée ou"
                         + " fonctions gouvernementales) ne sont pas comptés.")
                 .contains("François Ruffin a pris part à ");
+    }
+
+    @Test
+    void theMethodSentenceLinksTheMethodsSectionOfThePublicMethodologyPage() {
+        ParliamentData data = chairing(FakeParliamentData.RUFFIN, Set.of(700));
+
+        assertThat(attendance(data, FakeParliamentData.RUFFIN, Language.FR)).contains("Compté à partir de la prise de "
+                + "fonction (18 juillet 2024). Méthode an-participation-1 : "
+                + "https://civic.example.org/methodology#an-participation-1\nSource : ");
+        assertThat(attendance(data, FakeParliamentData.RUFFIN, Language.EN)).contains(". Method an-participation-1: "
+                + "https://civic.example.org/methodology#an-participation-1\nSource: ");
     }
 }

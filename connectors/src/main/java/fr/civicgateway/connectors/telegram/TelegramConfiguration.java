@@ -192,17 +192,23 @@ class TelegramConfiguration {
                         ticker.getIfAvailable(Ticker::systemTicker)));
     }
 
+    /** The gateway's public base URL, which the webhook's defaults to (the app's {@code PublicUrlProperties}). */
+    static final String PUBLIC_URL = "civic.public-url";
+
     @Bean
     TelegramBotSetup telegramBotSetup(TelegramClient client, TelegramProperties p, TelegramSecrets secrets, BotIdentity me,
-                                      ObjectProvider<MessageCatalogue> messageCatalogue) {
+                                      ObjectProvider<MessageCatalogue> messageCatalogue, Environment env) {
         MessageCatalogue messages = messageCatalogue.getIfAvailable(MessageCatalogue::shipped);
         if (p.mode() != TelegramProperties.Mode.WEBHOOK || !p.webhook().register()) {
             return new TelegramBotSetup(client, null, null, me, messages);
         }
-        URI publicUrl = p.webhook().publicUrl();
+        // The webhook's own address, else the gateway's public one (civic.public-url, checked by the app).
+        URI publicUrl = p.webhook().publicUrl() != null ? p.webhook().publicUrl()
+                : env.getProperty(PUBLIC_URL, URI.class);
         if (publicUrl == null || !"https".equals(publicUrl.getScheme())) {
-            throw new IllegalStateException("civic.telegram.webhook.public-url must be an https URL when "
-                    + "civic.telegram.webhook.register is true (Telegram only calls HTTPS webhooks): " + publicUrl);
+            throw new IllegalStateException("civic.telegram.webhook.public-url (by default " + PUBLIC_URL + ") must be "
+                    + "an https URL when civic.telegram.webhook.register is true (Telegram only calls HTTPS webhooks): "
+                    + publicUrl);
         }
         if (secrets.webhookSecret() == null) {
             throw new IllegalStateException(TelegramSecrets.WEBHOOK_SECRET + " must be set in webhook mode");

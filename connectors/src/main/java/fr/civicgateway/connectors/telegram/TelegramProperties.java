@@ -56,7 +56,8 @@ public record TelegramProperties(
     public enum Mode { POLLING, WEBHOOK }
 
     /**
-     * @param publicUrl    the gateway's public HTTPS base URL as Telegram reaches it, e.g. {@code https://bot.example.org}
+     * @param publicUrl    the gateway's public HTTPS base URL as Telegram reaches it, e.g. {@code https://bot.example.org};
+     *                     when unset, {@code civic.public-url} (the address citizens reach the gateway at)
      * @param path         the endpoint's path on this application
      * @param register     whether the gateway calls {@code setWebhook} itself at start-up (else the operator does)
      * @param maxBodyBytes larger update bodies are refused with 413

@@ -81,6 +81,33 @@ class TelegramConfigurationTest {
     }
 
     @Test
+    void theWebhookIsRegisteredUnderTheGatewaysPublicUrlWhenItHasNoneOfItsOwn() {
+        runner.withPropertyValues("TELEGRAM_BOT_TOKEN=" + FakeBotApi.TOKEN, "TELEGRAM_WEBHOOK_SECRET=s3cret_value",
+                "civic.telegram.mode=webhook", "civic.telegram.webhook.register=true",
+                "civic.public-url=https://civic.example.org").run(context -> {
+            String setWebhook = api.calls("setwebhook").getFirst().body().toString();
+            assertThat(setWebhook).contains("https://civic.example.org/telegram/webhook");
+        });
+    }
+
+    @Test
+    void theWebhooksOwnPublicUrlWinsOverTheGatewaysAndAPlainHttpOneIsRefused() {
+        runner.withPropertyValues("TELEGRAM_BOT_TOKEN=" + FakeBotApi.TOKEN, "TELEGRAM_WEBHOOK_SECRET=s3cret_value",
+                "civic.telegram.mode=webhook", "civic.telegram.webhook.register=true",
+                "civic.public-url=https://civic.example.org",
+                "civic.telegram.webhook.public-url=https://hooks.example.org").run(context ->
+                assertThat(api.calls("setwebhook").getFirst().body().toString())
+                        .contains("https://hooks.example.org/telegram/webhook")
+                        .doesNotContain("civic.example.org"));
+        runner.withPropertyValues("TELEGRAM_BOT_TOKEN=" + FakeBotApi.TOKEN, "TELEGRAM_WEBHOOK_SECRET=s3cret_value",
+                "civic.telegram.mode=webhook", "civic.telegram.webhook.register=true",
+                "civic.public-url=http://localhost:8080").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("civic.telegram.webhook.public-url (by default civic.public-url) must be "
+                                + "an https URL"));
+    }
+
+    @Test
     void refusesToStartAWebhookWithoutItsSecret() {
         runner.withPropertyValues("TELEGRAM_BOT_TOKEN=" + FakeBotApi.TOKEN, "civic.telegram.mode=webhook").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause()

@@ -22,8 +22,14 @@ public record Provenance(String source, String url, LocalDate from, LocalDate da
         Objects.requireNonNull(method, "method");
     }
 
-    /** The methods of API.md §5 (and the HATVP index's reading); the id is what answers and docs cite. */
+    /**
+     * The methods of API.md §4 and §5 (and the HATVP index's reading); the id is what answers cite, and the anchor of
+     * its section on the methodology page ({@code core.answer.MethodLinks}, docs/journalists/methodology.md): a new
+     * method needs its section there, or the app's {@code MethodologyPageTest} fails.
+     */
     public enum Method {
+        /** Participation in public votes: API.md §4. */
+        PARTICIPATION("an-participation-1"),
         /** Interventions in séance: API.md §5 "Interventions". */
         SPEECHES("an-speeches-1"),
         /** Questions au Gouvernement and orales sans débat: API.md §5 "Questions". */
