@@ -162,6 +162,17 @@ class ContactsOnRealDataTest {
     }
 
     @Test
+    void myDeputyThenAPlaceAnswersTheContactQuestionInTheSameTurn() {
+        String conversation = "test-" + UUID.randomUUID();
+        ChatClient chat = new ChatClient(port);
+
+        assertThat(chat.read(conversation, "comment contacter mon député ?")).startsWith("De quel député parlez-vous ?");
+        // 40500 Saint-Sever: one constituency, Boris Vallaud's.
+        assertThat(chat.read(conversation, "40500")).contains("Les coordonnées de Boris Vallaud publiées par "
+                + "l'Assemblée nationale :\n• e-mail : Boris.Vallaud@assemblee-nationale.fr");
+    }
+
+    @Test
     void answersInEnglishAndForTheConversationsDeputy() {
         String conversation = "test-" + UUID.randomUUID();
         ChatClient chat = new ChatClient(port);
