@@ -57,7 +57,7 @@ public final class ContactHandler extends AboutOneDeputyHandler {
             out.append(t.msg("contact_representative.nothing", "name", name));
         } else {
             out.append(t.msg("contact_representative.intro", "name", name));
-            c.emails().forEach(v -> line(t, out, "email", v));
+            c.emails().forEach(v -> line(t, out, "mail", v));
             c.postal(Contacts.PostalAddress.Kind.ASSEMBLEE).forEach(p -> line(t, out, "assemblee_address", p.text()));
             c.postal(Contacts.PostalAddress.Kind.CONSTITUENCY).forEach(p -> line(t, out, "constituency_address", p.text()));
             c.phones().forEach(v -> line(t, out, "phone", v));
