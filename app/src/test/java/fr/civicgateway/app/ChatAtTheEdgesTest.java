@@ -75,9 +75,7 @@ class ChatAtTheEdgesTest {
         List<Case> cases = List.of(
                 new Case("Quels sont les travaux parlementaires en cours ?",
                         "les textes de loi en cours d'examen ou adoptés", "chantier"),
-                new Case("Quoi de neuf à la mairie ?", "les actualités de la mairie", "consultation"),
-                new Case("Comment fonctionne l'Assemblée ?", "le fonctionnement de l'Assemblée nationale",
-                        "De quel scrutin"));
+                new Case("Quoi de neuf à la mairie ?", "les actualités de la mairie", "consultation"));
         SoftAssertions.assertSoftly(soft -> {
             for (Case c : cases) {
                 String answer = fresh(c.question());

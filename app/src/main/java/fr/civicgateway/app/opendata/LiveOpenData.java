@@ -10,6 +10,7 @@ import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
 import fr.civicgateway.core.nlu.Understanding;
+import fr.civicgateway.core.parliament.Contacts;
 import fr.civicgateway.core.parliament.DataInfo;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.DeputyVote;
@@ -203,6 +204,11 @@ public final class LiveOpenData implements TurnScope, SnapshotSwap {
         @Override
         public Optional<Deputy> deputyOf(String constituencyId) {
             return data().deputyOf(constituencyId);
+        }
+
+        @Override
+        public Contacts contacts(String deputyUid) {
+            return data().contacts(deputyUid);
         }
 
         @Override

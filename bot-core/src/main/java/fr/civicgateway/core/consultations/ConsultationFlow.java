@@ -92,7 +92,29 @@ public final class ConsultationFlow implements Flow {
         if (open.isEmpty()) {
             return done(t.msg("consultation.none_open"));
         }
+        // A message that names one open consultation (the payload of another answer's button) goes straight to it.
+        Optional<Consultation> named = named(Text.foldToWords(t.message().text()), open);
+        if (named.isPresent()) {
+            return begin(t, named.get());
+        }
         return new FlowStep.Ask(ActiveFlow.start(ID, PICK), List.of(list(t, open)));
+    }
+
+    /**
+     * The text another answer puts in a button to open one consultation directly: "participer à la consultation
+     * {@code <id>}" (French) or "take part in the consultation {@code <id>}" (English), which the classifier reads as
+     * a consultation request and {@link #start} as that consultation.
+     */
+    public static String startText(Turn t, Consultation c) {
+        return t.say("participer à la consultation ", "take part in the consultation ") + c.id();
+    }
+
+    /** The one open consultation whose id (folded to words) the message contains, if exactly one. */
+    static Optional<Consultation> named(String said, List<Consultation> open) {
+        String padded = " " + said + " ";
+        List<Consultation> found = open.stream()
+                .filter(c -> padded.contains(" " + Text.foldToWords(c.id()) + " ")).toList();
+        return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
     }
 
     private Reply list(Turn t, List<Consultation> open) {
@@ -149,6 +171,11 @@ public final class ConsultationFlow implements Flow {
             return new FlowStep.Ask(f, List.of(new Reply.Text(t.msg("consultation.not_recognised", "list",
                     ((Reply.Text) again).text()), ((Reply.Text) again).quickReplies())));
         }
+        return begin(t, chosen);
+    }
+
+    /** The chosen consultation: "already answered", or its introduction and first question. */
+    private FlowStep begin(Turn t, Consultation chosen) {
         String pseudonym = pseudonyms.of(chosen.id(), t.message().personKey());
         Optional<Submission> earlier = store.find(chosen.id(), pseudonym);
         ActiveFlow withConsultation = ActiveFlow.start(ID, PICK).with(CONSULTATION, chosen.id());

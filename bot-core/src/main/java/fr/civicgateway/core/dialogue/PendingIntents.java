@@ -24,7 +24,7 @@ final class PendingIntents {
     static final Set<Intent> ABOUT_A_DEPUTY = Set.of(Intent.REPRESENTATIVE_PROFILE,
             Intent.REPRESENTATIVE_ATTENDANCE, Intent.REPRESENTATIVE_VOTES, Intent.REPRESENTATIVE_SPEECHES,
             Intent.REPRESENTATIVE_QUESTIONS, Intent.REPRESENTATIVE_PRESENCE, Intent.REPRESENTATIVE_BILLS,
-            Intent.REPRESENTATIVE_INTERESTS);
+            Intent.REPRESENTATIVE_INTERESTS, Intent.CONTACT_REPRESENTATIVE);
 
     private PendingIntents() {
     }

@@ -66,6 +66,15 @@ public interface ParliamentData {
     DeputyVote vote(String deputyUid, int scrutinNumber);
 
     /**
+     * A deputy's official contact channels as the Assemblée publishes them (e-mail, postal addresses, web sites,
+     * social accounts); {@link Contacts#NONE} for an unknown uid, an unresolved acteur, or data without contacts
+     * (the default, for implementations that do not read them).
+     */
+    default Contacts contacts(String deputyUid) {
+        return Contacts.NONE;
+    }
+
+    /**
      * Which version of the data answers now. It changes whenever a refresh replaces the data behind this port, so a
      * fact computed from the data can be kept under it; two reads that see the same version see the same data.
      * Immutable implementations keep the default, 0.

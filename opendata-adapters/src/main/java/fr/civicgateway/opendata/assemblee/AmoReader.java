@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import fr.civicgateway.core.parliament.Constituency;
+import fr.civicgateway.core.parliament.Contacts;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.PoliticalGroup;
 import tools.jackson.databind.JsonNode;
@@ -26,10 +27,11 @@ final class AmoReader {
 
     /**
      * What one AMO archive gives: deputies in a stable order, GP organes by uid, the latest mandate date, and for
-     * the sitting deputies the day their open GP mandate began (absent when the mandate gives none).
+     * the sitting deputies the day their open GP mandate began (absent when the mandate gives none), and the contact
+     * channels of the deputies kept (absent when the acteur lists none).
      */
     record AmoData(List<Deputy> deputies, Map<String, PoliticalGroup> groups, LocalDate latestMandateDate,
-                   Map<String, LocalDate> groupSince) {
+                   Map<String, LocalDate> groupSince, Map<String, Contacts> contacts) {
     }
 
     /** The fields of a mandate the adapter uses. */
@@ -59,6 +61,7 @@ final class AmoReader {
         Map<String, List<Mandate>> mandatesByActeur = new HashMap<>();
         LocalDate[] latest = {null};
         Map<String, JsonNode> acteurs = new LinkedHashMap<>();
+        Map<String, Contacts> contactsByActeur = new HashMap<>();
         for (String entry : archive.entries("json/acteur/")) {
             archive.parse(entry, mapper, root -> {
                 JsonNode acteur = requiredObject(root, "acteur");
@@ -67,6 +70,10 @@ final class AmoReader {
                     addMandate(mandatesByActeur, uid, m, latest, sitting);
                 }
                 acteurs.put(uid, acteur.path("etatCivil").path("ident"));
+                Contacts c = ContactsReader.read(acteur);
+                if (!c.isEmpty()) {
+                    contactsByActeur.put(uid, c);
+                }
                 return null;
             });
         }
@@ -93,16 +100,21 @@ final class AmoReader {
         }
         List<Deputy> deputies = new ArrayList<>(acteurs.size());
         Map<String, LocalDate> groupSince = new HashMap<>();
+        Map<String, Contacts> contacts = new HashMap<>();
         acteurs.forEach((uid, ident) -> {
             List<Mandate> mandates = mandatesByActeur.getOrDefault(uid, List.of());
             if (sitting || !mandates.isEmpty()) { // a former archive keeps only this legislature's seats (below)
                 deputies.add(deputy(archive, uid, ident, mandates, sitting));
+                Contacts c = contactsByActeur.get(uid);
+                if (c != null) {
+                    contacts.put(uid, c);
+                }
             }
             if (sitting) {
                 openGroupMandate(mandates).filter(m -> m.start() != null).ifPresent(m -> groupSince.put(uid, m.start()));
             }
         });
-        return new AmoData(deputies, groups, latest[0], Map.copyOf(groupSince));
+        return new AmoData(deputies, groups, latest[0], Map.copyOf(groupSince), Map.copyOf(contacts));
     }
 
     private Deputy deputy(JsonArchive archive, String uid, JsonNode ident, List<Mandate> mandates, boolean sitting) {

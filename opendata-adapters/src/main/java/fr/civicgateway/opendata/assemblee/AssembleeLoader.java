@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import fr.civicgateway.core.parliament.Contacts;
 import fr.civicgateway.core.parliament.DataInfo;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.PoliticalGroup;
@@ -153,6 +154,11 @@ public final class AssembleeLoader {
             });
         }
         int known = deputies.size();
+        // A sitting deputy's channels are AMO10's; the former archive's only for the deputies it adds.
+        Map<String, Contacts> contacts = new HashMap<>(sitting.contacts());
+        if (former != null) {
+            former.contacts().forEach(contacts::putIfAbsent);
+        }
 
         List<AssembleeSnapshot.CompactScrutin> loaded = new ArrayList<>();
         Map<String, Integer> groupIndex = new LinkedHashMap<>();
@@ -197,7 +203,7 @@ public final class AssembleeLoader {
         AssembleeSnapshot.Contents contents = new AssembleeSnapshot.Contents(sitting.deputies().size(), formerCount,
                 deputies.size() - known, voteCount, former == null ? null : former.latestMandateDate());
         AssembleeSnapshot snapshot = new AssembleeSnapshot(info, contents, deputies, groups, formerGroups, loaded,
-                List.copyOf(groupIndex.keySet()));
+                List.copyOf(groupIndex.keySet()), contacts);
 
         log.info("Loaded Assemblée nationale L{}: {} sitting, {} former and {} unresolved deputies, {} groups, "
                         + "{} scrutins ({} to {}), {} votes in {} ms",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.civicgateway.core.parliament.Contacts;
 import fr.civicgateway.core.parliament.DataInfo;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.DeputyVote;
@@ -55,6 +56,8 @@ public final class AssembleeSnapshot implements ParliamentData {
     private final Map<String, Integer> deputyIndex;
     private final Map<String, Deputy> sittingByConstituency;
     private final Map<String, PoliticalGroup> describedGroups;
+    /** Contact channels by deputy uid; absent for a deputy whose acteur file lists none. */
+    private final Map<String, Contacts> contacts;
     private final Map<String, PoliticalGroup> groupsByUid;
     private final List<Scrutin> scrutins;
     /** Scrutin number → slot in {@link #scrutins}, -1 when not loaded. */
@@ -77,7 +80,15 @@ public final class AssembleeSnapshot implements ParliamentData {
     AssembleeSnapshot(DataInfo info, Contents contents, List<Deputy> deputies,
                       Map<String, PoliticalGroup> describedGroups, Map<String, PoliticalGroup> formerGroups,
                       List<CompactScrutin> scrutins, List<String> groupUids) {
+        this(info, contents, deputies, describedGroups, formerGroups, scrutins, groupUids, Map.of());
+    }
+
+    /** @param contacts the deputies' contact channels by uid (see {@link #contacts(String)}) */
+    AssembleeSnapshot(DataInfo info, Contents contents, List<Deputy> deputies,
+                      Map<String, PoliticalGroup> describedGroups, Map<String, PoliticalGroup> formerGroups,
+                      List<CompactScrutin> scrutins, List<String> groupUids, Map<String, Contacts> contacts) {
         this.info = info;
+        this.contacts = Map.copyOf(contacts);
         this.contents = contents;
         this.deputies = List.copyOf(deputies);
         Map<String, Integer> index = new HashMap<>(deputies.size() * 2);
@@ -157,6 +168,12 @@ public final class AssembleeSnapshot implements ParliamentData {
     public Optional<Deputy> deputy(String uid) {
         Integer i = uid == null ? null : deputyIndex.get(uid);
         return i == null ? Optional.empty() : Optional.of(deputies.get(i));
+    }
+
+    /** As the acteur's AMO file publishes them: AMO10's for a sitting deputy, the former archive's otherwise. */
+    @Override
+    public Contacts contacts(String deputyUid) {
+        return deputyUid == null ? Contacts.NONE : contacts.getOrDefault(deputyUid, Contacts.NONE);
     }
 
     @Override
