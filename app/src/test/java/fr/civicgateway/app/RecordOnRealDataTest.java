@@ -179,7 +179,7 @@ class RecordOnRealDataTest {
         for (Who w : DEPUTIES) {
             String name = ShippedData.name(w.uid());
             String a = ask("Combien d'amendements a déposé " + name + " ?");
-            assertThat(a).as(name).contains(" propositions de loi ou de résolution", "Méthode an-bills-1")
+            assertThat(a).as(name).contains(" de loi ou de résolution", "Méthode an-bills-1")
                     .endsWith("\nJe n'ai pas les amendements de " + name + " : l'archive des amendements de "
                             + "l'Assemblée n'est chargée que lorsque l'actualisation en direct des données est activée "
                             + "sur ce service.")
