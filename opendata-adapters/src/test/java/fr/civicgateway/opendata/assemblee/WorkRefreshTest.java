@@ -177,10 +177,8 @@ class WorkRefreshTest {
         assertThat(first.amendments("PA720892")).as("not loaded before its first download").isEmpty();
         assertThat(status("assemblee-amendements").dataDate()).isNull();
         byte[] zip = AmendementsReaderTest.officialZip();
-        site.serve(AMENDEMENTS, zip, "\"am-1\"");
-        notModifiedExcept(AMENDEMENTS);
 
-        refresh.refreshNow();
+        newVersionOnly(AMENDEMENTS, zip, "\"am-1\"");
 
         assertThat(swapped).hasSize(1);
         WorkSnapshot now = swapped.get(0);
@@ -212,20 +210,15 @@ class WorkRefreshTest {
     void aTruncatedOrGarbageAmendementsArchiveIsRefusedAndThePreviousGenerationKeepsAnswering() throws IOException {
         startWith(AMENDEMENTS);
         byte[] zip = AmendementsReaderTest.officialZip();
-        site.serve(AMENDEMENTS, zip, "\"am-1\"");
-        notModifiedExcept(AMENDEMENTS);
-        refresh.refreshNow();
+        newVersionOnly(AMENDEMENTS, zip, "\"am-1\"");
         assertThat(swapped).hasSize(1);
         WorkSnapshot good = swapped.get(0);
 
-        site.serve(AMENDEMENTS, Arrays.copyOf(zip, zip.length / 2), "\"am-2\"");
-        notModifiedExcept(AMENDEMENTS);
-        refresh.refreshNow();
+        newVersionOnly(AMENDEMENTS, Arrays.copyOf(zip, zip.length / 2), "\"am-2\"");
         assertThat(status("assemblee-amendements").lastError()).startsWith("new Amendements archive refused");
 
-        site.serve(AMENDEMENTS, "<html><body>Maintenance</body></html>".getBytes(StandardCharsets.UTF_8), "\"am-3\"");
-        notModifiedExcept(AMENDEMENTS);
-        refresh.refreshNow();
+        newVersionOnly(AMENDEMENTS, "<html><body>Maintenance</body></html>".getBytes(StandardCharsets.UTF_8),
+                "\"am-3\"");
         assertThat(status("assemblee-amendements").lastError())
                 .startsWith("new Amendements archive refused: not a zip archive");
 
@@ -240,6 +233,13 @@ class WorkRefreshTest {
         // A restart answers from the good copy kept.
         startWith(AMENDEMENTS);
         assertThat(first.amendments("PA720892")).isEqualTo(good.amendments("PA720892"));
+    }
+
+    /** The site publishes a new version of that archive only (the others answer 304), and a refresh runs. */
+    private void newVersionOnly(String path, byte[] bytes, String etag) {
+        site.serve(path, bytes, etag);
+        notModifiedExcept(path);
+        refresh.refreshNow();
     }
 
     private void notModifiedExcept(String path) {
