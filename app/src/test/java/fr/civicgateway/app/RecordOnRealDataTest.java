@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.civicgateway.app.support.ChatClient;
 import fr.civicgateway.app.support.ChatClient.BotMessage;
 import fr.civicgateway.app.support.GatewayTest;
-import fr.civicgateway.app.support.NaiveRecord;
+import fr.civicgateway.opendata.testing.NaiveRecord;
 import fr.civicgateway.opendata.testing.ShippedData;
 import java.time.LocalDate;
 import java.util.List;
@@ -172,6 +172,23 @@ class RecordOnRealDataTest {
                         "Méthode an-bills-1");
             }
         });
+    }
+
+    @Test
+    void withoutLiveRefreshTheAmendmentsAreSaidNotToBeHeldNeverZero() {
+        // The shipped data has no Amendements archive (a 23-amendement sample only): refresh is off here.
+        for (Who w : DEPUTIES) {
+            String name = ShippedData.name(w.uid());
+            String a = ask("Combien d'amendements a déposé " + name + " ?");
+            assertThat(a).as(name).contains(" de loi ou de résolution", "Méthode an-bills-1")
+                    .endsWith("\nJe n'ai pas les amendements de " + name + " : l'archive des amendements de "
+                            + "l'Assemblée n'est chargée que lorsque l'actualisation en direct des données est activée "
+                            + "sur ce service.")
+                    .doesNotContain("0 amendement", "an-amendments-1");
+        }
+        assertThat(ask("How many amendments did Mathilde Panot table?")).startsWith("Mathilde Panot is the author of ")
+                .endsWith("\nI do not have Mathilde Panot's amendments: the Assemblée's amendments archive is only "
+                        + "loaded when live data refresh is on for this service.");
     }
 
     @Test

@@ -5,11 +5,13 @@ import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.parliament.work.Amendments;
 import fr.civicgateway.core.parliament.work.AssemblyWork;
 import fr.civicgateway.core.parliament.work.BillRole;
 import fr.civicgateway.core.parliament.work.Bills;
 import fr.civicgateway.core.parliament.work.Provenance;
 import fr.civicgateway.core.parliament.work.Step;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +19,9 @@ import java.util.Optional;
 
 /**
  * {@code representative_bills}: the propositions de loi and de résolution a deputy authored or co-signed, by
- * API.md §5 "Bills" — the counts, then the two latest authored and the two latest co-signed with their title and stage ("A bill's stage").
+ * API.md §5 "Bills" — the counts, then the two latest authored and the two latest co-signed with their title and stage ("A bill's stage");
+ * then the deputy's amendments (authored, adopted, co-signed; method {@code an-amendments-1}) with their own source,
+ * or, when the Amendements archive is not loaded (it is only with live refresh), a sentence saying so: never a zero.
  */
 public final class BillsHandler extends RecordHandler {
 
@@ -67,6 +71,27 @@ public final class BillsHandler extends RecordHandler {
             }
         }
         out.append('\n').append(methods.sourceLine(t, "representative_bills.source", p));
+        out.append('\n').append(amendments(t, d));
         return out.toString();
+    }
+
+    /** The amendments' sentence, with its own source, period and method (a different archive from the bills'). */
+    private String amendments(Turn t, Deputy d) {
+        Optional<Amendments> loaded = work.amendments(d.uid());
+        if (loaded.isEmpty()) {
+            return t.msg("representative_bills.amendments_unavailable", "name", d.fullName());
+        }
+        Amendments a = loaded.get();
+        Provenance p = a.provenance();
+        String period = p.from() != null && p.from().isAfter(LocalDate.EPOCH) ? "dated" : "open";
+        Object from = period.equals("dated") ? date(t, p.from()) : "";
+        if (outsideThePeriod(d, p)) {
+            return t.msg("representative_bills.amendments_no_data", "name", d.fullName(), "period", period,
+                    "from", from, "to", date(t, p.dataDate()));
+        }
+        return t.msg("representative_bills.amendments", "name", d.fullName(), "gender", gender(d),
+                "authored", a.authored(), "adopted", a.adopted(), "cosigned", a.cosigned(), "period", period,
+                "from", from, "to", date(t, p.dataDate()), "source", p.source(), "url", p.url(),
+                "method", p.method().id, "method_url", methods.of(p.method()));
     }
 }

@@ -67,8 +67,40 @@ class BillsHandlerTest {
         assertThat(a).doesNotContain("plus ancienne", "Sénat");
         assertThat(a.indexOf("Une proposition sans étape datée")).as("authored before co-signed")
                 .isLessThan(a.indexOf("Encadrer les loyers"));
-        assertThat(a).endsWith("(données au 23 avril 2026). Méthode an-bills-1 : "
-                + "https://civic.example.org/methodology#an-bills-1");
+        assertThat(a).contains("(données au 23 avril 2026). Méthode an-bills-1 : "
+                + "https://civic.example.org/methodology#an-bills-1\n");
+    }
+
+    @Test
+    void withoutTheAmendementsArchiveTheAnswerSaysItDoesNotHaveThemAndGivesNoZero() {
+        String a = ask(handler, Language.FR, "Combien d'amendements a déposé Mathilde Panot ?", PANOT, "Mathilde Panot");
+        assertThat(a).endsWith("\nJe n'ai pas les amendements de Mathilde Panot : l'archive des amendements de "
+                + "l'Assemblée n'est chargée que lorsque l'actualisation en direct des données est activée sur ce "
+                + "service.");
+        assertThat(a).doesNotContain("0 amendement", "an-amendments-1");
+        assertThat(ask(handler, Language.EN, "How many amendments did Mathilde Panot table?", PANOT, "Mathilde Panot"))
+                .endsWith("\nI do not have Mathilde Panot's amendments: the Assemblée's amendments archive is only "
+                        + "loaded when live data refresh is on for this service.");
+    }
+
+    @Test
+    void withTheAmendementsArchiveTheCountsComeWithTheirPeriodSourceAndMethod() {
+        work.amendmentsArchive = java.util.Map.of(PANOT, new fr.civicgateway.core.parliament.work.Amendments(
+                1234, 5678, 12, work.amendmentsProvenance));
+        String a = ask(handler, Language.FR, "Combien d'amendements a déposé Mathilde Panot ?", PANOT, "Mathilde Panot");
+        assertThat(a).endsWith("\nAmendements : Mathilde Panot est autrice de 1 234 amendements, dont 12 adoptés, et "
+                + "cosignataire de 5 678 autres (amendements déposés du 1er octobre 2024 au 20 avril 2026). Source : "
+                + "Assemblée nationale, amendements, https://www.assemblee-nationale.fr/dyn/17/amendements (données au "
+                + "20 avril 2026). Méthode an-amendments-1 : https://civic.example.org/methodology#an-amendments-1");
+        assertThat(ask(handler, Language.EN, "How many amendments did Mathilde Panot table?", PANOT, "Mathilde Panot"))
+                .endsWith("\nAmendments: Mathilde Panot tabled 1,234 amendments (12 were adopted); she also co-signed "
+                        + "5,678 others (amendments deposited from 1 October 2024 to 20 April 2026). Source: Assemblée "
+                        + "nationale, amendements, https://www.assemblee-nationale.fr/dyn/17/amendements (data as of "
+                        + "20 April 2026). Method an-amendments-1: https://civic.example.org/methodology#an-amendments-1");
+        // A deputy the loaded archive never names: zero is then a fact of the archive, said with its period.
+        assertThat(ask(handler, Language.FR, "Les amendements de François Ruffin ?", RUFFIN, "François Ruffin"))
+                .contains("Amendements : François Ruffin est auteur de 0 amendement, dont 0 adopté, et cosignataire "
+                        + "de 0 autre (amendements déposés du 1er octobre 2024 au 20 avril 2026).");
     }
 
     @Test

@@ -33,7 +33,8 @@ final class AmendementsReader {
         int adopted;
     }
 
-    record Result(Map<String, Count> byDeputy, int amendements, LocalDate lastDeposit) {
+    /** {@code firstDeposit} and {@code lastDeposit}: the period the archive covers ({@code EPOCH} when undated). */
+    record Result(Map<String, Count> byDeputy, int amendements, LocalDate firstDeposit, LocalDate lastDeposit) {
     }
 
     private AmendementsReader() {
@@ -67,13 +68,15 @@ final class AmendementsReader {
         if (r.amendements == 0) {
             throw new ParliamentDataException("no amendement in " + path.getFileName());
         }
-        return new Result(Map.copyOf(r.counts), r.amendements, r.last != null ? r.last : LocalDate.EPOCH);
+        return new Result(Map.copyOf(r.counts), r.amendements, r.first != null ? r.first : LocalDate.EPOCH,
+                r.last != null ? r.last : LocalDate.EPOCH);
     }
 
     private static final class Reading {
         final ObjectMapper mapper;
         final Map<String, Count> counts = new HashMap<>();
         int amendements;
+        LocalDate first;
         LocalDate last;
 
         Reading(ObjectMapper mapper) {
@@ -102,6 +105,9 @@ final class AmendementsReader {
                 LocalDate deposited = Json.date(a, "cycleDeVie.dateDepot");
                 if (deposited != null && (last == null || deposited.isAfter(last))) {
                     last = deposited;
+                }
+                if (deposited != null && (first == null || deposited.isBefore(first))) {
+                    first = deposited;
                 }
                 if (author != null) {
                     Count c = counts.computeIfAbsent(author, k -> new Count());

@@ -17,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -26,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Future;
-import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,17 +131,15 @@ public final class AssembleeRefresh implements SourceMonitor {
     private final Path shipped;
     private final LastGoodArchives kept;
     private final Clock clock;
-    private final RefreshScheduler scheduler;
-    private final Map<AssembleeArchive, SourceTracker> trackers = new EnumMap<>(AssembleeArchive.class);
-    private final ReentrantLock refreshing = new ReentrantLock();
+    /** The trackers, the lock, start and stop, the planned passes ({@link RefreshCycle}). */
+    private final RefreshCycle<AssembleeArchive> cycle;
 
-    // Guarded by `refreshing`.
+    // Guarded by the cycle's lock.
     /** The downloaded archives answered from now; the shipped snapshot fills in for the others. */
     private Map<AssembleeArchive, Path> inUse = Map.of();
     /** Scrutins of the last good download; 0 while the scrutins come from the shipped snapshot. */
     private int scrutinBaseline;
     private SnapshotSwap swap;
-    private Future<?> planned;
 
     /**
      * @param downloader  its client's timeouts bound a slow source; its size cap, a huge one
@@ -159,12 +154,13 @@ public final class AssembleeRefresh implements SourceMonitor {
         this.shipped = Objects.requireNonNull(shipped, "shipped");
         this.kept = new LastGoodArchives(Objects.requireNonNull(directory, "directory"));
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         Instant now = clock.instant();
+        Map<AssembleeArchive, SourceTracker> trackers = new EnumMap<>(AssembleeArchive.class);
         for (AssembleeArchive a : AssembleeArchive.values()) {
-            trackers.put(a, new SourceTracker(a.id, "assemblee", shown(sources.of(a)), interval, backoff, log,
-                    "answering from the shipped snapshot", now));
+            trackers.put(a, new SourceTracker(a.id, "assemblee", RefreshCycle.shown(sources.of(a)), interval, backoff,
+                    log, "answering from the shipped snapshot", now));
         }
+        this.cycle = new RefreshCycle<>("Assemblée", AssembleeArchive.class, trackers, clock, scheduler, this::pass);
     }
 
     /**
@@ -175,45 +171,40 @@ public final class AssembleeRefresh implements SourceMonitor {
      * @throws ParliamentDataException if the shipped snapshot cannot be read either
      */
     public AssembleeSnapshot loadAtStart() {
-        refreshing.lock();
-        try {
-            Instant now = clock.instant();
-            try {
-                kept.removeLeftovers();
-            } catch (IOException e) {
-                log.warn("Cannot remove the leftovers of an interrupted refresh in {}: {}", kept.directory(), e.toString());
-            }
-            Map<AssembleeArchive, Path> present = kept.present();
-            Attempt attempt = present.isEmpty() ? null : build(Map.of(), present);
-            AssembleeSnapshot snapshot;
-            if (attempt != null && attempt.snapshot() != null) {
-                snapshot = attempt.snapshot();
-                inUse = frozen(attempt.used());
-            } else {
-                snapshot = load(Map.of());
-                inUse = Map.of();
-            }
-            describe(snapshot);
-            for (AssembleeArchive a : inUse.keySet()) {
-                kept.kept(a).ifPresent(k -> trackers.get(a).fetchedEarlier(k.downloadedAt()));
-            }
-            if (attempt != null) {
-                attempt.refused().forEach((a, why) -> {
-                    forget(a);
-                    trackers.get(a).failed(now, "kept copy of " + a.title + " unusable, answering from the shipped "
-                            + "snapshot until a new download: " + why);
-                });
-            }
-            scrutinBaseline = inUse.containsKey(AssembleeArchive.SCRUTINS) ? snapshot.info().scrutinCount() : 0;
-            // Check every source at once after a start: the kept copies may be days old.
-            trackers.values().forEach(t -> t.dueAt(now));
-            log.info("Assemblée data at start from {}: {} scrutins to {}", inUse.isEmpty() ? "the shipped snapshot"
-                    : "the last good downloads of " + titles(inUse.keySet()) + " and the shipped snapshot for the rest",
-                    snapshot.info().scrutinCount(), snapshot.info().lastScrutinDate());
-            return snapshot;
-        } finally {
-            refreshing.unlock();
+        return cycle.locked(this::loadAtStartLocked);
+    }
+
+    private AssembleeSnapshot loadAtStartLocked() {
+        Instant now = clock.instant();
+        RefreshCycle.removeLeftovers(kept);
+        Map<AssembleeArchive, Path> present = kept.present();
+        Attempt attempt = present.isEmpty() ? null : build(Map.of(), present);
+        AssembleeSnapshot snapshot;
+        if (attempt != null && attempt.snapshot() != null) {
+            snapshot = attempt.snapshot();
+            inUse = frozen(attempt.used());
+        } else {
+            snapshot = load(Map.of());
+            inUse = Map.of();
         }
+        describe(snapshot);
+        for (AssembleeArchive a : inUse.keySet()) {
+            kept.kept(a).ifPresent(k -> cycle.tracker(a).fetchedEarlier(k.downloadedAt()));
+        }
+        if (attempt != null) {
+            attempt.refused().forEach((a, why) -> {
+                forget(a);
+                cycle.tracker(a).failed(now, "kept copy of " + a.title + " unusable, answering from the shipped "
+                        + "snapshot until a new download: " + why);
+            });
+        }
+        scrutinBaseline = inUse.containsKey(AssembleeArchive.SCRUTINS) ? snapshot.info().scrutinCount() : 0;
+        // Check every source at once after a start: the kept copies may be days old.
+        cycle.allDueAt(now);
+        log.info("Assemblée data at start from {}: {} scrutins to {}", inUse.isEmpty() ? "the shipped snapshot"
+                : "the last good downloads of " + titles(inUse.keySet()) + " and the shipped snapshot for the rest",
+                snapshot.info().scrutinCount(), snapshot.info().lastScrutinDate());
+        return snapshot;
     }
 
     /**
@@ -221,83 +212,49 @@ public final class AssembleeRefresh implements SourceMonitor {
      * scheduler. New snapshots are handed to {@code swap}.
      */
     public void start(SnapshotSwap swap) {
-        refreshing.lock();
-        try {
-            if (this.swap != null) {
-                throw new IllegalStateException("the Assemblée refresh is already started");
-            }
-            this.swap = Objects.requireNonNull(swap, "swap");
-            plan();
-        } finally {
-            refreshing.unlock();
-        }
+        Objects.requireNonNull(swap, "swap");
+        cycle.start(() -> this.swap = swap);
     }
 
     /** Checks every archive now, whatever its planned time; waits for a refresh already in progress. */
     public void refreshNow() {
-        refresh(true);
+        cycle.refresh(true);
     }
 
     /** Checks the archives whose planned time has come, by the injected clock: what the scheduler runs. */
     public void refreshDue() {
-        refresh(false);
+        cycle.refresh(false);
     }
 
     /** Stops planning refreshes; one in progress finishes. */
     public void stop() {
-        refreshing.lock();
-        try {
-            if (planned != null) {
-                planned.cancel(false);
-            }
-            swap = null;
-        } finally {
-            refreshing.unlock();
-        }
+        cycle.stop();
     }
 
     /** One status per archive, in the order AMO10, AMO30, Scrutins. */
     @Override
     public List<SourceStatus> statuses() {
-        List<SourceStatus> out = new ArrayList<>(trackers.size());
-        for (SourceTracker t : trackers.values()) {
-            out.add(t.status());
-        }
-        return out;
+        return cycle.statuses();
     }
 
-    private void refresh(boolean all) {
-        refreshing.lock();
+    /** One pass, under the cycle's lock: the archives due are fetched, then validated and applied together. */
+    private void pass(Set<AssembleeArchive> due, Instant now) {
+        Map<AssembleeArchive, Staged> fresh = new EnumMap<>(AssembleeArchive.class);
         try {
-            if (swap == null) {
-                throw new IllegalStateException("start() the Assemblée refresh first");
+            for (AssembleeArchive a : due) {
+                fetch(a, now, fresh);
             }
-            Instant now = clock.instant();
-            Map<AssembleeArchive, Staged> fresh = new EnumMap<>(AssembleeArchive.class);
-            try {
-                for (AssembleeArchive a : AssembleeArchive.values()) {
-                    if (all || trackers.get(a).isDue(now)) {
-                        fetch(a, now, fresh);
-                    }
-                }
-                if (!fresh.isEmpty()) {
-                    apply(fresh, now);
-                }
-            } finally {
-                // Whatever was not kept: refused, or left by an unexpected failure.
-                fresh.values().forEach(s -> deleteQuietly(s.file()));
+            if (!fresh.isEmpty()) {
+                apply(fresh, now);
             }
         } finally {
-            try {
-                plan();
-            } finally {
-                refreshing.unlock();
-            }
+            // Whatever was not kept: refused, or left by an unexpected failure.
+            fresh.values().forEach(s -> RefreshCycle.deleteQuietly(s.file()));
         }
     }
 
     private void fetch(AssembleeArchive a, Instant now, Map<AssembleeArchive, Staged> fresh) {
-        SourceTracker tracker = trackers.get(a);
+        SourceTracker tracker = cycle.tracker(a);
         // A kept copy that is not in use (refused at start) must be downloaded in full, not confirmed by a 304.
         Validators previous = inUse.containsKey(a)
                 ? kept.kept(a).map(LastGoodArchives.Kept::validators).orElse(Validators.NONE)
@@ -314,7 +271,7 @@ public final class AssembleeRefresh implements SourceMonitor {
                     LastGoodArchives.Kept next = new LastGoodArchives.Kept(d.validators(), sha256, d.bytes(), now);
                     if (inUse.containsKey(a) && kept.kept(a).map(k -> sha256.equals(k.sha256())).orElse(false)) {
                         // The same bytes as the copy in use: a server that sends no validators, or new ones.
-                        deleteQuietly(staged);
+                        RefreshCycle.deleteQuietly(staged);
                         kept.update(a, next);
                         tracker.succeeded(now);
                         return;
@@ -326,11 +283,11 @@ public final class AssembleeRefresh implements SourceMonitor {
         } catch (DownloadException e) {
             tracker.failed(now, e.getMessage());
         } catch (ParliamentDataException e) {
-            deleteQuietly(staged);
+            RefreshCycle.deleteQuietly(staged);
             tracker.failed(now, refused(a, e.getMessage()));
         } catch (IOException e) {
-            deleteQuietly(temporary);
-            deleteQuietly(staged);
+            RefreshCycle.deleteQuietly(temporary);
+            RefreshCycle.deleteQuietly(staged);
             tracker.failed(now, a.title + " could not be stored in " + kept.directory().getFileName() + ": " + e);
         }
     }
@@ -349,7 +306,7 @@ public final class AssembleeRefresh implements SourceMonitor {
         Map<AssembleeArchive, Path> candidates = new EnumMap<>(AssembleeArchive.class);
         fresh.forEach((a, s) -> candidates.put(a, s.file()));
         Attempt attempt = build(inUse, candidates);
-        attempt.refused().forEach((a, why) -> trackers.get(a).failed(now, refused(a, why)));
+        attempt.refused().forEach((a, why) -> cycle.tracker(a).failed(now, refused(a, why)));
         if (attempt.snapshot() == null) {
             return;
         }
@@ -358,7 +315,7 @@ public final class AssembleeRefresh implements SourceMonitor {
             publish = swap.prepare(attempt.snapshot());
         } catch (RuntimeException e) {
             log.error("Cannot build the gateway's data from the new Assemblée archives {}", titles(attempt.accepted()), e);
-            attempt.accepted().forEach(a -> trackers.get(a).failed(now, refused(a, "could not be applied: " + e)));
+            attempt.accepted().forEach(a -> cycle.tracker(a).failed(now, refused(a, "could not be applied: " + e)));
             return;
         }
         Map<AssembleeArchive, Path> used = new EnumMap<>(attempt.used());
@@ -370,7 +327,7 @@ public final class AssembleeRefresh implements SourceMonitor {
         } catch (IOException e) {
             // Not published: memory and disk agree on the previous data. A copy already moved keeps its old
             // validators, so the next refresh downloads it again.
-            attempt.accepted().forEach(a -> trackers.get(a).failed(now, a.title + " could not be kept in "
+            attempt.accepted().forEach(a -> cycle.tracker(a).failed(now, a.title + " could not be kept in "
                     + kept.directory().getFileName() + ": " + e));
             return;
         }
@@ -381,7 +338,7 @@ public final class AssembleeRefresh implements SourceMonitor {
             scrutinBaseline = snapshot.info().scrutinCount();
         }
         describe(snapshot); // first, so that a source back after failures says what it answers from now
-        attempt.accepted().forEach(a -> trackers.get(a).succeeded(now));
+        attempt.accepted().forEach(a -> cycle.tracker(a).succeeded(now));
         log.info("Assemblée data refreshed from {} in {} ms: {} sitting deputies (data of {}), {} scrutins to {}",
                 titles(attempt.accepted()), (System.nanoTime() - started) / 1_000_000,
                 snapshot.contents().sittingDeputies(), snapshot.info().deputiesDataDate(),
@@ -450,29 +407,7 @@ public final class AssembleeRefresh implements SourceMonitor {
 
     /** Each source's data date and counts, from the snapshot answered from now. */
     private void describe(AssembleeSnapshot s) {
-        trackers.forEach((a, t) -> t.answering(a.dataDate(s), a.counts(s)));
-    }
-
-    private void plan() {
-        if (swap == null) {
-            return;
-        }
-        if (planned != null) {
-            planned.cancel(false);
-        }
-        Instant soonest = Collections.min(trackers.values().stream().map(SourceTracker::nextAttempt).toList());
-        planned = scheduler.schedule(this::runPlanned, Duration.between(clock.instant(), soonest));
-    }
-
-    private void runPlanned() {
-        try {
-            refreshDue();
-        } catch (IllegalStateException stopped) {
-            // stop() came first: nothing more to do.
-        } catch (RuntimeException e) {
-            // A bug, not a failing source (those are caught per archive): the next attempt is planned anyway.
-            log.error("Assemblée refresh failed", e);
-        }
+        cycle.archives().forEach(a -> cycle.tracker(a).answering(a.dataDate(s), a.counts(s)));
     }
 
     private void forget(AssembleeArchive a) {
@@ -501,21 +436,5 @@ public final class AssembleeRefresh implements SourceMonitor {
 
     private static String titles(Set<AssembleeArchive> archives) {
         return String.join(", ", archives.stream().map(a -> a.title).toList());
-    }
-
-    /** A URL as shown and logged: no user info, no query (where a key would be). */
-    private static String shown(HttpUrl url) {
-        return url.newBuilder().username("").password("").query(null).build().toString();
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Cannot delete {}: {}", file.getFileName(), e.toString());
-        }
     }
 }

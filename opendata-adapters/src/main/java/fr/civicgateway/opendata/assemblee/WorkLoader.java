@@ -283,7 +283,7 @@ public final class WorkLoader {
         }
 
         Map<String, Amendments> amendments = null;
-        Provenance amendmentsP = new Provenance(AMENDEMENTS_SOURCE, AMENDEMENTS_URL, null,
+        Provenance amendmentsP = new Provenance(AMENDEMENTS_SOURCE, AMENDEMENTS_URL, am != null ? am.firstDeposit() : null,
                 am != null ? am.lastDeposit() : LocalDate.EPOCH, Method.AMENDMENTS);
         if (am != null) {
             amendments = new HashMap<>();

@@ -21,12 +21,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
@@ -95,17 +95,15 @@ public final class WorkRefresh implements SourceMonitor {
     private final LastGoodArchives kept;
     private final Supplier<ParliamentData> parliament;
     private final Clock clock;
-    private final RefreshScheduler scheduler;
-    private final Map<WorkArchive, SourceTracker> trackers = new EnumMap<>(WorkArchive.class);
-    private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
+    /** The trackers, the lock, start and stop, the planned passes ({@link RefreshCycle}), as {@link AssembleeRefresh}. */
+    private final RefreshCycle<WorkArchive> cycle;
 
-    // Guarded by `refreshing`.
+    // Guarded by the cycle's lock.
     private WorkLoader.Paths inUse;
     private WorkSnapshot current;
     /** What each archive in use gave, so that a new archive is validated without reading the others again. */
     private WorkLoader.Parts parts;
     private Consumer<WorkSnapshot> swap;
-    private java.util.concurrent.Future<?> planned;
 
     /**
      * @param shipped    the shipped archives (the fallback); its {@code amendements} is ignored
@@ -121,16 +119,17 @@ public final class WorkRefresh implements SourceMonitor {
         this.kept = new LastGoodArchives(Objects.requireNonNull(directory, "directory"));
         this.parliament = Objects.requireNonNull(parliament, "parliament");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         Instant now = clock.instant();
+        Map<WorkArchive, SourceTracker> trackers = new EnumMap<>(WorkArchive.class);
         for (WorkArchive a : WorkArchive.values()) {
             if (sources.of(a) != null) {
                 trackers.put(a, new SourceTracker(a.id, a == WorkArchive.HATVP ? "hatvp" : "assemblee",
-                        shown(sources.of(a)), interval, backoff, log,
+                        RefreshCycle.shown(sources.of(a)), interval, backoff, log,
                         a == WorkArchive.AMENDEMENTS ? "amendments not available" : "answering from the shipped snapshot",
                         now));
             }
         }
+        this.cycle = new RefreshCycle<>("work", WorkArchive.class, trackers, clock, scheduler, this::pass);
     }
 
     /**
@@ -147,128 +146,95 @@ public final class WorkRefresh implements SourceMonitor {
      * As {@link #loadAtStart()}, with the deputies given: at start-up, before the supplier's source is ready.
      */
     public WorkSnapshot loadAtStart(ParliamentData deputies) {
-        refreshing.lock();
-        try {
+        return cycle.locked(() -> loadAtStartLocked(deputies));
+    }
+
+    private WorkSnapshot loadAtStartLocked(ParliamentData deputies) {
+        RefreshCycle.removeLeftovers(kept);
+        WorkLoader.Paths paths = new WorkLoader.Paths(shipped.comptesRendus(), shipped.dossiers(), shipped.agenda(),
+                shipped.hatvp(), null, shipped.organes());
+        boolean anyKept = false;
+        for (WorkArchive a : cycle.archives()) {
+            if (Files.isRegularFile(kept.path(a.fileName))) {
+                paths = paths.with(a, kept.path(a.fileName));
+                anyKept = true;
+            }
+        }
+        WorkSnapshot snapshot;
+        if (anyKept) {
             try {
-                kept.removeLeftovers();
-            } catch (IOException e) {
-                log.warn("Cannot remove the leftovers of an interrupted refresh in {}: {}", kept.directory(), e.toString());
-            }
-            WorkLoader.Paths paths = new WorkLoader.Paths(shipped.comptesRendus(), shipped.dossiers(), shipped.agenda(),
-                    shipped.hatvp(), null, shipped.organes());
-            boolean anyKept = false;
-            for (WorkArchive a : trackers.keySet()) {
-                if (Files.isRegularFile(kept.path(a.fileName))) {
-                    paths = paths.with(a, kept.path(a.fileName));
-                    anyKept = true;
-                }
-            }
-            WorkSnapshot snapshot;
-            if (anyKept) {
-                try {
-                    WorkLoader loader = new WorkLoader(paths);
-                    parts = loader.loadParts(deputies, null);
-                    snapshot = loader.build(parts);
-                    inUse = paths;
-                } catch (ParliamentDataException e) {
-                    log.warn("Kept copies of the Assemblée's work archives unusable, answering from the shipped "
-                            + "snapshot until new downloads: {}", e.getMessage());
-                    for (WorkArchive a : trackers.keySet()) {
-                        try {
-                            kept.forget(a.fileName);
-                        } catch (IOException ignored) {
-                            // downloaded again in full next time anyway: its validators are gone or unused
-                        }
-                    }
-                    inUse = new WorkLoader.Paths(shipped.comptesRendus(), shipped.dossiers(), shipped.agenda(),
-                            shipped.hatvp(), null, shipped.organes());
-                    WorkLoader loader = new WorkLoader(inUse);
-                    parts = loader.loadParts(deputies, null);
-                    snapshot = loader.build(parts);
-                }
-            } else {
-                inUse = paths;
                 WorkLoader loader = new WorkLoader(paths);
                 parts = loader.loadParts(deputies, null);
                 snapshot = loader.build(parts);
+                inUse = paths;
+            } catch (ParliamentDataException e) {
+                log.warn("Kept copies of the Assemblée's work archives unusable, answering from the shipped "
+                        + "snapshot until new downloads: {}", e.getMessage());
+                for (WorkArchive a : cycle.archives()) {
+                    try {
+                        kept.forget(a.fileName);
+                    } catch (IOException ignored) {
+                        // downloaded again in full next time anyway: its validators are gone or unused
+                    }
+                }
+                inUse = new WorkLoader.Paths(shipped.comptesRendus(), shipped.dossiers(), shipped.agenda(),
+                        shipped.hatvp(), null, shipped.organes());
+                WorkLoader loader = new WorkLoader(inUse);
+                parts = loader.loadParts(deputies, null);
+                snapshot = loader.build(parts);
             }
-            current = snapshot;
-            describe(snapshot);
-            Instant now = clock.instant();
-            trackers.values().forEach(t -> t.dueAt(now));
-            return snapshot;
-        } finally {
-            refreshing.unlock();
+        } else {
+            inUse = paths;
+            WorkLoader loader = new WorkLoader(paths);
+            parts = loader.loadParts(deputies, null);
+            snapshot = loader.build(parts);
         }
+        current = snapshot;
+        describe(snapshot);
+        cycle.allDueAt(clock.instant());
+        return snapshot;
     }
 
     /** Starts refreshing; each new snapshot is handed to {@code swap} (after its archive is kept). */
     public void start(Consumer<WorkSnapshot> swap) {
-        refreshing.lock();
-        try {
-            if (this.swap != null) {
-                throw new IllegalStateException("the work refresh is already started");
-            }
+        Objects.requireNonNull(swap, "swap");
+        cycle.start(() -> {
             if (current == null) {
                 throw new IllegalStateException("loadAtStart() first");
             }
-            this.swap = Objects.requireNonNull(swap, "swap");
-            plan();
-        } finally {
-            refreshing.unlock();
-        }
+            this.swap = swap;
+        });
     }
 
+    /** Checks every archive now, whatever its planned time; waits for a refresh already in progress. */
     public void refreshNow() {
-        refresh(true);
+        cycle.refresh(true);
     }
 
+    /** Checks the archives whose planned time has come, by the injected clock: what the scheduler runs. */
     public void refreshDue() {
-        refresh(false);
+        cycle.refresh(false);
     }
 
+    /** Stops planning refreshes; one in progress finishes. */
     public void stop() {
-        refreshing.lock();
-        try {
-            if (planned != null) {
-                planned.cancel(false);
-            }
-            swap = null;
-        } finally {
-            refreshing.unlock();
-        }
+        cycle.stop();
     }
 
     @Override
     public List<SourceStatus> statuses() {
-        List<SourceStatus> out = new ArrayList<>(trackers.size());
-        trackers.values().forEach(t -> out.add(t.status()));
-        return out;
+        return cycle.statuses();
     }
 
-    private void refresh(boolean all) {
-        refreshing.lock();
-        try {
-            if (swap == null) {
-                throw new IllegalStateException("start() the work refresh first");
-            }
-            Instant now = clock.instant();
-            for (WorkArchive a : trackers.keySet()) {
-                if (all || trackers.get(a).isDue(now)) {
-                    refreshOne(a, now);
-                }
-            }
-        } finally {
-            try {
-                plan();
-            } finally {
-                refreshing.unlock();
-            }
+    /** One pass, under the cycle's lock: each archive due is validated alone, so a bad one holds back no good one. */
+    private void pass(Set<WorkArchive> due, Instant now) {
+        for (WorkArchive a : due) {
+            refreshOne(a, now);
         }
     }
 
     private void refreshOne(WorkArchive a, Instant now) {
-        SourceTracker tracker = trackers.get(a);
+        SourceTracker tracker = cycle.tracker(a);
         boolean keptInUse = kept.path(a.fileName).equals(pathOf(inUse, a));
         Validators previous = keptInUse
                 ? kept.kept(a.fileName).map(LastGoodArchives.Kept::validators).orElse(Validators.NONE)
@@ -312,8 +278,8 @@ public final class WorkRefresh implements SourceMonitor {
         } catch (IOException e) {
             tracker.failed(now, a.title + " could not be stored in " + kept.directory().getFileName() + ": " + e);
         } finally {
-            deleteQuietly(temporary);
-            deleteQuietly(staged);
+            RefreshCycle.deleteQuietly(temporary);
+            RefreshCycle.deleteQuietly(staged);
         }
     }
 
@@ -382,7 +348,8 @@ public final class WorkRefresh implements SourceMonitor {
 
     private void describe(WorkSnapshot s) {
         WorkSnapshot.Contents c = s.contents();
-        trackers.forEach((a, t) -> {
+        cycle.archives().forEach(a -> {
+            SourceTracker t = cycle.tracker(a);
             switch (a) {
                 case COMPTES_RENDUS -> t.answering(s.speeches("").provenance().dataDate(),
                         Map.of("sittings", c.sittings(), "speakers", c.speakers(), "questions", c.questions()));
@@ -426,43 +393,7 @@ public final class WorkRefresh implements SourceMonitor {
         };
     }
 
-    private void plan() {
-        if (swap == null) {
-            return;
-        }
-        if (planned != null) {
-            planned.cancel(false);
-        }
-        Instant soonest = Collections.min(trackers.values().stream().map(SourceTracker::nextAttempt).toList());
-        planned = scheduler.schedule(this::runPlanned, Duration.between(clock.instant(), soonest));
-    }
-
-    private void runPlanned() {
-        try {
-            refreshDue();
-        } catch (IllegalStateException stopped) {
-            // stop() came first
-        } catch (RuntimeException e) {
-            log.error("Work data refresh failed", e);
-        }
-    }
-
     private static String shorten(String s) {
         return s == null ? "none" : s.length() > 60 ? s.substring(0, 60) + "…" : s;
-    }
-
-    private static String shown(HttpUrl url) {
-        return url.newBuilder().username("").password("").query(null).build().toString();
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Cannot delete {}: {}", file.getFileName(), e.toString());
-        }
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.civicgateway.core.parliament.work.Amendments;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -68,6 +67,21 @@ class AmendementsReaderTest {
         return out;
     }
 
+    /** The first and last {@code dateDepot} of the sample, by a regular expression. */
+    static java.time.LocalDate[] naiveDepositPeriod() throws IOException {
+        Pattern depot = Pattern.compile("\"dateDepot\": \"(\\d{4}-\\d{2}-\\d{2})\"");
+        java.util.TreeSet<String> days = new java.util.TreeSet<>();
+        try (Stream<Path> files = Files.walk(sample())) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                Matcher m = depot.matcher(Files.readString(f));
+                while (m.find()) {
+                    days.add(m.group(1));
+                }
+            }
+        }
+        return new java.time.LocalDate[] {java.time.LocalDate.parse(days.first()), java.time.LocalDate.parse(days.last())};
+    }
+
     @Test
     void theSampleCountsMatchANaiveReadingPerDeputy() throws IOException {
         AmendementsReader.Result r = AmendementsReader.read(sample(), JsonMapper.builder().build());
@@ -79,19 +93,25 @@ class AmendementsReaderTest {
             assertThat(new int[] {got.authored, got.cosigned, got.adopted}).as(uid).containsExactly(c);
         });
         assertThat(naive.get("PA795228")[1]).as("a co-signatory of several amendements").isPositive();
+        assertThat(new java.time.LocalDate[] {r.firstDeposit(), r.lastDeposit()}).containsExactly(naiveDepositPeriod());
     }
 
-    @Test
-    void theOfficialZipLayoutIsStreamedToTheSameCounts(@TempDir Path dir) throws IOException {
-        Path zip = dir.resolve("Amendements.json.zip");
-        try (OutputStream o = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(o);
-             Stream<Path> files = Files.walk(sample())) {
+    /** The shipped sample zipped in the official layout, {@code json/<dossier>/<texte>/AM….json}. */
+    static byte[] officialZip() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(sample())) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 out.putNextEntry(new ZipEntry("json/" + sample().relativize(f).toString().replace('\\', '/')));
                 out.write(Files.readAllBytes(f));
                 out.closeEntry();
             }
         }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void theOfficialZipLayoutIsStreamedToTheSameCounts(@TempDir Path dir) throws IOException {
+        Path zip = Files.write(dir.resolve("Amendements.json.zip"), officialZip());
         AmendementsReader.Result fromZip = AmendementsReader.read(zip, JsonMapper.builder().build());
         AmendementsReader.Result fromDir = AmendementsReader.read(sample(), JsonMapper.builder().build());
         assertThat(fromZip.amendements()).isEqualTo(23);

@@ -4,6 +4,7 @@ import fr.civicgateway.opendata.testing.AssembleeSite;
 import fr.civicgateway.opendata.testing.ShippedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.civicgateway.core.parliament.work.Amendments;
 import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.core.sources.SourceStatus;
 import fr.civicgateway.core.testing.TestClock;
@@ -16,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -42,6 +45,7 @@ class WorkRefreshTest {
     static final String DOSSIERS = "/static/openData/repository/17/loi/dossiers_legislatifs/Dossiers_Legislatifs.json.zip";
     static final String AGENDA = "/static/openData/repository/17/vp/reunions/Agenda.json.zip";
     static final String HATVP = "/livraison/opendata/liste.csv";
+    static final String AMENDEMENTS = "/static/openData/repository/17/loi/amendements_div_legis/Amendements.json.zip";
     static final Instant START = Instant.parse("2026-12-07T06:00:00Z");
 
     private static WorkLoader.Paths shipped;
@@ -67,13 +71,23 @@ class WorkRefreshTest {
 
     @BeforeEach
     void start() throws IOException {
+        startWith(null);
+    }
+
+    /** The refresh, with or without the Amendements archive's source ({@code null}: the amendments not available). */
+    private void startWith(String amendementsPath) throws IOException {
+        if (refresh != null) {
+            refresh.stop();
+        }
+        swapped.clear();
         site = new AssembleeSite(server);
         site.serve(CR, Files.readAllBytes(shipped.comptesRendus()), "\"cr-1\"");
         site.serve(DOSSIERS, Files.readAllBytes(shipped.dossiers()), "\"dl-1\"");
         site.serve(AGENDA, Files.readAllBytes(shipped.agenda()), "\"ag-1\"");
         site.serve(HATVP, Files.readAllBytes(shipped.hatvp()), "\"hv-1\"");
         refresh = new WorkRefresh(new ConditionalDownloader(http, 200L * 1024 * 1024),
-                new WorkRefresh.Sources(site.httpUrl(CR), site.httpUrl(DOSSIERS), site.httpUrl(AGENDA), site.httpUrl(HATVP), null),
+                new WorkRefresh.Sources(site.httpUrl(CR), site.httpUrl(DOSSIERS), site.httpUrl(AGENDA), site.httpUrl(HATVP),
+                        amendementsPath == null ? null : site.httpUrl(amendementsPath)),
                 shipped, kept, ShippedData::snapshot, Duration.ofHours(6),
                 new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(5)), clock, scheduler);
         first = refresh.loadAtStart();
@@ -155,8 +169,81 @@ class WorkRefreshTest {
         assertThat(status("hatvp-declarations").lastError()).contains("not the HATVP's index");
     }
 
+    @Test
+    void theAmendementsArchiveIsStreamedIntoCountsThatMatchANaiveReadingOfTheSampleAndA304ChangesNothing()
+            throws IOException {
+        assertThat(first.amendments("PA720892")).as("refresh without the Amendements source").isEmpty();
+        startWith(AMENDEMENTS);
+        assertThat(first.amendments("PA720892")).as("not loaded before its first download").isEmpty();
+        assertThat(status("assemblee-amendements").dataDate()).isNull();
+        byte[] zip = AmendementsReaderTest.officialZip();
+
+        newVersionOnly(AMENDEMENTS, zip, "\"am-1\"");
+
+        assertThat(swapped).hasSize(1);
+        WorkSnapshot now = swapped.get(0);
+        Map<String, int[]> naive = AmendementsReaderTest.naive();
+        assertThat(naive).hasSizeGreaterThan(70);
+        naive.forEach((uid, c) -> assertThat(now.amendments(uid)).as(uid).hasValueSatisfying(a ->
+                assertThat(new int[] {a.authored(), a.cosigned(), a.adopted()}).containsExactly(c)));
+        LocalDate[] period = AmendementsReaderTest.naiveDepositPeriod();
+        Amendments panot = now.amendments("PA720892").orElseThrow();
+        assertThat(panot.provenance().from()).isEqualTo(period[0]);
+        assertThat(panot.provenance().dataDate()).isEqualTo(period[1]);
+        assertThat(panot.provenance().method().id).isEqualTo("an-amendments-1");
+        // A deputy the archive never names: zero, a fact of the loaded archive.
+        assertThat(now.amendments("PA0")).hasValueSatisfying(a -> assertThat(a.authored() + a.cosigned()).isZero());
+        // The other archives were not read again.
+        assertThat(now.speeches("PA720892")).isEqualTo(first.speeches("PA720892"));
+        assertThat(kept.resolve("Amendements.json.zip")).hasBinaryContent(zip);
+        assertThat(status("assemblee-amendements").dataDate()).isEqualTo(period[1]);
+        assertThat(status("assemblee-amendements").counts()).containsEntry("amendements", 23);
+
+        refresh.refreshNow();
+
+        assertThat(site.lastIfNoneMatch(AMENDEMENTS)).isEqualTo("\"am-1\"");
+        assertThat(swapped).hasSize(1);
+        assertThat(status("assemblee-amendements").lastError()).isNull();
+    }
+
+    @Test
+    void aTruncatedOrGarbageAmendementsArchiveIsRefusedAndThePreviousGenerationKeepsAnswering() throws IOException {
+        startWith(AMENDEMENTS);
+        byte[] zip = AmendementsReaderTest.officialZip();
+        newVersionOnly(AMENDEMENTS, zip, "\"am-1\"");
+        assertThat(swapped).hasSize(1);
+        WorkSnapshot good = swapped.get(0);
+
+        newVersionOnly(AMENDEMENTS, Arrays.copyOf(zip, zip.length / 2), "\"am-2\"");
+        assertThat(status("assemblee-amendements").lastError()).startsWith("new Amendements archive refused");
+
+        newVersionOnly(AMENDEMENTS, "<html><body>Maintenance</body></html>".getBytes(StandardCharsets.UTF_8),
+                "\"am-3\"");
+        assertThat(status("assemblee-amendements").lastError())
+                .startsWith("new Amendements archive refused: not a zip archive");
+
+        assertThat(swapped).containsExactly(good);
+        assertThat(kept.resolve("Amendements.json.zip")).hasBinaryContent(zip);
+        assertThat(status("assemblee-amendements").counts()).containsEntry("amendements", 23);
+        try (var files = Files.list(kept)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .filteredOn(n -> n.startsWith("Amendements")).containsOnly("Amendements.json.zip",
+                            "Amendements.json.zip.properties");
+        }
+        // A restart answers from the good copy kept.
+        startWith(AMENDEMENTS);
+        assertThat(first.amendments("PA720892")).isEqualTo(good.amendments("PA720892"));
+    }
+
+    /** The site publishes a new version of that archive only (the others answer 304), and a refresh runs. */
+    private void newVersionOnly(String path, byte[] bytes, String etag) {
+        site.serve(path, bytes, etag);
+        notModifiedExcept(path);
+        refresh.refreshNow();
+    }
+
     private void notModifiedExcept(String path) {
-        for (String p : List.of(CR, DOSSIERS, AGENDA, HATVP)) {
+        for (String p : List.of(CR, DOSSIERS, AGENDA, HATVP, AMENDEMENTS)) {
             if (!p.equals(path)) {
                 site.fail(p, () -> new mockwebserver3.MockResponse.Builder().code(304).build());
             }

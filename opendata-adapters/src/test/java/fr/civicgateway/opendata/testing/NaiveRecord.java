@@ -1,6 +1,5 @@
-package fr.civicgateway.app.support;
+package fr.civicgateway.opendata.testing;
 
-import fr.civicgateway.opendata.testing.ShippedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +19,21 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * A deputy's record read from the shipped raw files a second, deliberately naive way (regular expressions over the
- * XML, JSON and CSV text, nothing of the loader's code): the same readings as opendata-adapters'
- * {@code WorkSnapshotTest}, for the tests that compare the chat's answers with them.
+ * A deputy's record read from the shipped raw files a second, deliberately naive way: regular expressions over the
+ * XML, JSON and CSV text, nothing of the loaders' code, so that a test comparing the gateway's figures with these
+ * compares two independent readings. The one naive reading of the record, used by opendata-adapters'
+ * {@code WorkSnapshotTest} (the figures) and the app's chat tests (the answers).
+ *
+ * <p>{@link #read} reads the comptes rendus, the agenda, the dossiers législatifs and the HATVP index once, for the
+ * deputies given (a uid not given is not counted); the fields are then plain maps by deputy uid, each starting at
+ * zero. Reading takes a few seconds (the comptes rendus are ~260 MB of XML): do it once per test class.
+ * Not thread-safe while reading; read-only afterwards.
+ *
+ * <pre>{@code
+ * NaiveRecord naive = NaiveRecord.read(List.of("PA720892"));
+ * int interventions = naive.speeches.get("PA720892")[0];
+ * List<String> seances = NaiveRecord.seancesOn(LocalDate.of(2026, 2, 17));
+ * }</pre>
  */
 public final class NaiveRecord {
 
@@ -36,6 +47,8 @@ public final class NaiveRecord {
     public final Map<String, Integer> authored = new HashMap<>();
     /** The HATVP index's rows of interests ({@code dia}, {@code diam}) and of assets ({@code dsp…}), by deputy. */
     public final Map<String, int[]> declarations = new HashMap<>();
+    /** The HATVP index's rows of the deputy as a deputy ({@code type_mandat} "depute"), of every kind, by deputy. */
+    public final Map<String, Integer> declarationRows = new HashMap<>();
     /** The first and last days of the comptes rendus. */
     public LocalDate firstSitting = LocalDate.MAX;
     public LocalDate lastSitting = LocalDate.MIN;
@@ -44,6 +57,11 @@ public final class NaiveRecord {
     private static final Pattern POINT = Pattern.compile("<point\\b[^>]*code_grammaire=\"(QG_|QOSD_)[^\"]*\"");
     private static final Pattern DATE_SEANCE = Pattern.compile("<dateSeance>(\\d{8})");
 
+    /**
+     * Reads the shipped raw files for these deputies (their Assemblée uids, {@code PA…}).
+     *
+     * @throws UncheckedIOException if a shipped file cannot be read
+     */
     public static NaiveRecord read(Collection<String> deputies) {
         NaiveRecord r = new NaiveRecord();
         for (String uid : deputies) {
@@ -52,6 +70,7 @@ public final class NaiveRecord {
             r.presence.put(uid, new int[3]);
             r.authored.put(uid, 0);
             r.declarations.put(uid, new int[2]);
+            r.declarationRows.put(uid, 0);
         }
         try {
             r.comptesRendus();
@@ -64,8 +83,32 @@ public final class NaiveRecord {
         return r;
     }
 
-    private Path assemblee() {
+    private static Path assemblee() {
         return ShippedData.dataDirectory().resolve("assemblee-nationale");
+    }
+
+    /**
+     * The uids ({@code RU…}) of the Assemblée's séances publiques (organe {@code PO838901}) that start on that day and
+     * are not cancelled, in the agenda's file order.
+     *
+     * @throws UncheckedIOException if the shipped agenda cannot be read
+     */
+    public static List<String> seancesOn(LocalDate day) {
+        List<String> out = new java.util.ArrayList<>();
+        try (ZipFile zip = new ZipFile(assemblee().resolve("Agenda_L17/Agenda.json.zip").toFile())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
+                String json = new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+                if (json.contains("\"seance_type\"") && json.contains("\"organeReuniRef\": \"PO838901\"")
+                        && json.contains("\"timeStampDebut\": \"" + day + "T") && !cancelled(json)) {
+                    Matcher m = Pattern.compile("\"uid\": \"(RU[^\"]+)\"").matcher(json);
+                    m.find();
+                    out.add(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     private void comptesRendus() throws IOException {
@@ -223,6 +266,7 @@ public final class NaiveRecord {
             if (c == null) {
                 continue;
             }
+            declarationRows.merge("PA" + f[14], 1, Integer::sum);
             if (f[6].equals("dia") || f[6].equals("diam")) {
                 c[0]++;
             } else if (f[6].startsWith("dsp")) {
