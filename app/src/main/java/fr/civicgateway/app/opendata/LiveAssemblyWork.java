@@ -105,6 +105,11 @@ public final class LiveAssemblyWork implements AssemblyWork {
     }
 
     @Override
+    public List<AgendaSitting> sittingsBefore(LocalDateTime before, int limit) {
+        return snapshot().sittingsBefore(before, limit);
+    }
+
+    @Override
     public List<AgendaSitting> agendaOn(LocalDate day) {
         return snapshot().agendaOn(day);
     }

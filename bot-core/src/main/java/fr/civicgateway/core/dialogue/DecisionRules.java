@@ -183,11 +183,15 @@ final class DecisionRules {
         }
     }
 
-    /** A message the classifier is unsure of, naming nothing the bot knows, is not understood. */
+    /**
+     * A message the classifier is unsure of, naming nothing the bot knows, is not understood. A day is not a thing the
+     * bot knows: "quel temps fera-t-il demain ?" stays out of scope.
+     */
     record NotUnderstood() implements Rule {
         @Override
         public Optional<Intent> decide(Facts f) {
-            return f.u().confidence() < Dialogue.MIN_CONFIDENCE && f.u().entities().isEmpty()
+            return f.u().confidence() < Dialogue.MIN_CONFIDENCE
+                    && f.u().entities().stream().allMatch(e -> e.type() == EntityType.DATE)
                     ? Optional.of(Intent.OUT_OF_SCOPE) : Optional.empty();
         }
     }

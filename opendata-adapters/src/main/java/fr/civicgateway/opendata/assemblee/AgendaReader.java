@@ -72,6 +72,11 @@ final class AgendaReader {
                     if ("seance_type".equals(type) && ASSEMBLEE.equals(organe) && !cancelled && start != null) {
                         List<String[]> points = new ArrayList<>();
                         for (JsonNode p : Json.list(Json.at(r, "ODJ.pointsODJ.pointODJ"))) {
+                            // a point withdrawn from a sitting's agenda stays in its file with its own state
+                            String pointState = Json.text(p, "cycleDeVie.etat");
+                            if ("Annulé".equals(pointState) || "Supprimé".equals(pointState)) {
+                                continue;
+                            }
                             String objet = Json.text(p, "objet");
                             List<JsonNode> refs = Json.list(Json.at(p, "dossiersLegislatifsRefs.dossierRef"));
                             String dossier = refs.isEmpty() ? null : refs.get(0).asString();

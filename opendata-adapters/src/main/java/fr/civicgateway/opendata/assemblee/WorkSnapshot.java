@@ -195,6 +195,12 @@ public final class WorkSnapshot implements AssemblyWork {
     }
 
     @Override
+    public List<AgendaSitting> sittingsBefore(LocalDateTime before, int limit) {
+        int to = firstAtOrAfter(before);
+        return sittings.subList(Math.max(0, to - Math.max(0, limit)), to);
+    }
+
+    @Override
     public List<AgendaSitting> agendaOn(LocalDate day) {
         int from = firstAtOrAfter(day.atStartOfDay());
         int to = firstAtOrAfter(day.plusDays(1).atStartOfDay());

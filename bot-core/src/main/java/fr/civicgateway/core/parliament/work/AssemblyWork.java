@@ -59,6 +59,12 @@ public interface AssemblyWork {
     /** Séances publiques starting at or after {@code from}, earliest first, at most {@code limit}. */
     List<AgendaSitting> sittingsFrom(LocalDateTime from, int limit);
 
+    /**
+     * Séances publiques starting before {@code before}, at most {@code limit}: the latest ones, earliest first.
+     * {@code sittingsBefore(LocalDateTime.MAX, 1)} is the last sitting the agenda holds.
+     */
+    List<AgendaSitting> sittingsBefore(LocalDateTime before, int limit);
+
     /** The séances publiques of that day, in order. */
     List<AgendaSitting> agendaOn(LocalDate day);
 
