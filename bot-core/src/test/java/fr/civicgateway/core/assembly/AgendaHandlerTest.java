@@ -70,7 +70,7 @@ class AgendaHandlerTest {
                    – Suite de la discussion de la proposition de loi visant à accélérer le transport vélique
                 Source : Assemblée nationale, agenda, https://www.assemblee-nationale.fr/dyn/agenda (données au \
                 24 avril 2026). Méthode an-agenda-1 : docs/agenda-answers.md""");
-        assertThat(payloads(a)).containsExactly("Où en est Transport maritime à propulsion vélique ?");
+        assertThat(payloads(a)).containsExactly("Où en est le texte « Transport maritime à propulsion vélique » ?");
     }
 
     @Test
@@ -101,7 +101,7 @@ class AgendaHandlerTest {
                 • Séance de 21 h 30 :
                    – Suite de la discussion de la proposition de loi visant à renforcer la sécurité
                 Source : Assemblée nationale, agenda""");
-        assertThat(payloads(a)).containsExactly("Où en est Sécurité et prévention des risques d'attentat ?",
+        assertThat(payloads(a)).containsExactly("Où en est le texte « Sécurité et prévention des risques d'attentat » ?",
                 "Quand siège l'Assemblée ?");
     }
 
@@ -113,7 +113,7 @@ class AgendaHandlerTest {
                 On Tuesday 14 April 2026, the Assemblée held one public sitting:
                 • Sitting at 15:00:
                    – Questions au Gouvernement""");
-        assertThat(payloads(a)).containsExactly("Where does Transport maritime à propulsion vélique stand?",
+        assertThat(payloads(a)).containsExactly("Where does the bill “Transport maritime à propulsion vélique” stand?",
                 "When does the Assemblée sit next?");
         // 23:30 on Tuesday 14 April in UTC is already Wednesday 15 in Paris: "today" is Paris's
         Answer today = handler.handle(turn(Language.FR, "l'ordre du jour d'aujourd'hui",
