@@ -27,6 +27,7 @@ final class DecisionRules {
             new ScrutinAfterADeputysVote(),
             new BareReportNumber(),
             new BarePlaceOrName(),
+            new DayAfterTheAgenda(),
             new NotUnderstood());
 
     private DecisionRules() {
@@ -180,6 +181,16 @@ final class DecisionRules {
                 return Optional.of(Intent.FIND_REPRESENTATIVE);
             }
             return f.weak() && f.hasDeputy() ? Optional.of(Intent.REPRESENTATIVE_PROFILE) : Optional.empty();
+        }
+    }
+
+    /** "et le 16 avril ?", "and tomorrow?" after the agenda's answer asks the agenda of that day. */
+    record DayAfterTheAgenda() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            return f.state().lastIntent() == Intent.AGENDA && f.u().first(EntityType.DATE).isPresent()
+                    && (f.weak() || IntentNeeds.onlyTheMentions(f.u(), f.text()))
+                    ? Optional.of(Intent.AGENDA) : Optional.empty();
         }
     }
 

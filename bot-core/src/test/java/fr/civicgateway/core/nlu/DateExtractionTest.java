@@ -2,14 +2,13 @@ package fr.civicgateway.core.nlu;
 
 import fr.civicgateway.core.fixtures.FakeGeoDirectory;
 import fr.civicgateway.core.fixtures.FakeParliamentData;
-import java.time.Clock;
+import fr.civicgateway.core.testing.TestClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,27 +129,11 @@ class DateExtractionTest {
             return new Understanding(text, Language.FR, List.of(new IntentScore(Intent.AGENDA, 1)),
                     EXTRACTOR.extract(text));
         };
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-31T22:59:00Z"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        TestClock clock = new TestClock(Instant.parse("2026-12-31T22:59:00Z"));
         NaturalLanguageUnderstanding nlu = new DatedUnderstanding(new CachingUnderstanding(extracting, 100), clock, PARIS);
 
         String before = nlu.parse("l'ordre du jour de demain", null).first(EntityType.DATE).orElseThrow().value();
-        now.set(Instant.parse("2026-12-31T23:01:00Z")); // 00:01 in Paris, 1 January
+        clock.advance(Duration.ofMinutes(2)); // 00:01 in Paris, 1 January
         String after = nlu.parse("l'ordre du jour de demain", null).first(EntityType.DATE).orElseThrow().value();
 
         assertThat(parses).as("the text was understood once, from the cache the second time").hasValue(1);
