@@ -167,6 +167,16 @@ class AgendaOnRealDataTest {
     }
 
     @Test
+    void aBareDayAfterTheAgendaIsThatDaysAgenda() {
+        String conversation = "agenda-" + UUID.randomUUID();
+        ChatClient chat = new ChatClient(port);
+        chat.say(conversation, "Qu'y avait-il à l'ordre du jour le 15 avril ?");
+        List<Raw> sittings = on(LocalDate.of(2026, 4, 16));
+        assertThat(chat.say(conversation, "et le 16 avril ?").getFirst().text()).startsWith("Le jeudi 16 avril 2026, "
+                + "l'Assemblée a tenu " + sittings.size() + " séances publiques :\n" + expectedSittings(sittings, false));
+    }
+
+    @Test
     void severalDaysWrittenInSeveralWaysAreTheirRawAgendas() {
         record Asked(String text, LocalDate day) {
         }
