@@ -191,7 +191,8 @@ public final class WorkSnapshot implements AssemblyWork {
     @Override
     public List<AgendaSitting> sittingsFrom(LocalDateTime from, int limit) {
         int i = firstAtOrAfter(from);
-        return sittings.subList(i, Math.min(sittings.size(), i + Math.max(0, limit)));
+        // long: a limit of Integer.MAX_VALUE ("all of them") must not overflow
+        return sittings.subList(i, (int) Math.min(sittings.size(), (long) i + Math.max(0, limit)));
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -249,6 +250,9 @@ class WorkSnapshotTest {
         assertThat(naive).isNotEmpty();
         assertThat(sittings).allSatisfy(s -> assertThat(s.start().toLocalDate()).isEqualTo(day));
         assertThat(work.sittingsFrom(day.atStartOfDay(), 3)).hasSize(3).first().isEqualTo(sittings.get(0));
+        assertThat(work.sittingsBefore(day.plusDays(1).atStartOfDay(), sittings.size())).isEqualTo(sittings);
+        assertThat(work.sittingsBefore(LocalDateTime.MAX, 1)).singleElement()
+                .isEqualTo(work.sittingsFrom(sittings.getLast().start(), Integer.MAX_VALUE).getLast());
     }
 
     @Test
