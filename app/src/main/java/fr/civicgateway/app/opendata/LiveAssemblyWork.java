@@ -13,6 +13,7 @@ import fr.civicgateway.core.parliament.work.Speeches;
 import fr.civicgateway.opendata.assemblee.WorkSnapshot;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -112,6 +113,11 @@ public final class LiveAssemblyWork implements AssemblyWork {
     @Override
     public List<AgendaSitting> agendaOn(LocalDate day) {
         return snapshot().agendaOn(day);
+    }
+
+    @Override
+    public ZoneId agendaZone() {
+        return snapshot().agendaZone();
     }
 
     @Override

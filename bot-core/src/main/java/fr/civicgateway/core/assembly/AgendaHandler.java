@@ -33,7 +33,8 @@ import java.util.Optional;
  * published a few weeks in advance, and a snapshot ages), it says so with the day it goes to and gives its last
  * sittings. With a {@code date} entity ("le 15 avril", "last Tuesday"), that day's sittings, or that there was none,
  * saying whether the day is inside the agenda's period at all. Items that name a dossier législatif get a quick
- * reply asking where that bill stands. Hours are the agenda's, Paris time. Stateless and thread-safe.
+ * reply asking where that bill stands. Hours are the agenda's, in {@link AssemblyWork#agendaZone()} (a town in
+ * another zone is told so). Stateless and thread-safe.
  */
 public final class AgendaHandler implements IntentHandler {
 
@@ -44,7 +45,6 @@ public final class AgendaHandler implements IntentHandler {
     /** Bills offered as quick replies. */
     static final int BILLS = 3;
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter FR_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter EN_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
@@ -84,7 +84,7 @@ public final class AgendaHandler implements IntentHandler {
     }
 
     private Answer next(Turn t, Period period, Provenance p) {
-        LocalDateTime now = LocalDateTime.ofInstant(t.now(), PARIS);
+        LocalDateTime now = LocalDateTime.ofInstant(t.now(), work.agendaZone());
         List<AgendaSitting> ahead = work.sittingsFrom(now, NEXT);
         StringBuilder out = new StringBuilder();
         List<AgendaSitting> shown;
@@ -133,7 +133,7 @@ public final class AgendaHandler implements IntentHandler {
     }
 
     private Answer answer(Turn t, StringBuilder out, List<AgendaSitting> shown, Provenance p, boolean offerNext) {
-        if (!zone.getRules().equals(PARIS.getRules())) {
+        if (!zone.getRules().equals(work.agendaZone().getRules())) {
             out.append('\n').append(t.msg("agenda.paris_time"));
         }
         out.append('\n').append(source(t, p));

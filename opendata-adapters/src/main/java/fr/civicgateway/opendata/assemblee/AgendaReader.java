@@ -24,7 +24,8 @@ final class AgendaReader {
     static final String ENTRIES = "json/reunion/";
     /** The Assemblée nationale's organe: its séances publiques (the agenda also lists the Sénat's). */
     static final String ASSEMBLEE = "PO838901";
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** The Assemblée's zone: the agenda's local times are in it (also {@code WorkSnapshot.agendaZone()}). */
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** Présent, absent, excusé of one deputy. */
     static final class Roll {

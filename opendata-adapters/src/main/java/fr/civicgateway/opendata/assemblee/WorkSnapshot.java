@@ -16,6 +16,7 @@ import fr.civicgateway.core.parliament.work.Speeches;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -206,6 +207,11 @@ public final class WorkSnapshot implements AssemblyWork {
         int from = firstAtOrAfter(day.atStartOfDay());
         int to = firstAtOrAfter(day.plusDays(1).atStartOfDay());
         return sittings.subList(from, to);
+    }
+
+    @Override
+    public ZoneId agendaZone() {
+        return AgendaReader.PARIS;
     }
 
     @Override

@@ -2,6 +2,7 @@ package fr.civicgateway.core.parliament.work;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,6 +68,9 @@ public interface AssemblyWork {
 
     /** The séances publiques of that day, in order. */
     List<AgendaSitting> agendaOn(LocalDate day);
+
+    /** The zone the agenda's local times are in: the Assemblée's own (Paris), whatever the town's. */
+    ZoneId agendaZone();
 
     /** The agenda's provenance. */
     Provenance agendaProvenance();
