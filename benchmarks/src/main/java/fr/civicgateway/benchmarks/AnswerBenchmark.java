@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AnswerBenchmark {
 
     @Param({"profile", "find_deputy", "votes_latest", "vote", "topic_votes", "vote_result", "vote_result_topic",
-            "participation", "activity", "local_projects", "report_status"})
+            "participation", "activity", "local_projects", "report_status", "agenda", "agenda_day"})
     public String question;
 
     @Param("data")

@@ -41,6 +41,10 @@ final class AnswerQuestions {
         q.put("activity", new Question("Qu'est-ce qui a été voté récemment ?", "Derniers votes solennels"));
         q.put("local_projects", new Question("chantiers dans le 75015", "pour les chantiers dans le 75015"));
         q.put("report_status", new Question("Où en est mon signalement 1 ?", "Le signalement n° 1 ("));
+        // The shipped agenda stops in May 2026: with today's clock the answer gives its last sittings
+        q.put("agenda", new Question("Quand siège l'Assemblée ?", "Ses 3 dernières séances :"));
+        q.put("agenda_day", new Question("Qu'y avait-il à l'ordre du jour le 15 avril 2026 ?",
+                "Le mercredi 15 avril 2026, l'Assemblée a tenu 2 séances publiques"));
         ALL = java.util.Collections.unmodifiableMap(q);
     }
 

@@ -13,6 +13,7 @@ import fr.civicgateway.core.parliament.work.Speeches;
 import fr.civicgateway.opendata.assemblee.WorkSnapshot;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,8 +106,18 @@ public final class LiveAssemblyWork implements AssemblyWork {
     }
 
     @Override
+    public List<AgendaSitting> sittingsBefore(LocalDateTime before, int limit) {
+        return snapshot().sittingsBefore(before, limit);
+    }
+
+    @Override
     public List<AgendaSitting> agendaOn(LocalDate day) {
         return snapshot().agendaOn(day);
+    }
+
+    @Override
+    public ZoneId agendaZone() {
+        return snapshot().agendaZone();
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.civicgateway.app.DataProperties;
 import fr.civicgateway.core.geo.GeoDirectory;
 import fr.civicgateway.core.nlu.CachingUnderstanding;
+import fr.civicgateway.core.nlu.DatedUnderstanding;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
 import fr.civicgateway.core.nlu.IntentClassifier;
@@ -153,9 +154,14 @@ class OpenDataConfiguration {
         return live.geo();
     }
 
+    /**
+     * The NLU over the current data, cached by text; the days a message names ("demain") are placed in time after the
+     * cache, on today in the town's zone, so that a cached "demain" never outlives its midnight.
+     */
     @Bean
-    NaturalLanguageUnderstanding naturalLanguageUnderstanding(LiveOpenData live, IntentClassifier trainedAtStart) {
-        return live.understanding();
+    NaturalLanguageUnderstanding naturalLanguageUnderstanding(LiveOpenData live, IntentClassifier trainedAtStart,
+                                                              Clock clock, java.time.ZoneId townZone) {
+        return new DatedUnderstanding(live.understanding(), clock, townZone);
     }
 
     @Bean

@@ -27,6 +27,7 @@ final class DecisionRules {
             new ScrutinAfterADeputysVote(),
             new BareReportNumber(),
             new BarePlaceOrName(),
+            new DayAfterTheAgenda(),
             new NotUnderstood());
 
     private DecisionRules() {
@@ -183,11 +184,25 @@ final class DecisionRules {
         }
     }
 
-    /** A message the classifier is unsure of, naming nothing the bot knows, is not understood. */
+    /** "et le 16 avril ?", "and tomorrow?" after the agenda's answer asks the agenda of that day. */
+    record DayAfterTheAgenda() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            return f.state().lastIntent() == Intent.AGENDA && f.u().first(EntityType.DATE).isPresent()
+                    && (f.weak() || IntentNeeds.onlyTheMentions(f.u(), f.text()))
+                    ? Optional.of(Intent.AGENDA) : Optional.empty();
+        }
+    }
+
+    /**
+     * A message the classifier is unsure of, naming nothing the bot knows, is not understood. A day is not a thing the
+     * bot knows: "quel temps fera-t-il demain ?" stays out of scope.
+     */
     record NotUnderstood() implements Rule {
         @Override
         public Optional<Intent> decide(Facts f) {
-            return f.u().confidence() < Dialogue.MIN_CONFIDENCE && f.u().entities().isEmpty()
+            return f.u().confidence() < Dialogue.MIN_CONFIDENCE
+                    && f.u().entities().stream().allMatch(e -> e.type() == EntityType.DATE)
                     ? Optional.of(Intent.OUT_OF_SCOPE) : Optional.empty();
         }
     }

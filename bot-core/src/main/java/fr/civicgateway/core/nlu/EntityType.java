@@ -19,7 +19,14 @@ public enum EntityType {
     /** The words that describe a vote's subject. */
     TOPIC("topic"),
     /** The tracking number of a problem report, {@code 42} ("signalement 42", "report #42"). */
-    REPORT("report");
+    REPORT("report"),
+    /**
+     * A day, {@code 2026-04-15}: "aujourd'hui", "demain", "mardi dernier", "le 15 avril", "15/04/2026", "last
+     * Tuesday", "April 15". Days named relative to today are placed in time against the turn's day in the town's
+     * zone, outside any cache ({@link Understanding#withDatesOn}); a day without its year is the nearest such day.
+     * Until then the value is a {@link DateExpression#value()}.
+     */
+    DATE("date");
 
     private final String apiName;
 

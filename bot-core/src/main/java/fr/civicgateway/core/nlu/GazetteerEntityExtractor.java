@@ -30,8 +30,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Finds deputies, scrutins, postcodes, communes, départements, constituencies, political groups and vote topics in a
- * message, from gazetteers built once from {@link ParliamentData} and {@link GeoDirectory}.
+ * Finds deputies, scrutins, postcodes, communes, départements, constituencies, political groups, vote topics and days
+ * ({@link DateExtractor}, unresolved: see {@link DateExpression}) in a message, from gazetteers built once from {@link ParliamentData} and {@link GeoDirectory}.
  *
  * <p>Every look-up is a hash probe on folded token n-grams (a prefix set stops each n-gram early), so a message
  * costs a few dozen probes whatever the size of the 35,000-commune table. Mentions never overlap: structural
@@ -209,6 +209,11 @@ public final class GazetteerEntityExtractor {
     List<EntityMention> extract(String text, List<Token> tokens) {
         List<Candidate> candidates = new ArrayList<>();
         structural(text, tokens, candidates);
+        // Days claim their words first: "15 avril 2026", "15-04-2026" (not the constituency 15-4)
+        for (DateExtractor.Found d : DateExtractor.find(text, tokens)) {
+            candidates.add(new Candidate(EntityType.DATE, List.of(d.expression().value()), d.from(), d.to(),
+                    d.from(), d.to(), 0));
+        }
         gazetteers(text, tokens, candidates);
         candidates.sort(Comparator.comparingInt(Candidate::priority)
                 .thenComparing(Comparator.comparingInt((Candidate c) -> c.claimTo - c.claimFrom).reversed())

@@ -88,14 +88,15 @@ public final class OpenNlpUnderstanding implements NaturalLanguageUnderstanding 
     }
 
     /**
-     * The text the classifier sees: every mention but the topic replaced by its placeholder. The topic keeps its
-     * words, which tell a vote question from, say, a question about works in a street.
+     * The text the classifier sees: every mention but the topic and the day replaced by its placeholder. The topic
+     * keeps its words, which tell a vote question from, say, a question about works in a street; a day keeps its
+     * words ("demain", "le 15 avril"), as the corpora write them.
      */
     static String substitute(String text, List<EntityMention> mentions) {
         StringBuilder sb = new StringBuilder(text.length());
         int at = 0;
         for (EntityMention m : mentions) {
-            if (m.type() == EntityType.TOPIC) {
+            if (m.type() == EntityType.TOPIC || m.type() == EntityType.DATE) {
                 continue;
             }
             sb.append(text, at, m.start()).append(' ').append('{').append(m.type().apiName()).append('}').append(' ');
@@ -104,12 +105,15 @@ public final class OpenNlpUnderstanding implements NaturalLanguageUnderstanding 
         return sb.append(text, at, text.length()).toString();
     }
 
-    /** Names ("Marine Le Pen", "Saint-Denis") say nothing of the language the citizen writes in. */
+    /**
+     * Names ("Marine Le Pen", "Saint-Denis") say nothing of the language the citizen writes in; days ("demain",
+     * "tomorrow") do.
+     */
     private static String withoutEntities(String text, List<EntityMention> mentions) {
         StringBuilder sb = new StringBuilder(text.length());
         int at = 0;
         for (EntityMention m : mentions) {
-            if (m.type() == EntityType.TOPIC) {
+            if (m.type() == EntityType.TOPIC || m.type() == EntityType.DATE) {
                 continue;
             }
             sb.append(text, at, m.start()).append(' ');

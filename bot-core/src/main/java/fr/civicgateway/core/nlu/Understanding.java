@@ -1,5 +1,7 @@
 package fr.civicgateway.core.nlu;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +35,30 @@ public record Understanding(String text, Language language, List<IntentScore> ra
 
     public List<EntityMention> all(EntityType type) {
         return entities.stream().filter(e -> e.type() == type).toList();
+    }
+
+    /**
+     * The same understanding with every {@code date} mention's value an ISO date, its expression read on
+     * {@code today} ("demain" read on 2026-12-31 is 2027-01-01). A value already ISO stays; this one when nothing
+     * changes. Understanding is cached by text, so this is done after the cache, on each turn's day.
+     */
+    public Understanding withDatesOn(LocalDate today) {
+        List<EntityMention> resolved = null;
+        for (int k = 0; k < entities.size(); k++) {
+            EntityMention m = entities.get(k);
+            if (m.type() != EntityType.DATE) {
+                continue;
+            }
+            String iso = DateExpression.parse(m.value()).map(e -> e.on(today).toString()).orElse(m.value());
+            if (!iso.equals(m.value())) {
+                if (resolved == null) {
+                    resolved = new ArrayList<>(entities);
+                }
+                resolved.set(k, new EntityMention(m.type(), iso, m.text(), m.start(), m.end(), m.alternatives(),
+                        m.certainty()));
+            }
+        }
+        return resolved == null ? this : new Understanding(text, language, ranking, resolved);
     }
 
     /** The same understanding without its entities: for answering a follow-up from the conversation's context. */

@@ -228,6 +228,36 @@ class DecisionRulesTest {
             assertThat(rule.decide(facts(text, Intent.OUT_OF_SCOPE, 0.2, NEW,
                     mention(text, text, EntityType.COMMUNE, "74010")))).isEqualTo(PASSES);
         }
+
+        @Test
+        void aDayIsNothingTheBotKnows() {
+            String text = "Quel temps fera-t-il demain ?";
+            assertThat(rule.decide(facts(text, Intent.LOCAL_NEWS, 0.2, NEW,
+                    mention(text, "demain", EntityType.DATE, "2026-12-08")))).contains(Intent.OUT_OF_SCOPE);
+        }
+    }
+
+    @Nested
+    class DayAfterTheAgenda {
+        final DecisionRules.Rule rule = new DecisionRules.DayAfterTheAgenda();
+
+        @Test
+        void aBareDayAfterTheAgendaAsksThatDaysAgenda() {
+            String text = "et le 16 avril ?";
+            assertThat(rule.decide(facts(text, Intent.VOTE_RESULT, 0.6, NEW.withLastIntent(Intent.AGENDA),
+                    mention(text, "16 avril", EntityType.DATE, "2026-04-16")))).contains(Intent.AGENDA);
+        }
+
+        @Test
+        void passesElsewhereOrOnAnotherQuestion() {
+            String text = "et le 16 avril ?";
+            assertThat(rule.decide(facts(text, Intent.VOTE_RESULT, 0.6, NEW.withLastIntent(Intent.VOTE_RESULT),
+                    mention(text, "16 avril", EntityType.DATE, "2026-04-16")))).isEqualTo(PASSES);
+            String other = "comment a voté Boris Vallaud le 16 avril ?";
+            assertThat(rule.decide(facts(other, Intent.REPRESENTATIVE_VOTES, 0.9, NEW.withLastIntent(Intent.AGENDA),
+                    mention(other, "Boris Vallaud", EntityType.DEPUTY, VALLAUD),
+                    mention(other, "16 avril", EntityType.DATE, "2026-04-16")))).isEqualTo(PASSES);
+        }
     }
 
     @Test
@@ -235,7 +265,7 @@ class DecisionRulesTest {
         assertThat(DecisionRules.ORDERED).extracting(r -> r.getClass().getSimpleName()).containsExactly(
                 "AnotherSubjectIsOutOfScope", "AnswersTheOpenQuestion", "DeputyAndScrutinMeanTheirVote",
                 "DeputyAfterAScrutin", "DeputysLatestVotes", "ScrutinAfterADeputysVote", "BareReportNumber",
-                "BarePlaceOrName", "NotUnderstood");
+                "BarePlaceOrName", "DayAfterTheAgenda", "NotUnderstood");
         Intent weather = Intent.named("weather_forecast");
         String text = "Quel temps fera-t-il demain ?";
         assertThat(DecisionRules.decide(facts(text, weather, 0.9, NEW))).isEqualTo(weather);

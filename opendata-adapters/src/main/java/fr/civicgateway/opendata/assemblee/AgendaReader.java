@@ -24,7 +24,8 @@ final class AgendaReader {
     static final String ENTRIES = "json/reunion/";
     /** The Assemblée nationale's organe: its séances publiques (the agenda also lists the Sénat's). */
     static final String ASSEMBLEE = "PO838901";
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** The Assemblée's zone: the agenda's local times are in it (also {@code WorkSnapshot.agendaZone()}). */
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** Présent, absent, excusé of one deputy. */
     static final class Roll {
@@ -72,6 +73,11 @@ final class AgendaReader {
                     if ("seance_type".equals(type) && ASSEMBLEE.equals(organe) && !cancelled && start != null) {
                         List<String[]> points = new ArrayList<>();
                         for (JsonNode p : Json.list(Json.at(r, "ODJ.pointsODJ.pointODJ"))) {
+                            // a point withdrawn from a sitting's agenda stays in its file with its own state
+                            String pointState = Json.text(p, "cycleDeVie.etat");
+                            if ("Annulé".equals(pointState) || "Supprimé".equals(pointState)) {
+                                continue;
+                            }
                             String objet = Json.text(p, "objet");
                             List<JsonNode> refs = Json.list(Json.at(p, "dossiersLegislatifsRefs.dossierRef"));
                             String dossier = refs.isEmpty() ? null : refs.get(0).asString();

@@ -16,6 +16,7 @@ import fr.civicgateway.core.parliament.work.Speeches;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -191,7 +192,14 @@ public final class WorkSnapshot implements AssemblyWork {
     @Override
     public List<AgendaSitting> sittingsFrom(LocalDateTime from, int limit) {
         int i = firstAtOrAfter(from);
-        return sittings.subList(i, Math.min(sittings.size(), i + Math.max(0, limit)));
+        // long: a limit of Integer.MAX_VALUE ("all of them") must not overflow
+        return sittings.subList(i, (int) Math.min(sittings.size(), (long) i + Math.max(0, limit)));
+    }
+
+    @Override
+    public List<AgendaSitting> sittingsBefore(LocalDateTime before, int limit) {
+        int to = firstAtOrAfter(before);
+        return sittings.subList(Math.max(0, to - Math.max(0, limit)), to);
     }
 
     @Override
@@ -199,6 +207,11 @@ public final class WorkSnapshot implements AssemblyWork {
         int from = firstAtOrAfter(day.atStartOfDay());
         int to = firstAtOrAfter(day.plusDays(1).atStartOfDay());
         return sittings.subList(from, to);
+    }
+
+    @Override
+    public ZoneId agendaZone() {
+        return AgendaReader.PARIS;
     }
 
     @Override

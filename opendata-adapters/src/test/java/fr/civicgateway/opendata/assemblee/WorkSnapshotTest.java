@@ -15,6 +15,11 @@ import fr.civicgateway.core.parliament.work.Questions;
 import fr.civicgateway.core.parliament.work.Speeches;
 import fr.civicgateway.core.parliament.work.StepKind;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +105,9 @@ class WorkSnapshotTest {
         assertThat(seances).isNotEmpty();
         assertThat(sittings).allSatisfy(s -> assertThat(s.start().toLocalDate()).isEqualTo(day));
         assertThat(work.sittingsFrom(day.atStartOfDay(), 3)).hasSize(3).first().isEqualTo(sittings.get(0));
+        assertThat(work.sittingsBefore(day.plusDays(1).atStartOfDay(), sittings.size())).isEqualTo(sittings);
+        assertThat(work.sittingsBefore(LocalDateTime.MAX, 1)).singleElement()
+                .isEqualTo(work.sittingsFrom(sittings.getLast().start(), Integer.MAX_VALUE).getLast());
     }
 
     @Test

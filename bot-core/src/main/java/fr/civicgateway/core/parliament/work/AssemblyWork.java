@@ -2,6 +2,7 @@ package fr.civicgateway.core.parliament.work;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,8 +60,17 @@ public interface AssemblyWork {
     /** Séances publiques starting at or after {@code from}, earliest first, at most {@code limit}. */
     List<AgendaSitting> sittingsFrom(LocalDateTime from, int limit);
 
+    /**
+     * Séances publiques starting before {@code before}, at most {@code limit}: the latest ones, earliest first.
+     * {@code sittingsBefore(LocalDateTime.MAX, 1)} is the last sitting the agenda holds.
+     */
+    List<AgendaSitting> sittingsBefore(LocalDateTime before, int limit);
+
     /** The séances publiques of that day, in order. */
     List<AgendaSitting> agendaOn(LocalDate day);
+
+    /** The zone the agenda's local times are in: the Assemblée's own (Paris), whatever the town's. */
+    ZoneId agendaZone();
 
     /** The agenda's provenance. */
     Provenance agendaProvenance();
