@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.civicgateway.app.support.ChatClient;
 import fr.civicgateway.app.support.ChatClient.BotMessage;
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.assembly.AgendaHandler;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.conversation.Reply;
@@ -231,7 +232,7 @@ class AgendaOnRealDataTest {
         Turn turn = new Turn(new IncomingMessage("test", "c1", text, null, null),
                 new Understanding(text, Language.FR, List.of(new IntentScore(Intent.AGENDA, 0.9)), List.of()),
                 Language.FR, ConversationState.start(Language.FR, december), december);
-        String a = ((Reply.Text) new AgendaHandler(work, PARIS).handle(turn).replies().getFirst()).text();
+        String a = ((Reply.Text) new AgendaHandler(work, PARIS, MethodLinks.at("https://civic.example.org")).handle(turn).replies().getFirst()).text();
         List<Raw> last = naive.subList(naive.size() - 3, naive.size());
         assertThat(a).startsWith("L'agenda de l'Assemblée que j'ai va jusqu'au "
                 + frenchDate(naive.getLast().start().toLocalDate()) + " : il n'y a aucune séance publique à venir. "

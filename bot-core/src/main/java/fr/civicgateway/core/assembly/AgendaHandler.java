@@ -1,6 +1,7 @@
 package fr.civicgateway.core.assembly;
 
 import fr.civicgateway.core.answer.Formats;
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.IntentHandler;
@@ -50,13 +51,16 @@ public final class AgendaHandler implements IntentHandler {
 
     private final AssemblyWork work;
     private final ZoneId zone;
+    private final MethodLinks methods;
 
     /**
-     * @param zone the town's zone ({@code civic.town.time-zone}): where "today" and "demain" are
+     * @param zone    the town's zone ({@code civic.town.time-zone}): where "today" and "demain" are
+     * @param methods where the answer's method is explained
      */
-    public AgendaHandler(AssemblyWork work, ZoneId zone) {
+    public AgendaHandler(AssemblyWork work, ZoneId zone, MethodLinks methods) {
         this.work = Objects.requireNonNull(work, "work");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.methods = Objects.requireNonNull(methods, "methods");
     }
 
     @Override
@@ -171,9 +175,8 @@ public final class AgendaHandler implements IntentHandler {
         }
     }
 
-    private static String source(Turn t, Provenance p) {
-        return t.msg("agenda.source", "source", p.source(), "url", p.url(), "date", date(t, p.dataDate()),
-                "method", p.method().id);
+    private String source(Turn t, Provenance p) {
+        return methods.sourceLine(t, "agenda.source", p);
     }
 
     /** The agenda's states: "Confirmé" and "Eventuel" (a sitting the Conférence des présidents may still drop). */

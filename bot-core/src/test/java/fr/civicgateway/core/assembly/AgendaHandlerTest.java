@@ -2,6 +2,7 @@ package fr.civicgateway.core.assembly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.conversation.Reply;
@@ -35,7 +36,7 @@ class AgendaHandlerTest {
     private static final Dossier SECURITE = dossier("DLR5L17N53284", "Sécurité et prévention des risques d'attentat");
 
     private final FakeAssemblyWork work = new FakeAssemblyWork();
-    private final AgendaHandler handler = new AgendaHandler(work, PARIS);
+    private final AgendaHandler handler = new AgendaHandler(work, PARIS, MethodLinks.at("https://civic.example.org"));
 
     {
         work.sittings.addAll(List.of(
@@ -69,7 +70,7 @@ class AgendaHandlerTest {
                 • mercredi 13 mai 2026 à 21 h 30 :
                    – Suite de la discussion de la proposition de loi visant à accélérer le transport vélique
                 Source : Assemblée nationale, agenda, https://www.assemblee-nationale.fr/dyn/agenda (données au \
-                24 avril 2026). Méthode an-agenda-1 : docs/agenda-answers.md""");
+                24 avril 2026). Méthode an-agenda-1 : https://civic.example.org/methodology#an-agenda-1""");
         assertThat(payloads(a)).containsExactly("Où en est le texte « Transport maritime à propulsion vélique » ?");
     }
 
@@ -160,7 +161,7 @@ class AgendaHandlerTest {
 
     @Test
     void aTownOutsideParisIsToldTheHoursAreParisTime() {
-        AgendaHandler noumea = new AgendaHandler(work, ZoneId.of("Pacific/Noumea"));
+        AgendaHandler noumea = new AgendaHandler(work, ZoneId.of("Pacific/Noumea"), MethodLinks.at("https://civic.example.org"));
         assertThat(text(noumea.handle(turn(Language.FR, "Quand siège l'Assemblée ?", MONDAY_20_APRIL, List.of()))))
                 .contains("\nLes heures sont celles de Paris.\nSource :");
         assertThat(text(handler.handle(turn(Language.FR, "Quand siège l'Assemblée ?", MONDAY_20_APRIL, List.of()))))
