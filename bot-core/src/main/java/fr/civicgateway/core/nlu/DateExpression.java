@@ -17,7 +17,9 @@ import java.util.Optional;
  * so that a cached "demain" never outlives its midnight.
  *
  * <p>The unresolved {@link #value()} of a {@code date} mention is one of: an ISO date {@code 2026-04-15}; an ISO
- * month-day {@code --04-15} (no year: the nearest such day, past or coming); {@code today}, {@code today+1},
+ * month-day {@code --04-15} (no year: the nearest such day, past or coming), {@code --04-15/past} (the message speaks
+ * of the past: "qu'y avait-il le 15 avril ?", the latest such day up to today) or {@code --04-15/coming} (of the
+ * future: the next such day from today); {@code today}, {@code today+1},
  * {@code today-1} (days from today); {@code last-tuesday} / {@code next-tuesday} (the nearest such weekday strictly
  * before / after today). {@link #on} of an ISO date is the date itself. Values are immutable and thread-safe.
  *
@@ -52,7 +54,9 @@ public sealed interface DateExpression {
                 return Optional.of(new NearestWeekday(day, value.startsWith("next-")));
             }
             if (value.startsWith("--")) {
-                return Optional.of(new YearlessDay(MonthDay.parse(value)));
+                int slash = value.indexOf('/');
+                Tense tense = slash < 0 ? Tense.NEAREST : Tense.valueOf(value.substring(slash + 1).toUpperCase(Locale.ROOT));
+                return Optional.of(new YearlessDay(MonthDay.parse(slash < 0 ? value : value.substring(0, slash)), tense));
             }
             return Optional.of(new Day(LocalDate.parse(value)));
         } catch (DateTimeException | IllegalArgumentException e) {
@@ -77,13 +81,29 @@ public sealed interface DateExpression {
         }
     }
 
+    /** How a message places a day without its year: its verbs' tense, when they say one. */
+    enum Tense {
+        /** No tense said: the nearest such day, past or coming. */
+        NEAREST,
+        /** "avait", "était", "a eu", "was", "did": the latest such day on or before today. */
+        PAST,
+        /** "sera", "aura", "will": the first such day on or after today. */
+        COMING
+    }
+
     /**
-     * A day without its year ("le 15 avril", "April 15"): the nearest such day to today, before or after (on a tie,
-     * the past one). A 29 February is looked for in leap years only.
+     * A day without its year ("le 15 avril", "April 15"), placed by the message's {@link Tense}: the nearest such day
+     * to today (on a tie, the past one), or the latest one up to today, or the next one from today. A 29 February is
+     * looked for in leap years only.
      */
-    record YearlessDay(MonthDay day) implements DateExpression {
+    record YearlessDay(MonthDay day, Tense tense) implements DateExpression {
         public YearlessDay {
             Objects.requireNonNull(day, "day");
+            Objects.requireNonNull(tense, "tense");
+        }
+
+        public YearlessDay(MonthDay day) {
+            this(day, Tense.NEAREST);
         }
 
         @Override
@@ -95,6 +115,9 @@ public sealed interface DateExpression {
                     continue;
                 }
                 LocalDate candidate = day.atYear(year);
+                if ((tense == Tense.PAST && candidate.isAfter(today)) || (tense == Tense.COMING && candidate.isBefore(today))) {
+                    continue;
+                }
                 long distance = Math.abs(ChronoUnit.DAYS.between(today, candidate));
                 if (distance < bestDistance) {
                     best = candidate;
@@ -106,7 +129,7 @@ public sealed interface DateExpression {
 
         @Override
         public String value() {
-            return day.toString();
+            return tense == Tense.NEAREST ? day.toString() : day + "/" + tense.name().toLowerCase(Locale.ROOT);
         }
     }
 

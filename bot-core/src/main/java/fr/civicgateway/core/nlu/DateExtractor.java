@@ -63,6 +63,15 @@ final class DateExtractor {
             Map.entry(List.of("hier"), -1), Map.entry(List.of("yesterday"), -1), Map.entry(List.of("last", "night"), -1));
 
     private static final Set<String> PAST = Set.of("dernier", "passe");
+
+    /**
+     * Words that put a message in the past or the future (folded: accents and case dropped), which places a day
+     * written without its year: "qu'y avait-il le 15 avril ?" asked in December means the April gone by.
+     */
+    private static final Set<String> PAST_TENSE = Set.of("avait", "etait", "etaient", "avaient", "eu", "ete", "fut",
+            "debattu", "debattus", "was", "were", "did", "had", "happened", "debated", "discussed");
+    private static final Set<String> COMING_TENSE = Set.of("sera", "seront", "aura", "auront", "va", "vont", "prevu",
+            "prevue", "prevus", "prevues", "will", "planned", "scheduled", "upcoming", "going");
     private static final Set<String> COMING = Set.of("prochain");
     private static final Set<String> ORDINAL_SUFFIXES = Set.of("er", "re", "st", "nd", "rd", "th", "e");
 
@@ -70,6 +79,32 @@ final class DateExtractor {
     }
 
     static List<Found> find(String text, List<Token> tokens) {
+        List<Found> found = findUntensed(text, tokens);
+        if (found.stream().noneMatch(f -> f.expression() instanceof DateExpression.YearlessDay)) {
+            return found;
+        }
+        DateExpression.Tense tense = tense(tokens);
+        List<Found> out = new ArrayList<>(found.size());
+        for (Found f : found) {
+            out.add(f.expression() instanceof DateExpression.YearlessDay y
+                    ? new Found(f.from(), f.to(), new DateExpression.YearlessDay(y.day(), tense)) : f);
+        }
+        return out;
+    }
+
+    /** The message's tense when its words say one and only one; else {@code NEAREST}. */
+    private static DateExpression.Tense tense(List<Token> tokens) {
+        boolean past = false;
+        boolean coming = false;
+        for (Token t : tokens) {
+            past |= PAST_TENSE.contains(t.folded());
+            coming |= COMING_TENSE.contains(t.folded());
+        }
+        return past == coming ? DateExpression.Tense.NEAREST
+                : past ? DateExpression.Tense.PAST : DateExpression.Tense.COMING;
+    }
+
+    private static List<Found> findUntensed(String text, List<Token> tokens) {
         List<Found> out = new ArrayList<>();
         int n = tokens.size();
         int i = 0;

@@ -85,6 +85,22 @@ class DateExtractionTest {
     }
 
     @Test
+    void theTenseOfTheMessagePlacesADayWithoutItsYear() {
+        // Asked in December: "le 15 avril" alone is the coming April (nearer), but a question in the past means the
+        // April gone by, and one in the future the coming one even when the past one is nearer.
+        assertThat(found("Qu'y avait-il à l'ordre du jour le 15 avril ?")).contains("date 2026-04-15 «15 avril»");
+        assertThat(found("What was on the agenda on April 15?")).contains("date 2026-04-15 «April 15»");
+        assertThat(found("Qu'est-ce qui a été débattu le 2 janvier ?")).contains("date 2026-01-02 «2 janvier»");
+        LocalDate july = LocalDate.of(2026, 7, 1);
+        assertThat(found("Qu'est-ce qui sera à l'ordre du jour le 15 avril ?", july))
+                .contains("date 2027-04-15 «15 avril»");
+        assertThat(found("What will be on the agenda on 15 April?", july)).contains("date 2027-04-15 «15 April»");
+        assertThat(found("Qu'y avait-il le 7 décembre ?")).as("today is not in the future").contains("date 2026-12-07 «7 décembre»");
+        assertThat(found("l'ordre du jour du 15 avril")).as("no tense: the nearest").contains("date 2027-04-15 «15 avril»");
+        assertThat(found("Qu'y avait-il le 15 avril 2027 ?")).as("a year written wins").contains("date 2027-04-15 «15 avril 2027»");
+    }
+
+    @Test
     void relativeDaysCrossMidnightAndTheNewYear() {
         assertThat(found("demain", LocalDate.of(2026, 12, 31))).containsExactly("date 2027-01-01 «demain»");
         assertThat(found("hier", LocalDate.of(2027, 1, 1))).containsExactly("date 2026-12-31 «hier»");
