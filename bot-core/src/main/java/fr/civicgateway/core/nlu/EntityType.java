@@ -19,7 +19,9 @@ public enum EntityType {
     /** The words that describe a vote's subject. */
     TOPIC("topic"),
     /** The tracking number of a problem report, {@code 42} ("signalement 42", "report #42"). */
-    REPORT("report");
+    REPORT("report"),
+    /** A dossier législatif's uid, {@code DLR5L17N51670}, as written in a message. */
+    DOSSIER("dossier");
 
     private final String apiName;
 

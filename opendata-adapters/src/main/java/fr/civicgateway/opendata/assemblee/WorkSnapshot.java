@@ -10,9 +10,12 @@ import fr.civicgateway.core.parliament.work.CommitteePresence;
 import fr.civicgateway.core.parliament.work.Declaration;
 import fr.civicgateway.core.parliament.work.Declarations;
 import fr.civicgateway.core.parliament.work.Dossier;
+import fr.civicgateway.core.parliament.work.DossierStep;
 import fr.civicgateway.core.parliament.work.Provenance;
 import fr.civicgateway.core.parliament.work.Questions;
 import fr.civicgateway.core.parliament.work.Speeches;
+import fr.civicgateway.core.parliament.work.Step;
+import fr.civicgateway.core.parliament.work.StepKind;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -48,6 +51,10 @@ public final class WorkSnapshot implements AssemblyWork {
     private final String[] foldedTitles;
     private final Dossier[] byActivity;
     private final List<AgendaSitting> sittings;
+    /** Each dossier's latest adoption or promulgation, newest first. */
+    private final List<DossierStep> adoptions;
+    /** The indices in {@link #sittings} of the séances whose agenda names each dossier, ascending. */
+    private final Map<String, int[]> sittingsOfDossier;
     private final Provenance speechesProvenance;
     private final Provenance questionsProvenance;
     private final Provenance presenceProvenance;
@@ -97,6 +104,8 @@ public final class WorkSnapshot implements AssemblyWork {
                 .sorted(Comparator.comparing((Dossier d) -> d.stage(dataDate).map(s -> s.date()).orElse(LocalDate.MIN))
                         .reversed().thenComparing(Dossier::uid))
                 .toArray(Dossier[]::new);
+        this.adoptions = adoptions(dossiers.values(), dataDate);
+        this.sittingsOfDossier = sittingsOfDossier(this.sittings);
         this.foldedTitles = Arrays.stream(byActivity)
                 .map(d -> " " + fold(d.title() + " " + texts.getOrDefault(d.uid(), "")) + " ").toArray(String[]::new);
     }
@@ -158,6 +167,10 @@ public final class WorkSnapshot implements AssemblyWork {
             return uid == null ? List.of() : List.of(dossiers.get(uid));
         }
         List<String> needles = Arrays.stream(folded.split(" ")).filter(w -> w.length() > 3).toList();
+        if (needles.isEmpty() && folded.contains(" ")) {
+            // "fin de vie": short words only, matched as the whole phrase
+            needles = List.of(folded + " ");
+        }
         if (needles.isEmpty()) {
             return List.of();
         }
@@ -204,6 +217,70 @@ public final class WorkSnapshot implements AssemblyWork {
     @Override
     public Provenance agendaProvenance() {
         return agendaProvenance;
+    }
+
+    @Override
+    public List<DossierStep> latestAdoptions(int limit) {
+        return adoptions.subList(0, Math.min(adoptions.size(), Math.max(0, limit)));
+    }
+
+    @Override
+    public Optional<AgendaSitting> nextSittingOf(String dossierUid, LocalDateTime from) {
+        int[] at = sittingsOfDossier.get(dossierUid);
+        if (at == null) {
+            return Optional.empty();
+        }
+        int first = firstAtOrAfter(from);
+        for (int i : at) {
+            if (i >= first) {
+                return Optional.of(sittings.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<AgendaSitting> sittingsBetween(LocalDateTime from, LocalDateTime to) {
+        int i = firstAtOrAfter(from);
+        return sittings.subList(i, Math.max(i, firstAtOrAfter(to)));
+    }
+
+    /** Each dossier's latest ADOPTED or PROMULGATED step on or before {@code dataDate}, newest first. */
+    static List<DossierStep> adoptions(java.util.Collection<Dossier> dossiers, LocalDate dataDate) {
+        List<DossierStep> out = new ArrayList<>();
+        for (Dossier d : dossiers) {
+            Step latest = null;
+            for (Step s : d.steps()) {
+                if ((s.kind() == StepKind.ADOPTED || s.kind() == StepKind.PROMULGATED) && !s.date().isAfter(dataDate)
+                        && (latest == null || !s.date().isBefore(latest.date()))) {
+                    latest = s;
+                }
+            }
+            if (latest != null) {
+                out.add(new DossierStep(d, latest));
+            }
+        }
+        out.sort(Comparator.comparing((DossierStep a) -> a.step().date()).reversed()
+                .thenComparing(a -> a.step().kind() != StepKind.PROMULGATED)
+                .thenComparing(a -> a.dossier().uid()));
+        return List.copyOf(out);
+    }
+
+    private static Map<String, int[]> sittingsOfDossier(List<AgendaSitting> sittings) {
+        Map<String, List<Integer>> at = new HashMap<>();
+        for (int i = 0; i < sittings.size(); i++) {
+            for (AgendaItem item : sittings.get(i).items()) {
+                if (item.dossier() != null) {
+                    List<Integer> list = at.computeIfAbsent(item.dossier().uid(), k -> new ArrayList<>());
+                    if (list.isEmpty() || list.getLast() != i) {
+                        list.add(i);
+                    }
+                }
+            }
+        }
+        Map<String, int[]> out = new HashMap<>();
+        at.forEach((uid, list) -> out.put(uid, list.stream().mapToInt(Integer::intValue).toArray()));
+        return Map.copyOf(out);
     }
 
     private int firstAtOrAfter(LocalDateTime t) {
