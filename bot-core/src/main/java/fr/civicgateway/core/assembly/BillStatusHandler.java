@@ -10,6 +10,7 @@ import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.work.AgendaSitting;
 import fr.civicgateway.core.parliament.work.AssemblyWork;
 import fr.civicgateway.core.parliament.work.Dossier;
@@ -40,11 +41,16 @@ public final class BillStatusHandler implements IntentHandler {
     static final int SCRUTIN_BUTTONS = 4;
     static final int BUTTON_TITLE = 48;
 
+    private final ParliamentData data;
     private final AssemblyWork work;
     private final ZoneId zone;
 
-    /** @param zone the town's time zone ({@code civic.town.time-zone}): whether an agenda sitting is still to come */
-    public BillStatusHandler(AssemblyWork work, ZoneId zone) {
+    /**
+     * @param data the votes: a scrutin is offered as a quick reply only when its result is loaded
+     * @param zone the town's time zone ({@code civic.town.time-zone}): whether an agenda sitting is still to come
+     */
+    public BillStatusHandler(ParliamentData data, AssemblyWork work, ZoneId zone) {
+        this.data = Objects.requireNonNull(data, "data");
         this.work = Objects.requireNonNull(work, "work");
         this.zone = Objects.requireNonNull(zone, "zone");
     }
@@ -165,7 +171,13 @@ public final class BillStatusHandler implements IntentHandler {
                     "list", named.stream().map(n -> t.msg("bill_status.scrutin_number", "number", String.valueOf(n)))
                             .collect(Collectors.joining(", ")),
                     "more", scrutins.size() - named.size()));
-            for (int n : latest.subList(0, Math.min(SCRUTIN_BUTTONS, latest.size()))) {
+            // The dossiers may name scrutins newer than the votes loaded: their result cannot be asked yet.
+            List<Integer> known = latest.stream().filter(n -> data.scrutin(n).isPresent()).toList();
+            if (known.size() < latest.size()) {
+                text.append(' ').append(t.msg("bill_status.scrutins_beyond", "count", latest.size() - known.size(),
+                        "date", date(t, data.info().lastScrutinDate())));
+            }
+            for (int n : known.subList(0, Math.min(SCRUTIN_BUTTONS, known.size()))) {
                 buttons.add(new QuickReply(t.msg("votes.button_scrutin", "number", String.valueOf(n)),
                         t.msg("votes.ask_result", "number", String.valueOf(n))));
             }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.ConversationState;
 import fr.civicgateway.core.fixtures.FakeAssemblyWork;
+import fr.civicgateway.core.fixtures.FakeParliamentData;
 import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Intent;
@@ -33,10 +34,11 @@ class BillStatusHandlerTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final FakeAssemblyWork work = new FakeAssemblyWork();
-    private final BillStatusHandler handler = new BillStatusHandler(work, PARIS);
+    private final BillStatusHandler handler = new BillStatusHandler(new FakeParliamentData(), work, PARIS);
 
     private final Dossier aideAMourir = dossier("DLR5L17N51670", "Droit à l'aide à mourir", List.of(1100, 2401),
-            List.of(2107, 5729),
+            // 3700 is in the votes loaded; 5729 is newer than them.
+            List.of(3700, 5729),
             step("AN1-DEPOT", StepKind.DEPOSITED, Chamber.ASSEMBLEE, "2025-03-11"),
             step("AN1-DEBATS-DEC", StepKind.ADOPTED, Chamber.ASSEMBLEE, "2025-05-27", "adoptée"),
             step("SN1-DEPOT", StepKind.DEPOSITED, Chamber.SENAT, "2025-05-27"),
@@ -83,14 +85,15 @@ class BillStatusHandlerTest {
                 commission au Sénat, le 25 février 2026.
                 Textes de l'Assemblée n° 1100, 2401.
                 Déposé le 11 mars 2025.
-                Les 2 scrutins publics sur ce texte, les plus récents d'abord : n° 5729, n° 2107.
+                Les 2 scrutins publics sur ce texte, les plus récents d'abord : n° 5729, n° 3700. Le résultat \
+                d'un de ces scrutins n'est pas encore dans les données des votes (scrutins au 21 novembre 2025).
                 Prochaine étape déjà datée : décision en séance au Sénat, le 12 mai 2026.
                 Le dossier : https://www.assemblee-nationale.fr/dyn/17/dossiers/DLR5L17N51670
                 Source : Assemblée nationale, dossiers législatifs, \
                 https://data.assemblee-nationale.fr/travaux-parlementaires/dossiers-legislatifs (données au \
                 23 avril 2026). Méthode an-bill-stage-1 : docs/journalists/methodology.md#a-bills-stage""");
-        assertThat(titles(a)).containsExactly("Scrutin n° 5729", "Scrutin n° 2107");
-        assertThat(payloads(a)).containsExactly("Résultat du scrutin 5729", "Résultat du scrutin 2107");
+        assertThat(titles(a)).containsExactly("Scrutin n° 3700");
+        assertThat(payloads(a)).containsExactly("Résultat du scrutin 3700");
     }
 
     @Test
@@ -210,7 +213,7 @@ class BillStatusHandlerTest {
         assertThat(text(ask(Language.EN, assisted))).startsWith("\"Droit à l'aide à mourir\" (Proposition de loi "
                 + "ordinaire) — latest known step: sent to committee at the Sénat, on 25 February 2026.\n"
                 + "Assemblée texts no. 1100, 2401.\nDeposited on 11 March 2025.\n"
-                + "The 2 public scrutins on this text, latest first: no. 5729, no. 2107.")
+                + "The 2 public scrutins on this text, latest first: no. 5729, no. 3700.")
                 .endsWith("(data as of 23 April 2026). Method an-bill-stage-1: docs/journalists/methodology.md#a-bills-stage");
     }
 }
