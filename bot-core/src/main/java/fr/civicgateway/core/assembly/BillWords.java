@@ -98,11 +98,15 @@ final class BillWords {
             return String.join(" ", longer);
         }
         List<String> phrase = stripArticles(kept);
-        return phrase.size() >= 2 ? String.join(" ", phrase) : "";
+        return phrase.size() >= 2 && !phrase.stream().allMatch(EDGE_WORDS::contains) ? String.join(" ", phrase) : "";
     }
 
+    /** Words that are never a title on their own: articles, pronouns, the question's short words. */
     private static final Set<String> EDGE_WORDS = Set.of("le", "la", "les", "l", "de", "du", "des", "d", "sur", "on",
-            "the", "of", "a", "et", "ou", "en", "est", "is", "it", "un", "une", "an", "and", "to", "au");
+            "the", "of", "a", "et", "ou", "en", "est", "is", "it", "un", "une", "an", "and", "to", "au", "aux", "ce",
+            "cet", "ces", "c", "ca", "il", "ils", "y", "qui", "que", "qu", "s", "n", "ne", "pas", "mon", "ma", "mes",
+            "son", "sa", "ses", "its", "how", "now", "why", "who", "par", "by", "at", "in", "for", "se", "je", "j",
+            "me", "moi", "vu", "lu", "eu");
 
     /** "la fin de vie" → "fin de vie": the phrase without the question's words at its ends. */
     private static List<String> stripArticles(List<String> words) {
