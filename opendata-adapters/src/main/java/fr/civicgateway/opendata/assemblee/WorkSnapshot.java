@@ -49,6 +49,8 @@ public final class WorkSnapshot implements AssemblyWork {
     private final Map<Integer, String> dossierOfNumber;
     private final Map<Integer, List<Dossier>> dossiersOfScrutin;
     private final String[] foldedTitles;
+    /** Each word of the folded titles → the indices (ascending) of the titles holding it: a search reads a few. */
+    private final java.util.TreeMap<String, int[]> titleWords;
     private final Dossier[] byActivity;
     private final List<AgendaSitting> sittings;
     /** Each dossier's latest adoption or promulgation, newest first. */
@@ -108,6 +110,7 @@ public final class WorkSnapshot implements AssemblyWork {
         this.sittingsOfDossier = sittingsOfDossier(this.sittings);
         this.foldedTitles = Arrays.stream(byActivity)
                 .map(d -> " " + fold(d.title() + " " + texts.getOrDefault(d.uid(), "")) + " ").toArray(String[]::new);
+        this.titleWords = index(foldedTitles);
     }
 
     public Contents contents() {
@@ -174,8 +177,27 @@ public final class WorkSnapshot implements AssemblyWork {
         if (needles.isEmpty()) {
             return List.of();
         }
+        // The titles holding a word that starts with each needle (each word of a phrase: exactly), then the check.
+        java.util.BitSet candidates = null;
+        for (String needle : needles) {
+            for (String key : needle.trim().split(" ")) {
+                boolean phrase = needle.endsWith(" ");
+                java.util.BitSet these = new java.util.BitSet(byActivity.length);
+                for (int[] at : phrase ? List.of(titleWords.getOrDefault(key, new int[0]))
+                        : titleWords.subMap(key, true, key + Character.MAX_VALUE, false).values()) {
+                    for (int i : at) {
+                        these.set(i);
+                    }
+                }
+                if (candidates == null) {
+                    candidates = these;
+                } else {
+                    candidates.and(these);
+                }
+            }
+        }
         List<Dossier> out = new ArrayList<>();
-        for (int i = 0; i < byActivity.length && out.size() < limit; i++) {
+        for (int i = candidates.nextSetBit(0); i >= 0 && out.size() < limit; i = candidates.nextSetBit(i + 1)) {
             String title = foldedTitles[i];
             boolean all = true;
             for (String w : needles) {
@@ -295,6 +317,26 @@ public final class WorkSnapshot implements AssemblyWork {
             }
         }
         return lo;
+    }
+
+    /** How many titles hold every needle, by a scan of them all (what the index must agree with, in tests). */
+    long dossiersOfTitleScan(List<String> needles) {
+        return Arrays.stream(foldedTitles).filter(t -> needles.stream().allMatch(w -> t.contains(" " + w))).count();
+    }
+
+    private static java.util.TreeMap<String, int[]> index(String[] titles) {
+        Map<String, List<Integer>> at = new HashMap<>();
+        for (int i = 0; i < titles.length; i++) {
+            for (String w : titles[i].trim().split(" ")) {
+                List<Integer> list = at.computeIfAbsent(w, k -> new ArrayList<>());
+                if (list.isEmpty() || list.getLast() != i) {
+                    list.add(i);
+                }
+            }
+        }
+        java.util.TreeMap<String, int[]> out = new java.util.TreeMap<>();
+        at.forEach((w, list) -> out.put(w, list.stream().mapToInt(Integer::intValue).toArray()));
+        return out;
     }
 
     /** Accents, case and punctuation folded away: "l'Aide à mourir" → "l aide a mourir". */
