@@ -73,8 +73,6 @@ class ChatAtTheEdgesTest {
         record Case(String question, String kind, String wrongAnswer) {
         }
         List<Case> cases = List.of(
-                new Case("Quels sont les travaux parlementaires en cours ?",
-                        "les textes de loi en cours d'examen ou adoptés", "chantier"),
                 new Case("Quoi de neuf à la mairie ?", "les actualités de la mairie", "consultation"));
         SoftAssertions.assertSoftly(soft -> {
             for (Case c : cases) {

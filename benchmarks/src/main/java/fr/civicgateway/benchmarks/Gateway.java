@@ -116,6 +116,11 @@ final class Gateway {
                 null, null, "benchmark", null), Instant.now());
     }
 
+    /** One of the app's beans (a handler, to measure it alone). */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     /** The app's dialogue bean: its store, its caches, its locks. */
     Dialogue dialogue() {
         return context.getBean(Dialogue.class);

@@ -7,6 +7,7 @@ import fr.civicgateway.core.parliament.work.Bills;
 import fr.civicgateway.core.parliament.work.CommitteePresence;
 import fr.civicgateway.core.parliament.work.Declarations;
 import fr.civicgateway.core.parliament.work.Dossier;
+import fr.civicgateway.core.parliament.work.DossierStep;
 import fr.civicgateway.core.parliament.work.Provenance;
 import fr.civicgateway.core.parliament.work.Questions;
 import fr.civicgateway.core.parliament.work.Speeches;
@@ -123,5 +124,20 @@ public final class LiveAssemblyWork implements AssemblyWork {
     @Override
     public Provenance agendaProvenance() {
         return snapshot().agendaProvenance();
+    }
+
+    @Override
+    public List<DossierStep> latestAdoptions(int limit) {
+        return snapshot().latestAdoptions(limit);
+    }
+
+    @Override
+    public Optional<AgendaSitting> nextSittingOf(String dossierUid, LocalDateTime from) {
+        return snapshot().nextSittingOf(dossierUid, from);
+    }
+
+    @Override
+    public List<AgendaSitting> sittingsBetween(LocalDateTime from, LocalDateTime to) {
+        return snapshot().sittingsBetween(from, to);
     }
 }

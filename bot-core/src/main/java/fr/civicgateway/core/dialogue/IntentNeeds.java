@@ -189,7 +189,7 @@ final class IntentNeeds {
             case "representative_bills", "representative_speeches", "representative_questions", "representative_presence",
                  "representative_interests", "contact_representative" -> aDeputy(u, state, words);
             case "bill_status", "legislative_work", "agenda", "assembly_info" -> aboutParliament(words)
-                    || words.stream().anyMatch(INSTITUTION_WORDS::contains);
+                    || words.stream().anyMatch(INSTITUTION_WORDS::contains) || u.first(EntityType.DOSSIER).isPresent();
             case "local_news" -> hasPlace(u) || words.stream().anyMatch(TOWN_WORDS::contains);
             case "follow", "unfollow" -> words.stream().anyMatch(FOLLOW_WORDS::contains);
             case "report_status" -> u.first(EntityType.REPORT).isPresent()

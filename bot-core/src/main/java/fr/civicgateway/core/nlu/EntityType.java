@@ -26,7 +26,9 @@ public enum EntityType {
      * zone, outside any cache ({@link Understanding#withDatesOn}); a day without its year is the nearest such day.
      * Until then the value is a {@link DateExpression#value()}.
      */
-    DATE("date");
+    DATE("date"),
+    /** A dossier législatif's uid, {@code DLR5L17N51670}, as written in a message. */
+    DOSSIER("dossier");
 
     private final String apiName;
 

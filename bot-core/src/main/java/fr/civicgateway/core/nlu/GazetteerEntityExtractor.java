@@ -141,6 +141,8 @@ public final class GazetteerEntityExtractor {
      * data has no such scrutin, so that the answer says it does not exist instead of asking "which scrutin?" again.
      * ("vote" is also a verb and a count, so after it only a real or coming number is taken.)
      */
+    private static final java.util.regex.Pattern DOSSIER_UID = java.util.regex.Pattern.compile("dlr5l\\d{2}n\\d{1,7}");
+
     private static final Set<String> NAMES_A_SCRUTIN = Set.of("scrutin", "scrutins", "ballot");
 
     private final ParliamentData parliament;
@@ -281,6 +283,10 @@ public final class GazetteerEntityExtractor {
                     String value = String.valueOf(Long.parseLong(num.folded()));
                     out.add(new Candidate(EntityType.REPORT, List.of(value), j, j + 1, i, j + 1, 0));
                 }
+            }
+            // DLR5L17N51670: a dossier législatif's uid (what the bill answers' quick replies send)
+            if (DOSSIER_UID.matcher(w).matches()) {
+                out.add(new Candidate(EntityType.DOSSIER, List.of(w.toUpperCase(Locale.ROOT)), i, i + 1, i, i + 1, 0));
             }
             // et sur le 3876 ? — a bare number after an article, when it is a real scrutin and not a postcode
             if (t.isNumber() && i > 0 && w.length() >= 3 && w.length() <= 4

@@ -34,6 +34,13 @@ class GazetteerEntityExtractorTest {
     }
 
     @Test
+    void findsADossierUidWrittenInAnyCase() {
+        assertThat(found("Où en est le dossier DLR5L17N51670 ?")).containsExactly("dossier DLR5L17N51670 «DLR5L17N51670»");
+        assertThat(found("where does dlr5l17n50366 stand")).containsExactly("dossier DLR5L17N50366 «dlr5l17n50366»");
+        assertThat(types("le dossier DLR5 du scrutin 3876")).doesNotContain("dossier");
+    }
+
+    @Test
     void matchesDeputiesByFullNameReversedNameOrLastNameIgnoringCaseAndAccents() {
         assertThat(found("qui est francois ruffin")).containsExactly("deputy " + RUFFIN + " «francois ruffin»");
         assertThat(found("PANOT Mathilde")).containsExactly("deputy " + PANOT + " «PANOT Mathilde»");

@@ -10,9 +10,12 @@ import fr.civicgateway.core.parliament.work.CommitteePresence;
 import fr.civicgateway.core.parliament.work.Declaration;
 import fr.civicgateway.core.parliament.work.Declarations;
 import fr.civicgateway.core.parliament.work.Dossier;
+import fr.civicgateway.core.parliament.work.DossierStep;
 import fr.civicgateway.core.parliament.work.Provenance;
 import fr.civicgateway.core.parliament.work.Questions;
 import fr.civicgateway.core.parliament.work.Speeches;
+import fr.civicgateway.core.parliament.work.Step;
+import fr.civicgateway.core.parliament.work.StepKind;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -47,8 +50,14 @@ public final class WorkSnapshot implements AssemblyWork {
     private final Map<Integer, String> dossierOfNumber;
     private final Map<Integer, List<Dossier>> dossiersOfScrutin;
     private final String[] foldedTitles;
+    /** Each word of the folded titles → the indices (ascending) of the titles holding it: a search reads a few. */
+    private final java.util.TreeMap<String, int[]> titleWords;
     private final Dossier[] byActivity;
     private final List<AgendaSitting> sittings;
+    /** Each dossier's latest adoption or promulgation, newest first. */
+    private final List<DossierStep> adoptions;
+    /** The indices in {@link #sittings} of the séances whose agenda names each dossier, ascending. */
+    private final Map<String, int[]> sittingsOfDossier;
     private final Provenance speechesProvenance;
     private final Provenance questionsProvenance;
     private final Provenance presenceProvenance;
@@ -98,8 +107,11 @@ public final class WorkSnapshot implements AssemblyWork {
                 .sorted(Comparator.comparing((Dossier d) -> d.stage(dataDate).map(s -> s.date()).orElse(LocalDate.MIN))
                         .reversed().thenComparing(Dossier::uid))
                 .toArray(Dossier[]::new);
+        this.adoptions = adoptions(dossiers.values(), dataDate);
+        this.sittingsOfDossier = sittingsOfDossier(this.sittings);
         this.foldedTitles = Arrays.stream(byActivity)
                 .map(d -> " " + fold(d.title() + " " + texts.getOrDefault(d.uid(), "")) + " ").toArray(String[]::new);
+        this.titleWords = index(foldedTitles);
     }
 
     public Contents contents() {
@@ -159,11 +171,34 @@ public final class WorkSnapshot implements AssemblyWork {
             return uid == null ? List.of() : List.of(dossiers.get(uid));
         }
         List<String> needles = Arrays.stream(folded.split(" ")).filter(w -> w.length() > 3).toList();
+        if (needles.isEmpty() && folded.contains(" ")) {
+            // "fin de vie": short words only, matched as the whole phrase
+            needles = List.of(folded + " ");
+        }
         if (needles.isEmpty()) {
             return List.of();
         }
+        // The titles holding a word that starts with each needle (each word of a phrase: exactly), then the check.
+        java.util.BitSet candidates = null;
+        for (String needle : needles) {
+            for (String key : needle.trim().split(" ")) {
+                boolean phrase = needle.endsWith(" ");
+                java.util.BitSet these = new java.util.BitSet(byActivity.length);
+                for (int[] at : phrase ? List.of(titleWords.getOrDefault(key, new int[0]))
+                        : titleWords.subMap(key, true, key + Character.MAX_VALUE, false).values()) {
+                    for (int i : at) {
+                        these.set(i);
+                    }
+                }
+                if (candidates == null) {
+                    candidates = these;
+                } else {
+                    candidates.and(these);
+                }
+            }
+        }
         List<Dossier> out = new ArrayList<>();
-        for (int i = 0; i < byActivity.length && out.size() < limit; i++) {
+        for (int i = candidates.nextSetBit(0); i >= 0 && out.size() < limit; i = candidates.nextSetBit(i + 1)) {
             String title = foldedTitles[i];
             boolean all = true;
             for (String w : needles) {
@@ -219,6 +254,70 @@ public final class WorkSnapshot implements AssemblyWork {
         return agendaProvenance;
     }
 
+    @Override
+    public List<DossierStep> latestAdoptions(int limit) {
+        return adoptions.subList(0, Math.min(adoptions.size(), Math.max(0, limit)));
+    }
+
+    @Override
+    public Optional<AgendaSitting> nextSittingOf(String dossierUid, LocalDateTime from) {
+        int[] at = sittingsOfDossier.get(dossierUid);
+        if (at == null) {
+            return Optional.empty();
+        }
+        int first = firstAtOrAfter(from);
+        for (int i : at) {
+            if (i >= first) {
+                return Optional.of(sittings.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<AgendaSitting> sittingsBetween(LocalDateTime from, LocalDateTime to) {
+        int i = firstAtOrAfter(from);
+        return sittings.subList(i, Math.max(i, firstAtOrAfter(to)));
+    }
+
+    /** Each dossier's latest ADOPTED or PROMULGATED step on or before {@code dataDate}, newest first. */
+    static List<DossierStep> adoptions(java.util.Collection<Dossier> dossiers, LocalDate dataDate) {
+        List<DossierStep> out = new ArrayList<>();
+        for (Dossier d : dossiers) {
+            Step latest = null;
+            for (Step s : d.steps()) {
+                if ((s.kind() == StepKind.ADOPTED || s.kind() == StepKind.PROMULGATED) && !s.date().isAfter(dataDate)
+                        && (latest == null || !s.date().isBefore(latest.date()))) {
+                    latest = s;
+                }
+            }
+            if (latest != null) {
+                out.add(new DossierStep(d, latest));
+            }
+        }
+        out.sort(Comparator.comparing((DossierStep a) -> a.step().date()).reversed()
+                .thenComparing(a -> a.step().kind() != StepKind.PROMULGATED)
+                .thenComparing(a -> a.dossier().uid()));
+        return List.copyOf(out);
+    }
+
+    private static Map<String, int[]> sittingsOfDossier(List<AgendaSitting> sittings) {
+        Map<String, List<Integer>> at = new HashMap<>();
+        for (int i = 0; i < sittings.size(); i++) {
+            for (AgendaItem item : sittings.get(i).items()) {
+                if (item.dossier() != null) {
+                    List<Integer> list = at.computeIfAbsent(item.dossier().uid(), k -> new ArrayList<>());
+                    if (list.isEmpty() || list.getLast() != i) {
+                        list.add(i);
+                    }
+                }
+            }
+        }
+        Map<String, int[]> out = new HashMap<>();
+        at.forEach((uid, list) -> out.put(uid, list.stream().mapToInt(Integer::intValue).toArray()));
+        return Map.copyOf(out);
+    }
+
     private int firstAtOrAfter(LocalDateTime t) {
         int lo = 0;
         int hi = sittings.size();
@@ -231,6 +330,26 @@ public final class WorkSnapshot implements AssemblyWork {
             }
         }
         return lo;
+    }
+
+    /** How many titles hold every needle, by a scan of them all (what the index must agree with, in tests). */
+    long dossiersOfTitleScan(List<String> needles) {
+        return Arrays.stream(foldedTitles).filter(t -> needles.stream().allMatch(w -> t.contains(" " + w))).count();
+    }
+
+    private static java.util.TreeMap<String, int[]> index(String[] titles) {
+        Map<String, List<Integer>> at = new HashMap<>();
+        for (int i = 0; i < titles.length; i++) {
+            for (String w : titles[i].trim().split(" ")) {
+                List<Integer> list = at.computeIfAbsent(w, k -> new ArrayList<>());
+                if (list.isEmpty() || list.getLast() != i) {
+                    list.add(i);
+                }
+            }
+        }
+        java.util.TreeMap<String, int[]> out = new java.util.TreeMap<>();
+        at.forEach((w, list) -> out.put(w, list.stream().mapToInt(Integer::intValue).toArray()));
+        return out;
     }
 
     /** Accents, case and punctuation folded away: "l'Aide à mourir" → "l aide a mourir". */

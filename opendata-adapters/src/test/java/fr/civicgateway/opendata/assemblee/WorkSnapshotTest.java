@@ -136,6 +136,52 @@ class WorkSnapshotTest {
         assertThat(audiovisuel.next(dataDate)).isEmpty();
     }
 
+    @Test
+    void theIndexedTitleSearchFindsWhatAFullScanFinds() {
+        // Naive: every dossier whose folded title and texts hold each word (a word's start) or the whole phrase.
+        for (String words : List.of("aide mourir", "fin de vie", "audiovisuel public", "finances", "de la")) {
+            String folded = WorkSnapshot.fold(words);
+            List<String> needles = java.util.Arrays.stream(folded.split(" ")).filter(w -> w.length() > 3).toList();
+            List<String> all = needles.isEmpty() ? List.of(folded + " ") : needles;
+            long naive = work.findDossiers(words, Integer.MAX_VALUE).size();
+            long scanned = work.dossiersOfTitleScan(all);
+            assertThat(naive).as(words).isEqualTo(scanned);
+        }
+        assertThat(work.findDossiers("fin de vie", 10)).extracting(Dossier::uid)
+                .contains("DLR5L17N51670", "DLR5L17N52751", "DLR5L17N50366");
+        assertThat(work.findDossiers("ornithorynques", 10)).isEmpty();
+        // One short word alone is no search (the port's contract).
+        assertThat(work.findDossiers("eau", 10)).isEmpty();
+    }
+
+    @Test
+    void theLatestAdoptionsAndADossiersNextSittingOnTheAgenda() {
+        LocalDate dataDate = work.dossiersProvenance().dataDate();
+        List<fr.civicgateway.core.parliament.work.DossierStep> latest = work.latestAdoptions(5);
+        assertThat(latest).hasSize(5);
+        assertThat(latest).allSatisfy(a -> {
+            assertThat(a.step().kind()).isIn(StepKind.ADOPTED, StepKind.PROMULGATED);
+            assertThat(a.step().date()).isBeforeOrEqualTo(dataDate);
+        });
+        assertThat(latest).extracting(a -> a.step().date()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(latest).extracting(a -> a.dossier().uid()).doesNotHaveDuplicates();
+        // No dossier has a later adoption or promulgation than the first listed.
+        LocalDate newest = latest.getFirst().step().date();
+        for (String uid : List.of("DLR5L17N50168", "DLR5L17N51670", "DLR5L17N53284")) {
+            work.dossier(uid).orElseThrow().steps().stream()
+                    .filter(st -> st.kind() == StepKind.ADOPTED || st.kind() == StepKind.PROMULGATED)
+                    .filter(st -> !st.date().isAfter(dataDate))
+                    .forEach(st -> assertThat(st.date()).isBeforeOrEqualTo(newest));
+        }
+        // The first sitting of 17 February 2026 names dossiers: each is found as on the agenda from that morning.
+        AgendaSitting first = work.agendaOn(LocalDate.of(2026, 2, 17)).getFirst();
+        first.items().stream().filter(i -> i.dossier() != null).forEach(i -> assertThat(
+                work.nextSittingOf(i.dossier().uid(), LocalDate.of(2026, 2, 17).atStartOfDay())).contains(first));
+        assertThat(work.nextSittingOf("DLR5L17N0", LocalDate.of(2024, 1, 1).atStartOfDay())).isEmpty();
+        assertThat(work.sittingsBetween(LocalDate.of(2026, 2, 17).atStartOfDay(), LocalDate.of(2026, 2, 18)
+                .atStartOfDay())).isEqualTo(work.agendaOn(LocalDate.of(2026, 2, 17)));
+    }
+
     private static void assertStage(String uid, StepKind kind, String date, String words) {
         var stage = work.dossier(uid).orElseThrow().stage(work.dossiersProvenance().dataDate()).orElseThrow();
         assertThat(stage.kind()).as(uid).isEqualTo(kind);

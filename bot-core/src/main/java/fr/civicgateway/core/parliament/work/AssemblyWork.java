@@ -47,7 +47,7 @@ public interface AssemblyWork {
      * Dossiers whose title, or the title of one of their texts, holds every word of {@code words} (accents and case
      * ignored, words of three letters or fewer ignored: "aide à mourir" finds the dossier "Fin de vie" by its
      * proposition's title), the most recently active first; a number alone ("482", "n° 482") finds the dossier of the
-     * Assemblée text of that number.
+     * Assemblée text of that number. A phrase of short words only ("fin de vie") is matched as a whole phrase.
      */
     List<Dossier> findDossiers(String words, int limit);
 
@@ -74,6 +74,22 @@ public interface AssemblyWork {
 
     /** The agenda's provenance. */
     Provenance agendaProvenance();
+
+    /**
+     * The latest adoptions and promulgations: for each dossier, its latest {@link StepKind#ADOPTED} or
+     * {@link StepKind#PROMULGATED} step dated on or before the dossiers' {@code dataDate}, newest first (same day: the
+     * promulgation first, then by uid), at most {@code limit}. Computed once per data version.
+     */
+    List<DossierStep> latestAdoptions(int limit);
+
+    /**
+     * The first séance publique starting at or after {@code from} one of whose agenda items names the dossier; empty
+     * when the agenda has none. Indexed once per data version.
+     */
+    Optional<AgendaSitting> nextSittingOf(String dossierUid, LocalDateTime from);
+
+    /** The séances publiques starting at or after {@code from} and before {@code to}, earliest first. */
+    List<AgendaSitting> sittingsBetween(LocalDateTime from, LocalDateTime to);
 
     /** Which data version answers now; changes with each refresh (see {@code ParliamentData.version()}). */
     default long version() {

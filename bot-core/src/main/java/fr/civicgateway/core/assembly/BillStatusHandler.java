@@ -1,0 +1,229 @@
+package fr.civicgateway.core.assembly;
+
+import fr.civicgateway.core.answer.Formats;
+import fr.civicgateway.core.conversation.QuickReply;
+import fr.civicgateway.core.dialogue.Answer;
+import fr.civicgateway.core.dialogue.ConversationState;
+import fr.civicgateway.core.dialogue.IntentHandler;
+import fr.civicgateway.core.dialogue.PendingChoice;
+import fr.civicgateway.core.dialogue.Turn;
+import fr.civicgateway.core.nlu.EntityMention;
+import fr.civicgateway.core.nlu.EntityType;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.parliament.work.AgendaSitting;
+import fr.civicgateway.core.parliament.work.AssemblyWork;
+import fr.civicgateway.core.parliament.work.Dossier;
+import fr.civicgateway.core.parliament.work.Provenance;
+import fr.civicgateway.core.parliament.work.Step;
+import fr.civicgateway.core.parliament.work.StepKind;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code bill_status}: where a dossier législatif stands (API.md §5 "A bill's stage", method {@code an-bill-stage-1}),
+ * the bill found by its uid, the number of one of its texts ("le texte n° 482"), a scrutin on it ("le texte du scrutin
+ * 3876", or the conversation's last scrutin: "et ce texte ?") or words of its title. Several dossiers match: a
+ * question back with one quick reply each, never a guess. Stateless and thread-safe.
+ */
+public final class BillStatusHandler implements IntentHandler {
+
+    /** How many candidates a question back offers. */
+    static final int CANDIDATES = 5;
+    /** How many scrutins the answer names, and offers as quick replies (the latest). */
+    static final int SCRUTINS_NAMED = 8;
+    static final int SCRUTIN_BUTTONS = 4;
+    static final int BUTTON_TITLE = 48;
+
+    private final ParliamentData data;
+    private final AssemblyWork work;
+    private final ZoneId zone;
+
+    /**
+     * @param data the votes: a scrutin is offered as a quick reply only when its result is loaded
+     * @param zone the town's time zone ({@code civic.town.time-zone}): whether an agenda sitting is still to come
+     */
+    public BillStatusHandler(ParliamentData data, AssemblyWork work, ZoneId zone) {
+        this.data = Objects.requireNonNull(data, "data");
+        this.work = Objects.requireNonNull(work, "work");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    @Override
+    public Intent intent() {
+        return Intent.BILL_STATUS;
+    }
+
+    @Override
+    public Answer handle(Turn t) {
+        String text = t.message().text();
+        LocalDate dataDate = work.dossiersProvenance().dataDate();
+        String uid = t.entity(EntityType.DOSSIER).map(EntityMention::value).orElseGet(() -> BillWords.uidIn(text));
+        if (uid != null) {
+            return work.dossier(uid).map(d -> answer(t, d)).orElseGet(() -> Answer.text(t.state(),
+                    t.msg("bill_status.unknown_dossier", "uid", uid, "date", date(t, dataDate))));
+        }
+        Integer number = BillWords.textNumber(text);
+        if (number != null) {
+            List<Dossier> found = work.findDossiers(String.valueOf(number), 1);
+            return found.isEmpty()
+                    ? Answer.text(t.state(), t.msg("bill_status.unknown_number", "number", String.valueOf(number),
+                            "date", date(t, dataDate)))
+                    : answer(t, found.getFirst());
+        }
+        Optional<EntityMention> scrutin = t.entity(EntityType.SCRUTIN);
+        if (scrutin.isPresent()) {
+            return ofScrutin(t, Integer.parseInt(scrutin.get().value()));
+        }
+        String topic = t.entity(EntityType.TOPIC).map(EntityMention::text).orElse(null);
+        List<String> searches = BillWords.searches(topic, text, t.language());
+        for (String words : searches) {
+            List<Dossier> found = work.findDossiers(words, CANDIDATES + 1);
+            if (found.size() == 1) {
+                return answer(t, found.getFirst());
+            }
+            if (!found.isEmpty()) {
+                return choose(t, found, t.msg("bill_status.choose", "words", words,
+                        "more", found.size() > CANDIDATES ? "true" : "false", "count", CANDIDATES));
+            }
+        }
+        if (searches.isEmpty() && t.state().lastScrutin() != null) {
+            return ofScrutin(t, t.state().lastScrutin());
+        }
+        if (searches.isEmpty()) {
+            return Answer.text(t.state(), t.msg("bill_status.ask"));
+        }
+        return Answer.text(t.state(), t.msg("bill_status.none", "words", searches.getFirst(),
+                "date", date(t, dataDate)));
+    }
+
+    private Answer ofScrutin(Turn t, int number) {
+        List<Dossier> found = work.dossiersOfScrutin(number);
+        if (found.size() == 1) {
+            return answer(t, found.getFirst());
+        }
+        if (found.isEmpty()) {
+            String n = String.valueOf(number);
+            return Answer.text(t.state().withScrutin(number), t.msg("bill_status.scrutin_without_dossier",
+                    "number", n, "date", date(t, work.dossiersProvenance().dataDate())),
+                    List.of(new QuickReply(t.msg("votes.button_scrutin", "number", n),
+                            t.msg("votes.ask_result", "number", n))));
+        }
+        return choose(t, found.subList(0, Math.min(CANDIDATES, found.size())),
+                t.msg("bill_status.choose_scrutin", "number", String.valueOf(number)));
+    }
+
+    /** A question back: which of these dossiers, each a quick reply and an option of the pending choice. */
+    private Answer choose(Turn t, List<Dossier> found, String intro) {
+        List<Dossier> shown = found.subList(0, Math.min(CANDIDATES, found.size()));
+        LocalDate dataDate = work.dossiersProvenance().dataDate();
+        StringBuilder text = new StringBuilder(intro);
+        List<QuickReply> buttons = new ArrayList<>();
+        List<PendingChoice.Option> options = new ArrayList<>();
+        for (Dossier d : shown) {
+            Optional<Step> stage = d.stage(dataDate);
+            text.append('\n').append(stage.isPresent()
+                    ? t.msg("bill_status.candidate", "title", d.title().strip(), "stage", stageWords(t, stage.get()),
+                            "date", date(t, stage.get().date()))
+                    : t.msg("bill_status.candidate_unstaged", "title", d.title().strip()));
+            String title = BillWords.shorten(d.title(), BUTTON_TITLE);
+            String payload = t.msg("bill_status.ask_dossier", "uid", d.uid());
+            buttons.add(new QuickReply(title, payload));
+            options.add(new PendingChoice.Option(title, payload,
+                    new EntityMention(EntityType.DOSSIER, d.uid(), d.uid(), 0, 0)));
+        }
+        ConversationState state = t.state().withPendingChoice(new PendingChoice(Intent.BILL_STATUS, List.of(), options));
+        return Answer.text(state, text.toString(), buttons);
+    }
+
+    /** The answer about one dossier: its stage, deposit, scrutins, next step, link, source and method. */
+    Answer answer(Turn t, Dossier d) {
+        Provenance p = work.dossiersProvenance();
+        LocalDate dataDate = p.dataDate();
+        StringBuilder text = new StringBuilder();
+        Optional<Step> stage = d.stage(dataDate);
+        String title = d.title().strip();
+        String procedure = d.procedure().isEmpty() ? "none" : d.procedure();
+        text.append(stage.isPresent()
+                ? t.msg("bill_status.stage", "title", title, "procedure", procedure,
+                        "stage", stageWords(t, stage.get()), "date", date(t, stage.get().date()))
+                : t.msg("bill_status.unstaged", "title", title, "procedure", procedure, "date", date(t, dataDate)));
+        if (!d.numbers().isEmpty()) {
+            text.append('\n').append(t.msg("bill_status.numbers", "count", d.numbers().size(),
+                    "numbers", d.numbers().stream().map(String::valueOf).collect(Collectors.joining(", "))));
+        }
+        d.deposited().ifPresent(day -> text.append('\n').append(t.msg("bill_status.deposited", "date", date(t, day))));
+        List<QuickReply> buttons = new ArrayList<>();
+        List<Integer> scrutins = d.scrutins();
+        if (scrutins.isEmpty()) {
+            text.append('\n').append(t.msg("bill_status.no_scrutin"));
+        } else {
+            // The latest first: the final votes are what a citizen asks about.
+            List<Integer> latest = scrutins.reversed();
+            List<Integer> named = latest.subList(0, Math.min(SCRUTINS_NAMED, latest.size()));
+            text.append('\n').append(t.msg("bill_status.scrutins", "count", scrutins.size(),
+                    "list", named.stream().map(n -> t.msg("bill_status.scrutin_number", "number", String.valueOf(n)))
+                            .collect(Collectors.joining(", ")),
+                    "more", scrutins.size() - named.size()));
+            // The dossiers may name scrutins newer than the votes loaded: their result cannot be asked yet.
+            List<Integer> known = latest.stream().filter(n -> data.scrutin(n).isPresent()).toList();
+            if (known.size() < latest.size()) {
+                text.append(' ').append(t.msg("bill_status.scrutins_beyond", "count", latest.size() - known.size(),
+                        "date", date(t, data.info().lastScrutinDate())));
+            }
+            for (int n : known.subList(0, Math.min(SCRUTIN_BUTTONS, known.size()))) {
+                buttons.add(new QuickReply(t.msg("votes.button_scrutin", "number", String.valueOf(n)),
+                        t.msg("votes.ask_result", "number", String.valueOf(n))));
+            }
+        }
+        text.append('\n').append(next(t, d, dataDate));
+        text.append('\n').append(t.msg("bill_status.link", "url", d.url()));
+        text.append('\n').append(t.msg("bill_status.source", "source", p.source(), "url", p.url(),
+                "date", date(t, dataDate), "method", p.method().id));
+        return Answer.text(t.state(), text.toString(), buttons);
+    }
+
+    /** The next step: one dated after the data, and the first agenda sitting after the data that names the dossier. */
+    private String next(Turn t, Dossier d, LocalDate dataDate) {
+        List<String> lines = new ArrayList<>();
+        d.next(dataDate).ifPresent(s -> lines.add(t.msg("bill_status.next_step", "stage", stageWords(t, s),
+                "date", date(t, s.date()))));
+        LocalDate agendaDate = work.agendaProvenance().dataDate();
+        Optional<AgendaSitting> sitting = work.nextSittingOf(d.uid(), dataDate.plusDays(1).atStartOfDay());
+        if (sitting.isPresent()) {
+            LocalDate day = sitting.get().start().toLocalDate();
+            LocalDate today = LocalDate.ofInstant(t.now(), zone);
+            lines.add(t.msg("bill_status.next_sitting", "date", date(t, day), "agenda", date(t, agendaDate),
+                    "when", day.isBefore(today) ? "past" : "future"));
+        }
+        if (lines.isEmpty()) {
+            return t.msg("bill_status.no_next", "date", date(t, dataDate), "agenda", date(t, agendaDate));
+        }
+        return String.join("\n", lines);
+    }
+
+    /**
+     * A step in words, from the catalogue: its kind, the decision's own wording where the data gives one (a CMP's
+     * "Accord", the Conseil's "Conforme"), and the chamber where it matters.
+     */
+    static String stageWords(Turn t, Step s) {
+        boolean withOutcome = s.outcome() != null && (s.kind() == StepKind.DECIDED
+                || s.kind() == StepKind.JOINT_COMMITTEE || s.kind() == StepKind.CONSTITUTIONAL_COUNCIL);
+        boolean chamberless = s.kind() == StepKind.JOINT_COMMITTEE || s.kind() == StepKind.CONSTITUTIONAL_COUNCIL
+                || s.kind() == StepKind.PROMULGATED;
+        return t.msg("bill_status.stage_words", "kind", s.kind().name().toLowerCase(Locale.ROOT)
+                        + (withOutcome ? "_outcome" : ""),
+                "outcome", withOutcome ? s.outcome().toLowerCase(Locale.FRENCH) : "",
+                "chamber", chamberless ? "none" : s.chamber().name().toLowerCase(Locale.ROOT));
+    }
+
+    static String date(Turn t, LocalDate day) {
+        return Formats.date(t.language(), day);
+    }
+}

@@ -1,0 +1,219 @@
+package fr.civicgateway.core.assembly;
+
+import static fr.civicgateway.core.assembly.AssemblyTurns.dossier;
+import static fr.civicgateway.core.assembly.AssemblyTurns.mention;
+import static fr.civicgateway.core.assembly.AssemblyTurns.payloads;
+import static fr.civicgateway.core.assembly.AssemblyTurns.step;
+import static fr.civicgateway.core.assembly.AssemblyTurns.text;
+import static fr.civicgateway.core.assembly.AssemblyTurns.titles;
+import static fr.civicgateway.core.assembly.AssemblyTurns.turn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.civicgateway.core.dialogue.Answer;
+import fr.civicgateway.core.dialogue.ConversationState;
+import fr.civicgateway.core.fixtures.FakeAssemblyWork;
+import fr.civicgateway.core.fixtures.FakeParliamentData;
+import fr.civicgateway.core.nlu.EntityMention;
+import fr.civicgateway.core.nlu.EntityType;
+import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.parliament.work.AgendaItem;
+import fr.civicgateway.core.parliament.work.AgendaSitting;
+import fr.civicgateway.core.parliament.work.Dossier;
+import fr.civicgateway.core.parliament.work.Step.Chamber;
+import fr.civicgateway.core.parliament.work.StepKind;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code bill_status}: a bill found by its title, its number, a scrutin or its uid; its stage, scrutins, next step. */
+class BillStatusHandlerTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final FakeAssemblyWork work = new FakeAssemblyWork();
+    private final BillStatusHandler handler = new BillStatusHandler(new FakeParliamentData(), work, PARIS);
+
+    private final Dossier aideAMourir = dossier("DLR5L17N51670", "Droit à l'aide à mourir", List.of(1100, 2401),
+            // 3700 is in the votes loaded; 5729 is newer than them.
+            List.of(3700, 5729),
+            step("AN1-DEPOT", StepKind.DEPOSITED, Chamber.ASSEMBLEE, "2025-03-11"),
+            step("AN1-DEBATS-DEC", StepKind.ADOPTED, Chamber.ASSEMBLEE, "2025-05-27", "adoptée"),
+            step("SN1-DEPOT", StepKind.DEPOSITED, Chamber.SENAT, "2025-05-27"),
+            step("SN1-DEBATS-DEC", StepKind.REJECTED, Chamber.SENAT, "2026-01-28", "rejetée"),
+            step("AN2-DEPOT", StepKind.DEPOSITED, Chamber.ASSEMBLEE, "2026-01-28"),
+            step("AN2-DEBATS-DEC", StepKind.ADOPTED, Chamber.ASSEMBLEE, "2026-02-25", "adoptée"),
+            step("SN2-COM-FOND-SAISIE", StepKind.SENT_TO_COMMITTEE, Chamber.SENAT, "2026-02-25"),
+            // After the data's date (23 April 2026): scheduled, the next step.
+            step("SN2-DEBATS-DEC", StepKind.DECIDED, Chamber.SENAT, "2026-05-12"));
+    private final Dossier finDeVie = dossier("DLR5L17N52751", "Garantir le droit à une fin de vie sans souffrance",
+            List.of(1500), List.of(), step("AN1-DEPOT", StepKind.DEPOSITED, Chamber.ASSEMBLEE, "2025-06-03"));
+    private final Dossier accompagnement = dossier("DLR5L17N50366", "Accompagnement des malades et de la fin de vie",
+            List.of(), List.of(3876, 4000), step("AN1-DEPOT", StepKind.DEPOSITED, Chamber.ASSEMBLEE, "2024-10-01"),
+            step("AN1-DEBATS-DEC", StepKind.ADOPTED, Chamber.ASSEMBLEE, "2025-01-15", "adoptée"));
+    private final Dossier narcotrafic = dossier("DLR5L17N50800", "Sortir la France du piège du narcotrafic",
+            List.of(907), List.of(4000),
+            step("SN1-DEPOT", StepKind.DEPOSITED, Chamber.SENAT, "2024-11-20"),
+            step("CMP-DEC", StepKind.JOINT_COMMITTEE, Chamber.BOTH, "2025-04-10", "Accord"),
+            step("CC-CONCLUSION", StepKind.CONSTITUTIONAL_COUNCIL, Chamber.OTHER, "2025-06-12", "Conforme"),
+            step("PROM-PUB", StepKind.PROMULGATED, Chamber.OTHER, "2025-06-13"));
+    private final Dossier loyers = dossier("DLR5L17N53000", "Encadrer les loyers", List.of(482), List.of(),
+            step("AN1-DEPOT", StepKind.DEPOSITED, Chamber.ASSEMBLEE, "2025-11-03"));
+
+    {
+        work.dossiers.addAll(List.of(aideAMourir, finDeVie, accompagnement, narcotrafic, loyers));
+        work.sittings.add(new AgendaSitting("RUANR5L17S2026IDS1", LocalDateTime.parse("2026-05-05T15:00"), "Confirmé",
+                List.of(new AgendaItem("Questions au Gouvernement", null), new AgendaItem("Discussion", loyers))));
+        // Before the dossiers' date: not a next step.
+        work.sittings.add(new AgendaSitting("RUANR5L17S2026IDS0", LocalDateTime.parse("2026-04-02T15:00"), "Confirmé",
+                List.of(new AgendaItem("Discussion", aideAMourir))));
+    }
+
+    private Answer ask(Language lang, String text, EntityMention... entities) {
+        return handler.handle(turn(Intent.BILL_STATUS, lang, text, entities));
+    }
+
+    @Test
+    void aBillFoundByItsTitleWordsGivesItsStageDatesScrutinsNextStepLinkAndMethod() {
+        String q = "Où en est la loi sur l'aide à mourir ?";
+        Answer a = ask(Language.FR, q, mention(EntityType.TOPIC, "aide à mourir", q, "aide à mourir"));
+
+        assertThat(text(a)).isEqualTo("""
+                « Droit à l'aide à mourir » (Proposition de loi ordinaire) — dernière étape connue : renvoyé en \
+                commission au Sénat, le 25 février 2026.
+                Textes de l'Assemblée n° 1100, 2401.
+                Déposé le 11 mars 2025.
+                Les 2 scrutins publics sur ce texte, les plus récents d'abord : n° 5729, n° 3700. Le résultat \
+                d'un de ces scrutins n'est pas encore dans les données des votes (scrutins au 21 novembre 2025).
+                Prochaine étape déjà datée : décision en séance au Sénat, le 12 mai 2026.
+                Le dossier : https://www.assemblee-nationale.fr/dyn/17/dossiers/DLR5L17N51670
+                Source : Assemblée nationale, dossiers législatifs, \
+                https://data.assemblee-nationale.fr/travaux-parlementaires/dossiers-legislatifs (données au \
+                23 avril 2026). Méthode an-bill-stage-1 : docs/journalists/methodology.md#a-bills-stage""");
+        assertThat(titles(a)).containsExactly("Scrutin n° 3700");
+        assertThat(payloads(a)).containsExactly("Résultat du scrutin 3700");
+    }
+
+    @Test
+    void severalCandidatesGetAQuestionBackWithOneQuickReplyEachAndThePickIsAnswered() {
+        String q = "Où en est la loi sur la fin de vie ?";
+        Answer a = ask(Language.FR, q, mention(EntityType.TOPIC, "fin de vie", q, "fin de vie"));
+
+        assertThat(text(a)).isEqualTo("""
+                Plusieurs dossiers législatifs correspondent à « fin de vie ». Lequel ?
+                • « Garantir le droit à une fin de vie sans souffrance » — déposé à l'Assemblée nationale, le 3 juin 2025
+                • « Accompagnement des malades et de la fin de vie » — adopté en séance à l'Assemblée nationale, le \
+                15 janvier 2025""");
+        assertThat(titles(a)).containsExactly("Garantir le droit à une fin de vie sans…",
+                "Accompagnement des malades et de la fin de vie");
+        assertThat(payloads(a)).containsExactly("Où en est le dossier DLR5L17N52751 ?",
+                "Où en est le dossier DLR5L17N50366 ?");
+        ConversationState asked = a.state();
+        assertThat(asked.pendingChoice().intent()).isEqualTo(Intent.BILL_STATUS);
+        assertThat(asked.pendingChoice().options().get(1).entity().value()).isEqualTo("DLR5L17N50366");
+
+        // The dialogue answers the pick with the option's entity.
+        String pick = "Où en est le dossier DLR5L17N50366 ?";
+        Answer picked = handler.handle(turn(Intent.BILL_STATUS, Language.FR, pick, AssemblyTurns.NOW, asked,
+                asked.pendingChoice().options().get(1).entity()));
+        assertThat(text(picked)).startsWith("« Accompagnement des malades et de la fin de vie » (Proposition de loi "
+                + "ordinaire) — dernière étape connue : adopté en séance à l'Assemblée nationale, le 15 janvier 2025.");
+    }
+
+    @Test
+    void noBillMatchingSaysSoAndHowToAsk() {
+        String q = "Où en est la loi sur les ornithorynques ?";
+        assertThat(text(ask(Language.FR, q, mention(EntityType.TOPIC, "ornithorynques", q, "ornithorynques"))))
+                .isEqualTo("Je ne trouve aucun dossier législatif dont le titre contienne « ornithorynques » (dossiers "
+                        + "au 23 avril 2026). Essayez d'autres mots du titre, le numéro du texte (« où en est le texte "
+                        + "n° 482 ? ») ou un scrutin (« et le texte du scrutin 3876 ? »).");
+        assertThat(text(ask(Language.FR, "Où en est ce projet de loi ?"))).startsWith("De quel texte parlez-vous ?");
+    }
+
+    @Test
+    void aTextNumberIsTheTextsDossierEvenWhenTheExtractorTookItForAScrutin() {
+        String q = "Où en est le texte n° 482 ?";
+        Answer a = ask(Language.FR, q, mention(EntityType.SCRUTIN, "482", q, "482"));
+
+        assertThat(text(a)).startsWith("« Encadrer les loyers » (Proposition de loi ordinaire) — dernière étape "
+                + "connue : déposé à l'Assemblée nationale, le 3 novembre 2025.\nTexte de l'Assemblée n° 482.\n"
+                + "Déposé le 3 novembre 2025.\nAucun scrutin public de l'Assemblée n'est rattaché à ce dossier.\n"
+                + "Prochaine étape prévue : le texte est inscrit à l'ordre du jour de la séance publique du 5 mai 2026 "
+                + "(agenda au 15 avril 2026).\n");
+        assertThat(titles(a)).isEmpty();
+        assertThat(text(ask(Language.FR, "Où en est le texte n° 9999 ?"))).isEqualTo("Aucun dossier législatif chargé "
+                + "ne contient de texte de l'Assemblée n° 9999 (données au 23 avril 2026).");
+    }
+
+    @Test
+    void theTextOfAScrutinNamedOrOfTheConversationsLastScrutin() {
+        String q = "Et le texte du scrutin 3876 ?";
+        assertThat(text(ask(Language.FR, q, mention(EntityType.SCRUTIN, "3876", q, "3876"))))
+                .startsWith("« Accompagnement des malades et de la fin de vie »");
+
+        ConversationState afterAScrutin = ConversationState.start(Language.FR, AssemblyTurns.NOW).withScrutin(3876);
+        Answer a = handler.handle(turn(Intent.BILL_STATUS, Language.FR, "et ce texte ?", AssemblyTurns.NOW,
+                afterAScrutin));
+        assertThat(text(a)).startsWith("« Accompagnement des malades et de la fin de vie »")
+                .contains("Les 2 scrutins publics sur ce texte, les plus récents d'abord : n° 4000, n° 3876.");
+    }
+
+    @Test
+    void aScrutinOnSeveralDossiersAsksWhichAndOneOnNoneSaysSo() {
+        String q = "le texte du scrutin 4000 ?";
+        Answer several = ask(Language.FR, q, mention(EntityType.SCRUTIN, "4000", q, "4000"));
+        assertThat(text(several)).startsWith("Le scrutin n° 4000 porte sur plusieurs dossiers législatifs. Lequel ?");
+        assertThat(payloads(several)).containsExactly("Où en est le dossier DLR5L17N50366 ?",
+                "Où en est le dossier DLR5L17N50800 ?");
+
+        String none = "le texte du scrutin 4100 ?";
+        Answer a = ask(Language.FR, none, mention(EntityType.SCRUTIN, "4100", none, "4100"));
+        assertThat(text(a)).isEqualTo("Aucun dossier législatif ne rattache le scrutin n° 4100 dans les données "
+                + "(dossiers au 23 avril 2026) : il porte peut-être sur une motion ou un texte hors dossier.");
+        assertThat(payloads(a)).containsExactly("Résultat du scrutin 4100");
+    }
+
+    @Test
+    void aPromulgatedLawSaysSoWithTheDecisionsOwnWords() {
+        String q = "la loi sur le narcotrafic est-elle promulguée ?";
+        Answer a = ask(Language.FR, q, mention(EntityType.TOPIC, "narcotrafic", q, "narcotrafic"));
+        assertThat(text(a)).startsWith("« Sortir la France du piège du narcotrafic » (Proposition de loi ordinaire) — "
+                + "dernière étape connue : promulgué, le 13 juin 2025.").contains("Déposé le 20 novembre 2024.",
+                "Aucune étape suivante n'est prévue dans les données (dossiers au 23 avril 2026, agenda au 15 avril 2026).");
+    }
+
+    @Test
+    void aDossierUidIsAnsweredAndAnUnknownOneSaidSo() {
+        assertThat(text(ask(Language.FR, "Où en est le dossier DLR5L17N50800 ?")))
+                .startsWith("« Sortir la France du piège du narcotrafic »");
+        assertThat(text(ask(Language.FR, "Où en est le dossier DLR5L17N1 ?"))).isEqualTo("Je ne trouve pas le dossier "
+                + "DLR5L17N1 parmi les dossiers législatifs chargés (données au 23 avril 2026).");
+    }
+
+    @Test
+    void anAgendaSittingAlreadyGoneIsNotPresentedAsToCome() {
+        Instant june = Instant.parse("2026-06-01T10:00:00Z");
+        Answer a = handler.handle(turn(Intent.BILL_STATUS, Language.FR, "Où en est le texte n° 482 ?", june,
+                ConversationState.start(Language.FR, june)));
+        assertThat(text(a)).contains("Après la date des dossiers, le texte était inscrit à l'ordre du jour de la séance "
+                + "publique du 5 mai 2026 (agenda au 15 avril 2026) : son issue n'est pas encore dans les données.")
+                .doesNotContain("Prochaine étape prévue");
+    }
+
+    @Test
+    void answersInEnglishAndFindsFrenchTitlesFromEnglishNames() {
+        String q = "Where is the bill on end of life?";
+        Answer a = ask(Language.EN, q, mention(EntityType.TOPIC, "end of life", q, "end of life"));
+        assertThat(text(a)).startsWith("Several dossiers législatifs match \"fin de vie\". Which one?\n"
+                + "• \"Garantir le droit à une fin de vie sans souffrance\" — deposited at the Assemblée nationale, on ");
+
+        String assisted = "Where does the assisted dying bill stand?";
+        assertThat(text(ask(Language.EN, assisted))).startsWith("\"Droit à l'aide à mourir\" (Proposition de loi "
+                + "ordinaire) — latest known step: sent to committee at the Sénat, on 25 February 2026.\n"
+                + "Assemblée texts no. 1100, 2401.\nDeposited on 11 March 2025.\n"
+                + "The 2 public scrutins on this text, latest first: no. 5729, no. 3700.")
+                .endsWith("(data as of 23 April 2026). Method an-bill-stage-1: docs/journalists/methodology.md#a-bills-stage");
+    }
+}
