@@ -1,6 +1,7 @@
 package fr.civicgateway.core.assembly;
 
 import fr.civicgateway.core.answer.Formats;
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.ConversationState;
@@ -44,15 +45,18 @@ public final class BillStatusHandler implements IntentHandler {
     private final ParliamentData data;
     private final AssemblyWork work;
     private final ZoneId zone;
+    private final MethodLinks methods;
 
     /**
      * @param data the votes: a scrutin is offered as a quick reply only when its result is loaded
-     * @param zone the town's time zone ({@code civic.town.time-zone}): whether an agenda sitting is still to come
+     * @param zone    the town's time zone ({@code civic.town.time-zone}): whether an agenda sitting is still to come
+     * @param methods where the answer's method is explained
      */
-    public BillStatusHandler(ParliamentData data, AssemblyWork work, ZoneId zone) {
+    public BillStatusHandler(ParliamentData data, AssemblyWork work, ZoneId zone, MethodLinks methods) {
         this.data = Objects.requireNonNull(data, "data");
         this.work = Objects.requireNonNull(work, "work");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.methods = Objects.requireNonNull(methods, "methods");
     }
 
     @Override
@@ -185,7 +189,7 @@ public final class BillStatusHandler implements IntentHandler {
         text.append('\n').append(next(t, d, dataDate));
         text.append('\n').append(t.msg("bill_status.link", "url", d.url()));
         text.append('\n').append(t.msg("bill_status.source", "source", p.source(), "url", p.url(),
-                "date", date(t, dataDate), "method", p.method().id));
+                "date", date(t, dataDate), "method", p.method().id, "method_url", methods.of(p.method())));
         return Answer.text(t.state(), text.toString(), buttons);
     }
 

@@ -1,6 +1,7 @@
 package fr.civicgateway.core.assembly;
 
 import fr.civicgateway.core.answer.Formats;
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.ConversationState;
@@ -44,11 +45,16 @@ public final class LegislativeWorkHandler implements IntentHandler {
 
     private final AssemblyWork work;
     private final ZoneId zone;
+    private final MethodLinks methods;
 
-    /** @param zone the town's time zone ({@code civic.town.time-zone}): what "this week" means */
-    public LegislativeWorkHandler(AssemblyWork work, ZoneId zone) {
+    /**
+     * @param zone    the town's time zone ({@code civic.town.time-zone}): what "this week" means
+     * @param methods where the answer's method is explained
+     */
+    public LegislativeWorkHandler(AssemblyWork work, ZoneId zone, MethodLinks methods) {
         this.work = Objects.requireNonNull(work, "work");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.methods = Objects.requireNonNull(methods, "methods");
     }
 
     @Override
@@ -120,7 +126,8 @@ public final class LegislativeWorkHandler implements IntentHandler {
         text.append('\n').append(t.msg("legislative_work.source", "agenda_source", agendaP.source(),
                 "agenda_url", agendaP.url(), "agenda", date(t, agendaP.dataDate()),
                 "dossiers_source", dossiersP.source(), "dossiers_url", dossiersP.url(),
-                "dossiers", date(t, dossiersP.dataDate()), "method", dossiersP.method().id));
+                "dossiers", date(t, dossiersP.dataDate()), "method", dossiersP.method().id,
+                "method_url", methods.of(dossiersP.method())));
 
         List<QuickReply> buttons = new ArrayList<>();
         List<PendingChoice.Option> options = new ArrayList<>();

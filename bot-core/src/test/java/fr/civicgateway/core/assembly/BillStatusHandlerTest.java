@@ -9,6 +9,7 @@ import static fr.civicgateway.core.assembly.AssemblyTurns.titles;
 import static fr.civicgateway.core.assembly.AssemblyTurns.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.ConversationState;
 import fr.civicgateway.core.fixtures.FakeAssemblyWork;
@@ -31,10 +32,12 @@ import org.junit.jupiter.api.Test;
 /** {@code bill_status}: a bill found by its title, its number, a scrutin or its uid; its stage, scrutins, next step. */
 class BillStatusHandlerTest {
 
+    private static final MethodLinks METHODS = MethodLinks.at("https://civic.example.org");
+
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private final FakeAssemblyWork work = new FakeAssemblyWork();
-    private final BillStatusHandler handler = new BillStatusHandler(new FakeParliamentData(), work, PARIS);
+    private final FakeAssemblyWork work = withTheTestAgenda(new FakeAssemblyWork());
+    private final BillStatusHandler handler = new BillStatusHandler(new FakeParliamentData(), work, PARIS, METHODS);
 
     private final Dossier aideAMourir = dossier("DLR5L17N51670", "Droit à l'aide à mourir", List.of(1100, 2401),
             // 3700 is in the votes loaded; 5729 is newer than them.
@@ -91,7 +94,7 @@ class BillStatusHandlerTest {
                 Le dossier : https://www.assemblee-nationale.fr/dyn/17/dossiers/DLR5L17N51670
                 Source : Assemblée nationale, dossiers législatifs, \
                 https://data.assemblee-nationale.fr/travaux-parlementaires/dossiers-legislatifs (données au \
-                23 avril 2026). Méthode an-bill-stage-1 : docs/journalists/methodology.md#a-bills-stage""");
+                23 avril 2026). Méthode an-bill-stage-1 : https://civic.example.org/methodology#an-bill-stage-1""");
         assertThat(titles(a)).containsExactly("Scrutin n° 3700");
         assertThat(payloads(a)).containsExactly("Résultat du scrutin 3700");
     }
@@ -214,6 +217,12 @@ class BillStatusHandlerTest {
                 + "ordinaire) — latest known step: sent to committee at the Sénat, on 25 February 2026.\n"
                 + "Assemblée texts no. 1100, 2401.\nDeposited on 11 March 2025.\n"
                 + "The 2 public scrutins on this text, latest first: no. 5729, no. 3700.")
-                .endsWith("(data as of 23 April 2026). Method an-bill-stage-1: docs/journalists/methodology.md#a-bills-stage");
+                .endsWith("(data as of 23 April 2026). Method an-bill-stage-1: https://civic.example.org/methodology#an-bill-stage-1");
+    }
+
+    /** The agenda these tests were written against: data to 15 April 2026, from a test source. */
+    private static FakeAssemblyWork withTheTestAgenda(FakeAssemblyWork w) {
+        w.agendaProvenance = FakeAssemblyWork.provenance(fr.civicgateway.core.parliament.work.Provenance.Method.AGENDA);
+        return w;
     }
 }

@@ -8,6 +8,7 @@ import static fr.civicgateway.core.assembly.AssemblyTurns.titles;
 import static fr.civicgateway.core.assembly.AssemblyTurns.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.ConversationState;
 import fr.civicgateway.core.fixtures.FakeAssemblyWork;
@@ -27,8 +28,10 @@ import org.junit.jupiter.api.Test;
 /** {@code legislative_work}: the texts on the agenda around today, the latest adoptions, and stale data said so. */
 class LegislativeWorkHandlerTest {
 
-    private final FakeAssemblyWork work = new FakeAssemblyWork();
-    private final LegislativeWorkHandler handler = new LegislativeWorkHandler(work, ZoneId.of("Europe/Paris"));
+    private static final MethodLinks METHODS = MethodLinks.at("https://civic.example.org");
+
+    private final FakeAssemblyWork work = withTheTestAgenda(new FakeAssemblyWork());
+    private final LegislativeWorkHandler handler = new LegislativeWorkHandler(work, ZoneId.of("Europe/Paris"), METHODS);
 
     private final Dossier aideAMourir = dossier("DLR5L17N51670", "Droit à l'aide à mourir", List.of(), List.of(),
             step("AN1-DEPOT", StepKind.DEPOSITED, Chamber.ASSEMBLEE, "2025-03-11"),
@@ -77,7 +80,7 @@ class LegislativeWorkHandlerTest {
                 • 13/06/2025 : « Sortir la France du piège du narcotrafic » — promulgué
                 Sources : test, https://example.org (données au 15 avril 2026) ; Assemblée nationale, dossiers \
                 législatifs, https://data.assemblee-nationale.fr/travaux-parlementaires/dossiers-legislatifs (données \
-                au 23 avril 2026). Méthode an-bill-stage-1 : docs/journalists/methodology.md#a-bills-stage""");
+                au 23 avril 2026). Méthode an-bill-stage-1 : https://civic.example.org/methodology#an-bill-stage-1""");
         assertThat(titles(a)).containsExactly("Droit à l'aide à mourir", "Encadrer les loyers",
                 "Garantir le droit à l'eau", "Sortir la France du piège du narcotrafic");
         assertThat(payloads(a).getFirst()).isEqualTo("Où en est le dossier DLR5L17N51670 ?");
@@ -101,8 +104,8 @@ class LegislativeWorkHandlerTest {
 
     @Test
     void anAgendaWithoutTextsAndDossiersWithoutAdoptionSaySo() {
-        FakeAssemblyWork empty = new FakeAssemblyWork();
-        String a = text(new LegislativeWorkHandler(empty, ZoneId.of("Europe/Paris")).handle(turn(
+        FakeAssemblyWork empty = withTheTestAgenda(new FakeAssemblyWork());
+        String a = text(new LegislativeWorkHandler(empty, ZoneId.of("Europe/Paris"), METHODS).handle(turn(
                 Intent.LEGISLATIVE_WORK, Language.FR, "Quoi de neuf à l'Assemblée ?")));
         assertThat(a).startsWith("L'agenda chargé (au 15 avril 2026) n'inscrit aucun texte en séance publique.\n"
                 + "Les dossiers législatifs chargés (au 23 avril 2026) ne donnent aucun texte adopté ni promulgué.\n"
@@ -117,5 +120,11 @@ class LegislativeWorkHandlerTest {
                 .contains("Latest texts adopted or promulgated (dossiers législatifs as of 23 April 2026):",
                         "\"Garantir le droit à l'eau\" — adopted by the Sénat", "— promulgated",
                         "Method an-bill-stage-1");
+    }
+
+    /** The agenda these tests were written against: data to 15 April 2026, from a test source. */
+    private static FakeAssemblyWork withTheTestAgenda(FakeAssemblyWork w) {
+        w.agendaProvenance = FakeAssemblyWork.provenance(fr.civicgateway.core.parliament.work.Provenance.Method.AGENDA);
+        return w;
     }
 }
