@@ -41,6 +41,18 @@ final class AnswerQuestions {
         q.put("activity", new Question("Qu'est-ce qui a été voté récemment ?", "Derniers votes solennels"));
         q.put("local_projects", new Question("chantiers dans le 75015", "pour les chantiers dans le 75015"));
         q.put("report_status", new Question("Où en est mon signalement 1 ?", "Le signalement n° 1 ("));
+        // A deputy's record (issue 11): RecordAnswerBenchmark. A new answer is one line here and its name in the
+        // @Param of the benchmark that measures it.
+        q.put("representative_speeches", new Question("Combien de fois Mathilde Panot a pris la parole en séance ?",
+                "Mathilde Panot a fait"));
+        q.put("representative_questions", new Question("Quelles questions au Gouvernement a posées Mathilde Panot ?",
+                "Méthode an-questions-1"));
+        q.put("representative_presence", new Question("Quelle est la présence en commission de Mathilde Panot ?",
+                "Mathilde Panot figure sur la feuille de présence de"));
+        q.put("representative_bills", new Question("Quelles propositions de loi a déposées Mathilde Panot ?",
+                "Mathilde Panot est autrice de"));
+        q.put("representative_interests", new Question("Est-ce que Mathilde Panot a déclaré ses intérêts à la HATVP ?",
+                "https://www.hatvp.fr/pages_nominatives/"));
         ALL = java.util.Collections.unmodifiableMap(q);
     }
 
