@@ -1,5 +1,6 @@
 package fr.civicgateway.app.opendata;
 
+import fr.civicgateway.app.CivicGatewayApplication;
 import fr.civicgateway.core.geo.GeoDirectory;
 import fr.civicgateway.opendata.assemblee.AssembleeLoader;
 import fr.civicgateway.opendata.assemblee.AssembleeSnapshot;
@@ -34,7 +35,7 @@ import org.springframework.context.ApplicationListener;
  * when the context joins it.
  *
  * <p>Registered in {@code META-INF/spring.factories}: SpringApplication makes one instance per run, so each context
- * (a test's, a benchmark's) has its own loads. The threads are daemons: a context that fails before joining does not
+ * (a test's, a benchmark's) has its own loads; only applications of {@link CivicGatewayApplication} load anything. The threads are daemons: a context that fails before joining does not
  * keep the JVM alive.
  */
 public final class DataAtStart implements ApplicationListener<SpringApplicationEvent> {
@@ -67,7 +68,9 @@ public final class DataAtStart implements ApplicationListener<SpringApplicationE
 
     @Override
     public void onApplicationEvent(SpringApplicationEvent event) {
-        if (event instanceof ApplicationEnvironmentPreparedEvent prepared && loads == null) {
+        if (event instanceof ApplicationEnvironmentPreparedEvent prepared && loads == null
+                // Only for the gateway: not for a test's or a tool's context of a few settings on this class path.
+                && prepared.getSpringApplication().getAllSources().contains(CivicGatewayApplication.class)) {
             Binder binder = Binder.get(prepared.getEnvironment());
             Path directory;
             boolean refresh;
