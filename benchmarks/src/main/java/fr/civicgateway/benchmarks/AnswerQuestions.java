@@ -45,6 +45,21 @@ final class AnswerQuestions {
         q.put("agenda", new Question("Quand siège l'Assemblée ?", "Ses 3 dernières séances :"));
         q.put("agenda_day", new Question("Qu'y avait-il à l'ordre du jour le 15 avril 2026 ?",
                 "Le mercredi 15 avril 2026, l'Assemblée a tenu 2 séances publiques"));
+        // A deputy's record (issue 11): RecordAnswerBenchmark. A new answer is one line here and its name in the
+        // @Param of the benchmark that measures it.
+        q.put("representative_speeches", new Question("Combien de fois Mathilde Panot a pris la parole en séance ?",
+                "Mathilde Panot a fait"));
+        q.put("representative_questions", new Question("Quelles questions au Gouvernement a posées Mathilde Panot ?",
+                "Méthode an-questions-1"));
+        q.put("representative_presence", new Question("Quelle est la présence en commission de Mathilde Panot ?",
+                "Mathilde Panot figure sur la feuille de présence de"));
+        q.put("representative_bills", new Question("Quelles propositions de loi a déposées Mathilde Panot ?",
+                "Mathilde Panot est autrice de"));
+        q.put("contact_representative", new Question("Comment contacter Mathilde Panot ?",
+                "https://www.assemblee-nationale.fr/dyn/deputes/PA720892"));
+        q.put("assembly_info", new Question("C'est quoi une motion de censure ?", "https://"));
+        q.put("representative_interests", new Question("Est-ce que Mathilde Panot a déclaré ses intérêts à la HATVP ?",
+                "https://www.hatvp.fr/pages_nominatives/"));
         ALL = java.util.Collections.unmodifiableMap(q);
     }
 

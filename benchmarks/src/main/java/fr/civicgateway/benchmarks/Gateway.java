@@ -93,14 +93,15 @@ final class Gateway {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // As command-line arguments: default properties would lose to ./config/application.yml (its port 8080, taken
+        // by any gateway running on the machine).
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CivicGatewayApplication.class)
-                .properties("civic.data.directory=" + data,
-                        "server.port=0",
-                        "server.address=127.0.0.1",
-                        "civic.storage.directory=" + storage,
-                        "spring.main.banner-mode=off",
-                        "logging.level.root=WARN")
-                .run();
+                .run("--civic.data.directory=" + data,
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--civic.storage.directory=" + storage,
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN");
         seedOneReport(context);
         return new Gateway(data, context);
     }

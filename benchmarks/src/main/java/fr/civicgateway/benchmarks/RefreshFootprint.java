@@ -189,7 +189,7 @@ public final class RefreshFootprint {
     }
 
     /** Samples the heap every millisecond and listens to the collections while a refresh runs. */
-    private static final class Watch implements AutoCloseable {
+    static final class Watch implements AutoCloseable {
         private final MemoryMXBean memory;
         private final AtomicLong peakUsed = new AtomicLong();
         private final AtomicLong peakAfterGc = new AtomicLong();
@@ -274,7 +274,7 @@ public final class RefreshFootprint {
      * The fake site, in the child JVM: serves the files of a directory, with an ETag of their size and modification
      * time, and honours If-None-Match. Prints its port, then serves until the parent destroys it.
      */
-    private static void serve(Path directory) throws IOException {
+    static void serve(Path directory) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/", exchange -> {
             Path file = directory.resolve(exchange.getRequestURI().getPath().substring(1));
@@ -323,7 +323,7 @@ public final class RefreshFootprint {
     }
 
     /** The same entries, re-zipped with a comment: other bytes, the same content. */
-    private static byte[] withComment(byte[] zip, String comment) throws IOException {
+    static byte[] withComment(byte[] zip, String comment) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip));
              ZipOutputStream out = new ZipOutputStream(bytes)) {
@@ -337,14 +337,14 @@ public final class RefreshFootprint {
         return bytes.toByteArray();
     }
 
-    private static long usedAfterGc(MemoryMXBean memory) {
+    static long usedAfterGc(MemoryMXBean memory) {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    private static double mib(long bytes) {
+    static double mib(long bytes) {
         return bytes / (1024.0 * 1024.0);
     }
 }

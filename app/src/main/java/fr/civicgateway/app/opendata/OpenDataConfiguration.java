@@ -32,7 +32,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import fr.civicgateway.opendata.assemblee.WorkSnapshot;
-import java.util.concurrent.CompletionException;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,30 +64,36 @@ class OpenDataConfiguration {
 
     /**
      * The data at start: the geographic tables and the Assemblée's snapshot, loaded at the same time (they are
-     * independent and each takes seconds), then the NLU trained over them. No other bean holds the snapshot: after a
-     * refresh, nothing keeps the start-up one alive.
+     * independent and each takes seconds), then the NLU trained over them. Started before the context by
+     * {@link DataAtStart} when its loads read what this context is configured with; started here otherwise. No other
+     * bean holds the snapshot: after a refresh, nothing keeps the start-up one alive.
      */
     @Bean
     LiveOpenData liveOpenData(DataProperties data, ObjectProvider<AssembleeRefresh> refresh,
                               ObjectProvider<WorkRefresh> workRefresh, ObjectProvider<MeterRegistry> meters,
-                              ObjectProvider<IntentClassifier> classifier) {
-        CompletableFuture<GeoDirectory> loadingGeo = CompletableFuture.supplyAsync(() -> GeoTablesLoader.load(data.geo()),
-                task -> Thread.ofPlatform().name("geo-load").start(task));
-        AssembleeRefresh live = refresh.getIfAvailable();
-        // With refresh on, the last good downloaded archives when they load; the shipped snapshot otherwise.
-        AssembleeSnapshot parliament = live != null ? live.loadAtStart()
-                : AssembleeLoader.ofShippedLayout(data.assemblee()).load();
-        WorkRefresh liveWork = workRefresh.getIfAvailable();
-        workAtStart.set(CompletableFuture.supplyAsync(() -> liveWork != null ? liveWork.loadAtStart(parliament)
-                        : WorkLoader.ofShippedLayout(data.directory()).load(parliament),
-                task -> Thread.ofPlatform().name("work-load").start(task)));
-        GeoDirectory geo;
-        try {
-            geo = loadingGeo.join();
-        } catch (CompletionException e) {
-            // The loaders' own exception (it names the file) is what the operator needs to read.
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+                              ObjectProvider<IntentClassifier> classifier, ObjectProvider<DataAtStart.Loads> early) {
+        DataAtStart.Loads started = early.getIfAvailable();
+        if (started != null && !started.readFrom(data.directory())) {
+            started = null;
         }
+        CompletableFuture<GeoDirectory> loadingGeo = started != null ? started.geo()
+                : CompletableFuture.supplyAsync(() -> GeoTablesLoader.load(data.geo()),
+                        task -> Thread.ofPlatform().name("geo-load").start(task));
+        AssembleeRefresh live = refresh.getIfAvailable();
+        WorkRefresh liveWork = workRefresh.getIfAvailable();
+        AssembleeSnapshot parliament;
+        if (live == null && liveWork == null && started != null && started.assemblee() != null) {
+            parliament = DataAtStart.Loads.join(started.assemblee());
+            workAtStart.set(started.work());
+        } else {
+            // With refresh on, the last good downloaded archives when they load; the shipped snapshot otherwise.
+            parliament = live != null ? live.loadAtStart()
+                    : AssembleeLoader.ofShippedLayout(data.assemblee()).load();
+            workAtStart.set(CompletableFuture.supplyAsync(() -> liveWork != null ? liveWork.loadAtStart(parliament)
+                            : WorkLoader.ofShippedLayout(data.directory()).load(parliament),
+                    task -> Thread.ofPlatform().name("work-load").start(task)));
+        }
+        GeoDirectory geo = DataAtStart.Loads.join(loadingGeo);
         // Understanding is a pure function of the text and the data: every quick reply's payload comes back often.
         Cache<CachingUnderstanding.Key, Understanding> understood = Caffeine.newBuilder().maximumSize(20_000)
                 .recordStats().build();
@@ -112,11 +117,7 @@ class OpenDataConfiguration {
      */
     @Bean
     LiveAssemblyWork liveAssemblyWork(LiveOpenData live) {
-        try {
-            return new LiveAssemblyWork(workAtStart.get().join());
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return new LiveAssemblyWork(DataAtStart.Loads.join(workAtStart.get()));
     }
 
     /** Also the admin API's {@link SourceMonitor} of the four (five with the amendements) archives. */

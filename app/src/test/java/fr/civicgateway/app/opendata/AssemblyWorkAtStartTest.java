@@ -38,4 +38,13 @@ class AssemblyWorkAtStartTest {
         assertThat(work.amendments("PA720892")).as("not shipped: not available").isEmpty();
         assertThat(context.getBeanProvider(WorkRefresh.class).getIfAvailable()).as("refresh off").isNull();
     }
+
+    /** The data answered is the data read beside the context's start (DataAtStart), not a second read of it. */
+    @Test
+    void theDataReadBeforeTheContextIsTheDataAnswered() {
+        DataAtStart.Loads early = context.getBean(DataAtStart.Loads.class);
+        assertThat(context.getBean(LiveOpenData.class).snapshot()).isSameAs(early.assemblee().join());
+        assertThat(context.getBean(LiveAssemblyWork.class).snapshot()).isSameAs(early.work().join());
+        assertThat(context.getBean(LiveOpenData.class).geo()).isSameAs(early.geo().join());
+    }
 }
