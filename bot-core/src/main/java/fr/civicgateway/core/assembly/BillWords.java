@@ -63,6 +63,20 @@ final class BillWords {
         return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 
+    private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d{2}\\b");
+
+    /** The years the text names ("pour 2027"), folded, in order, each once. */
+    static List<String> years(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = YEAR.matcher(Text.foldToWords(text));
+        while (m.find()) {
+            if (!out.contains(m.group())) {
+                out.add(m.group());
+            }
+        }
+        return out;
+    }
+
     /**
      * The searches to try, in order: the topic the extractor found (the words after "sur", "on"), then every word of
      * the question but its own; each without the question's words. Empty when the question holds no title word.
