@@ -484,7 +484,7 @@ public final class Dialogue {
             "list", "liste", "sur");
 
     /** The index the message picks by its position ("le premier", "le 5e", "the last one"); -1 when none. */
-    private static int ordinal(String said, int size) {
+    static int ordinal(String said, int size) {
         int found = -1;
         for (String w : said.split(" ")) {
             Integer n = ORDINALS.get(w);
@@ -514,7 +514,7 @@ public final class Dialogue {
      * "celui sur l'équilibre des finances publiques": the one option whose title holds every word said (beyond the
      * words of a choice, at least one of four letters or more); -1 when none or several do.
      */
-    private static int optionByTitleWords(List<PendingChoice.Option> options, String said) {
+    static int optionByTitleWords(List<PendingChoice.Option> options, String said) {
         List<String> words = java.util.Arrays.stream(said.split(" "))
                 .filter(w -> !w.isEmpty() && !CHOICE_WORDS.contains(w)).toList();
         if (words.stream().noneMatch(w -> w.length() > 3)) {
