@@ -284,6 +284,7 @@ class BillsOnRealDataTest {
         String en = chat.read("test-" + UUID.randomUUID(), "Where is the finance bill at?");
         Matcher m = Pattern.compile("• \"([^\"]+)\"").matcher(en);
         assertThat(m.find()).as(en).isTrue();
-        assertThat(m.group(1)).as(en).doesNotContain("financement");
+        // "finances" whole before the more recent "financement" titles.
+        assertThat(m.group(1)).as(en).containsIgnoringCase("finances");
     }
 }

@@ -83,13 +83,25 @@ final class BillWords {
      */
     static List<String> searches(String topic, String text, Language lang) {
         List<String> out = new ArrayList<>();
-        for (String s : topic == null ? List.of(text) : List.of(topic, text)) {
+        List<String> order = topic == null ? List.of(text) : List.of(topic, text);
+        // "the finance bill": a name the whole message translates ("loi de finances") but its topic alone ("finance")
+        // does not is searched translated first.
+        if (topic != null && lang == Language.EN && translates(text) && !translates(topic)) {
+            order = List.of(text, topic);
+        }
+        for (String s : order) {
             String words = titleWords(s, lang);
             if (!words.isEmpty() && !out.contains(words)) {
                 out.add(words);
             }
         }
         return out;
+    }
+
+    /** Whether an English name of a French bill is in {@code s}. */
+    private static boolean translates(String s) {
+        String folded = " " + Text.foldToWords(s) + " ";
+        return ENGLISH.keySet().stream().anyMatch(k -> folded.contains(" " + k + " "));
     }
 
     /** The words of {@code s} that may be a title's, folded; English names translated. */
