@@ -174,8 +174,8 @@ class BillsOnRealDataTest {
         assertThat(q.text()).startsWith("Several dossiers législatifs match \"fin de vie\". Which one?");
         assertThat(q.titles()).contains("Fin de vie").hasSizeBetween(2, 5);
         String a = chat.read(conversation, q.payloadOf("Fin de vie"));
-        assertThat(a).startsWith("\"Fin de vie\" (Proposition de loi ordinaire) — latest known step: sent to committee "
-                + "at the Sénat, on ").contains("Method an-bill-stage-1");
+        assertThat(a).startsWith("\"Fin de vie\" (Private member's bill) — latest known step: sent to committee "
+                + "at the Sénat on ").contains("Method an-bill-stage-1");
     }
 
     @Test
@@ -204,7 +204,87 @@ class BillsOnRealDataTest {
         assertThat(text).contains("Méthode an-bill-stage-1").contains("(données au " + fr(naive.dataDate) + ")");
         // Its quick replies ask where each listed text stands.
         Map.Entry<String, String> first = a.quickReplies().getFirst();
-        assertThat(first.getValue()).matches("Où en est le dossier DLR5L17N\\d+ \\?");
+        // A person's words, not a uid: the number of one of its texts, or the uid when no number leads back to it.
+        assertThat(first.getValue()).matches("Où en est le (texte n° \\d+|dossier DLR5L17N\\d+) \\?");
+        assertThat(a.quickReplies()).anySatisfy(q -> assertThat(q.getValue()).startsWith("Où en est le texte n° "));
         assertThat(chat.read(conversation, first.getValue())).contains("— dernière étape connue : ");
+    }
+
+    @Test
+    void aTextNumberAloneIsTheTextsNeverTheScrutinOfThatNumber() {
+        // A number that is both an Assemblée text of one dossier and a scrutin of the vote data.
+        int number = naive.ofNumber.entrySet().stream()
+                .filter(e -> e.getValue().size() == 1 && VOTED.contains(e.getKey()) && e.getKey() >= 100)
+                .map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
+        NaiveDossiers.Dossier d = naive.dossiers.get(naive.ofNumber.get(number).iterator().next());
+        for (String q : List.of("le texte n° " + number, "texte " + number, "Où en est le texte n° " + number + " ?")) {
+            String a = ask(q);
+            assertThat(a).as(q).contains("Le dossier : https://www.assemblee-nationale.fr/dyn/17/dossiers/" + d.uid());
+        }
+    }
+
+    @Test
+    void theDepositIsTheTextsAndAPromulgatedLawsStageIsNotALaterApplicationReport() {
+        // Read by hand: PLF 2026's rapporteur was named on 3 June 2025, the bill deposited (AN1-DEPOT) on 14 October.
+        String plf = ask("Où en est le dossier DLR5L17N52428 ?");
+        assertThat(plf).contains("Déposé le 14 octobre 2025.").doesNotContain("Déposé le 3 juin 2025");
+        // Promulgated on 1 August 2023; a report on its application followed on 30 September 2025.
+        NaiveDossiers.Dossier lpm = naive.dossiers.get("DLR5L16N47509");
+        assertThat(lpm.acts()).anySatisfy(x -> assertThat(x.code()).isEqualTo("AN-APPLI-RAPPORT"));
+        String a = ask("Où en est le dossier DLR5L16N47509 ?");
+        assertThat(a).contains("— dernière étape connue : promulgué, le 1er août 2023.")
+                .doesNotContain("étape de la procédure");
+    }
+
+    private static final Pattern CANDIDATE = Pattern.compile("• « ([^»]+) » — ");
+
+    @Test
+    void aCandidateIsPickedByItsPositionInWordsOrByWordsOfItsTitle() {
+        ChatClient chat = new ChatClient(port);
+        String first = "test-" + UUID.randomUUID();
+        String question = chat.read(first, "où en est le projet de loi de finances ?");
+        List<String> titles = CANDIDATE.matcher(question).results().map(r -> r.group(1)).toList();
+        assertThat(titles).as(question).hasSize(5);
+        Map<String, Integer> picks = Map.of("le premier", 0, "le 5e", 4, "le dernier", 4, "the fourth one", 3);
+        for (Map.Entry<String, Integer> pick : picks.entrySet()) {
+            String conversation = "test-" + UUID.randomUUID();
+            chat.read(conversation, "où en est le projet de loi de finances ?");
+            assertThat(chat.read(conversation, pick.getKey())).as(pick.getKey())
+                    .startsWith("« " + titles.get(pick.getValue()) + " »");
+        }
+        // Words of one title only.
+        String equilibre = titles.stream().filter(t -> t.contains("équilibre des finances publiques")).findFirst()
+                .orElse(null);
+        if (equilibre != null) {
+            String conversation = "test-" + UUID.randomUUID();
+            chat.read(conversation, "où en est le projet de loi de finances ?");
+            assertThat(chat.read(conversation, "celui sur l'équilibre des finances publiques"))
+                    .startsWith("« " + equilibre + " »");
+        }
+    }
+
+    @Test
+    void aScrutinLinkedToNoDossierIsMatchedByItsTitleWhenOneDossierFits() {
+        assertThat(naive.ofScrutin.get(3876)).as("the dossiers link no dossier to scrutin 3876").isNull();
+        String a = ask("et le texte du scrutin 3876 ?");
+        assertThat(a).startsWith("Aucun dossier législatif ne rattache le scrutin n° 3876 dans les données")
+                .contains("retrouvé par son titre", "« Projet de loi de finances de fin de gestion pour 2025 »",
+                        "Le dossier : https://www.assemblee-nationale.fr/dyn/17/dossiers/DLR5L17N53135");
+    }
+
+    @Test
+    void aYearAskedMustBeTheBillsAndAFinanceBillIsNoFinancingBill() {
+        assertThat(ask("Où en est le projet de loi de finances pour 2027 ?")).startsWith("Je ne trouve aucun dossier "
+                + "législatif dont le titre contienne « finances 2027 » (dossiers au " + fr(naive.dataDate) + ")");
+        String y2026 = ask("Où en est le projet de loi de finances pour 2026 ?");
+        List<String> titles = CANDIDATE.matcher(y2026).results().map(r -> r.group(1)).toList();
+        assertThat(titles).as(y2026).isNotEmpty().allSatisfy(t -> assertThat(t).contains("2026"))
+                .contains("Projet de loi de finances pour 2026");
+        ChatClient chat = new ChatClient(port);
+        String en = chat.read("test-" + UUID.randomUUID(), "Where is the finance bill at?");
+        Matcher m = Pattern.compile("• \"([^\"]+)\"").matcher(en);
+        assertThat(m.find()).as(en).isTrue();
+        // "finances" whole before the more recent "financement" titles.
+        assertThat(m.group(1)).as(en).containsIgnoringCase("finances");
     }
 }

@@ -34,20 +34,41 @@ public final class NaiveDossiers {
     /** A dossier as the raw text gives it. */
     public record Dossier(String uid, List<Act> acts, TreeSet<Integer> scrutins, Set<Integer> numbers) {
 
-        /** The latest act on or before {@code day}, same-day acts in document order (the last wins). */
+        /**
+         * The latest procedural act on or before {@code day}, same-day acts in document order (the last wins): a
+         * report on the law's application ({@code -APPLI}) and acts of no procedural family are none, unless the
+         * dossier has nothing else.
+         */
         public Act stage(LocalDate day) {
             Act best = null;
+            Act bestAny = null;
             for (Act a : acts) {
-                if (!a.date().isAfter(day) && (best == null || !a.date().isBefore(best.date()))) {
+                if (a.date().isAfter(day)) {
+                    continue;
+                }
+                if (bestAny == null || !a.date().isBefore(bestAny.date())) {
+                    bestAny = a;
+                }
+                if (procedural(a.code()) && (best == null || !a.date().isBefore(best.date()))) {
                     best = a;
                 }
             }
-            return best;
+            return best != null ? best : bestAny;
         }
 
+        /** The earliest {@code -DEPOT} act, else the earliest act. */
         public LocalDate deposited() {
-            return acts.stream().map(Act::date).min(LocalDate::compareTo).orElse(null);
+            return acts.stream().filter(a -> a.code().endsWith("-DEPOT")).map(Act::date).min(LocalDate::compareTo)
+                    .orElseGet(() -> acts.stream().map(Act::date).min(LocalDate::compareTo).orElse(null));
         }
+    }
+
+    /** The families of codeActe of a bill's procedure (read from the codes the archive holds). */
+    private static final Pattern PROCEDURAL = Pattern.compile(
+            "PROM.*|CC.*|CMP.*|.*-(DEPOT|ACIN|AVCE|ETI|RTRINI|PROCACC)|.*-MOTION.*|.*-COM.*|.*-DEBATS.*");
+
+    static boolean procedural(String code) {
+        return !code.contains("-APPLI") && PROCEDURAL.matcher(code).matches();
     }
 
     public final Map<String, Dossier> dossiers = new TreeMap<>();

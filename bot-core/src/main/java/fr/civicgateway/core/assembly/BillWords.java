@@ -63,19 +63,45 @@ final class BillWords {
         return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 
+    private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d{2}\\b");
+
+    /** The years the text names ("pour 2027"), folded, in order, each once. */
+    static List<String> years(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = YEAR.matcher(Text.foldToWords(text));
+        while (m.find()) {
+            if (!out.contains(m.group())) {
+                out.add(m.group());
+            }
+        }
+        return out;
+    }
+
     /**
      * The searches to try, in order: the topic the extractor found (the words after "sur", "on"), then every word of
      * the question but its own; each without the question's words. Empty when the question holds no title word.
      */
     static List<String> searches(String topic, String text, Language lang) {
         List<String> out = new ArrayList<>();
-        for (String s : topic == null ? List.of(text) : List.of(topic, text)) {
+        List<String> order = topic == null ? List.of(text) : List.of(topic, text);
+        // "the finance bill": a name the whole message translates ("loi de finances") but its topic alone ("finance")
+        // does not is searched translated first.
+        if (topic != null && lang == Language.EN && translates(text) && !translates(topic)) {
+            order = List.of(text, topic);
+        }
+        for (String s : order) {
             String words = titleWords(s, lang);
             if (!words.isEmpty() && !out.contains(words)) {
                 out.add(words);
             }
         }
         return out;
+    }
+
+    /** Whether an English name of a French bill is in {@code s}. */
+    private static boolean translates(String s) {
+        String folded = " " + Text.foldToWords(s) + " ";
+        return ENGLISH.keySet().stream().anyMatch(k -> folded.contains(" " + k + " "));
     }
 
     /** The words of {@code s} that may be a title's, folded; English names translated. */

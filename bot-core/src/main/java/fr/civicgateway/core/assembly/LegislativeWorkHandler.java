@@ -133,9 +133,9 @@ public final class LegislativeWorkHandler implements IntentHandler {
         List<PendingChoice.Option> options = new ArrayList<>();
         for (Dossier d : listed.subList(0, Math.min(BUTTONS, listed.size()))) {
             String title = BillWords.shorten(d.title(), BillStatusHandler.BUTTON_TITLE);
-            String payload = t.msg("bill_status.ask_dossier", "uid", d.uid());
+            String payload = BillStatusHandler.payload(t, work, d);
             buttons.add(new QuickReply(title, payload));
-            options.add(new PendingChoice.Option(title, payload,
+            options.add(new PendingChoice.Option(d.title().strip(), payload,
                     new EntityMention(EntityType.DOSSIER, d.uid(), d.uid(), 0, 0)));
         }
         ConversationState state = options.isEmpty() ? t.state()

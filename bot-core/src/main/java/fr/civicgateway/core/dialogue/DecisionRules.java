@@ -21,6 +21,7 @@ final class DecisionRules {
     static final List<Rule> ORDERED = List.of(
             new AnotherSubjectIsOutOfScope(),
             new AnswersTheOpenQuestion(),
+            new ABillTextsNumber(),
             new DeputyAndScrutinMeanTheirVote(),
             new DeputyAfterAScrutin(),
             new DeputysLatestVotes(),
@@ -112,6 +113,18 @@ final class DecisionRules {
                 return Optional.of(Intent.VOTE_RESULT);
             }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * "le texte n° 482", "texte 482", "proposition de loi 1100": a bill text's number asks where that bill stands,
+     * never a scrutin's result (unless a deputy is named: then it is their vote).
+     */
+    record ABillTextsNumber() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            return !f.hasDeputy() && IntentNeeds.namesABillText(f.text())
+                    ? Optional.of(Intent.BILL_STATUS) : Optional.empty();
         }
     }
 

@@ -446,10 +446,13 @@ public final class Dialogue {
         }
         String said = Text.foldToWords(message.text());
         List<PendingChoice.Option> options = choice.options();
+        int ordinal = ordinal(said, options.size());
+        int byWords = optionByTitleWords(options, said);
         for (int i = 0; i < options.size(); i++) {
             PendingChoice.Option o = options.get(i);
             if (said.equals(Text.foldToWords(o.payload())) || said.equals(Text.foldToWords(o.title()))
-                    || said.equals(String.valueOf(i + 1)) || isOnlyOptionNamed(options, o, said)) {
+                    || said.equals(String.valueOf(i + 1)) || ordinal == i || byWords == i
+                    || isOnlyOptionNamed(options, o, said)) {
                 List<EntityMention> entities = new ArrayList<>(choice.keptEntities());
                 entities.add(o.entity());
                 Language lang = state.language() == null ? Language.FR : state.language();
@@ -458,6 +461,76 @@ public final class Dialogue {
             }
         }
         return Optional.empty();
+    }
+
+    /** The ordinal words of a choice: "premier", "5e", "fourth"; "dernier" / "last" is the last option. */
+    private static final java.util.Map<String, Integer> ORDINALS = java.util.Map.ofEntries(
+            java.util.Map.entry("premier", 1), java.util.Map.entry("premiere", 1), java.util.Map.entry("1er", 1),
+            java.util.Map.entry("1re", 1), java.util.Map.entry("1ere", 1), java.util.Map.entry("first", 1),
+            java.util.Map.entry("1st", 1), java.util.Map.entry("deuxieme", 2), java.util.Map.entry("second", 2),
+            java.util.Map.entry("seconde", 2), java.util.Map.entry("2nd", 2), java.util.Map.entry("troisieme", 3),
+            java.util.Map.entry("third", 3), java.util.Map.entry("3rd", 3), java.util.Map.entry("quatrieme", 4),
+            java.util.Map.entry("fourth", 4), java.util.Map.entry("cinquieme", 5), java.util.Map.entry("fifth", 5),
+            java.util.Map.entry("sixieme", 6), java.util.Map.entry("sixth", 6), java.util.Map.entry("septieme", 7),
+            java.util.Map.entry("seventh", 7), java.util.Map.entry("huitieme", 8), java.util.Map.entry("eighth", 8),
+            java.util.Map.entry("dernier", -1), java.util.Map.entry("derniere", -1), java.util.Map.entry("last", -1));
+    /** "2e", "5eme", "4th": a number with its ordinal ending. */
+    private static final java.util.regex.Pattern NUMBERED_ORDINAL =
+            java.util.regex.Pattern.compile("(\\d{1,2})(?:e|eme|er|re|ere|th|st|nd|rd)");
+    /** The words around an ordinal that say nothing else: "le premier", "the fourth one", "celui-là". */
+    private static final Set<String> ORDINAL_FILLERS = Set.of("le", "la", "l", "the", "one", "celui", "celle", "ci",
+            "dossier", "texte", "choix", "option", "choice", "please", "svp", "stp", "alors", "donc", "et", "and",
+            "plutot", "rather", "prends", "take", "je", "veux", "i", "want", "pick", "oui", "yes", "du", "de", "of",
+            "list", "liste", "sur");
+
+    /** The index the message picks by its position ("le premier", "le 5e", "the last one"); -1 when none. */
+    static int ordinal(String said, int size) {
+        int found = -1;
+        for (String w : said.split(" ")) {
+            Integer n = ORDINALS.get(w);
+            java.util.regex.Matcher m = NUMBERED_ORDINAL.matcher(w);
+            if (n == null && m.matches()) {
+                n = Integer.valueOf(m.group(1));
+            }
+            if (n != null) {
+                if (found != -1) {
+                    return -1;
+                }
+                found = n == -1 ? size - 1 : n - 1;
+            } else if (!w.isEmpty() && !ORDINAL_FILLERS.contains(w)) {
+                return -1;
+            }
+        }
+        return found >= 0 && found < size ? found : -1;
+    }
+
+    /** The words of a choice that are not a title's: "celui sur", "the one about". */
+    private static final Set<String> CHOICE_WORDS = Set.of("celui", "celle", "ceux", "sur", "about", "the", "one",
+            "le", "la", "les", "l", "de", "du", "des", "d", "on", "qui", "that", "concerne", "concernant", "porte",
+            "relatif", "relative", "dossier", "texte", "loi", "projet", "proposition", "bill", "et", "and", "pour",
+            "for", "of", "a", "au", "aux", "en");
+
+    /**
+     * "celui sur l'équilibre des finances publiques": the one option whose title holds every word said (beyond the
+     * words of a choice, at least one of four letters or more); -1 when none or several do.
+     */
+    static int optionByTitleWords(List<PendingChoice.Option> options, String said) {
+        List<String> words = java.util.Arrays.stream(said.split(" "))
+                .filter(w -> !w.isEmpty() && !CHOICE_WORDS.contains(w)).toList();
+        if (words.stream().noneMatch(w -> w.length() > 3)) {
+            return -1;
+        }
+        int found = -1;
+        for (int i = 0; i < options.size(); i++) {
+            String title = " " + Text.foldToWords(options.get(i).title()) + " ";
+            if (words.stream().allMatch(w -> title.contains(" " + w + " "))) {
+                if (found != -1) {
+                    return -1;
+                }
+                found = i;
+            }
+        }
+        return found;
     }
 
     /**

@@ -211,6 +211,16 @@ final class IntentNeeds {
     /** A capitalised word after the first word of the message. */
     private static final Pattern CAPITALISED_LATER = Pattern.compile("\\S\\s+\\p{Lu}\\p{Ll}");
 
+    /** "texte n° 482", "proposition de loi organique 12", "bill no. 482": a text word right before a number. */
+    private static final Pattern BILL_TEXT_NUMBER = Pattern.compile("\\b(?:texte|textes|text|proposition|projet|bill"
+            + "|ppl|pjl)(?: de loi| de resolution| of law)?(?: organique| adopte| adopted)? (?:n|no|numero|number|nr)? ?"
+            + "\\d{1,5}\\b");
+
+    /** Whether the message names a bill text by its number ("le texte n° 482"). */
+    static boolean namesABillText(String text) {
+        return BILL_TEXT_NUMBER.matcher(Text.foldToWords(text)).find();
+    }
+
     /** A scrutin number, a topic, a "latest" wording, or a scrutin in the conversation. */
     static boolean aScrutin(Understanding u, ConversationState state, List<String> words) {
         return u.first(EntityType.SCRUTIN).isPresent() || u.first(EntityType.TOPIC).isPresent()

@@ -263,7 +263,7 @@ public final class GazetteerEntityExtractor {
                 }
                 Token num = tokens.get(j);
                 boolean bareN = !SCRUTIN_WORDS.contains(w);
-                if (num.isNumber() && num.folded().length() <= 5
+                if (num.isNumber() && !(bareN && afterABillText(tokens, i)) && num.folded().length() <= 5
                         && (isScrutin(num.folded()) || (!bareN && isComing(num.folded()))
                         || NAMES_A_SCRUTIN.contains(w))) {
                     // "n 3876" counts only as written "n°3876" / "no 3876" right before the number
@@ -1089,6 +1089,24 @@ public final class GazetteerEntityExtractor {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    /** Words that make a following "n° 482" a bill text's number, not a scrutin's. */
+    private static final Set<String> BILL_TEXT_WORDS = Set.of("texte", "textes", "text", "texts", "proposition",
+            "propositions", "projet", "projets", "bill", "bills", "ppl", "pjl", "loi", "law", "resolution");
+
+    /** "le texte n° 482", "la proposition de loi organique n° 12": a bill text word just before the "n°" at i. */
+    private static boolean afterABillText(List<Token> tokens, int i) {
+        for (int k = i - 1; k >= Math.max(0, i - 4); k--) {
+            String w = tokens.get(k).folded();
+            if (BILL_TEXT_WORDS.contains(w)) {
+                return true;
+            }
+            if (!Set.of("de", "d", "organique", "adopte", "adoptee", "of").contains(w)) {
+                return false;
+            }
+        }
+        return false;
+    }
 
     private boolean isScrutin(String digits) {
         try {

@@ -111,7 +111,8 @@ class BillStatusHandlerTest {
                 15 janvier 2025""");
         assertThat(titles(a)).containsExactly("Garantir le droit à une fin de vie sans…",
                 "Accompagnement des malades et de la fin de vie");
-        assertThat(payloads(a)).containsExactly("Où en est le dossier DLR5L17N52751 ?",
+        // A text's number that leads back to the dossier alone, else its uid.
+        assertThat(payloads(a)).containsExactly("Où en est le texte n° 1500 ?",
                 "Où en est le dossier DLR5L17N50366 ?");
         ConversationState asked = a.state();
         assertThat(asked.pendingChoice().intent()).isEqualTo(Intent.BILL_STATUS);
@@ -169,7 +170,7 @@ class BillStatusHandlerTest {
         Answer several = ask(Language.FR, q, mention(EntityType.SCRUTIN, "4000", q, "4000"));
         assertThat(text(several)).startsWith("Le scrutin n° 4000 porte sur plusieurs dossiers législatifs. Lequel ?");
         assertThat(payloads(several)).containsExactly("Où en est le dossier DLR5L17N50366 ?",
-                "Où en est le dossier DLR5L17N50800 ?");
+                "Où en est le texte n° 907 ?");
 
         String none = "le texte du scrutin 4100 ?";
         Answer a = ask(Language.FR, none, mention(EntityType.SCRUTIN, "4100", none, "4100"));
@@ -210,14 +211,129 @@ class BillStatusHandlerTest {
         String q = "Where is the bill on end of life?";
         Answer a = ask(Language.EN, q, mention(EntityType.TOPIC, "end of life", q, "end of life"));
         assertThat(text(a)).startsWith("Several dossiers législatifs match \"fin de vie\". Which one?\n"
-                + "• \"Garantir le droit à une fin de vie sans souffrance\" — deposited at the Assemblée nationale, on ");
+                + "• \"Garantir le droit à une fin de vie sans souffrance\" — deposited at the Assemblée nationale on ");
 
         String assisted = "Where does the assisted dying bill stand?";
-        assertThat(text(ask(Language.EN, assisted))).startsWith("\"Droit à l'aide à mourir\" (Proposition de loi "
-                + "ordinaire) — latest known step: sent to committee at the Sénat, on 25 February 2026.\n"
+        assertThat(text(ask(Language.EN, assisted))).startsWith("\"Droit à l'aide à mourir\" (Private member's bill) "
+                + "— latest known step: sent to committee at the Sénat on 25 February 2026.\n"
                 + "Assemblée texts no. 1100, 2401.\nDeposited on 11 March 2025.\n"
                 + "The 2 public scrutins on this text, latest first: no. 5729, no. 3700.")
                 .endsWith("(data as of 23 April 2026). Method an-bill-stage-1: https://civic.example.org/methodology#an-bill-stage-1");
+    }
+
+    private static Dossier projet(String uid, String title, String procedure, List<Integer> numbers,
+                                  List<Integer> scrutins, fr.civicgateway.core.parliament.work.Step... steps) {
+        return new Dossier(uid, title, procedure, false, numbers, List.of(steps), scrutins, List.of());
+    }
+
+    /** PLF 2026: a rapporteur named in June, the bill deposited on 14 October, nothing linked to scrutin 450. */
+    private final Dossier plf2026 = projet("DLR5L17N52428", "Projet de loi de finances pour 2026",
+            "Projet de loi de finances de l'année", List.of(1906), List.of(),
+            step("AN1-COM-FOND-NOMIN", StepKind.COMMITTEE, Chamber.ASSEMBLEE, "2025-06-03"),
+            step("AN1-DEPOT", StepKind.DEPOSITED, Chamber.ASSEMBLEE, "2025-10-14"),
+            step("AN1-COM-FOND-SAISIE", StepKind.SENT_TO_COMMITTEE, Chamber.ASSEMBLEE, "2025-10-14"));
+    private final Dossier plf2025 = projet("DLR5L17N50000", "Projet de loi de finances pour 2025",
+            "Projet de loi de finances de l'année", List.of(324), List.of(),
+            step("AN1-DEPOT", StepKind.DEPOSITED, Chamber.ASSEMBLEE, "2024-10-10"),
+            step("PROM-PUB", StepKind.PROMULGATED, Chamber.OTHER, "2025-02-14"));
+    private final Dossier plfss2026 = projet("DLR5L17N52429", "Projet de loi de financement de la sécurité sociale "
+            + "pour 2026", "Projet de loi de financement de la sécurité sociale", List.of(1907), List.of(),
+            step("AN1-DEPOT", StepKind.DEPOSITED, Chamber.ASSEMBLEE, "2025-10-14"),
+            step("AN1-DEBATS-DEC", StepKind.ADOPTED, Chamber.ASSEMBLEE, "2025-12-16", "adopté"));
+
+    @Test
+    void theDepositIsTheTextsDepositNotAnEarlierRapporteursNomination() {
+        work.dossiers.add(plf2026);
+        assertThat(text(ask(Language.FR, "Où en est le dossier DLR5L17N52428 ?")))
+                .contains("\nDéposé le 14 octobre 2025.\n").doesNotContain("3 juin 2025");
+        // Without a -DEPOT act, the earliest step.
+        work.dossiers.add(projet("DLR5L17N49000", "Une mission", "Mission d'information", List.of(), List.of(),
+                step("AN20-MISINF-CREA", StepKind.OTHER, Chamber.ASSEMBLEE, "2024-12-03"),
+                step("AN20-RAPPORT", StepKind.OTHER, Chamber.ASSEMBLEE, "2025-07-09")));
+        assertThat(text(ask(Language.FR, "Où en est le dossier DLR5L17N49000 ?")))
+                .contains("Déposé le 3 décembre 2024.")
+                // A dossier of no procedural step keeps its latest step as its stage.
+                .contains("dernière étape connue : étape de la procédure à l'Assemblée nationale, le 9 juillet 2025.");
+    }
+
+    @Test
+    void aReportOnAPromulgatedLawsApplicationIsNotItsStage() {
+        work.dossiers.add(projet("DLR5L16N47509", "Programmation militaire pour les années 2024 à 2030",
+                "Projet de loi ordinaire", List.of(), List.of(),
+                step("AN1-DEPOT", StepKind.DEPOSITED, Chamber.ASSEMBLEE, "2023-04-04"),
+                step("PROM-PUB", StepKind.PROMULGATED, Chamber.OTHER, "2023-08-01"),
+                step("AN-APPLI-RAPPORT", StepKind.OTHER, Chamber.ASSEMBLEE, "2025-09-30"),
+                // A report dated after the data is no next step either.
+                step("AN-APPLI-RAPPORT", StepKind.OTHER, Chamber.ASSEMBLEE, "2026-09-30")));
+        String a = text(ask(Language.FR, "Où en est le dossier DLR5L16N47509 ?"));
+        assertThat(a).contains("— dernière étape connue : promulgué, le 1er août 2023.")
+                .doesNotContain("étape de la procédure").doesNotContain("Prochaine étape déjà datée");
+    }
+
+    @Test
+    void aYearAskedMustBeInTheTitle() {
+        work.dossiers.addAll(List.of(plf2026, plf2025));
+        String q = "Où en est le projet de loi de finances pour 2027 ?";
+        assertThat(text(ask(Language.FR, q))).startsWith("Je ne trouve aucun dossier législatif dont le titre "
+                + "contienne « finances 2027 » (dossiers au 23 avril 2026).");
+        assertThat(text(ask(Language.FR, "Où en est le projet de loi de finances pour 2025 ?")))
+                .startsWith("« Projet de loi de finances pour 2025 » (Projet de loi de finances de l'année) — dernière "
+                        + "étape connue : promulgué, le 14 février 2025.");
+    }
+
+    @Test
+    void aScrutinLinkedToNoDossierFallsBackOnTheOneDossierItsTitleNames() {
+        work.dossiers.addAll(List.of(plf2026, plf2025, plfss2026));
+        // Scrutin 450: "l'ensemble du projet de loi de finances pour 2025 (première lecture)."
+        String q = "et le texte du scrutin 450 ?";
+        Answer a = ask(Language.FR, q, mention(EntityType.SCRUTIN, "450", q, "450"));
+        assertThat(text(a)).startsWith("Aucun dossier législatif ne rattache le scrutin n° 450 dans les données "
+                + "(dossiers au 23 avril 2026) ; son titre nomme ce texte, retrouvé par son titre :\n"
+                + "« Projet de loi de finances pour 2025 »");
+
+        // Two dossiers named alike: no guess.
+        work.dossiers.add(projet("DLR5L17N50001", "Projet de loi de finances pour 2025 (nouvelle lecture)",
+                "Projet de loi de finances de l'année", List.of(), List.of()));
+        assertThat(text(ask(Language.FR, q, mention(EntityType.SCRUTIN, "450", q, "450"))))
+                .startsWith("Aucun dossier législatif ne rattache le scrutin n° 450 dans les données (dossiers au "
+                        + "23 avril 2026) : il porte peut-être sur une motion ou un texte hors dossier.");
+    }
+
+    @Test
+    void theScrutinsAllMissingTheNumbersSortedAndAStepToComeWordedAsSuch() {
+        work.dossiers.add(dossier("DLR5L17N53500", "Protéger les haies", List.of(2401, 1100), List.of(5800, 5801),
+                step("AN1-DEPOT", StepKind.DEPOSITED, Chamber.ASSEMBLEE, "2025-03-11"),
+                step("SN1-COM-FOND", StepKind.COMMITTEE, Chamber.SENAT, "2026-05-06")));
+        String a = text(ask(Language.FR, "Où en est le dossier DLR5L17N53500 ?"));
+        assertThat(a).contains("Textes de l'Assemblée n° 1100, 2401.",
+                "Aucun de ces scrutins n'a encore son résultat dans les données des votes (scrutins au 21 novembre 2025).",
+                "Prochaine étape déjà datée : examen en commission au Sénat, le 6 mai 2026.");
+        String en = text(ask(Language.EN, "Where is dossier DLR5L17N53500?"));
+        assertThat(en).contains("None of these scrutins has its result in the vote data yet",
+                "Next step already dated: examination in committee at the Sénat on 6 May 2026.");
+    }
+
+    @Test
+    void englishTranslatesTheProcedureAndRanksWholeWordsFirst() {
+        work.dossiers.addAll(List.of(plf2026, plfss2026));
+        // "finance bill" is "loi de finances": not the more recently active "financement" bill.
+        String finance = "Where is the finance bill at?";
+        // The extractor may take "finance" for a topic: the whole message's English name still wins.
+        assertThat(text(ask(Language.EN, finance, mention(EntityType.TOPIC, "finance", finance, "finance"))))
+                .startsWith("\"Projet de loi de finances pour 2026\"");
+        assertThat(text(ask(Language.EN, finance))).startsWith("\"Projet de loi de finances "
+                + "pour 2026\" (Finance bill for the year) — latest known step: sent to committee at the Assemblée "
+                + "nationale on 14 October 2025.");
+        // A whole word before a longer one it starts: "pêche" before the more recent "pêcheurs".
+        work.dossiers.add(dossier("DLR5L17N53600", "Protection des pêcheurs", List.of(), List.of(),
+                step("AN1-DEPOT", StepKind.DEPOSITED, Chamber.ASSEMBLEE, "2026-03-01")));
+        work.dossiers.add(dossier("DLR5L17N53601", "Pêche durable", List.of(), List.of(),
+                step("AN1-DEPOT", StepKind.DEPOSITED, Chamber.ASSEMBLEE, "2025-03-01")));
+        assertThat(text(ask(Language.FR, "Où en est la loi sur la pêche ?"))).startsWith("Plusieurs dossiers "
+                + "législatifs correspondent à « peche ». Lequel ?\n• « Pêche durable »");
+        assertThat(text(ask(Language.EN, "Where is dossier DLR5L17N52429?"))).startsWith("\"Projet de loi de "
+                + "financement de la sécurité sociale pour 2026\" (Social security financing bill) — latest known "
+                + "step: adopted in the chamber at the Assemblée nationale on 16 December 2025.");
     }
 
     /** The agenda these tests were written against: data to 15 April 2026, from a test source. */

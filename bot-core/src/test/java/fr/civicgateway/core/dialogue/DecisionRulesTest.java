@@ -260,10 +260,35 @@ class DecisionRulesTest {
         }
     }
 
+    @Nested
+    class ABillTextsNumber {
+        final DecisionRules.Rule rule = new DecisionRules.ABillTextsNumber();
+
+        @Test
+        void aTextWordBeforeANumberAsksWhereTheBillStandsWhateverTheClassifierSaid() {
+            assertThat(rule.decide(facts("le texte n° 482", Intent.VOTE_RESULT, 0.9, NEW))).contains(Intent.BILL_STATUS);
+            assertThat(rule.decide(facts("texte 482", Intent.HELP, 0.3, NEW))).contains(Intent.BILL_STATUS);
+            assertThat(rule.decide(facts("la proposition de loi organique n° 12 ?", Intent.OUT_OF_SCOPE, 0.2, NEW)))
+                    .contains(Intent.BILL_STATUS);
+            assertThat(rule.decide(facts("bill no. 482", Intent.VOTE_RESULT, 0.6, NEW))).contains(Intent.BILL_STATUS);
+        }
+
+        @Test
+        void passesOnAScrutinsTextOrADeputysVote() {
+            String scrutin = "et le texte du scrutin 3876 ?";
+            assertThat(rule.decide(facts(scrutin, Intent.BILL_STATUS, 0.9, NEW,
+                    mention(scrutin, "3876", EntityType.SCRUTIN, "3876")))).isEqualTo(PASSES);
+            assertThat(rule.decide(facts("le scrutin n° 482", Intent.VOTE_RESULT, 0.9, NEW))).isEqualTo(PASSES);
+            String vote = "Boris Vallaud a voté le texte 482 ?";
+            assertThat(rule.decide(facts(vote, Intent.REPRESENTATIVE_VOTES, 0.9, NEW,
+                    mention(vote, "Boris Vallaud", EntityType.DEPUTY, VALLAUD)))).isEqualTo(PASSES);
+        }
+    }
+
     @Test
     void theRulesAreTriedInOrderAndAnIntentTheyDoNotKnowPassesThemAll() {
         assertThat(DecisionRules.ORDERED).extracting(r -> r.getClass().getSimpleName()).containsExactly(
-                "AnotherSubjectIsOutOfScope", "AnswersTheOpenQuestion", "DeputyAndScrutinMeanTheirVote",
+                "AnotherSubjectIsOutOfScope", "AnswersTheOpenQuestion", "ABillTextsNumber", "DeputyAndScrutinMeanTheirVote",
                 "DeputyAfterAScrutin", "DeputysLatestVotes", "ScrutinAfterADeputysVote", "BareReportNumber",
                 "BarePlaceOrName", "DayAfterTheAgenda", "NotUnderstood");
         Intent weather = Intent.named("weather_forecast");

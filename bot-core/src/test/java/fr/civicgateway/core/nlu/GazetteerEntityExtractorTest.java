@@ -197,6 +197,17 @@ class GazetteerEntityExtractorTest {
     }
 
     @Test
+    void aNumberAfterABillTextsWordIsTheTextsNotAScrutinsEvenWhenSuchAScrutinExists() {
+        // Scrutins 450 and 1500 are loaded: "n° 450" alone would be one.
+        assertThat(found("n° 450")).containsExactly("scrutin 450 «450»");
+        for (String text : List.of("le texte n° 450", "texte 450", "la proposition de loi n° 1500",
+                "le projet de loi organique n° 450", "text no. 450", "bill no 1500")) {
+            assertThat(types(text)).as(text).doesNotContain("scrutin");
+        }
+        assertThat(found("le texte du scrutin n° 450")).containsExactly("scrutin 450 «450»");
+    }
+
+    @Test
     void readsAScrutinJustNewerThanTheLoadedDataWhenItIsNamedAsOne() {
         assertThat(found("résultat du scrutin 3900")).as("the data goes to 3877 and may lag behind")
                 .containsExactly("scrutin 3900 «3900»");

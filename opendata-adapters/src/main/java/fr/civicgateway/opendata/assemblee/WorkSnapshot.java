@@ -197,20 +197,26 @@ public final class WorkSnapshot implements AssemblyWork {
                 }
             }
         }
-        List<Dossier> out = new ArrayList<>();
-        for (int i = candidates.nextSetBit(0); i >= 0 && out.size() < limit; i = candidates.nextSetBit(i + 1)) {
+        // Whole words first ("finance" is not "financement"), each group by activity, the latest first.
+        List<Dossier> exact = new ArrayList<>();
+        List<Dossier> prefixed = new ArrayList<>();
+        for (int i = candidates.nextSetBit(0); i >= 0 && exact.size() < limit; i = candidates.nextSetBit(i + 1)) {
             String title = foldedTitles[i];
             boolean all = true;
+            boolean whole = true;
             for (String w : needles) {
                 if (!title.contains(" " + w)) {
                     all = false;
                     break;
                 }
+                whole &= title.contains(" " + w.trim() + " ");
             }
             if (all) {
-                out.add(byActivity[i]);
+                (whole ? exact : prefixed).add(byActivity[i]);
             }
         }
+        List<Dossier> out = new ArrayList<>(exact);
+        out.addAll(prefixed.subList(0, Math.min(prefixed.size(), Math.max(0, limit - exact.size()))));
         return out;
     }
 

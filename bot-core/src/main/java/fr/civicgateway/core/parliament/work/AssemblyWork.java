@@ -46,7 +46,8 @@ public interface AssemblyWork {
     /**
      * Dossiers whose title, or the title of one of their texts, holds every word of {@code words} (accents and case
      * ignored, words of three letters or fewer ignored: "aide à mourir" finds the dossier "Fin de vie" by its
-     * proposition's title), the most recently active first; a number alone ("482", "n° 482") finds the dossier of the
+     * proposition's title), those holding each word whole before those holding a longer word it starts ("finance"
+     * before "financement"), each the most recently active first; a number alone ("482", "n° 482") finds the dossier of the
      * Assemblée text of that number. A phrase of short words only ("fin de vie") is matched as a whole phrase.
      */
     List<Dossier> findDossiers(String words, int limit);

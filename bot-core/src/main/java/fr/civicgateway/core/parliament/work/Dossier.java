@@ -33,33 +33,52 @@ public record Dossier(String uid, String title, String procedure, boolean propos
     }
 
     /**
-     * Its stage on {@code dataDate}: the latest step dated on or before it (same-day steps in document order, the
-     * last wins); empty when no step is that old.
+     * Its stage on {@code dataDate}: the latest procedural step dated on or before it (same-day steps in document
+     * order, the last wins). A report on a promulgated law's application ({@code AN-APPLI-RAPPORT}) or a step of no
+     * known kind ({@link StepKind#OTHER}) is no stage, unless the dossier has no procedural step at all (a mission's
+     * dossier); empty when no step is that old.
      */
     public Optional<Step> stage(LocalDate dataDate) {
         Step best = null;
+        Step bestAny = null;
         for (Step s : steps) {
-            if (!s.date().isAfter(dataDate) && (best == null || !s.date().isBefore(best.date()))) {
+            if (s.date().isAfter(dataDate)) {
+                continue;
+            }
+            if (bestAny == null || !s.date().isBefore(bestAny.date())) {
+                bestAny = s;
+            }
+            if (procedural(s) && (best == null || !s.date().isBefore(best.date()))) {
                 best = s;
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.ofNullable(best != null ? best : bestAny);
     }
 
-    /** The next step already scheduled after {@code dataDate}: the earliest step dated after it. */
+    /** The next procedural step already scheduled after {@code dataDate}: the earliest one dated after it. */
     public Optional<Step> next(LocalDate dataDate) {
         Step best = null;
         for (Step s : steps) {
-            if (s.date().isAfter(dataDate) && (best == null || s.date().isBefore(best.date()))) {
+            if (procedural(s) && s.date().isAfter(dataDate) && (best == null || s.date().isBefore(best.date()))) {
                 best = s;
             }
         }
         return Optional.ofNullable(best);
     }
 
-    /** The day it was first deposited (its first step's day); empty when it has no dated step. */
+    /** A step of the bill's procedure: not a report on the law's application, nor a step of no known kind. */
+    public static boolean procedural(Step s) {
+        return s.kind() != StepKind.OTHER && !s.code().toUpperCase(java.util.Locale.ROOT).contains("-APPLI");
+    }
+
+    /**
+     * The day its text was deposited: the earliest {@code -DEPOT} act (a rapporteur can be named before the
+     * Government's bill is deposited), else its earliest step; empty when it has no dated step.
+     */
     public Optional<LocalDate> deposited() {
-        return steps.stream().map(Step::date).min(LocalDate::compareTo);
+        Optional<LocalDate> depot = steps.stream().filter(s -> s.code().toUpperCase(java.util.Locale.ROOT)
+                .endsWith("-DEPOT")).map(Step::date).min(LocalDate::compareTo);
+        return depot.isPresent() ? depot : steps.stream().map(Step::date).min(LocalDate::compareTo);
     }
 
     /** The dossier's page on assemblee-nationale.fr. */
