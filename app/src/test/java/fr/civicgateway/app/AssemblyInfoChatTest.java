@@ -33,7 +33,11 @@ class AssemblyInfoChatTest {
                 {"Comment fonctionnent les QAG ?", "LEGIARTI000019241057"},
                 {"Qu'est-ce qu'une motion de censure, comment ça marche ?", "article-49-alinea-2-de-la-constitution"},
                 {"What is a solemn vote?", "les-votes-a-l-assemblee-nationale"},
-                {"How does a bill become law?", "le-parcours-de-la-loi"}};
+                {"How does a bill become law?", "le-parcours-de-la-loi"},
+                // a deputy intent's words, no deputy named: the notion (the rule WhatANotionIs)
+                {"c'est quoi les questions au gouvernement ?", "LEGIARTI000019241057"},
+                {"what is a question to the government?", "LEGIARTI000019241057"},
+                {"c'est quoi un scrutin solennel ?", "les-votes-a-l-assemblee-nationale"}};
         SoftAssertions.assertSoftly(soft -> {
             for (String[] c : cases) {
                 soft.assertThat(ask(c[0], null).text()).as(c[0]).contains("\nSource").endsWith(c[1]);

@@ -95,7 +95,11 @@ class ChatAtTheEdgesTest {
                 {"Comment fonctionne l'Assemblée ?", "assembly_info"},
                 {"Quoi de neuf à la mairie ?", "local_news"},
                 {"Comment contacter Mathilde Panot ?", "contact_representative"},
-                {"Where does the immigration bill stand?", "bill_status"}};
+                {"Where does the immigration bill stand?", "bill_status"},
+                // API.md §2: legislative_work is "which texts it adopted lately", "which bills it is working on"
+                {"Quels textes ont été adoptés récemment ?", "legislative_work"},
+                {"What texts were adopted recently?", "legislative_work"},
+                {"What is the Assembly working on this week?", "legislative_work"}};
         SoftAssertions.assertSoftly(soft -> {
             for (String[] c : cases) {
                 JsonNode body = ChatClient.json(chat.post("/api/v1/nlu/parse", "{\"text\":\"" + c[0] + "\"}").body());
@@ -241,6 +245,7 @@ class ChatAtTheEdgesTest {
                 "Comment voter par procuration ?",
                 "Qui est le maire de Paris ?",
                 "Combien coûte l'Assemblée nationale ?",
+                "Combien gagne un député ?",
                 "Quel âge a Marine Le Pen ?",
                 "Quelle est l'ancienneté de Gabriel Attal ?",
                 "Qui est le sénateur du Gard ?");
@@ -249,7 +254,8 @@ class ChatAtTheEdgesTest {
                 soft.assertThat(fresh(q)).as(q).startsWith("Je ne sais pas répondre à cela. Je peux vous dire, d'après"
                         + " les données ouvertes de l'Assemblée nationale :");
             }
-            for (String q : List.of("Who is the mayor of Lyon?", "How old is Marine Le Pen?")) {
+            for (String q : List.of("Who is the mayor of Lyon?", "How old is Marine Le Pen?",
+                    "how much does an MP earn?", "What are an MP's expenses?")) {
                 soft.assertThat(chat.say("edges-" + UUID.randomUUID(), q, "en").getFirst().text()).as(q)
                         .startsWith("I can't answer that. From the Assemblée nationale's open data, I can tell you:");
             }

@@ -81,16 +81,21 @@ class ContactsOnRealDataTest {
             soft.assertThat(answer).as(name).contains("L'Assemblée ne publie pas d'adresse e-mail pour " + name + ".");
         }
         for (String phone : values(acteur, "Téléphone")) {
-            soft.assertThat(answer).as(name).contains("\n• téléphone : " + phone + "\n");
+            soft.assertThat(answer).as(name).contains("\n• téléphone : " + frenchPairs(phone) + "\n");
         }
         for (String site : values(acteur, "Site internet")) {
             soft.assertThat(answer).as(name).contains("\n• site internet : " + site + "\n");
         }
         for (String[] network : new String[][] {{"Twitter", "Twitter"}, {"Facebook", "Facebook"},
-                {"Instagram", "Instagram"}, {"Linkedin", "LinkedIn"}}) {
+                {"Instagram", "Instagram"}}) {
             for (String handle : values(acteur, network[0])) {
                 soft.assertThat(answer).as(name).contains("\n• " + network[1] + " : " + handle + "\n");
             }
+        }
+        for (String raw : values(acteur, "Linkedin")) {
+            String id = raw.substring(raw.lastIndexOf("in/") + 3).split("[/?]")[0];
+            soft.assertThat(answer).as(name).contains("\n• LinkedIn : https://www.linkedin.com/in/" + id + "\n")
+                    .doesNotContain("original_referer");
         }
         List<JsonNode> office = postal(acteur, "Adresse publiée de circonscription");
         soft.assertThat(answer.split("• permanence en circonscription : ", -1).length - 1).as(name + " offices")
@@ -109,6 +114,46 @@ class ContactsOnRealDataTest {
         soft.assertThat(answer).as(name).doesNotContain("senat.fr", "Télécopie")
                 .contains("Source : Assemblée nationale, https://www.assemblee-nationale.fr/dyn/deputes/" + uid
                         + " (données au ");
+    }
+
+    /** A naive reading: a number of ten digits with dots or spaces, in pairs; anything else as published. */
+    private static String frenchPairs(String raw) {
+        String digits = raw.replaceAll("[ .]", "");
+        if (!digits.matches("0\\d{9}")) {
+            return raw;
+        }
+        return String.join(" ", digits.substring(0, 2), digits.substring(2, 4), digits.substring(4, 6),
+                digits.substring(6, 8), digits.substring(8, 10));
+    }
+
+    @Test
+    void phonesAreInFrenchPairsLinkedInIsAProfileAddressAndAnAskedKindNotPublishedIsSaid() {
+        // PA721426 publishes "0450248819"; PA720892 (Mathilde Panot) publishes no telephone
+        JsonNode withPhone = acteur("PA721426", "AMO10_deputes_actifs_mandats_actifs_organes_L17");
+        assertThat(values(withPhone, "Téléphone")).containsExactly("0450248819");
+        assertThat(say("le numéro de téléphone de " + name(withPhone)).getFirst().text())
+                .contains("\n• téléphone : 04 50 24 88 19\n").doesNotContain("0450248819");
+        JsonNode panot = acteur("PA720892", "AMO10_deputes_actifs_mandats_actifs_organes_L17");
+        assertThat(values(panot, "Téléphone")).isEmpty();
+        assertThat(say("le numéro de téléphone de Mathilde Panot").getFirst().text())
+                .contains("\n• téléphone : non publié\n");
+        SoftAssertions.assertSoftly(soft -> {
+            for (String uid : List.of("PA720892", "PA721426")) {
+                JsonNode acteur = acteur(uid, "AMO10_deputes_actifs_mandats_actifs_organes_L17");
+                checkChannels(soft, uid, acteur, say("Comment contacter " + name(acteur) + " ?").getFirst().text());
+            }
+        });
+    }
+
+    @Test
+    void aFormerDeputyIsNotToldToWriteToTheMandatesChannels() {
+        JsonNode darmanin = acteur("PA607846", "AMO50_acteurs_mandats_organes_divises_L17_extrait");
+        assertThat(name(darmanin)).isEqualTo("Gérald Darmanin");
+        String answer = say("comment écrire à Gérald Darmanin ?").getFirst().text();
+        assertThat(answer).startsWith("Gérald Darmanin n'est plus député")
+                .contains("Je ne transmets pas de message. Ces coordonnées étaient celles du mandat de député de "
+                        + "Gérald Darmanin : elles ne sont peut-être plus lues.")
+                .doesNotContain("écrivez directement");
     }
 
     @Test

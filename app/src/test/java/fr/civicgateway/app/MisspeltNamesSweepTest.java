@@ -184,7 +184,7 @@ class MisspeltNamesSweepTest {
         if (all.contains("Je ne trouve aucun député")) {
             return Outcome.NO_DEPUTY;
         }
-        if (all.contains(" fait partie de la ") || all.contains(" est partagée entre ")) {
+        if (all.contains(" fait partie de la ") || all.contains(" est partagée entre ") || all.contains(" est partagé entre ")) {
             return Outcome.PLACE;
         }
         Matcher m = PROFILE_LINK.matcher(all);

@@ -178,6 +178,23 @@ class AgendaOnRealDataTest {
     }
 
     @Test
+    void aDayNumberAloneTheEveAndTheMorrowAfterTheAgendaAreAroundTheDayItWasAbout() {
+        String conversation = "agenda-" + UUID.randomUUID();
+        ChatClient chat = new ChatClient(port);
+        chat.say(conversation, "Qu'y avait-il à l'ordre du jour le 15 avril ?");
+        assertThat(chat.say(conversation, "et le 16 ?").getFirst().text()).startsWith("Le jeudi 16 avril 2026, "
+                + "l'Assemblée a tenu " + on(LocalDate.of(2026, 4, 16)).size() + " séances publiques :\n");
+        assertThat(chat.say(conversation, "et la veille ?").getFirst().text()).as("the eve of the 16th")
+                .contains("mercredi 15 avril 2026");
+        assertThat(chat.say(conversation, "et le lendemain ?").getFirst().text()).contains("jeudi 16 avril 2026");
+        String english = "agenda-" + UUID.randomUUID();
+        chat.say(english, "What was on the agenda on 15 April?");
+        assertThat(chat.say(english, "and on 16 April?").getFirst().text()).contains("Thursday 16 April 2026");
+        assertThat(chat.say(english, "and the day before?").getFirst().text()).contains("Wednesday 15 April 2026");
+        assertThat(chat.say(english, "the next day?").getFirst().text()).contains("Thursday 16 April 2026");
+    }
+
+    @Test
     void severalDaysWrittenInSeveralWaysAreTheirRawAgendas() {
         record Asked(String text, LocalDate day) {
         }

@@ -81,7 +81,8 @@ abstract class ConversationStoreContract {
                         "PA793218", "Rousseau", 10, 18, List.of("PA795136", "PA793218")))));
         return new ConversationState(Language.FR, "PA720892", 3876, "retraites", Intent.REPRESENTATIVE_VOTES,
                 choice, Intent.REPRESENTATIVE_ATTENDANCE,
-                new ActiveFlow("report", "where", java.util.Map.of("what", "nid-de-poule")), MORNING);
+                new ActiveFlow("report", "where", java.util.Map.of("what", "nid-de-poule")),
+                java.time.LocalDate.of(2026, 4, 15), MORNING);
     }
 
     @Test

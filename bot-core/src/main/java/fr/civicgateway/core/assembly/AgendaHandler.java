@@ -72,8 +72,13 @@ public final class AgendaHandler implements IntentHandler {
     public Answer handle(Turn t) {
         LocalDate today = LocalDate.ofInstant(t.now(), zone);
         // The NLU's value is an ISO date already; a bare expression (a test's NLU) is read on the turn's day here.
-        Optional<LocalDate> day = t.entity(EntityType.DATE)
-                .flatMap(m -> DateExpression.parse(m.value())).map(e -> e.on(today));
+        // Right after an agenda answer about a day, a day named without its year, a day number alone or "la veille"
+        // is placed near that day: the NLU placed it near today, so the words are read again.
+        LocalDate anchor = t.state().lastIntent() == Intent.AGENDA ? t.state().lastDay() : null;
+        Optional<LocalDate> day = t.entity(EntityType.DATE).flatMap(m -> anchor == null
+                ? DateExpression.parse(m.value()).map(e -> e.on(today))
+                : DateExpression.read(m.text()).or(() -> DateExpression.parse(m.value()))
+                        .map(e -> e.near(anchor, today)));
         Provenance p = work.agendaProvenance();
         List<AgendaSitting> first = work.sittingsFrom(LocalDateTime.MIN, 1);
         List<AgendaSitting> last = work.sittingsBefore(LocalDateTime.MAX, 1);
@@ -104,7 +109,7 @@ public final class AgendaHandler implements IntentHandler {
                     "time", time(t, s.start().toLocalTime()), "state", state(s)));
             items(t, s, out);
         }
-        return answer(t, out, shown, p, false);
+        return answer(t, out, shown, p, null);
     }
 
     private Answer onDay(Turn t, LocalDate day, LocalDate today, Period period, Provenance p) {
@@ -118,7 +123,7 @@ public final class AgendaHandler implements IntentHandler {
                         "state", state(s)));
                 items(t, s, out);
             }
-            return answer(t, out, sittings, p, true);
+            return answer(t, out, sittings, p, day);
         }
         if (day.isBefore(period.from()) || day.isAfter(period.to())) {
             out.append(t.msg("agenda.day_outside", "side", day.isBefore(period.from()) ? "before" : "after",
@@ -133,10 +138,12 @@ public final class AgendaHandler implements IntentHandler {
                         "time", time(t, s.start().toLocalTime())));
             }
         }
-        return answer(t, out, List.of(), p, true);
+        return answer(t, out, List.of(), p, day);
     }
 
-    private Answer answer(Turn t, StringBuilder out, List<AgendaSitting> shown, Provenance p, boolean offerNext) {
+    /** @param day the day asked about, kept for a follow-up ("et le lendemain ?"), or null */
+    private Answer answer(Turn t, StringBuilder out, List<AgendaSitting> shown, Provenance p, LocalDate day) {
+        boolean offerNext = day != null;
         if (!zone.getRules().equals(work.agendaZone().getRules())) {
             out.append('\n').append(t.msg("agenda.paris_time"));
         }
@@ -157,7 +164,7 @@ public final class AgendaHandler implements IntentHandler {
         if (offerNext) {
             replies.add(new QuickReply(t.msg("agenda.button_next"), t.msg("agenda.button_next_question")));
         }
-        return Answer.text(t.state(), out.toString(), replies);
+        return Answer.text(t.state().withLastDay(day), out.toString(), replies);
     }
 
     private static void items(Turn t, AgendaSitting s, StringBuilder out) {

@@ -14,8 +14,13 @@ import fr.civicgateway.core.parliament.Contacts;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.representative.AboutOneDeputyHandler;
+import fr.civicgateway.core.text.Text;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code contact_representative}: a deputy's official contact channels as the Assemblée publishes them in the AMO
@@ -64,6 +69,23 @@ public final class ContactHandler extends AboutOneDeputyHandler {
             c.websites().forEach(v -> line(t, out, "website", v));
             c.social().forEach(s -> out.append('\n').append(t.msg("contact_representative.social",
                     "network", s.network(), "value", s.handle())));
+            // A kind the question asks for and the data lacks is said, not left out ("le téléphone de …")
+            Set<String> asked = askedKinds(t.message().text());
+            if (asked.contains("phone") && c.phones().isEmpty()) {
+                line(t, out, "phone", t.msg("contact_representative.not_published", "kind", "phone"));
+            }
+            if (asked.contains("mail") && c.emails().isEmpty()) {
+                line(t, out, "mail", t.msg("contact_representative.not_published", "kind", "mail"));
+            }
+            if (asked.contains("address") && c.postal(Contacts.PostalAddress.Kind.CONSTITUENCY).isEmpty()) {
+                line(t, out, "constituency_address", t.msg("contact_representative.not_published", "kind", "address"));
+            }
+            if (asked.contains("website") && c.websites().isEmpty()) {
+                line(t, out, "website", t.msg("contact_representative.not_published", "kind", "website"));
+            }
+            if (asked.contains("social") && c.social().isEmpty()) {
+                line(t, out, "social_networks", t.msg("contact_representative.not_published", "kind", "social"));
+            }
             if (c.emails().isEmpty()) {
                 out.append('\n').append(t.msg("contact_representative.no_email", "name", name));
             }
@@ -71,7 +93,10 @@ public final class ContactHandler extends AboutOneDeputyHandler {
                 out.append('\n').append(t.msg("contact_representative.no_constituency_office", "name", name));
             }
         }
-        out.append('\n').append(t.msg("contact_representative.not_forwarded", "name", name));
+        // A former deputy's channels were the mandate's: the old @assemblee-nationale.fr box may be read by no one
+        out.append('\n').append(d.current() || c.isEmpty()
+                ? t.msg("contact_representative.not_forwarded", "name", name)
+                : t.msg("contact_representative.not_forwarded_former", "name", name, "gender", gender));
         out.append('\n').append(Sources.line(t.messages(), t.language(), d.pageUrl(), data.info().deputiesDataDate()));
 
         List<Consultation> open = consultations.open(t.now());
@@ -90,6 +115,29 @@ public final class ContactHandler extends AboutOneDeputyHandler {
                     "items", String.join("\n", items)));
         }
         return Answer.text(t.state().withDeputy(d.uid()), out.toString(), buttons);
+    }
+
+    /** Words that ask for one kind of channel, folded ("e-mail" is "e mail"): the kinds a question asks for. */
+    private static final Map<String, Set<String>> KIND_WORDS = Map.of(
+            "phone", Set.of("telephone", "tel", "telephoner", "phone", "appeler", "call", "numero", "number"),
+            "mail", Set.of("mail", "email", "mails", "emails", "courriel", "mel", "electronique"),
+            "address", Set.of("postale", "postal", "courrier", "permanence", "office"),
+            "website", Set.of("site", "website", "web", "internet"),
+            "social", Set.of("reseaux", "reseau", "sociaux", "social", "twitter", "facebook", "instagram", "linkedin"));
+
+    static Set<String> askedKinds(String text) {
+        List<String> words = Arrays.asList(Text.foldToWords(text).split(" "));
+        Set<String> kinds = new HashSet<>();
+        KIND_WORDS.forEach((kind, ws) -> {
+            if (words.stream().anyMatch(ws::contains)) {
+                kinds.add(kind);
+            }
+        });
+        // "l'adresse" alone is the postal one; "l'adresse mail" is the e-mail
+        if (!kinds.contains("mail") && (words.contains("adresse") || words.contains("address"))) {
+            kinds.add("address");
+        }
+        return kinds;
     }
 
     private static void line(Turn t, StringBuilder out, String kind, String value) {

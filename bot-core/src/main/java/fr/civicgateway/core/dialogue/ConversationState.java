@@ -4,6 +4,7 @@ import fr.civicgateway.core.flow.ActiveFlow;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * What the bot remembers of one conversation between two messages: the language, what was last talked about
@@ -20,49 +21,54 @@ import java.time.Instant;
  * @param pendingIntent    the intent to answer once the user gives the deputy or the place it needs
  *                         ("mon député participe-t-il aux votes ?" → "J'habite à Annecy"), or null
  * @param activeFlow       a multi-turn flow in progress (a report, a consultation) with its slots, or null
+ * @param lastDay          the day the last agenda answer was about ("et le 16 avril ?" is placed near it), or null
  * @param updatedAt        when the state was last saved
  */
 public record ConversationState(Language language, String lastDeputyUid, Integer lastScrutin, String lastTopic,
                                 Intent lastIntent, PendingChoice pendingChoice, Intent pendingIntent,
-                                ActiveFlow activeFlow, Instant updatedAt) {
+                                ActiveFlow activeFlow, LocalDate lastDay, Instant updatedAt) {
 
     public static ConversationState start(Language language, Instant now) {
-        return new ConversationState(language, null, null, null, null, null, null, null, now);
+        return new ConversationState(language, null, null, null, null, null, null, null, null, now);
     }
 
     public ConversationState withLanguage(Language l) {
-        return new ConversationState(l, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, updatedAt);
+        return new ConversationState(l, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
     }
 
     public ConversationState withDeputy(String uid) {
-        return new ConversationState(language, uid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, updatedAt);
+        return new ConversationState(language, uid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
     }
 
     public ConversationState withScrutin(Integer number) {
-        return new ConversationState(language, lastDeputyUid, number, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, updatedAt);
+        return new ConversationState(language, lastDeputyUid, number, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
     }
 
     public ConversationState withTopic(String topic) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, topic, lastIntent, pendingChoice, pendingIntent, activeFlow, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, topic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
     }
 
     public ConversationState withLastIntent(Intent intent) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, intent, pendingChoice, pendingIntent, activeFlow, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, intent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
     }
 
     public ConversationState withPendingChoice(PendingChoice choice) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, choice, pendingIntent, activeFlow, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, choice, pendingIntent, activeFlow, lastDay, updatedAt);
     }
 
     public ConversationState withPendingIntent(Intent intent) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, intent, activeFlow, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, intent, activeFlow, lastDay, updatedAt);
     }
 
     public ConversationState withActiveFlow(ActiveFlow flow) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, flow, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, flow, lastDay, updatedAt);
+    }
+
+    public ConversationState withLastDay(LocalDate day) {
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, day, updatedAt);
     }
 
     public ConversationState withUpdatedAt(Instant t) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, t);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, t);
     }
 }

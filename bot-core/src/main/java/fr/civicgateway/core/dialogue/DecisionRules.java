@@ -28,6 +28,7 @@ final class DecisionRules {
             new ScrutinAfterADeputysVote(),
             new BareReportNumber(),
             new BarePlaceOrName(),
+            new WhatANotionIs(),
             new DayAfterTheAgenda(),
             new NotUnderstood());
 
@@ -194,6 +195,18 @@ final class DecisionRules {
                 return Optional.of(Intent.FIND_REPRESENTATIVE);
             }
             return f.weak() && f.hasDeputy() ? Optional.of(Intent.REPRESENTATIVE_PROFILE) : Optional.empty();
+        }
+    }
+
+    /**
+     * "C'est quoi les questions au gouvernement ?" asks what they are, not a deputy's questions: a definition with no
+     * deputy named goes to how the Assemblée works ({@link IntentNeeds#asksWhatANotionIs}).
+     */
+    record WhatANotionIs() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            return IntentNeeds.asksWhatANotionIs(f.intent(), f.u(), f.text())
+                    ? Optional.of(Intent.ASSEMBLY_INFO) : Optional.empty();
         }
     }
 

@@ -6,6 +6,7 @@ import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Understanding;
 import fr.civicgateway.core.text.Text;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -117,6 +118,13 @@ final class IntentNeeds {
             "coute", "coutent", "cout", "couts", "cost", "costs", "salaire", "salaires", "salary", "paye", "paid",
             "procuration", "naissance", "born");
 
+    /**
+     * Words of a deputy's pay, held nowhere when no deputy is named ("combien gagne un député ?"); with one named,
+     * "combien gagne {deputy} en plus de son mandat ?" is their declaration of interests.
+     */
+    private static final Set<String> PAY = Set.of("earn", "earns", "earning", "earnings", "gagne", "gagnent",
+            "pay", "expenses", "frais", "remuneration", "remunere", "remuneres", "indemnite", "indemnites");
+
     /** Intents a question about another office or about what no data holds is wrongly nearest to. */
     private static final Set<Intent> ABOUT_DEPUTIES = Set.of(Intent.FIND_REPRESENTATIVE,
             Intent.REPRESENTATIVE_PROFILE, Intent.REPRESENTATIVE_ATTENDANCE, Intent.REPRESENTATIVE_VOTES,
@@ -138,11 +146,52 @@ final class IntentNeeds {
         if (words.stream().anyMatch(NOTHING_HELD::contains)) {
             return true;
         }
+        // "how much does an MP earn?": a deputy's pay; with a deputy named, their declared outside income is held
+        if (u.first(EntityType.DEPUTY).isEmpty() && words.stream().anyMatch(PAY::contains)) {
+            return true;
+        }
         // "le président de l'Assemblée", "le président du groupe LFI" are the Assemblée's own offices
         return intent != Intent.ASSEMBLY_INFO && u.first(EntityType.GROUP).isEmpty()
                 && words.stream().noneMatch(w -> w.equals("assemblee") || w.equals("groupe") || w.equals("group"))
                 && words.stream().anyMatch(OTHER_OFFICES::contains) && u.first(EntityType.DEPUTY).isEmpty()
                 && words.stream().noneMatch(REPRESENTATION_WORDS::contains);
+    }
+
+    /** Deputy intents a general "what is …?" question about one of the Assemblée's notions is wrongly nearest to. */
+    private static final Set<Intent> NEED_A_DEPUTY = Set.of(Intent.REPRESENTATIVE_PROFILE,
+            Intent.REPRESENTATIVE_ATTENDANCE, Intent.REPRESENTATIVE_VOTES, Intent.REPRESENTATIVE_BILLS,
+            Intent.REPRESENTATIVE_SPEECHES, Intent.REPRESENTATIVE_QUESTIONS, Intent.REPRESENTATIVE_PRESENCE,
+            Intent.REPRESENTATIVE_INTERESTS, Intent.CONTACT_REPRESENTATIVE);
+
+    /** Openings of a request for a definition, folded to words: "c'est quoi", "qu'est-ce qu'un", "what is". */
+    private static final List<List<String>> DEFINITION = List.of(List.of("c", "est", "quoi"),
+            List.of("qu", "est", "ce"), List.of("que", "sont"), List.of("que", "signifie"), List.of("ca", "veut", "dire"),
+            List.of("what", "is"), List.of("what", "are"), List.of("what", "s"), List.of("what", "does"),
+            List.of("define"), List.of("definition"));
+
+    /** Words that point at a deputy without naming one ("ses questions", "his votes"). */
+    private static final Set<String> POINTING = Set.of("son", "sa", "ses", "leur", "leurs", "his", "her", "their",
+            "il", "elle", "he", "she", "him", "they");
+
+    /**
+     * "C'est quoi les questions au gouvernement ?", "what is a question to the government?": a definition asked
+     * with a deputy intent's words but no deputy named, pointed at ("ses questions") nor the citizen's own ("mon
+     * député"), is about the notion, not about a deputy.
+     */
+    static boolean asksWhatANotionIs(Intent intent, Understanding u, String text) {
+        if (!NEED_A_DEPUTY.contains(intent) || u.first(EntityType.DEPUTY).isPresent() || hasPlace(u)) {
+            return false;
+        }
+        List<String> words = words(text);
+        if (words.stream().anyMatch(w -> POINTING.contains(w) || FIRST_PERSON.contains(w))) {
+            return false;
+        }
+        for (List<String> opening : DEFINITION) {
+            if (Collections.indexOfSubList(words, opening) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the message is its entity mentions and filler words only ("et Mathilde Panot ?"). */

@@ -21,7 +21,10 @@ import java.util.Optional;
  * of the past: "qu'y avait-il le 15 avril ?", the latest such day up to today) or {@code --04-15/coming} (of the
  * future: the next such day from today); {@code today}, {@code today+1},
  * {@code today-1} (days from today); {@code last-tuesday} / {@code next-tuesday} (the nearest such weekday strictly
- * before / after today). {@link #on} of an ISO date is the date itself. Values are immutable and thread-safe.
+ * before / after today); {@code ---16} (a day of the month alone, "et le 16 ?": this month's, or the one
+ * {@link #near} names); {@code day-1} / {@code day+1} ("la veille", "le lendemain": the day before or after the day
+ * the conversation is about, read as yesterday / tomorrow when there is none). {@link #on} of an ISO date is the date
+ * itself. Values are immutable and thread-safe.
  *
  * <pre>{@code
  * DateExpression.parse("today+1").orElseThrow().on(LocalDate.of(2026, 12, 31)); // 2027-01-01
@@ -35,6 +38,24 @@ public sealed interface DateExpression {
 
     /** Its form as a {@code date} mention's unresolved value (see the class comment). */
     String value();
+
+    /**
+     * The day this expression names in a follow-up about {@code anchor}, the day the conversation was about: a day
+     * without its year is the such day nearest to it ("le 15 avril ?" then "et le 16 avril ?" is the 16th of that
+     * April, whatever the tense), a day of the month alone is in its month, "la veille" is the day before it. An
+     * expression that names its day on its own ("demain", "2026-04-16") is the same as {@link #on}.
+     */
+    default LocalDate near(LocalDate anchor, LocalDate today) {
+        return on(today);
+    }
+
+    /** The first day that {@code text} names (a mention's text as the user wrote it), read as the extractor does. */
+    static Optional<DateExpression> read(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        return DateExtractor.read(text);
+    }
 
     /** The expression of a mention's value; empty for anything else (never throws). */
     static Optional<DateExpression> parse(String value) {
@@ -52,6 +73,13 @@ public sealed interface DateExpression {
             if (value.startsWith("last-") || value.startsWith("next-")) {
                 DayOfWeek day = DayOfWeek.valueOf(value.substring(5).toUpperCase(Locale.ROOT));
                 return Optional.of(new NearestWeekday(day, value.startsWith("next-")));
+            }
+            if (value.startsWith("---")) {
+                return Optional.of(new DayOfMonth(Integer.parseInt(value.substring(3))));
+            }
+            if (value.startsWith("day+") || value.startsWith("day-")) {
+                int days = Integer.parseInt(value.substring(value.charAt(3) == '+' ? 4 : 3));
+                return Optional.of(new DaysFromAnchor(days));
             }
             if (value.startsWith("--")) {
                 int slash = value.indexOf('/');
@@ -128,6 +156,11 @@ public sealed interface DateExpression {
         }
 
         @Override
+        public LocalDate near(LocalDate anchor, LocalDate today) {
+            return new YearlessDay(day, Tense.NEAREST).on(anchor);
+        }
+
+        @Override
         public String value() {
             return tense == Tense.NEAREST ? day.toString() : day + "/" + tense.name().toLowerCase(Locale.ROOT);
         }
@@ -160,6 +193,63 @@ public sealed interface DateExpression {
         @Override
         public String value() {
             return (next ? "next-" : "last-") + day.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * A day of the month alone ("et le 16 ?", only as a whole message): in the month of the day the conversation is
+     * about, else the such day nearest to today. A day the month lacks (31 in April) is that month's last day.
+     */
+    record DayOfMonth(int day) implements DateExpression {
+        public DayOfMonth {
+            if (day < 1 || day > 31) {
+                throw new IllegalArgumentException("day of month " + day);
+            }
+        }
+
+        @Override
+        public LocalDate on(LocalDate today) {
+            LocalDate best = null;
+            for (int m = -1; m <= 1; m++) {
+                LocalDate candidate = inMonthOf(today.plusMonths(m));
+                if (best == null || Math.abs(ChronoUnit.DAYS.between(today, candidate))
+                        < Math.abs(ChronoUnit.DAYS.between(today, best))) {
+                    best = candidate;
+                }
+            }
+            return best;
+        }
+
+        @Override
+        public LocalDate near(LocalDate anchor, LocalDate today) {
+            return inMonthOf(anchor);
+        }
+
+        private LocalDate inMonthOf(LocalDate d) {
+            return d.withDayOfMonth(Math.min(day, d.lengthOfMonth()));
+        }
+
+        @Override
+        public String value() {
+            return "---" + (day < 10 ? "0" : "") + day;
+        }
+    }
+
+    /** "la veille" (-1), "le lendemain" (+1) of the day the conversation is about; from today when there is none. */
+    record DaysFromAnchor(int days) implements DateExpression {
+        @Override
+        public LocalDate on(LocalDate today) {
+            return today.plusDays(days);
+        }
+
+        @Override
+        public LocalDate near(LocalDate anchor, LocalDate today) {
+            return anchor.plusDays(days);
+        }
+
+        @Override
+        public String value() {
+            return days >= 0 ? "day+" + days : "day" + days;
         }
     }
 }

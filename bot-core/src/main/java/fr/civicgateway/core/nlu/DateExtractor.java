@@ -7,6 +7,7 @@ import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,6 +63,16 @@ final class DateExtractor {
             Map.entry(List.of("demain"), 1), Map.entry(List.of("tomorrow"), 1),
             Map.entry(List.of("hier"), -1), Map.entry(List.of("yesterday"), -1), Map.entry(List.of("last", "night"), -1));
 
+    /** Word sequences naming a day relative to the day the conversation is about ("la veille"), longest first. */
+    private static final List<Map.Entry<List<String>, Integer>> ANCHORED = List.of(
+            Map.entry(List.of("the", "day", "before"), -1), Map.entry(List.of("the", "previous", "day"), -1),
+            Map.entry(List.of("the", "day", "after"), 1), Map.entry(List.of("the", "next", "day"), 1),
+            Map.entry(List.of("the", "following", "day"), 1),
+            Map.entry(List.of("veille"), -1), Map.entry(List.of("lendemain"), 1));
+
+    /** The words a message may hold around a day number alone and still be only that day: "et le 16 ?". */
+    private static final Set<String> BARE_DAY_WORDS = Set.of("et", "and", "le", "the", "on", "pour", "for", "du");
+
     private static final Set<String> PAST = Set.of("dernier", "passe");
 
     /**
@@ -80,6 +91,10 @@ final class DateExtractor {
 
     static List<Found> find(String text, List<Token> tokens) {
         List<Found> found = findUntensed(text, tokens);
+        if (found.isEmpty()) {
+            Found bare = bareDay(tokens);
+            return bare == null ? found : List.of(bare);
+        }
         if (found.stream().noneMatch(f -> f.expression() instanceof DateExpression.YearlessDay)) {
             return found;
         }
@@ -92,6 +107,20 @@ final class DateExtractor {
         return out;
     }
 
+    /**
+     * The day a mention's text names; a day number alone ("14", the mention of "et le 14 ?") is a day of the month
+     * here, where the extractor already took it for one.
+     */
+    static Optional<DateExpression> read(String text) {
+        List<Token> tokens = FoldingTokenizer.tokenize(text);
+        List<Found> found = find(text, tokens);
+        if (!found.isEmpty()) {
+            return Optional.of(found.getFirst().expression());
+        }
+        int day = tokens.size() == 1 ? dayNumber(tokens.getFirst()) : 0;
+        return day > 0 ? Optional.of(new DateExpression.DayOfMonth(day)) : Optional.empty();
+    }
+
     /** The message's tense when its words say one and only one; else {@code NEAREST}. */
     private static DateExpression.Tense tense(List<Token> tokens) {
         boolean past = false;
@@ -102,6 +131,26 @@ final class DateExtractor {
         }
         return past == coming ? DateExpression.Tense.NEAREST
                 : past ? DateExpression.Tense.PAST : DateExpression.Tense.COMING;
+    }
+
+    /**
+     * A day number alone is a day only when it is the whole message ("et le 16 ?", "and the 16th?"): a follow-up
+     * of a dated answer. Anywhere else it stays a number (a scrutin, a département).
+     */
+    private static Found bareDay(List<Token> tokens) {
+        Found found = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (BARE_DAY_WORDS.contains(t.folded())) {
+                continue;
+            }
+            int day = dayNumber(t);
+            if (day == 0 || found != null || i == 0) {
+                return null;
+            }
+            found = new Found(i, i + 1, new DateExpression.DayOfMonth(day));
+        }
+        return found;
     }
 
     private static List<Found> findUntensed(String text, List<Token> tokens) {
@@ -127,6 +176,14 @@ final class DateExtractor {
             List<String> words = r.getKey();
             if (i + words.size() <= n && matches(tokens, i, words)) {
                 return new Found(i, i + words.size(), new DateExpression.DaysFromToday(r.getValue()));
+            }
+        }
+        for (Map.Entry<List<String>, Integer> r : ANCHORED) {
+            List<String> words = r.getKey();
+            // "the day before yesterday" is a day from today (RELATIVE, matched from "day")
+            if (i + words.size() <= n && matches(tokens, i, words) && (i + words.size() == n
+                    || !Set.of("yesterday", "tomorrow").contains(tokens.get(i + words.size()).folded()))) {
+                return new Found(i, i + words.size(), new DateExpression.DaysFromAnchor(r.getValue()));
             }
         }
         DayOfWeek weekday = WEEKDAYS.get(w);

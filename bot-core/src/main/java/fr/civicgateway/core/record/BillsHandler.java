@@ -11,8 +11,8 @@ import fr.civicgateway.core.parliament.work.BillRole;
 import fr.civicgateway.core.parliament.work.Bills;
 import fr.civicgateway.core.parliament.work.Provenance;
 import fr.civicgateway.core.parliament.work.Step;
+import fr.civicgateway.core.text.Text;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,6 +44,11 @@ public final class BillsHandler extends RecordHandler {
         String name = d.fullName();
         String gender = gender(d);
         StringBuilder out = new StringBuilder();
+        // A question about amendments is answered on them first ("combien d'amendements a déposé … ?")
+        boolean aboutAmendments = asksAboutAmendments(t.message().text());
+        if (aboutAmendments) {
+            out.append(amendments(t, d)).append('\n');
+        }
         if (d.unresolved()) {
             out.append(t.msg("representative_bills.no_data", "name", name, "to", date(t, p.dataDate())));
         } else if (b.all().isEmpty()) {
@@ -51,35 +56,59 @@ public final class BillsHandler extends RecordHandler {
         } else {
             out.append(t.msg("representative_bills.count", "name", name, "gender", gender,
                     "authored", b.authored(), "cosigned", b.cosigned(), "to", date(t, p.dataDate())));
-            // The latest authored first (a deputy co-signs far more than they author), then the latest co-signed.
-            List<BillRole> shown = new ArrayList<>(b.all().stream().filter(BillRole::author).limit(LATEST).toList());
-            shown.addAll(b.all().stream().filter(r -> !r.author()).limit(LATEST).toList());
-            for (BillRole r : shown) {
-                String role = !r.author() ? "cosignatory" : d.feminine() ? "author_female" : "author";
-                Optional<Step> stage = r.dossier().stage(p.dataDate());
-                out.append('\n');
-                if (stage.isPresent()) {
-                    Step s = stage.get();
-                    out.append(t.msg("representative_bills.item", "role", role, "date", date(t, r.date()),
-                            "title", r.dossier().title().strip(), "stage", s.kind().name().toLowerCase(Locale.ROOT),
-                            "chamber", s.chamber().name().toLowerCase(Locale.ROOT), "stage_date", date(t, s.date()),
-                            "url", r.dossier().url()));
-                } else {
-                    out.append(t.msg("representative_bills.item_unstaged", "role", role, "date", date(t, r.date()),
-                            "title", r.dossier().title().strip(), "url", r.dossier().url()));
-                }
+            // The latest authored first (a deputy co-signs far more than they author), then the latest co-signed,
+            // each list under its own heading: together they are not in date order.
+            List<BillRole> authored = b.all().stream().filter(BillRole::author).limit(LATEST).toList();
+            List<BillRole> cosigned = b.all().stream().filter(r -> !r.author()).limit(LATEST).toList();
+            if (!authored.isEmpty()) {
+                out.append('\n').append(t.msg("representative_bills.latest_authored"));
+                items(t, d, p, authored, out);
+            }
+            if (!cosigned.isEmpty()) {
+                out.append('\n').append(t.msg("representative_bills.latest_cosigned"));
+                items(t, d, p, cosigned, out);
             }
         }
         out.append('\n').append(methods.sourceLine(t, "representative_bills.source", p));
-        out.append('\n').append(amendments(t, d));
+        if (!aboutAmendments) {
+            out.append('\n').append(amendments(t, d));
+        }
         return out.toString();
+    }
+
+    private static boolean asksAboutAmendments(String text) {
+        for (String w : Text.foldToWords(text).split(" ")) {
+            if (w.startsWith("amendement") || w.startsWith("amendment")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void items(Turn t, Deputy d, Provenance p, List<BillRole> shown, StringBuilder out) {
+        for (BillRole r : shown) {
+            String role = !r.author() ? "cosignatory" : d.feminine() ? "author_female" : "author";
+            Optional<Step> stage = r.dossier().stage(p.dataDate());
+            out.append('\n');
+            if (stage.isPresent()) {
+                Step s = stage.get();
+                out.append(t.msg("representative_bills.item", "role", role, "date", date(t, r.date()),
+                        "title", r.dossier().title().strip(), "stage", s.kind().name().toLowerCase(Locale.ROOT),
+                        "chamber", s.chamber().name().toLowerCase(Locale.ROOT), "stage_date", date(t, s.date()),
+                        "url", r.dossier().url()));
+            } else {
+                out.append(t.msg("representative_bills.item_unstaged", "role", role, "date", date(t, r.date()),
+                        "title", r.dossier().title().strip(), "url", r.dossier().url()));
+            }
+        }
     }
 
     /** The amendments' sentence, with its own source, period and method (a different archive from the bills'). */
     private String amendments(Turn t, Deputy d) {
         Optional<Amendments> loaded = work.amendments(d.uid());
         if (loaded.isEmpty()) {
-            return t.msg("representative_bills.amendments_unavailable", "name", d.fullName());
+            return t.msg("representative_bills.amendments_unavailable", "name", d.fullName(), "gender", gender(d),
+                    "url", d.pageUrl());
         }
         Amendments a = loaded.get();
         Provenance p = a.provenance();

@@ -185,8 +185,10 @@ public final class FindRepresentativeHandler implements IntentHandler {
                             "count", Integer.toString(shares.size()), "example", example)
                     + "\n" + geoSource(turn));
         }
+        // "Annecy est partagée" (a ville), "Paris 11e arrondissement est partagé": the name's own gender
+        String kind = c.name().toLowerCase(java.util.Locale.ROOT).contains("arrondissement") ? "arrondissement" : "town";
         StringBuilder text = new StringBuilder(turn.msg("find_representative.commune_split", "commune", c.name(),
-                "count", Integer.toString(shares.size())));
+                "count", Integer.toString(shares.size()), "kind", kind));
         List<PendingChoice.Option> options = new ArrayList<>();
         List<QuickReply> buttons = new ArrayList<>();
         for (ConstituencyShare share : shares) {

@@ -170,6 +170,39 @@ class AgendaHandlerTest {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
+    @Test
+    void aFollowUpDayIsPlacedNearTheDayTheLastAnswerWasAbout() {
+        Instant december7 = Instant.parse("2026-12-07T09:00:00Z");
+        Answer first = handler.handle(turn(Language.FR, "Qu'y avait-il à l'ordre du jour le 15 avril ?", december7,
+                List.of(date("2026-04-15", "15 avril"))));
+        ConversationState after = first.state().withLastIntent(Intent.AGENDA);
+        // the NLU placed "16 avril" near 7 December: 2027; the follow-up is about April 2026
+        Answer next = handler.handle(turn(Language.FR, "et le 16 avril ?", december7, after,
+                List.of(date("2027-04-16", "16 avril"))));
+        assertThat(text(next)).startsWith("Il n'y a pas eu de séance publique de l'Assemblée le jeudi 16 avril 2026.");
+        assertThat(text(handler.handle(turn(Language.EN, "and on 16 April?", december7, after,
+                List.of(date("2027-04-16", "16 April")))))).contains("Thursday 16 April 2026").doesNotContain("2027");
+        assertThat(text(handler.handle(turn(Language.FR, "et le 14 ?", december7, after,
+                List.of(date("2026-12-14", "14")))))).startsWith("Le mardi 14 avril 2026, l'Assemblée a tenu une");
+        Answer eve = handler.handle(turn(Language.FR, "et la veille ?", december7, after,
+                List.of(date("2026-12-06", "veille"))));
+        assertThat(text(eve)).startsWith("Le mardi 14 avril 2026, l'Assemblée a tenu une");
+        assertThat(text(handler.handle(turn(Language.EN, "and the day after?", december7, eve.state()
+                .withLastIntent(Intent.AGENDA), List.of(date("2026-12-08", "the day after")))))).startsWith(
+                "On Wednesday 15 April 2026, the Assemblée held 2");
+        // after another subject, the day is the NLU's again
+        assertThat(text(handler.handle(turn(Language.FR, "et le 16 avril ?", december7,
+                after.withLastIntent(Intent.FIND_REPRESENTATIVE), List.of(date("2027-04-16", "16 avril"))))))
+                .contains("16 avril 2027");
+    }
+
+    private static Turn turn(Language lang, String text, Instant now, ConversationState state,
+                             List<EntityMention> entities) {
+        return new Turn(new IncomingMessage("test", "c1", text, null, null),
+                new Understanding(text, lang, List.of(new IntentScore(Intent.AGENDA, 0.9)), entities), lang,
+                state, now);
+    }
+
     private static Turn turn(Language lang, String text, Instant now, List<EntityMention> entities) {
         return new Turn(new IncomingMessage("test", "c1", text, null, null),
                 new Understanding(text, lang, List.of(new IntentScore(Intent.AGENDA, 0.9)), entities), lang,

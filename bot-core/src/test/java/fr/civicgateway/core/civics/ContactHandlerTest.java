@@ -136,6 +136,26 @@ class ContactHandlerTest {
     }
 
     @Test
+    void aKindAskedForAndNotPublishedIsSaidNotPublished() {
+        String phone = text(handler().handle(naming(Language.FR, "le numéro de téléphone de François Ruffin",
+                RUFFIN, "François Ruffin")));
+        assertThat(phone).contains("• Twitter : @Francois_Ruffin\n• téléphone : non publié\n");
+        String office = text(handler().handle(naming(Language.FR, "l'adresse de la permanence de François Ruffin",
+                RUFFIN, "François Ruffin")));
+        assertThat(office).contains("• permanence en circonscription : non publiée\n").doesNotContain("téléphone");
+        String site = text(handler().handle(naming(Language.EN, "François Ruffin's web site and phone?",
+                RUFFIN, "François Ruffin")));
+        assertThat(site).contains("• telephone: not published\n", "• web site: not published\n");
+        String mail = text(handler().handle(naming(Language.FR, "l'adresse mail de François Ruffin", RUFFIN,
+                "François Ruffin")));
+        assertThat(mail).as("the e-mail, not the postal address").contains("• e-mail : non publié\n")
+                .doesNotContain("permanence en circonscription : non publiée");
+        String panot = text(handler().handle(naming(Language.FR, "le téléphone de Mathilde Panot", PANOT,
+                "Mathilde Panot")));
+        assertThat(panot).contains("• téléphone : 01 23 45 67 89\n").doesNotContain("non publié");
+    }
+
+    @Test
     void aDeputyTheDataGivesNoChannelForGetsTheirPageOnly() {
         String a = text(handler().handle(naming(Language.FR, "contact de Marie Petit", MARIE_PETIT, "Marie Petit")));
 
@@ -161,6 +181,8 @@ class ContactHandlerTest {
         assertThat(a).startsWith("Nicolas Dupont-Aignan n'est plus député depuis le 1er septembre 2024 : voici les "
                 + "coordonnées que l'Assemblée publiait pendant son mandat.\nLes coordonnées de Nicolas Dupont-Aignan "
                 + "publiées par l'Assemblée nationale :\n• e-mail : nda@example.org");
+        assertThat(a).contains("Je ne transmets pas de message. Ces coordonnées étaient celles du mandat de député de "
+                + "Nicolas Dupont-Aignan : elles ne sont peut-être plus lues.").doesNotContain("écrivez directement");
     }
 
     @Test

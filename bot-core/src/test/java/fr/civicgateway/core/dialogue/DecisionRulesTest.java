@@ -38,6 +38,18 @@ class DecisionRulesTest {
         final DecisionRules.Rule rule = new DecisionRules.AnotherSubjectIsOutOfScope();
 
         @Test
+        void aDeputysPayWithNoDeputyNamedIsOutOfScope() {
+            for (String text : List.of("how much does an MP earn?", "combien gagne un député ?",
+                    "what is the pay of an MP?", "what are an MP's expenses?")) {
+                assertThat(rule.decide(facts(text, Intent.REPRESENTATIVE_ATTENDANCE, 0.72, NEW))).as(text)
+                        .contains(Intent.OUT_OF_SCOPE);
+            }
+            String named = "how much does Mathilde Panot earn besides the mandate?";
+            assertThat(rule.decide(facts(named, Intent.REPRESENTATIVE_INTERESTS, 0.9, NEW,
+                    mention(named, "Mathilde Panot", EntityType.DEPUTY, "PA720892")))).isEqualTo(PASSES);
+        }
+
+        @Test
         void theMayorIsNoDeputyQuestion() {
             String text = "Qui est le maire de Paris ?";
             assertThat(rule.decide(facts(text, Intent.FIND_REPRESENTATIVE, 0.9, NEW,
@@ -191,6 +203,36 @@ class DecisionRulesTest {
     }
 
     @Nested
+    class WhatANotionIs {
+        final DecisionRules.Rule rule = new DecisionRules.WhatANotionIs();
+
+        @Test
+        void aDefinitionWithoutADeputyIsHowTheAssembleeWorks() {
+            for (String text : List.of("c'est quoi les questions au gouvernement ?",
+                    "what is a question to the government?", "qu'est-ce qu'une question écrite ?",
+                    "les questions au gouvernement, c'est quoi ?", "que sont les amendements ?")) {
+                assertThat(rule.decide(facts(text, Intent.REPRESENTATIVE_QUESTIONS, 0.55, NEW))).as(text)
+                        .contains(Intent.ASSEMBLY_INFO);
+            }
+        }
+
+        @Test
+        void passesWhenADeputyIsNamedOrPointedAt() {
+            String named = "c'est quoi les questions au gouvernement de Mathilde Panot ?";
+            assertThat(rule.decide(facts(named, Intent.REPRESENTATIVE_QUESTIONS, 0.9, NEW,
+                    mention(named, "Mathilde Panot", EntityType.DEPUTY, "PA720892")))).isEqualTo(PASSES);
+            assertThat(rule.decide(facts("c'est quoi ses questions au gouvernement ?", Intent.REPRESENTATIVE_QUESTIONS,
+                    0.9, NEW))).isEqualTo(PASSES);
+            assertThat(rule.decide(facts("what is my MP's attendance?", Intent.REPRESENTATIVE_ATTENDANCE, 0.9, NEW)))
+                    .isEqualTo(PASSES);
+            assertThat(rule.decide(facts("quelles questions a posé Panot ?", Intent.REPRESENTATIVE_QUESTIONS, 0.9, NEW)))
+                    .as("no definition asked").isEqualTo(PASSES);
+            assertThat(rule.decide(facts("c'est quoi l'ordre du jour ?", Intent.AGENDA, 0.9, NEW)))
+                    .as("not a deputy intent").isEqualTo(PASSES);
+        }
+    }
+
+    @Nested
     class BarePlaceOrName {
         final DecisionRules.Rule rule = new DecisionRules.BarePlaceOrName();
 
@@ -290,7 +332,7 @@ class DecisionRulesTest {
         assertThat(DecisionRules.ORDERED).extracting(r -> r.getClass().getSimpleName()).containsExactly(
                 "AnotherSubjectIsOutOfScope", "AnswersTheOpenQuestion", "ABillTextsNumber", "DeputyAndScrutinMeanTheirVote",
                 "DeputyAfterAScrutin", "DeputysLatestVotes", "ScrutinAfterADeputysVote", "BareReportNumber",
-                "BarePlaceOrName", "DayAfterTheAgenda", "NotUnderstood");
+                "BarePlaceOrName", "WhatANotionIs", "DayAfterTheAgenda", "NotUnderstood");
         Intent weather = Intent.named("weather_forecast");
         String text = "Quel temps fera-t-il demain ?";
         assertThat(DecisionRules.decide(facts(text, weather, 0.9, NEW))).isEqualTo(weather);

@@ -124,6 +124,33 @@ class DateExtractionTest {
         assertThat(types("qui est mon député en mai ?")).as("a month is not a day").doesNotContain("date");
     }
 
+    @Test
+    void aFollowUpNamesADayAroundTheOneTheConversationIsAbout() {
+        assertThat(EXTRACTOR.extract("et le 16 ?").getFirst().value()).isEqualTo("---16");
+        assertThat(EXTRACTOR.extract("and on the 16th?").getFirst().value()).isEqualTo("---16");
+        assertThat(EXTRACTOR.extract("et la veille ?").getFirst().value()).isEqualTo("day-1");
+        assertThat(EXTRACTOR.extract("et le lendemain ?").getFirst().value()).isEqualTo("day+1");
+        assertThat(EXTRACTOR.extract("and the day before?").getFirst().value()).isEqualTo("day-1");
+        assertThat(EXTRACTOR.extract("the next day").getFirst().value()).isEqualTo("day+1");
+        assertThat(found("the day before yesterday")).as("still a day from today")
+                .containsExactly("date 2026-12-05 «day before yesterday»");
+        assertThat(types("Résultat du scrutin 16")).as("a number in a sentence is not a day").doesNotContain("date");
+        assertThat(types("16")).as("a number alone is not a day").doesNotContain("date");
+        LocalDate april15 = LocalDate.of(2026, 4, 15);
+        // on 7 December 2026 the nearest 16 April is 2027's; near 15 April 2026 it is 2026's
+        assertThat(DateExpression.read("16 avril").orElseThrow().on(MONDAY_7_DECEMBER)).isEqualTo("2027-04-16");
+        assertThat(DateExpression.read("16 avril").orElseThrow().near(april15, MONDAY_7_DECEMBER)).isEqualTo("2026-04-16");
+        assertThat(DateExpression.read("on 16 April").orElseThrow().near(april15, MONDAY_7_DECEMBER)).isEqualTo("2026-04-16");
+        assertThat(DateExpression.read("le 16").orElseThrow().near(april15, MONDAY_7_DECEMBER)).isEqualTo("2026-04-16");
+        assertThat(DateExpression.read("la veille").orElseThrow().near(april15, MONDAY_7_DECEMBER)).isEqualTo("2026-04-14");
+        assertThat(DateExpression.read("the next day").orElseThrow().near(april15, MONDAY_7_DECEMBER)).isEqualTo("2026-04-16");
+        assertThat(DateExpression.read("le 31").orElseThrow().near(april15, MONDAY_7_DECEMBER)).as("April has 30 days")
+                .isEqualTo("2026-04-30");
+        assertThat(DateExpression.read("demain").orElseThrow().near(april15, MONDAY_7_DECEMBER)).as("its own day")
+                .isEqualTo("2026-12-08");
+        assertThat(found("et le 16 ?")).containsExactly("date 2026-12-16 «16»");
+    }
+
     private static List<String> types(String text) {
         return EXTRACTOR.extract(text).stream().map(m -> m.type().apiName()).toList();
     }

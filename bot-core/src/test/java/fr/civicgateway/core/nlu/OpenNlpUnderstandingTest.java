@@ -89,8 +89,9 @@ class OpenNlpUnderstandingTest {
     }
 
     /**
-     * Issue 11's questions. "Quels textes ont été adoptés récemment ?" is the Assemblée's recent votes (texts adopted
-     * in a vote); texts adopted for good, promulgated or under debate are the legislative work. "Est-ce que mon
+     * Issue 11's questions. "Quels textes ont été adoptés récemment ?" is the legislative work, as API.md §2 says
+     * ("which texts it adopted lately"), like texts promulgated or under debate; the votes themselves are the
+     * Assemblée's activity. "Est-ce que mon
      * député est présent à l'Assemblée ?" is not here: the classifier reads it as participation in votes and
      * {@code PresenceHandler.claims} answers it (PresenceHandlerTest).
      */
@@ -98,7 +99,7 @@ class OpenNlpUnderstandingTest {
     @CsvSource(delimiter = '|', textBlock = """
             où en est la loi sur l'aide à mourir ?            | bill_status
             et le texte du scrutin 3876 ?                     | bill_status
-            quels textes ont été adoptés récemment ?          | parliament_activity
+            quels textes ont été adoptés récemment ?          | legislative_work
             quelles lois ont été promulguées ce mois-ci ?     | legislative_work
             qu'est-ce qui est débattu cette semaine ?         | legislative_work
             quand siège l'Assemblée ?                         | agenda

@@ -58,7 +58,10 @@ class BillsHandlerTest {
     void countsThenTheTwoLatestAuthoredAndCosignedWithTitleAndStageInHerGender() {
         String a = ask(handler, Language.FR, "Quelles lois Mathilde Panot a déposées ?", PANOT, "Mathilde Panot");
         assertThat(a).startsWith("Mathilde Panot est autrice de 3 propositions de loi ou de résolution et cosignataire "
-                + "de 1 autre (dossiers législatifs déposés jusqu'au 23 avril 2026). Les plus récentes :");
+                + "d'une autre (dossiers législatifs déposés jusqu'au 23 avril 2026).\nDernières déposées :\n• 1er février "
+                + "2026, autrice : « Garantir le droit à l'eau »");
+        assertThat(a).contains("\nDernières cosignées :\n• 5 novembre 2025, cosignataire : « Encadrer les loyers »")
+                .doesNotContain("Les plus récentes");
         assertThat(a).contains("• 1er février 2026, autrice : « Garantir le droit à l'eau » — adoptée en séance "
                 + "(Assemblée nationale) le 5 mars 2026 : https://www.assemblee-nationale.fr/dyn/17/dossiers/DLR5L17N1");
         assertThat(a).contains("• 5 novembre 2025, cosignataire : « Encadrer les loyers » — déposée (Assemblée "
@@ -72,15 +75,39 @@ class BillsHandlerTest {
     }
 
     @Test
-    void withoutTheAmendementsArchiveTheAnswerSaysItDoesNotHaveThemAndGivesNoZero() {
+    void withoutTheAmendementsArchiveTheAnswerSaysItDoesNotHaveThemFirstWhenAskedAndGivesNoZero() {
         String a = ask(handler, Language.FR, "Combien d'amendements a déposé Mathilde Panot ?", PANOT, "Mathilde Panot");
-        assertThat(a).endsWith("\nJe n'ai pas les amendements de Mathilde Panot : l'archive des amendements de "
-                + "l'Assemblée n'est chargée que lorsque l'actualisation en direct des données est activée sur ce "
-                + "service.");
+        assertThat(a).startsWith("Je n'ai pas le nombre d'amendements de Mathilde Panot : cette version du service ne "
+                + "charge pas l'archive des amendements de l'Assemblée (trop volumineuse) ; vous les trouverez sur sa "
+                + "fiche : https://www.assemblee-nationale.fr/dyn/deputes/PA720892\nMathilde Panot est autrice de 3 ");
         assertThat(a).doesNotContain("0 amendement", "an-amendments-1");
+        assertThat(ask(handler, Language.FR, "Combien d'amendements de Mathilde Panot ont été adoptés ?", PANOT,
+                "Mathilde Panot")).startsWith("Je n'ai pas le nombre d'amendements de Mathilde Panot");
         assertThat(ask(handler, Language.EN, "How many amendments did Mathilde Panot table?", PANOT, "Mathilde Panot"))
-                .endsWith("\nI do not have Mathilde Panot's amendments: the Assemblée's amendments archive is only "
-                        + "loaded when live data refresh is on for this service.");
+                .startsWith("I do not have the number of Mathilde Panot's amendments: this version of the service does "
+                        + "not load the Assemblée's amendments archive (too large); you will find them on her page: "
+                        + "https://www.assemblee-nationale.fr/dyn/deputes/PA720892\nMathilde Panot is the author");
+        // asked about bills, the amendments come after them
+        assertThat(ask(handler, Language.FR, "Quelles lois Mathilde Panot a déposées ?", PANOT, "Mathilde Panot"))
+                .startsWith("Mathilde Panot est autrice").endsWith("\nJe n'ai pas le nombre d'amendements de Mathilde "
+                        + "Panot : cette version du service ne charge pas l'archive des amendements de l'Assemblée (trop "
+                        + "volumineuse) ; vous les trouverez sur sa fiche : "
+                        + "https://www.assemblee-nationale.fr/dyn/deputes/PA720892");
+    }
+
+    @Test
+    void oneBillOrAmendmentIsSaidInWords() {
+        work.bills.put(RUFFIN, new Bills(1, 1, List.of(new BillRole(dossier("DLR5L17N9", "Un seul texte"), true,
+                LocalDate.of(2026, 1, 5)), new BillRole(dossier("DLR5L17N8", "Un texte cosigné"), false,
+                LocalDate.of(2025, 12, 5))), FakeAssemblyWork.provenance(Provenance.Method.BILLS)));
+        assertThat(ask(handler, Language.FR, "Les propositions de loi de François Ruffin ?", RUFFIN, "François Ruffin"))
+                .startsWith("François Ruffin est auteur d'une proposition de loi ou de résolution et cosignataire "
+                        + "d'une autre (");
+        work.amendmentsArchive = java.util.Map.of(RUFFIN, new fr.civicgateway.core.parliament.work.Amendments(
+                1, 1, 1, work.amendmentsProvenance));
+        assertThat(ask(handler, Language.FR, "Les amendements de François Ruffin ?", RUFFIN, "François Ruffin"))
+                .startsWith("Amendements : François Ruffin est auteur d'un amendement, dont 1 adopté, et cosignataire "
+                        + "d'un autre (");
     }
 
     @Test
@@ -88,15 +115,15 @@ class BillsHandlerTest {
         work.amendmentsArchive = java.util.Map.of(PANOT, new fr.civicgateway.core.parliament.work.Amendments(
                 1234, 5678, 12, work.amendmentsProvenance));
         String a = ask(handler, Language.FR, "Combien d'amendements a déposé Mathilde Panot ?", PANOT, "Mathilde Panot");
-        assertThat(a).endsWith("\nAmendements : Mathilde Panot est autrice de 1 234 amendements, dont 12 adoptés, et "
+        assertThat(a).startsWith("Amendements : Mathilde Panot est autrice de 1 234 amendements, dont 12 adoptés, et "
                 + "cosignataire de 5 678 autres (amendements déposés du 1er octobre 2024 au 20 avril 2026). Source : "
                 + "Assemblée nationale, amendements, https://www.assemblee-nationale.fr/dyn/17/amendements (données au "
-                + "20 avril 2026). Méthode an-amendments-1 : https://civic.example.org/methodology#an-amendments-1");
+                + "20 avril 2026). Méthode an-amendments-1 : https://civic.example.org/methodology#an-amendments-1\n");
         assertThat(ask(handler, Language.EN, "How many amendments did Mathilde Panot table?", PANOT, "Mathilde Panot"))
-                .endsWith("\nAmendments: Mathilde Panot tabled 1,234 amendments (12 were adopted); she also co-signed "
+                .startsWith("Amendments: Mathilde Panot tabled 1,234 amendments (12 were adopted); she also co-signed "
                         + "5,678 others (amendments deposited from 1 October 2024 to 20 April 2026). Source: Assemblée "
                         + "nationale, amendements, https://www.assemblee-nationale.fr/dyn/17/amendements (data as of "
-                        + "20 April 2026). Method an-amendments-1: https://civic.example.org/methodology#an-amendments-1");
+                        + "20 April 2026). Method an-amendments-1: https://civic.example.org/methodology#an-amendments-1\n");
         // A deputy the loaded archive never names: zero is then a fact of the archive, said with its period.
         assertThat(ask(handler, Language.FR, "Les amendements de François Ruffin ?", RUFFIN, "François Ruffin"))
                 .contains("Amendements : François Ruffin est auteur de 0 amendement, dont 0 adopté, et cosignataire "
@@ -114,8 +141,8 @@ class BillsHandlerTest {
     void answersInEnglish() {
         String a = ask(handler, Language.EN, "Which bills did Mathilde Panot table?", PANOT, "Mathilde Panot");
         assertThat(a).startsWith("Mathilde Panot is the author of 3 propositions de loi or de résolution (bills or "
-                + "motions for a resolution) and co-signed 1 other (dossiers législatifs deposited up to 23 April 2026). "
-                + "Her latest:");
+                + "motions for a resolution) and co-signed 1 other (dossiers législatifs deposited up to 23 April 2026).\n"
+                + "Latest tabled:\n• 1 February 2026");
         assertThat(a).contains("• 1 February 2026, author: \"Garantir le droit à l'eau\" — adopted in the chamber "
                 + "(Assemblée nationale) on 5 March 2026");
         assertThat(a).contains("(data as of 23 April 2026). Method an-bills-1:");

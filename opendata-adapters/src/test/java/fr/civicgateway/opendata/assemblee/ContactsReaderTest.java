@@ -49,7 +49,32 @@ class ContactsReaderTest {
         assertThat(c.phones()).containsExactly("05 58 00 00 00");
         assertThat(c.websites()).containsExactly("janedoe.fr");
         assertThat(c.social()).containsExactly(new SocialAccount("Twitter", "@janedoe"),
-                new SocialAccount("LinkedIn", "/in/jane-doe"));
+                new SocialAccount("LinkedIn", "https://www.linkedin.com/in/jane-doe"));
+    }
+
+    @Test
+    void phonesAreWrittenInFrenchPairsAndLinkedInValuesBecomeProfileAddresses() {
+        // forms found in the shipped AMO files
+        assertThat(ContactsReader.phone("0450248819")).isEqualTo("04 50 24 88 19");
+        assertThat(ContactsReader.phone("04.50.99.64.56")).isEqualTo("04 50 99 64 56");
+        assertThat(ContactsReader.phone("04 50 24 88 19")).isEqualTo("04 50 24 88 19");
+        assertThat(ContactsReader.phone("04.77.92.09.15 (Firminy) / 04.77.51.78.74 (Saint-Just-Saint-Rambert)"))
+                .isEqualTo("04 77 92 09 15 (Firminy) / 04 77 51 78 74 (Saint-Just-Saint-Rambert)");
+        assertThat(ContactsReader.phone("+687 44 19 73")).as("not a French number: as published").isEqualTo("+687 44 19 73");
+        assertThat(ContactsReader.phone("00 689 87 78 60 99")).isEqualTo("00 689 87 78 60 99");
+        assertThat(ContactsReader.linkedIn("/in/ctivoli")).contains("https://www.linkedin.com/in/ctivoli");
+        assertThat(ContactsReader.linkedIn("/in/fr.linkedin.com/in/veroniqueriotton?original_referer=https%3A%2F%2Fwww.g"))
+                .contains("https://www.linkedin.com/in/veroniqueriotton");
+        assertThat(ContactsReader.linkedIn("www.linkedin.com/in/camille-galliard-minier/"))
+                .contains("https://www.linkedin.com/in/camille-galliard-minier");
+        assertThat(ContactsReader.linkedIn("/in/anne-doe/?locale=fr_FR")).contains("https://www.linkedin.com/in/anne-doe");
+        assertThat(ContactsReader.linkedIn("/in/fr.linkedin.com/")).isEmpty();
+        assertThat(ContactsReader.linkedIn("Jane Doe")).isEmpty();
+        Contacts c = read("""
+                {"adresse": [{"type": "11", "valElec": "0450248819"}, {"type": "11", "valElec": "04.50.24.88.19"},
+                 {"type": "30", "valElec": "/in/"}, {"type": "24", "valElec": "@ok"}]}""");
+        assertThat(c.phones()).as("one number, once").containsExactly("04 50 24 88 19");
+        assertThat(c.social()).as("an unreadable LinkedIn value is dropped").containsExactly(new SocialAccount("Twitter", "@ok"));
     }
 
     @Test
