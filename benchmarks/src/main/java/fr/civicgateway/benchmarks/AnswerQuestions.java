@@ -55,6 +55,8 @@ final class AnswerQuestions {
                 "Mathilde Panot figure sur la feuille de présence de"));
         q.put("representative_bills", new Question("Quelles propositions de loi a déposées Mathilde Panot ?",
                 "Mathilde Panot est autrice de"));
+        q.put("bill_status", new Question("Où en est la loi sur l'aide à mourir ?", "Méthode an-bill-stage-1"));
+        q.put("legislative_work", new Question("Quels textes ont été adoptés récemment ?", "Méthode an-bill-stage-1"));
         q.put("contact_representative", new Question("Comment contacter Mathilde Panot ?",
                 "https://www.assemblee-nationale.fr/dyn/deputes/PA720892"));
         q.put("assembly_info", new Question("C'est quoi une motion de censure ?", "https://"));
