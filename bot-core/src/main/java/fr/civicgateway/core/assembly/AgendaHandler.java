@@ -86,7 +86,33 @@ public final class AgendaHandler implements IntentHandler {
             return Answer.text(t.state(), t.msg("agenda.empty") + "\n" + source(t, p));
         }
         Period period = new Period(first.getFirst().start().toLocalDate(), last.getFirst().start().toLocalDate());
+        if (anchor == null) {
+            day = day.map(d -> insideTheAgenda(t, d, period));
+        }
         return day.isPresent() ? onDay(t, day.get(), today, period, p) : next(t, period, p);
+    }
+
+    /**
+     * A day written without its year nor a tense ("l'ordre du jour du 15 avril") is the nearest such day; when that one
+     * is outside the agenda's period and the same day a year before or after is inside, the citizen means that one.
+     */
+    private static LocalDate insideTheAgenda(Turn t, LocalDate d, Period period) {
+        if (!d.isBefore(period.from()) && !d.isAfter(period.to())) {
+            return d;
+        }
+        boolean yearless = t.entity(EntityType.DATE).flatMap(m -> DateExpression.read(m.text()))
+                .filter(e -> e instanceof DateExpression.YearlessDay y && y.tense() == DateExpression.Tense.NEAREST)
+                .isPresent();
+        if (!yearless) {
+            return d;
+        }
+        for (LocalDate other : List.of(d.minusYears(1), d.plusYears(1))) {
+            if (other.getDayOfMonth() == d.getDayOfMonth() && !other.isBefore(period.from())
+                    && !other.isAfter(period.to())) {
+                return other;
+            }
+        }
+        return d;
     }
 
     private record Period(LocalDate from, LocalDate to) {

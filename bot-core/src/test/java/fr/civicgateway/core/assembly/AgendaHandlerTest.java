@@ -107,6 +107,18 @@ class AgendaHandlerTest {
     }
 
     @Test
+    void aDayWithoutYearNorTenseIsTheOneInsideTheAgendasPeriod() {
+        // Asked on 7 December 2026, "le 15 avril" is nearest in 2027, which the agenda does not reach; its April 2026
+        // is the one the citizen can mean. A written year, or a question in the future tense, is kept as said.
+        Instant december7 = Instant.parse("2026-12-07T09:00:00Z");
+        assertThat(text(handler.handle(turn(Language.FR, "Quel est l'ordre du jour le 15 avril ?", december7,
+                List.of(date("2027-04-15", "15 avril"))))))
+                .startsWith("Le mercredi 15 avril 2026, l'Assemblée a tenu 2 séances publiques :");
+        assertThat(text(handler.handle(turn(Language.FR, "Quel est l'ordre du jour le 15 avril 2027 ?", december7,
+                List.of(date("2027-04-15", "15 avril 2027")))))).doesNotContain("15 avril 2026");
+    }
+
+    @Test
     void aRelativeDayIsReadOnTheTurnsDayInTheTownsZone() {
         Answer a = handler.handle(turn(Language.EN, "what was on the agenda last Tuesday", MONDAY_20_APRIL,
                 List.of(date("last-tuesday", "last Tuesday"))));
@@ -191,9 +203,9 @@ class AgendaHandlerTest {
                 .withLastIntent(Intent.AGENDA), List.of(date("2026-12-08", "the day after")))))).startsWith(
                 "On Wednesday 15 April 2026, the Assemblée held 2");
         // after another subject, the day is the NLU's again
-        assertThat(text(handler.handle(turn(Language.FR, "et le 16 avril ?", december7,
-                after.withLastIntent(Intent.FIND_REPRESENTATIVE), List.of(date("2027-04-16", "16 avril"))))))
-                .contains("16 avril 2027");
+        assertThat(text(handler.handle(turn(Language.FR, "et le 16 juin ?", december7,
+                after.withLastIntent(Intent.FIND_REPRESENTATIVE), List.of(date("2027-06-16", "16 juin"))))))
+                .contains("16 juin 2027");
     }
 
     private static Turn turn(Language lang, String text, Instant now, ConversationState state,
