@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Cost of one {@link Dialogue#handle} — understanding, deciding, answering from the data, saving the context —
  * without HTTP, for every kind of answer the gateway gives from data. Each operation is the first message of a new
  * conversation, as in the load script. {@code @Setup} checks that the message gets the answer it stands for (a
- * misunderstood message would measure another answer).
+ * misunderstood message would measure another answer). To measure a new answer: its question and words of its
+ * answer in {@link AnswerQuestions}, its name in the {@code @Param} list below.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AnswerBenchmark {
 
     @Param({"profile", "find_deputy", "votes_latest", "vote", "topic_votes", "vote_result", "vote_result_topic",
-            "participation", "activity", "local_projects", "report_status", "agenda", "agenda_day"})
+            "participation", "activity", "local_projects", "report_status", "agenda", "agenda_day",
+            "representative_speeches", "representative_questions", "representative_presence", "representative_bills",
+            "representative_interests", "contact_representative", "assembly_info", "bill_status", "legislative_work"})
     public String question;
 
     @Param("data")

@@ -45,7 +45,7 @@ final class AnswerQuestions {
         q.put("agenda", new Question("Quand siège l'Assemblée ?", "Ses 3 dernières séances :"));
         q.put("agenda_day", new Question("Qu'y avait-il à l'ordre du jour le 15 avril 2026 ?",
                 "Le mercredi 15 avril 2026, l'Assemblée a tenu 2 séances publiques"));
-        // A deputy's record (issue 11): RecordAnswerBenchmark. A new answer is one line here and its name in the
+        // A deputy's record and the Assemblée's work (issue 11). A new answer is one line here and its name in the
         // @Param of the benchmark that measures it.
         q.put("representative_speeches", new Question("Combien de fois Mathilde Panot a pris la parole en séance ?",
                 "Mathilde Panot a fait"));

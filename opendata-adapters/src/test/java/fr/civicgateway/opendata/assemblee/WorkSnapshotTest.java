@@ -13,6 +13,7 @@ import fr.civicgateway.core.parliament.work.Dossier;
 import fr.civicgateway.core.parliament.work.Provenance;
 import fr.civicgateway.core.parliament.work.Questions;
 import fr.civicgateway.core.parliament.work.Speeches;
+import fr.civicgateway.core.parliament.work.Step;
 import fr.civicgateway.core.parliament.work.StepKind;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -126,10 +127,10 @@ class WorkSnapshotTest {
         // "Où en est la loi sur l'aide à mourir ?": the dossier is titled "Fin de vie", its proposition names it.
         assertThat(work.findDossiers("l'aide à mourir", 5)).extracting(Dossier::uid).contains("DLR5L17N51670");
         // Stages read by hand from the raw dossiers (the latest dated acte on or before 2026-04-23, the last of a day).
-        assertStage("DLR5L17N50172", StepKind.REJECTED, "2024-10-22", "rejeté en séance (Sénat)");
-        assertStage("DLR5L17N50337", StepKind.WITHDRAWN, "2024-09-17", "retiré (Assemblée nationale)");
-        assertStage("DLR5L17N50195", StepKind.DEPOSITED, "2024-07-22", "déposé (Assemblée nationale)");
-        assertStage("DLR5L17N53284", StepKind.IN_SITTING, "2026-04-16", "discuté en séance (Assemblée nationale)");
+        assertStage("DLR5L17N50172", StepKind.REJECTED, "2024-10-22", Step.Chamber.SENAT);
+        assertStage("DLR5L17N50337", StepKind.WITHDRAWN, "2024-09-17", Step.Chamber.ASSEMBLEE);
+        assertStage("DLR5L17N50195", StepKind.DEPOSITED, "2024-07-22", Step.Chamber.ASSEMBLEE);
+        assertStage("DLR5L17N53284", StepKind.IN_SITTING, "2026-04-16", Step.Chamber.ASSEMBLEE);
         // A step dated after the data is the next one, scheduled.
         assertThat(work.dossier("DLR5L17N53284").orElseThrow().next(dataDate).orElseThrow().date())
                 .isEqualTo(LocalDate.of(2026, 5, 5));
@@ -182,11 +183,11 @@ class WorkSnapshotTest {
                 .atStartOfDay())).isEqualTo(work.agendaOn(LocalDate.of(2026, 2, 17)));
     }
 
-    private static void assertStage(String uid, StepKind kind, String date, String words) {
+    private static void assertStage(String uid, StepKind kind, String date, Step.Chamber chamber) {
         var stage = work.dossier(uid).orElseThrow().stage(work.dossiersProvenance().dataDate()).orElseThrow();
         assertThat(stage.kind()).as(uid).isEqualTo(kind);
         assertThat(stage.date()).as(uid).isEqualTo(LocalDate.parse(date));
-        assertThat(stage.words()).as(uid).isEqualTo(words);
+        assertThat(stage.chamber()).as(uid).isEqualTo(chamber);
     }
 
     @Test

@@ -25,14 +25,4 @@ public record Step(String code, StepKind kind, Chamber chamber, LocalDate date, 
         Objects.requireNonNull(chamber, "chamber");
         Objects.requireNonNull(date, "date");
     }
-
-    /** The step in French words: "adopté en séance (Assemblée nationale)", "promulgué"… */
-    public String words() {
-        String where = switch (chamber) {
-            case ASSEMBLEE -> " (Assemblée nationale)";
-            case SENAT -> " (Sénat)";
-            default -> "";
-        };
-        return kind.words(outcome) + (kind.chamberless() ? "" : where);
-    }
 }

@@ -4,47 +4,24 @@ import java.util.Locale;
 
 /**
  * What a dossier's step is, from its {@code codeActe} (API.md §5, "A bill's stage"): déposé, renvoyé / examiné en
- * commission, en séance, adopté / rejeté, CMP, Conseil constitutionnel, promulgué, retiré.
+ * commission, en séance, adopté / rejeté, CMP, Conseil constitutionnel, promulgué, retiré. Their words, in French and
+ * English, are in the message catalogue (bundles bill_status, legislative_work, representative_bills), not here.
  */
 public enum StepKind {
-    DEPOSITED("déposé"),
-    SENT_TO_COMMITTEE("renvoyé en commission"),
-    COMMITTEE("examiné en commission"),
-    IN_SITTING("discuté en séance"),
-    DECIDED("décision en séance"),
-    ADOPTED("adopté en séance"),
-    REJECTED("rejeté en séance"),
-    ACCELERATED("procédure accélérée engagée"),
-    JOINT_COMMITTEE("en commission mixte paritaire"),
-    CONSTITUTIONAL_COUNCIL("examiné par le Conseil constitutionnel"),
-    PROMULGATED("promulgué"),
-    WITHDRAWN("retiré"),
-    MOTION("motion"),
-    OTHER("étape de la procédure");
-
-    private final String words;
-
-    StepKind(String words) {
-        this.words = words;
-    }
-
-    /** Steps that name no chamber in words (the CMP, the Conseil, the promulgation). */
-    boolean chamberless() {
-        return this == JOINT_COMMITTEE || this == CONSTITUTIONAL_COUNCIL || this == PROMULGATED;
-    }
-
-    String words(String outcome) {
-        if (this == DECIDED && outcome != null) {
-            return "décision en séance : " + outcome;
-        }
-        if (this == JOINT_COMMITTEE && outcome != null) {
-            return "commission mixte paritaire : " + outcome.toLowerCase(Locale.ROOT);
-        }
-        if (this == CONSTITUTIONAL_COUNCIL && outcome != null) {
-            return "décision du Conseil constitutionnel : " + outcome.toLowerCase(Locale.ROOT);
-        }
-        return words;
-    }
+    DEPOSITED,
+    SENT_TO_COMMITTEE,
+    COMMITTEE,
+    IN_SITTING,
+    DECIDED,
+    ADOPTED,
+    REJECTED,
+    ACCELERATED,
+    JOINT_COMMITTEE,
+    CONSTITUTIONAL_COUNCIL,
+    PROMULGATED,
+    WITHDRAWN,
+    MOTION,
+    OTHER;
 
     /**
      * The kind of a {@code codeActe} and, for decisions, its {@code statutConclusion}'s wording. The chamber prefix
