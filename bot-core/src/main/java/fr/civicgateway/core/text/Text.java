@@ -12,6 +12,14 @@ import java.util.regex.Pattern;
 public final class Text {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+    /**
+     * The last folding done on this thread. One turn folds the same message a dozen times (each decision rule, each
+     * handler's claim, the bill and place look-ups): the first folds it, the others read it here.
+     */
+    private static final ThreadLocal<Folded> LAST_FOLDED = new ThreadLocal<>();
+
+    private record Folded(String text, String words) {
+    }
 
     private Text() {
     }
@@ -37,6 +45,12 @@ public final class Text {
 
     /** {@link #fold} then every run of non-alphanumerics (hyphens, apostrophes, spaces) becomes one space. */
     public static String foldToWords(String s) {
-        return NON_ALNUM.matcher(fold(s)).replaceAll(" ").trim();
+        Folded last = LAST_FOLDED.get();
+        if (last != null && last.text().equals(s)) {
+            return last.words();
+        }
+        String words = NON_ALNUM.matcher(fold(s)).replaceAll(" ").trim();
+        LAST_FOLDED.set(new Folded(s, words));
+        return words;
     }
 }

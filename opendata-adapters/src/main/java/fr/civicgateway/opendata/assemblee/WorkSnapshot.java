@@ -16,7 +16,7 @@ import fr.civicgateway.core.parliament.work.Questions;
 import fr.civicgateway.core.parliament.work.Speeches;
 import fr.civicgateway.core.parliament.work.Step;
 import fr.civicgateway.core.parliament.work.StepKind;
-import java.text.Normalizer;
+import fr.civicgateway.core.text.Text;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -25,15 +25,19 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The figures of {@link AssemblyWork}, computed once from the archives by {@link WorkLoader} and kept compact: per
  * deputy, a few counts and references; per dossier, its steps; per séance, its agenda. Immutable, thread-safe.
  */
 public final class WorkSnapshot implements AssemblyWork {
+    /** "n° 482", "no 482", "numéro 482" folded: the word before a text number. */
+    private static final Pattern NUMBER_WORD = Pattern.compile("^(n|no|numero) +");
+    private static final Pattern TEXT_NUMBER = Pattern.compile("\\d{1,5}");
+
 
     /** The counts of the archives this snapshot was built from, for the admin API and the logs. */
     public record Contents(int sittings, int speakers, int questions, int dossiers, int cosignatures,
@@ -165,8 +169,8 @@ public final class WorkSnapshot implements AssemblyWork {
     @Override
     public List<Dossier> findDossiers(String words, int limit) {
         String folded = fold(words);
-        String digits = folded.replaceAll("^(n|no|numero)\\s+", "").trim();
-        if (digits.matches("\\d{1,5}")) {
+        String digits = NUMBER_WORD.matcher(folded).replaceFirst("");
+        if (TEXT_NUMBER.matcher(digits).matches()) {
             String uid = dossierOfNumber.get(Integer.parseInt(digits));
             return uid == null ? List.of() : List.of(dossiers.get(uid));
         }
@@ -358,10 +362,12 @@ public final class WorkSnapshot implements AssemblyWork {
         return out;
     }
 
-    /** Accents, case and punctuation folded away: "l'Aide à mourir" → "l aide a mourir". */
+    /**
+     * Accents, case and punctuation folded away: "l'Aide à mourir" → "l aide a mourir". The NLU's folding, so that a
+     * title and a question fold alike; it skips the costly decomposition for plain ASCII (every quick reply's number).
+     */
     static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", " ").trim();
+        return Text.foldToWords(s);
     }
 
     static AgendaItem item(String subject, Dossier d) {
