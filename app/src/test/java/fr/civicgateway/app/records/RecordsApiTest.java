@@ -134,7 +134,9 @@ class RecordsApiTest {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.path("error").asString()).isEqualTo(code);
-        assertThat(body.path("message").asString()).contains(words);
+        if (words.length > 0) {
+            assertThat(body.path("message").asString()).contains(words);
+        }
     }
 
     // ---- the votes are the nominal lists
@@ -489,11 +491,15 @@ class RecordsApiTest {
     void pathSpellingsThatCouldRoutePastARuleAreStillRefused() {
         RawHttp raw = new RawHttp(port);
         for (String target : List.of("/api/v1/deputies;x=1", "/api/v1/deputies/" + PANOT + ";x=1/votes",
-                "/api/v1/deputies/" + PANOT + "%2Fvotes", "/api/v1/scrutins/%2e%2e/deputies", "/api/v1//deputies")) {
+                "/api/v1/scrutins/%2e%2e/deputies", "/api/v1//deputies", "/api/v1/deputies/%25")) {
             RawHttp.Response r = raw.send("GET", target, null, null, "X-Forwarded-For", client);
             assertThat(r.status()).as(target).isEqualTo(400);
             assertThat(r.body()).as(target).contains("\"rejected_path\"");
         }
+        // An encoded '/' is refused by Tomcat itself, before the firewall.
+        RawHttp.Response slash = raw.send("GET", "/api/v1/deputies/" + PANOT + "%2Fvotes", null, null, "X-Forwarded-For", client);
+        assertThat(slash.status()).isEqualTo(400);
+        assertThat(slash.body()).contains("\"bad_request\"");
         // An encoded letter is the same path: the admin API still wants its token, the records answer the same.
         assertThat(raw.send("GET", "/api/v1/%61dmin/sources", null, null, "X-Forwarded-For", client).status()).isEqualTo(401);
         assertThat(raw.send("GET", "/%61pi/v1/deputies/" + PANOT, null, null, "X-Forwarded-For", client).body())
@@ -521,11 +527,12 @@ class RecordsApiTest {
         HttpResponse<String> ui = get("/api/docs");
         assertThat(ui.statusCode()).isEqualTo(302);
         String location = ui.headers().firstValue("Location").orElseThrow();
+        assertThat(URI.create(location).getPath()).isEqualTo("/api/swagger-ui/index.html");
         HttpResponse<String> page = get(URI.create(location).getPath());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
-        HttpResponse<String> config = get("/api/docs/openapi.json/swagger-config");
-        assertThat(config.body()).contains("/api/docs/openapi.json");
+        // the page is configured to load this document
+        assertThat(get("/api/swagger-ui/swagger-initializer.js").body()).contains("/api/docs/openapi.json");
     }
 }

@@ -70,7 +70,8 @@ class SecurityConfiguration {
         RequestMatcher demoPage = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/"),
                 PathPatternRequestMatcher.pathPattern("/index.html"));
         // Swagger UI (the records API's documentation, springdoc): its own scripts and styles, and the spec it fetches.
-        RequestMatcher docsPages = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/swagger-ui/**"),
+        // springdoc serves the UI beside the configured path's parent: /api/docs → /api/swagger-ui/index.html.
+        RequestMatcher docsPages = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/swagger-ui/**"),
                 PathPatternRequestMatcher.pathPattern("/api/docs"), PathPatternRequestMatcher.pathPattern("/api/docs/"));
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

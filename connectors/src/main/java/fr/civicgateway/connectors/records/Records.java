@@ -217,7 +217,7 @@ final class Records {
         if (paged != null) {
             paged.headers(h);
         }
-        h.setContentDisposition(ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build());
+        h.setContentDisposition(ContentDisposition.attachment().filename(filename).build());
         return ResponseEntity.ok().contentType(CSV_UTF8).headers(h).body(table.render());
     }
 
