@@ -3,7 +3,6 @@ package fr.civicgateway.connectors.records;
 import fr.civicgateway.connectors.web.ApiException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -141,9 +140,5 @@ final class Params {
         StringBuilder s = new StringBuilder();
         v.codePoints().forEach(c -> s.appendCodePoint(c < 0x20 || c == 0x7f ? '?' : c));
         return s.toString();
-    }
-
-    static List<String> names(String... names) {
-        return new ArrayList<>(List.of(names));
     }
 }
