@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.civicgateway.app.support.RawHttp;
 import fr.civicgateway.opendata.testing.NaiveRecord;
+import fr.civicgateway.opendata.testing.NaiveVotes;
 import fr.civicgateway.opendata.testing.ShippedData;
 import java.io.IOException;
 import java.io.StringReader;
@@ -309,6 +310,30 @@ class RecordsApiTest {
         assertThat(c.path("common").asInt()).isEqualTo(common);
         assertThat(c.path("same").asInt()).isEqualTo(same);
         assertError(get("/api/v1/deputies/" + PANOT + "/compare/" + PANOT), 400, "invalid_parameter", "two different deputies");
+    }
+
+    @Test
+    void loyaltyAndCohesionAreTheNaiveReadingOfTheNominalLists() {
+        NaiveVotes naive = NaiveVotes.read();
+        Map<String, NaiveVotes.Loyalty> loyalties = naive.loyalties();
+        Map<String, NaiveVotes.Cohesion> cohesions = naive.cohesions();
+        for (String uid : List.of(PANOT, VALLAUD)) {
+            JsonNode p = json("/api/v1/deputies/" + uid);
+            JsonNode l = p.path("figures").path("loyalty");
+            NaiveVotes.Loyalty expected = loyalties.get(uid);
+            assertThat(l.path("same").asInt()).as(uid).isEqualTo(expected.same());
+            assertThat(l.path("counted").asInt()).as(uid).isEqualTo(expected.counted());
+            assertThat(l.path("share").asDouble()).as(uid).isEqualTo((double) expected.same() / expected.counted());
+            assertThat(l.path("provenance").path("from").asString()).isEqualTo(expected.from().toString());
+            assertThat(l.path("provenance").path("to").asString()).isEqualTo(expected.to().toString());
+            assertThat(l.path("provenance").path("methodUrl").asString()).isEqualTo(PUBLIC_URL + "/methodology#an-loyalty-1");
+
+            String group = p.path("deputy").path("group").path("uid").asString();
+            JsonNode c = json("/api/v1/groups/" + group).path("cohesion");
+            assertThat(c.path("scrutins").asInt()).as(group).isEqualTo(cohesions.get(group).numbers().size());
+            assertThat(c.path("averageRice").asDouble()).as(group).isCloseTo(cohesions.get(group).mean(),
+                    org.assertj.core.data.Offset.offset(1e-12));
+        }
     }
 
     // ---- lists, pages, formats
