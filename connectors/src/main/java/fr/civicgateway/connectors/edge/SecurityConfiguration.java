@@ -35,7 +35,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * endpoints carry nothing a forged cross-site request could abuse. Security headers on every answer:
  * {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy: no-referrer}, and a Content-Security-Policy whose
  * {@code frame-ancestors} is {@code civic.web.frame-ancestors}; the demo page's policy allows its own scripts and
- * styles only, as the widget needs.
+ * styles only, as the widget needs, and Swagger UI's ({@code /api/docs}, the records API's documentation) its own
+ * scripts and styles too. The records API ({@code /api/v1/deputies}, {@code /scrutins}, {@code /groups},
+ * {@code /dossiers}) is public GETs, like the chat.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -67,6 +69,10 @@ class SecurityConfiguration {
         String ancestors = frameAncestors(web.frameAncestors());
         RequestMatcher demoPage = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/"),
                 PathPatternRequestMatcher.pathPattern("/index.html"));
+        // Swagger UI (the records API's documentation, springdoc): its own scripts and styles, and the spec it fetches.
+        // springdoc serves the UI beside the configured path's parent: /api/docs → /api/swagger-ui/index.html.
+        RequestMatcher docsPages = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/swagger-ui/**"),
+                PathPatternRequestMatcher.pathPattern("/api/docs"), PathPatternRequestMatcher.pathPattern("/api/docs/"));
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -94,7 +100,12 @@ class SecurityConfiguration {
                                 new ContentSecurityPolicyHeaderWriter("default-src 'self'; script-src 'self'; "
                                         + "style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
                                         + "base-uri 'none'; form-action 'none'; frame-ancestors " + ancestors)))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(demoPage),
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(docsPages,
+                                new ContentSecurityPolicyHeaderWriter("default-src 'self'; script-src 'self'; "
+                                        + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+                                        + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors " + ancestors)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(new OrRequestMatcher(demoPage, docsPages)),
                                 new ContentSecurityPolicyHeaderWriter(apiPolicy(web.frameAncestors())))));
         return http.build();
     }

@@ -4,7 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 
 /**
- * The rate limits of the public chat and NLU APIs: one per client address (chat and NLU together), and for the
+ * The rate limits of the public chat, NLU and records APIs: one per client address (chat, NLU and the records
+ * API's GETs together), and for the
  * chat one more per conversation. The conversation id is the client's choice, so only the address limit holds a
  * client that invents a new id for every message back.
  *
@@ -13,7 +14,7 @@ import org.springframework.http.HttpStatus;
  * ({@code server.tomcat.remoteip.internal-proxies}); by default forwarded headers are not trusted, since any client
  * could write one. Limits are per instance. Thread-safe.
  */
-final class ClientRateLimits {
+public final class ClientRateLimits {
 
     private final ConversationRateLimiter perConversation;
     private final ConversationRateLimiter perAddress;
@@ -24,7 +25,7 @@ final class ClientRateLimits {
     }
 
     /** Takes one request's token of the client's address, or throws a 429 {@link ApiException} with its wait. */
-    void address(HttpServletRequest request) {
+    public void address(HttpServletRequest request) {
         perAddress.acquire(request.getRemoteAddr()).ifPresent(wait -> {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
                     "Too many requests from your network address; wait a moment before the next one.", wait);

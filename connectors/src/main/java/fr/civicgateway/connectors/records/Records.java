@@ -1,0 +1,270 @@
+package fr.civicgateway.connectors.records;
+
+import fr.civicgateway.connectors.web.ClientRateLimits;
+import fr.civicgateway.core.answer.MethodLinks;
+import fr.civicgateway.core.dialogue.TurnScope;
+import fr.civicgateway.core.parliament.DataInfo;
+import fr.civicgateway.core.parliament.Deputy;
+import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.parliament.Position;
+import fr.civicgateway.core.parliament.Scrutin;
+import fr.civicgateway.core.parliament.work.AssemblyWork;
+import fr.civicgateway.core.parliament.work.Provenance;
+import fr.civicgateway.core.votes.VoteAlignments;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What every records endpoint shares: the per-address rate limit (the chat's {@link ClientRateLimits}), one version
+ * of the data for the whole answer (the dialogue's {@link TurnScope}), the validators of that version ({@code ETag},
+ * {@code Last-Modified}, 304), the citation ({@link Views.Meta}), the pagination links, and the two formats.
+ * Thread-safe: it holds only the shared ports.
+ */
+@Component
+final class Records {
+
+    /** The method of the answers that list the data as published and count nothing: its methodology section. */
+    static final String RECORDS_METHOD = "an-records-1";
+    static final String OPEN_DATA = "https://data.assemblee-nationale.fr/";
+    static final String BASE = "/api/v1";
+    static final MediaType CSV_UTF8 = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    /** Short enough that a refresh reaches clients soon, long enough to spare a newsroom's repeated reads. */
+    static final String CACHE_CONTROL = "public, max-age=60";
+
+    final ParliamentData data;
+    final AssemblyWork work;
+    final MethodLinks links;
+    final VoteAlignments alignments;
+    private final ClientRateLimits limits;
+    private final TurnScope scope;
+    private final Clock clock;
+
+    Records(ParliamentData data, AssemblyWork work, MethodLinks links, ClientRateLimits limits, TurnScope scope,
+            Clock clock, ObjectProvider<VoteAlignments> alignments) {
+        this.clock = clock;
+        this.data = data;
+        this.work = work;
+        this.links = links;
+        this.limits = limits;
+        this.scope = scope;
+        // The app's own instance when it declares one (the chat's), so that the figures are computed once.
+        this.alignments = alignments.getIfAvailable(() -> new VoteAlignments(data));
+    }
+
+    /** One request: the address's rate limit, then the answer read from one version of the data. */
+    ResponseEntity<?> answer(HttpServletRequest request, Supplier<ResponseEntity<?>> answer) {
+        limits.address(request);
+        Object[] out = new Object[1];
+        scope.run(() -> {
+            out[0] = answer.get();
+            return List.of();
+        });
+        return (ResponseEntity<?>) out[0];
+    }
+
+    // ---- validators
+
+    /**
+     * The data's validators for this format: the {@code ETag} hashes the data's versions and dates, the
+     * {@code Last-Modified} is the latest date the data goes to. True (and a 304 is answered) when the client's copy
+     * is current; the caching headers are set either way.
+     */
+    boolean notModified(HttpServletRequest request, HttpServletResponse response, Format format) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        return new ServletWebRequest(request, response).checkNotModified(etag(format), lastModified().toEpochMilli());
+    }
+
+    String etag(Format format) {
+        DataInfo i = data.info();
+        String facts = String.join("|", Long.toString(data.version()), Long.toString(work.version()),
+                Integer.toString(i.legislature()), Integer.toString(i.scrutinCount()), String.valueOf(i.lastScrutinDate()),
+                String.valueOf(i.deputiesDataDate()), String.valueOf(work.dossiersProvenance().dataDate()),
+                String.valueOf(work.agendaProvenance().dataDate()), String.valueOf(recordDate()));
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(facts.getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(h, 0, 10) + "-" + format.name().toLowerCase(Locale.ROOT) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The start of the latest day the data goes to (never in the future). */
+    Instant lastModified() {
+        DataInfo i = data.info();
+        LocalDate latest = Stream.of(i.lastScrutinDate(), i.deputiesDataDate(), work.dossiersProvenance().dataDate(),
+                        work.agendaProvenance().dataDate(), recordDate())
+                .filter(d -> d != null).max(LocalDate::compareTo).orElse(LocalDate.EPOCH);
+        Instant at = latest.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant now = clock.instant();
+        return at.isAfter(now) ? now : at;
+    }
+
+    /** The date the record's figures (speeches, presence) go to: the same for every deputy. */
+    private LocalDate recordDate() {
+        LocalDate s = work.speeches("PA0").provenance().dataDate();
+        LocalDate p = work.presence("PA0").provenance().dataDate();
+        return s.isAfter(p) ? s : p;
+    }
+
+    // ---- citations
+
+    /** The citation of an answer that lists the Assemblée's data as published. */
+    Views.Meta meta() {
+        DataInfo i = data.info();
+        return new Views.Meta(i.source(), OPEN_DATA, i.lastScrutinDate(), RECORDS_METHOD, methodUrl(RECORDS_METHOD),
+                i.legislature());
+    }
+
+    /** The citation of an answer whose figure is computed by that method over the votes. */
+    Views.Meta meta(String methodId) {
+        DataInfo i = data.info();
+        return new Views.Meta(i.source(), OPEN_DATA, i.lastScrutinDate(), methodId, methodUrl(methodId), i.legislature());
+    }
+
+    Views.Meta meta(Provenance p) {
+        return new Views.Meta(p.source(), p.url(), p.dataDate(), p.method().id, links.of(p.method()),
+                data.info().legislature());
+    }
+
+    Views.Cited cited(Provenance p) {
+        return new Views.Cited(p.source(), p.url(), p.from(), p.dataDate(), p.dataDate(), p.method().id,
+                links.of(p.method()));
+    }
+
+    Views.Cited cited(String sourceUrl, LocalDate from, LocalDate to, String method) {
+        return new Views.Cited(data.info().source(), sourceUrl, from, to, data.info().lastScrutinDate(), method,
+                methodUrl(method));
+    }
+
+    String methodUrl(String methodId) {
+        return links.page() + "#" + methodId;
+    }
+
+    String api(String path) {
+        return links.base() + BASE + path;
+    }
+
+    // ---- shared views
+
+    Views.GroupRef group(String uid) {
+        if (uid == null) {
+            return null;
+        }
+        String name = data.group(uid).map(g -> g.name()).filter(n -> !n.isBlank() && !n.matches("PO\\d+")).orElse(null);
+        return new Views.GroupRef(uid, data.groupAbbreviation(uid).orElse(null), name, api("/groups/" + uid));
+    }
+
+    Views.DeputySummary deputy(Deputy d) {
+        Views.ConstituencyView c = d.constituency() == null ? null : new Views.ConstituencyView(d.constituency().id(),
+                d.constituency().departementCode(), d.constituency().departementName(), d.constituency().number());
+        return new Views.DeputySummary(d.uid(), blank(d.civility()), blank(d.firstName()), blank(d.lastName()),
+                d.fullName(), d.current(), group(d.groupUid()), c, d.mandateStart(), d.mandateEnd(), d.pageUrl(),
+                api("/deputies/" + d.uid()));
+    }
+
+    Views.ScrutinSummary scrutin(Scrutin s) {
+        var c = s.counts();
+        return new Views.ScrutinSummary(s.number(), "VTANR5L" + data.info().legislature() + "V" + s.number(), s.date(),
+                word(s.type()), s.type().code().isEmpty() ? null : s.type().code(), s.title(),
+                s.outcome() == null ? null : word(s.outcome()),
+                new Views.CountsView(c.voters(), c.expressed(), c.required(), c.forVotes(), c.against(),
+                        c.abstentions(), c.nonVoting()), s.pageUrl(), api("/scrutins/" + s.number()));
+    }
+
+    static String position(Position p) {
+        return word(p);
+    }
+
+    /** {@code CENSURE_MOTION} → {@code censure-motion}: the API's words for the core's enums. */
+    static String word(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static String blank(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    // ---- answers
+
+    ResponseEntity<?> json(Views.Answer body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).headers(citation(body.meta())).body(body);
+    }
+
+    ResponseEntity<?> csv(CsvTable table, String filename, Views.Meta meta, Paged paged) {
+        HttpHeaders h = citation(meta);
+        if (paged != null) {
+            paged.headers(h);
+        }
+        h.setContentDisposition(ContentDisposition.attachment().filename(filename).build());
+        return ResponseEntity.ok().contentType(CSV_UTF8).headers(h).body(table.render());
+    }
+
+    ResponseEntity<?> json(Views.Answer body, Paged paged) {
+        HttpHeaders h = citation(body.meta());
+        paged.headers(h);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).headers(h).body(body);
+    }
+
+
+    /** The citation in headers too, for the CSV files (and clients that read headers only). */
+    private static HttpHeaders citation(Views.Meta meta) {
+        HttpHeaders h = new HttpHeaders();
+        h.set("X-Data-Date", String.valueOf(meta.dataDate()));
+        h.add(HttpHeaders.LINK, "<" + meta.methodUrl() + ">; rel=\"describedby\"");
+        h.add(HttpHeaders.LINK, "<" + meta.sourceUrl() + ">; rel=\"via\"");
+        return h;
+    }
+
+    /** A page of a list and its links, built on the public address ({@code civic.public-url}). */
+    Paged paged(HttpServletRequest request, Paging paging, int total) {
+        String self = links.base() + request.getRequestURI() + (request.getQueryString() == null ? ""
+                : "?" + request.getQueryString());
+        int pages = paging.totalPages(total);
+        return new Paged(new Views.PageInfo(paging.page(), paging.size(), total, pages),
+                new Views.Links(self, at(self, 1), at(self, pages), paging.page() > 1 ? at(self, paging.page() - 1) : null,
+                        paging.page() < pages ? at(self, paging.page() + 1) : null));
+    }
+
+    private static String at(String self, int page) {
+        return UriComponentsBuilder.fromUriString(self).replaceQueryParam("page", page).build().toUriString();
+    }
+
+    record Paged(Views.PageInfo page, Views.Links links) {
+
+        void headers(HttpHeaders h) {
+            h.set("X-Total-Count", Integer.toString(page.totalItems()));
+            List<String> rels = new ArrayList<>();
+            rels.add("<" + links.first() + ">; rel=\"first\"");
+            if (links.prev() != null) {
+                rels.add("<" + links.prev() + ">; rel=\"prev\"");
+            }
+            if (links.next() != null) {
+                rels.add("<" + links.next() + ">; rel=\"next\"");
+            }
+            rels.add("<" + links.last() + ">; rel=\"last\"");
+            rels.forEach(r -> h.add(HttpHeaders.LINK, r));
+        }
+    }
+}

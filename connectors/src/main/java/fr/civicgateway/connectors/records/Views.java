@@ -1,0 +1,207 @@
+package fr.civicgateway.connectors.records;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The JSON shapes of the records API (the OpenAPI document's schemas). Nulls are written: an unknown is said. */
+final class Views {
+
+    private Views() {
+    }
+
+    /** Every answer carries its citation. */
+    interface Answer {
+        Meta meta();
+    }
+
+    @Schema(description = "Where the answer comes from: cite it with the source, the date of its data and the method.")
+    record Meta(
+            @Schema(description = "The source's name", example = "Assemblée nationale, open data (AMO10, Scrutins)") String source,
+            @Schema(description = "The source's public page or archive") String sourceUrl,
+            @Schema(description = "The day the data goes to (\"données au …\")", example = "2025-11-14") LocalDate dataDate,
+            @Schema(description = "The id of the method, an anchor of the methodology page", example = "an-records-1") String method,
+            @Schema(description = "The method's section on the methodology page") String methodUrl,
+            @Schema(example = "17") int legislature) {
+    }
+
+    @Schema(description = "A figure's provenance: its source, the period it covers, the date of its data and its method.")
+    record Cited(String source, String sourceUrl,
+                 @Schema(description = "First day counted; null when the source has no meaningful start") LocalDate from,
+                 @Schema(description = "Last day counted") LocalDate to,
+                 LocalDate dataDate, String method, String methodUrl) {
+    }
+
+    @Schema(description = "Pagination: page numbers start at 1.")
+    record PageInfo(int number, int size, int totalItems, int totalPages) {
+    }
+
+    @Schema(description = "Absolute links to this page and its neighbours (null when there is none).")
+    record Links(String self, String first, String last, String prev, String next) {
+    }
+
+    @Schema(description = "A political group; abbreviation and name are null when the data does not describe the organe.")
+    record GroupRef(@Schema(example = "PO845413") String uid, @Schema(example = "LFI-NFP") String abbreviation,
+                    String name, String apiUrl) {
+    }
+
+    record ConstituencyView(@Schema(example = "33-4") String id, @Schema(example = "33") String departementCode,
+                            @Schema(example = "Gironde") String departementName, int number) {
+    }
+
+    @Schema(description = "A deputy. Former deputies the votes mention without an acteur file have only their uid.")
+    record DeputySummary(@Schema(example = "PA720892") String uid, String civility, String firstName, String lastName,
+                         String fullName, @Schema(description = "In office in the data (AMO10)") boolean sitting,
+                         GroupRef group, ConstituencyView constituency, LocalDate mandateStart, LocalDate mandateEnd,
+                         @Schema(description = "The deputy's page on assemblee-nationale.fr") String pageUrl,
+                         String apiUrl) {
+    }
+
+    record DeputyList(Meta meta, PageInfo page, Links links, List<DeputySummary> items) implements Answer {
+    }
+
+    record PostalView(String kind, String text) {
+    }
+
+    record SocialView(String network, String account) {
+    }
+
+    @Schema(description = "The deputy's official contact channels, as the Assemblée publishes them.")
+    record ContactsView(List<String> emails, List<PostalView> postal, List<String> phones, List<String> websites,
+                        List<SocialView> social) {
+    }
+
+    @Schema(description = "Participation in public votes (method an-participation-1); counts null when unavailable.")
+    record ParticipationFigure(Integer counted, Integer tookPart, Double rate, Integer byProxy,
+                               Integer excusedByFunction, Integer solemnCounted, Integer solemnTookPart,
+                               @Schema(description = "Why there is no figure, when there is none") String unavailable,
+                               Cited provenance) {
+    }
+
+    @Schema(description = "Share of the deputy's votes cast like their group's majority (method an-loyalty-1).")
+    record LoyaltyFigure(Integer same, Integer counted, Double share, String unavailable, Cited provenance) {
+    }
+
+    @Schema(description = "Presence at the committee meetings that publish their rolls (method an-committee-presence-1).")
+    record PresenceFigure(int present, int absent, int excused, int entries, Double rate, Cited provenance) {
+    }
+
+    record SittingView(String uid, LocalDate date, String subject, String url) {
+    }
+
+    @Schema(description = "Interventions in séance publique (method an-speeches-1).")
+    record SpeechesFigure(int interventions, int shortInterventions, int longInterventions, int sittings,
+                          SittingView latest, Cited provenance) {
+    }
+
+    record QuestionView(@Schema(allowableValues = {"government", "oral-without-debate"}) String kind, LocalDate date,
+                        String title, String sittingUrl) {
+    }
+
+    @Schema(description = "Questions au Gouvernement and orales sans débat (method an-questions-1), the latest first.")
+    record QuestionsFigure(int government, int oral, int total, List<QuestionView> all, Cited provenance) {
+    }
+
+    record BillView(String dossierUid, String title, boolean author, LocalDate date, String url, String apiUrl) {
+    }
+
+    @Schema(description = "Propositions authored and co-signed, by dossier (method an-bills-1), the latest first.")
+    record BillsFigure(int authored, int cosigned, List<BillView> all, Cited provenance) {
+    }
+
+    record DeclarationView(@Schema(allowableValues = {"interests", "assets", "other"}) String kind, String type,
+                           LocalDate published) {
+    }
+
+    @Schema(description = "What the HATVP's index lists (method hatvp-declarations-1); never a declaration's content.")
+    record DeclarationsFigure(List<DeclarationView> filed, String hatvpPage, Cited provenance) {
+    }
+
+    @Schema(description = "Amendments (method an-amendments-1); null when the Amendements archive is not loaded.")
+    record AmendmentsFigure(int authored, int cosigned, int adopted, Cited provenance) {
+    }
+
+    record DeputyFigures(ParticipationFigure participation, LoyaltyFigure loyalty, PresenceFigure committeePresence,
+                         SpeechesFigure speeches, QuestionsFigure questions, BillsFigure bills,
+                         DeclarationsFigure declarations, AmendmentsFigure amendments) {
+    }
+
+    record DeputyAnswer(Meta meta, DeputySummary deputy, ContactsView contacts, DeputyFigures figures) implements Answer {
+    }
+
+    record CountsView(int voters, int expressed, int required, int forVotes, int against, int abstentions,
+                      int nonVoting) {
+    }
+
+    record ScrutinSummary(@Schema(example = "3876") int number, @Schema(example = "VTANR5L17V3876") String uid,
+                          LocalDate date,
+                          @Schema(allowableValues = {"ordinary", "solemn", "censure-motion", "other"}) String type,
+                          @Schema(example = "SPO") String typeCode, String title,
+                          @Schema(allowableValues = {"adopted", "rejected"}) String outcome, CountsView counts,
+                          @Schema(description = "The scrutin's page on assemblee-nationale.fr") String url,
+                          String apiUrl) {
+    }
+
+    record ScrutinList(Meta meta, PageInfo page, Links links, List<ScrutinSummary> items) implements Answer {
+    }
+
+    record VoteItem(ScrutinSummary scrutin,
+                    @Schema(allowableValues = {"for", "against", "abstention", "non-voting", "absent"}) String position,
+                    boolean byProxy,
+                    @Schema(description = "causePositionVote of a non-voting deputy (PAN, PSE, MG), else null") String nonVotingCause,
+                    @Schema(description = "The group the vote is listed under; null when not listed") GroupRef group) {
+    }
+
+    record VoteList(Meta meta, DeputySummary deputy, PageInfo page, Links links, List<VoteItem> items) implements Answer {
+    }
+
+    record GroupResult(GroupRef group, int members, CountsView counts,
+                       @Schema(description = "The position strictly more members took than either other, from the "
+                               + "nominal votes; null when none took part or two positions tie") String majority,
+                       @Schema(description = "positionMajoritaire as published (not used by the answers)") String publishedMajority) {
+    }
+
+    record NominalVote(String deputyUid, String name, GroupRef group,
+                       @Schema(allowableValues = {"for", "against", "abstention", "non-voting"}) String position,
+                       boolean byProxy, String nonVotingCause) {
+    }
+
+    record DossierRef(String uid, String title, String url, String apiUrl) {
+    }
+
+    record ScrutinAnswer(Meta meta, ScrutinSummary scrutin, List<GroupResult> groups,
+                         @Schema(description = "The nominal lists: every deputy listed, by group as published")
+                         List<NominalVote> votes, List<DossierRef> dossiers) implements Answer {
+    }
+
+    @Schema(description = "A group's cohesion, the Rice index per scrutin averaged (method an-cohesion-1).")
+    record CohesionFigure(Integer scrutins, Double averageRice, String unavailable, Cited provenance) {
+    }
+
+    record GroupAnswer(Meta meta, GroupRef group, int sittingMembers, List<DeputySummary> members,
+                       CohesionFigure cohesion) implements Answer {
+    }
+
+    record StepView(String code, String kind, String chamber, LocalDate date, String outcome) {
+    }
+
+    record PersonRef(String uid, String name, String apiUrl) {
+    }
+
+    record DossierView(String uid, String title, String procedure, boolean proposition,
+                       @Schema(description = "The numbers of the Assemblée texts deposited in it") List<Integer> textNumbers,
+                       String url, @Schema(description = "Its stage on the date of the data (method an-bill-stage-1)") StepView stage,
+                       @Schema(description = "The next step already scheduled") StepView next, List<StepView> steps,
+                       List<PersonRef> authors, List<ScrutinSummary> votes) {
+    }
+
+    record DossierAnswer(Meta meta, DossierView dossier) implements Answer {
+    }
+
+    @Schema(description = "How often two deputies voted alike (method an-closeness-1).")
+    record ClosenessFigure(Integer same, Integer common, Double share, String unavailable, Cited provenance) {
+    }
+
+    record CompareAnswer(Meta meta, DeputySummary a, DeputySummary b, ClosenessFigure closeness) implements Answer {
+    }
+}
