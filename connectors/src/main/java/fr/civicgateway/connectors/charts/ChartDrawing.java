@@ -37,6 +37,7 @@ import org.jfree.chart.text.TextBlock;
 import org.jfree.chart.text.TextBlockAnchor;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -76,17 +77,11 @@ final class ChartDrawing {
     /** What the SVG asks browsers for: the font the PNG is drawn with, then common ones of the same metrics. */
     static final String SVG_FONTS = "DejaVu Sans, Verdana, Liberation Sans, Arial, Helvetica, sans-serif";
 
-    static {
-        // Charts are drawn on servers without a display; Spring Boot sets this too, tools and benchmarks may not.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
-
     private ChartDrawing() {
     }
 
     private static String fontFamily() {
+        // Charts are drawn on servers without a display; Spring Boot sets this too, tools and benchmarks may not.
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
@@ -174,6 +169,7 @@ final class ChartDrawing {
         g.setFont(f);
         TextBlock b = TextUtils.createTextBlock(text, f, paint, WIDTH - 2 * MARGIN, 3, new G2TextMeasurer(g));
         float x = anchor == TextBlockAnchor.TOP_CENTER ? WIDTH / 2f : MARGIN;
+        b.setLineAlignment(anchor == TextBlockAnchor.TOP_CENTER ? HorizontalAlignment.CENTER : HorizontalAlignment.LEFT);
         b.draw(g, x, y, anchor);
     }
 
