@@ -16,6 +16,7 @@ import fr.civicgateway.core.parliament.Position;
 import fr.civicgateway.core.parliament.Scrutin;
 import fr.civicgateway.core.parliament.ScrutinType;
 import fr.civicgateway.core.text.MessageCatalogue;
+import fr.civicgateway.core.votes.VoteAlignments;
 import fr.civicgateway.opendata.testing.ShippedData;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -57,13 +58,15 @@ class ChartsOnRealDataTest {
     private static final String BASE = "https://civic.example.org";
 
     private static ParliamentData data;
+    private static VoteAlignments alignments;
     private static ChartRenderer charts;
     private static MockMvc http;
 
     @BeforeAll
     static void loadTheShippedData() {
         data = ShippedData.snapshot();
-        charts = new ChartRenderer(data, MessageCatalogue.of(List.of("charts")), MethodLinks.at(BASE));
+        alignments = new VoteAlignments(data);
+        charts = new ChartRenderer(data, alignments, MessageCatalogue.of(List.of("charts")), MethodLinks.at(BASE));
         http = MockMvcBuilders.standaloneSetup(new ChartController(charts)).build();
     }
 
@@ -199,6 +202,28 @@ class ChartsOnRealDataTest {
         assertThat(actual).isNotEmpty().containsExactlyElementsOf(expected);
         assertThat(charts.csv("/api/v1/scrutins/" + SCRUTIN + "/charts/groups").orElseThrow())
                 .startsWith("group_uid,group,for,against,abstention,non_voting\r\n");
+    }
+
+    @Test
+    void cohesionCsvIsTheCoresMonthlyRiceIndexOfTheGroup() throws Exception {
+        String lfi = data.deputy(PANOT).orElseThrow().groupUid();
+        VoteAlignments.Cohesion c = alignments.cohesion(lfi).orElseThrow();
+        List<CSVRecord> rows = csv("/api/v1/groups/" + lfi + "/charts/cohesion");
+
+        assertThat(rows).extracting(r -> r.get("month") + " " + r.get("scrutins") + " " + r.get("average_rice"))
+                .containsExactlyElementsOf(c.months().stream().map(m -> m.month() + " " + m.scrutins() + " "
+                        + String.format(Locale.ROOT, "%.4f", m.averageRice())).toList());
+        assertThat(rows.stream().mapToInt(r -> Integer.parseInt(r.get("scrutins"))).sum()).isEqualTo(c.scrutins());
+        assertThat(charts.description("/api/v1/groups/" + lfi + "/charts/cohesion", Locale.FRENCH).orElseThrow())
+                .startsWith("Le groupe La France insoumise - Nouveau Front Populaire (LFI-NFP) a un indice de "
+                        + "cohésion (indice de Rice) moyen de ");
+        String ni = data.groups().stream().filter(g -> g.abbreviation().equals("NI")).findFirst().orElseThrow().uid();
+        assertThat(charts.description("/api/v1/groups/" + ni + "/charts/cohesion", Locale.FRENCH).orElseThrow())
+                .isEqualTo("Les députés non inscrits ne forment pas un groupe : pas d'indice de cohésion à tracer.");
+        http.perform(get("/api/v1/groups/PO1/charts/cohesion.svg")).andExpect(status().isNotFound());
+        Files.createDirectories(Path.of("target", "charts"));
+        Files.write(Path.of("target", "charts", "cohesion.png"), charts.png("/api/v1/groups/" + lfi
+                + "/charts/cohesion", Locale.ENGLISH).orElseThrow());
     }
 
     @Test

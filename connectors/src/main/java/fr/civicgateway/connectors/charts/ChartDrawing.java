@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.CategoryItemLabelGenerator;
 import org.jfree.chart.labels.ItemLabelAnchor;
@@ -184,7 +186,7 @@ final class ChartDrawing {
 
     private static JFreeChart chart(ChartModel model) {
         CategoryDataset dataset = dataset(model);
-        JFreeChart chart = model.style() == ChartModel.Style.PERCENT_LINES
+        JFreeChart chart = model.style() != ChartModel.Style.STACKED_COUNTS
                 ? ChartFactory.createLineChart(model.title(), null, model.valueAxis(), dataset)
                 : ChartFactory.createStackedBarChart(model.title(), null, model.valueAxis(), dataset);
         theme().apply(chart);
@@ -212,9 +214,16 @@ final class ChartDrawing {
         y.setLabelFont(font(Font.PLAIN, 14));
         y.setTickLabelFont(font(Font.PLAIN, 13));
         y.setLabelPaint(DARK);
+        // The language's digits, never the server's default locale: the same chart on every machine.
+        y.setNumberFormatOverride(NumberFormat.getNumberInstance(model.locale()));
         y.setTickLabelPaint(DARK);
-        if (model.style() == ChartModel.Style.PERCENT_LINES) {
-            y.setRange(0, 100);
+        if (model.style() != ChartModel.Style.STACKED_COUNTS) {
+            if (model.style() == ChartModel.Style.INDEX_LINE) {
+                y.setRange(0, 1);
+                y.setTickUnit(new NumberTickUnit(0.1));
+            } else {
+                y.setRange(0, 100);
+            }
             LineAndShapeRenderer r = (LineAndShapeRenderer) plot.getRenderer();
             r.setDefaultShapesVisible(true);
             r.setSeriesPaint(0, BLUE);

@@ -12,6 +12,9 @@ import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.Scrutin;
 import fr.civicgateway.core.parliament.work.Provenance;
 import fr.civicgateway.core.text.MessageCatalogue;
+import fr.civicgateway.core.votes.VoteAlignments;
+import fr.civicgateway.core.votes.VoteAlignments.Cohesion;
+import fr.civicgateway.core.votes.VoteAlignments.MonthlyRice;
 import fr.civicgateway.connectors.charts.ChartFigures.GroupRow;
 import fr.civicgateway.connectors.charts.ChartFigures.MonthPositions;
 import fr.civicgateway.connectors.charts.ChartFigures.MonthRate;
@@ -26,7 +29,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -40,7 +42,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The charts of the records API, drawn on the server: a deputy's participation month by month beside the Assembly's
- * median, a deputy's positions by month, a scrutin's result by group. Each chart is named by its path, as the API
+ * median, a deputy's positions by month, a scrutin's result by group, a group's cohesion (the Rice index, monthly
+ * mean) over time. Each chart is named by its path, as the API
  * serves it ({@code /api/v1/deputies/PA720892/charts/participation}, with or without {@code .svg}, {@code .png},
  * {@code .csv}) and comes in three forms: SVG (accessible: title, description of the numbers in words, link to the
  * CSV), PNG ({@value ChartDrawing#WIDTH} × {@value ChartDrawing#HEIGHT}, for Telegram) and the same numbers as CSV.
@@ -54,7 +57,7 @@ import org.apache.commons.csv.CSVPrinter;
  * The language is French unless the locale's is English.
  *
  * <p>Thread-safe. The figures come from the data's current version and the core's computations (participation is
- * {@code ParticipationCalculator}'s); a drawing is deterministic (same data, same bytes) and kept in a bounded cache
+ * {@code ParticipationCalculator}'s, cohesion {@code VoteAlignments}'); a drawing is deterministic (same data, same bytes) and kept in a bounded cache
  * under the data's version, so a chart is drawn once per version, format and language. Failures of the drawing itself
  * (a JDK without any font) are thrown as they come: nothing is invented in their place.
  */
@@ -69,17 +72,21 @@ public final class ChartRenderer {
     }
 
     private final ParliamentData data;
+    private final VoteAlignments alignments;
     private final MessageCatalogue messages;
     private final MethodLinks links;
     private final Cache<Key, byte[]> drawn;
     private final AtomicReference<MonthlyRates> rates = new AtomicReference<>();
 
     /**
+     * @param alignments the core's vote figures: a group's cohesion is theirs, never computed here
      * @param messages the catalogue with the {@code charts} bundle
      * @param links    the public address: the CSV's link and the methods' links start with it
      */
-    public ChartRenderer(ParliamentData data, MessageCatalogue messages, MethodLinks links) {
+    public ChartRenderer(ParliamentData data, VoteAlignments alignments, MessageCatalogue messages,
+                         MethodLinks links) {
         this.data = Objects.requireNonNull(data, "data");
+        this.alignments = Objects.requireNonNull(alignments, "alignments");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.links = Objects.requireNonNull(links, "links");
         this.drawn = Caffeine.newBuilder().maximumWeight(64L * 1024 * 1024)
@@ -116,6 +123,10 @@ public final class ChartRenderer {
         return ChartRef.parse(chartPath).flatMap(r -> model(r, language(locale))).map(ChartModel::title);
     }
 
+    private static Locale locale(Language l) {
+        return l == Language.EN ? Locale.ENGLISH : Locale.FRENCH;
+    }
+
     static Language language(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) ? Language.EN : Language.FR;
     }
@@ -125,7 +136,7 @@ public final class ChartRenderer {
         return switch (ref.kind()) {
             case PARTICIPATION, POSITIONS -> data.deputy(ref.id()).isPresent();
             case GROUPS -> number(ref.id()).flatMap(data::scrutin).isPresent();
-            case COHESION -> false;
+            case COHESION -> data.group(ref.id()).isPresent();
         };
     }
 
@@ -168,7 +179,7 @@ public final class ChartRenderer {
             case PARTICIPATION -> data.deputy(ref.id()).map(d -> participation(ref, d, l));
             case POSITIONS -> data.deputy(ref.id()).map(d -> positions(ref, d, l));
             case GROUPS -> number(ref.id()).flatMap(data::scrutin).map(s -> groups(ref, s, l));
-            case COHESION -> Optional.empty();
+            case COHESION -> data.group(ref.id()).map(g -> cohesion(ref, g.uid(), l));
         };
     }
 
@@ -232,7 +243,7 @@ public final class ChartRenderer {
         List<Series> series = List.of(new Series(name, rate),
                 new Series(msg(l, "charts.participation_series_median"), median));
         return new ChartModel(title, desc, source, csvLine(ref, l), ChartModel.Style.PERCENT_LINES,
-                msg(l, "charts.participation_axis"), categories, series, null, header, rows);
+                msg(l, "charts.participation_axis"), categories, series, null, header, rows, locale(l));
     }
 
     private ChartModel positions(ChartRef ref, Deputy d, Language l) {
@@ -273,7 +284,7 @@ public final class ChartRenderer {
                 new Series(msg(l, "charts.position_non_voting"), v[3]),
                 new Series(msg(l, "charts.position_absent"), v[4]));
         return new ChartModel(title, desc, source, csvLine(ref, l), ChartModel.Style.STACKED_COUNTS,
-                msg(l, "charts.positions_axis"), categories, series, null, header, rows);
+                msg(l, "charts.positions_axis"), categories, series, null, header, rows, locale(l));
     }
 
     private ChartModel groups(ChartRef ref, Scrutin s, Language l) {
@@ -315,12 +326,48 @@ public final class ChartRenderer {
                 new Series(msg(l, "charts.position_abstention"), v[2]),
                 new Series(msg(l, "charts.position_non_voting"), v[3]));
         return new ChartModel(title, desc, source, csvLine(ref, l), ChartModel.Style.STACKED_COUNTS,
-                msg(l, "charts.groups_axis"), categories, series, null, header, rows);
+                msg(l, "charts.groups_axis"), categories, series, null, header, rows, locale(l));
+    }
+
+    private ChartModel cohesion(ChartRef ref, String groupUid, Language l) {
+        String group = data.groupFullName(groupUid).orElse(groupUid);
+        String title = msg(l, "charts.cohesion_title", "group", group);
+        String source = source(l, "https://www.assemblee-nationale.fr/dyn/17/scrutins", Provenance.Method.COHESION);
+        List<String> header = List.of("month", "scrutins", "average_rice");
+        Optional<Cohesion> found = alignments.cohesion(groupUid);
+        if (found.isEmpty() || found.get().months().isEmpty()) {
+            boolean nonInscrits = data.groupAbbreviation(groupUid).filter("NI"::equals).isPresent();
+            return empty(ref, l, title, msg(l, "charts.cohesion_empty", "group", group, "reason",
+                    nonInscrits ? "non_inscrits" : "no_scrutin"), source, header);
+        }
+        Cohesion c = found.get();
+        List<MonthlyRice> months = c.months();
+        int n = months.size();
+        List<String> categories = new ArrayList<>(n);
+        double[] rice = new double[n];
+        List<List<Object>> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            MonthlyRice m = months.get(i);
+            categories.add(m.month().toString());
+            rice[i] = m.averageRice();
+            rows.add(List.of(m.month().toString(), m.scrutins(),
+                    BigDecimal.valueOf(Math.round(m.averageRice() * 10_000), 4)));
+        }
+        MonthlyRice best = months.stream().max(Comparator.comparingDouble(MonthlyRice::averageRice)).orElseThrow();
+        MonthlyRice worst = months.stream().min(Comparator.comparingDouble(MonthlyRice::averageRice)).orElseThrow();
+        String desc = msg(l, "charts.cohesion_desc", "group", group, "rice", Formats.index(l, c.averageRice()),
+                "count", c.scrutins(), "from", Formats.month(l, months.getFirst().month()),
+                "to", Formats.month(l, months.getLast().month()),
+                "best_month", Formats.month(l, best.month()), "best_rice", Formats.index(l, best.averageRice()),
+                "worst_month", Formats.month(l, worst.month()), "worst_rice", Formats.index(l, worst.averageRice()));
+        return new ChartModel(title, desc, source, csvLine(ref, l), ChartModel.Style.INDEX_LINE,
+                msg(l, "charts.cohesion_axis"), categories,
+                List.of(new Series(data.groupAbbreviation(groupUid).orElse(group), rice)), null, header, rows, locale(l));
     }
 
     private ChartModel empty(ChartRef ref, Language l, String title, String why, String source, List<String> header) {
         return new ChartModel(title, why, source, csvLine(ref, l), ChartModel.Style.PERCENT_LINES, "", List.of(),
-                List.of(), why, header, List.of());
+                List.of(), why, header, List.of(), locale(l));
     }
 
     private String csvLine(ChartRef ref, Language l) {
@@ -329,8 +376,10 @@ public final class ChartRenderer {
 
     private String source(Language l, String url, Provenance.Method method) {
         LocalDate date = data.info().lastScrutinDate();
-        return msg(l, "charts.source", "url", url, "date", date == null ? "" : Formats.date(l, date),
-                "method", method == null ? "none" : method.id, "method_url", method == null ? "" : links.of(method));
+        String line = msg(l, "charts.source", "url", url, "date", date == null ? "" : Formats.date(l, date));
+        // The method on a line of its own, so that its link is never broken.
+        return method == null ? line : line + "\n" + msg(l, "charts.method", "method", method.id, "method_url",
+                links.of(method));
     }
 
     private String msg(Language l, String key, Object... args) {
@@ -338,7 +387,7 @@ public final class ChartRenderer {
     }
 
     private static String month(Language l, YearMonth m) {
-        return DateTimeFormatter.ofPattern("MMMM yyyy", l == Language.EN ? Locale.ENGLISH : Locale.FRENCH).format(m);
+        return Formats.month(l, m);
     }
 
     /** A share (0–1) as a written percentage, as the answers write them. */
