@@ -8,176 +8,37 @@ import fr.civicgateway.core.votes.VoteAlignments;
 import fr.civicgateway.core.votes.VoteAlignments.Closeness;
 import fr.civicgateway.core.votes.VoteAlignments.Cohesion;
 import fr.civicgateway.core.votes.VoteAlignments.Loyalty;
+import fr.civicgateway.opendata.testing.NaiveVotes;
 import fr.civicgateway.opendata.testing.ShippedData;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Loyalty, cohesion and closeness ({@link VoteAlignments}) on the shipped scrutins, against a second, naive reading
- * of the raw archive: each group's nominal lists (not its {@code decompteVoix}, not the loader's index) give the
- * group's majority, its Rice index and each deputy's position.
+ * Loyalty, cohesion and closeness ({@link VoteAlignments}) on the shipped scrutins, against the naive reading of the
+ * raw archive in {@link NaiveVotes}: each group's nominal lists (not its {@code decompteVoix}, not the loader's
+ * index) give the group's majority, its Rice index and each deputy's position.
  */
 class VoteAlignmentsOnRealDataTest {
 
-    private static final List<String> CATEGORIES = List.of("pours", "contres", "abstentions");
-
-    /** One SPO/SPS scrutin read naively: number, date, and per group its members' positions (uid → category). */
-    record RawScrutin(int number, LocalDate date, Map<String, Map<String, String>> groups) {
-    }
-
-    private static List<RawScrutin> raw;
-    private static Set<String> nonInscrits;
+    private static NaiveVotes naive;
     private static VoteAlignments alignments;
 
     @BeforeAll
     static void readTheArchive() {
         alignments = new VoteAlignments(ShippedData.snapshot());
-        nonInscrits = naiveNonInscrits();
-        raw = new ArrayList<>();
-        ShippedData.forEachScrutin(s -> {
-            String type = s.path("typeVote").path("codeTypeVote").asString();
-            if (!type.equals("SPO") && !type.equals("SPS")) {
-                return;
-            }
-            LocalDate date = LocalDate.parse(s.path("dateScrutin").asString());
-            Map<String, Map<String, String>> groups = new HashMap<>();
-            for (JsonNode g : ShippedData.many(s.path("ventilationVotes").path("organe").path("groupes").path("groupe"))) {
-                Map<String, String> members = new HashMap<>();
-                JsonNode nominatif = g.path("vote").path("decompteNominatif");
-                for (String c : CATEGORIES) {
-                    for (JsonNode v : ShippedData.many(nominatif.path(c).path("votant"))) {
-                        members.put(v.path("acteurRef").asString(), c);
-                    }
-                }
-                String group = g.path("organeRef").asString();
-                if (group.equals("PO0")) {
-                    group = groupOfVoters(members.keySet(), date);
-                }
-                groups.computeIfAbsent(group, k -> new HashMap<>()).putAll(members);
-            }
-            raw.add(new RawScrutin(Integer.parseInt(s.path("numero").asString()), date, groups));
-        });
-        raw.sort((a, b) -> Integer.compare(a.number(), b.number()));
-    }
-
-    /**
-     * The documented reading of a block the Assemblée published as {@code PO0} (12 scrutins of the shipped data): the
-     * group its voters belonged to that day by their acteur files' GP mandates, when those agree; else PO0.
-     */
-    private static String groupOfVoters(Set<String> voters, LocalDate date) {
-        Set<String> found = new HashSet<>();
-        for (String uid : voters) {
-            if (!ShippedData.isSitting(uid)) {
-                continue;
-            }
-            for (JsonNode m : ShippedData.many(ShippedData.acteur(uid).path("mandats").path("mandat"))) {
-                JsonNode end = m.path("dateFin");
-                if (m.path("typeOrgane").asString().equals("GP")
-                        && !LocalDate.parse(m.path("dateDebut").asString()).isAfter(date)
-                        && (!end.isString() || !LocalDate.parse(end.asString()).isBefore(date))) {
-                    found.add(m.path("organes").path("organeRef").asString());
-                }
-            }
-        }
-        return found.size() == 1 ? found.iterator().next() : "PO0";
-    }
-
-    /** The organe files whose abbreviation is NI, by a plain regular expression. */
-    private static Set<String> naiveNonInscrits() {
-        Set<String> out = new HashSet<>();
-        Pattern uid = Pattern.compile("\"uid\": \"(PO\\d+)\"");
-        try (var files = Files.list(ShippedData.amo10().resolve("json/organe"))) {
-            for (Path f : files.toList()) {
-                String json = Files.readString(f);
-                Matcher m = uid.matcher(json);
-                if (json.contains("\"libelleAbrege\": \"NI\"") && m.find()) {
-                    out.add(m.group(1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.add("PO0");
-        return out;
-    }
-
-    /** The strictly largest category of a group's nominal lists, or null (none, or a tie). */
-    private static String majority(Map<String, String> members) {
-        Map<String, Integer> n = new HashMap<>();
-        members.values().forEach(c -> n.merge(c, 1, Integer::sum));
-        String best = null;
-        int top = 0;
-        boolean tie = false;
-        for (String c : CATEGORIES) {
-            int k = n.getOrDefault(c, 0);
-            if (k > top) {
-                best = c;
-                top = k;
-                tie = false;
-            } else if (k == top && k > 0) {
-                tie = true;
-            }
-        }
-        return tie ? null : best;
-    }
-
-    /** same, counted, first day, last day (epoch days), and the same per month. */
-    record NaiveLoyalty(int same, int counted, LocalDate from, LocalDate to, Map<YearMonth, int[]> months) {
-    }
-
-    private static Map<String, NaiveLoyalty> naiveLoyalties() {
-        Map<String, int[]> counts = new HashMap<>();
-        Map<String, LocalDate[]> period = new HashMap<>();
-        Map<String, Map<YearMonth, int[]>> months = new HashMap<>();
-        for (RawScrutin s : raw) {
-            s.groups().forEach((group, members) -> {
-                String majority = majority(members);
-                if (nonInscrits.contains(group) || majority == null) {
-                    return;
-                }
-                members.forEach((uid, c) -> {
-                    int[] k = counts.computeIfAbsent(uid, u -> new int[2]);
-                    int alike = c.equals(majority) ? 1 : 0;
-                    k[0] += alike;
-                    k[1]++;
-                    int[] m = months.computeIfAbsent(uid, u -> new TreeMap<>())
-                            .computeIfAbsent(YearMonth.from(s.date()), u -> new int[2]);
-                    m[0] += alike;
-                    m[1]++;
-                    LocalDate[] p = period.computeIfAbsent(uid, u -> new LocalDate[] {s.date(), s.date()});
-                    p[0] = s.date().isBefore(p[0]) ? s.date() : p[0];
-                    p[1] = s.date().isAfter(p[1]) ? s.date() : p[1];
-                });
-            });
-        }
-        Map<String, NaiveLoyalty> out = new HashMap<>();
-        counts.forEach((uid, k) -> out.put(uid,
-                new NaiveLoyalty(k[0], k[1], period.get(uid)[0], period.get(uid)[1], months.get(uid))));
-        return out;
+        naive = NaiveVotes.read();
     }
 
     @Test
     void everyDeputysLoyaltyIsTheNaiveCountOfVotesCastLikeTheGroupsMajority() {
-        Map<String, NaiveLoyalty> naive = naiveLoyalties();
+        Map<String, NaiveVotes.Loyalty> expected = naive.loyalties();
         int compared = 0;
         for (Deputy d : ShippedData.snapshot().deputies()) {
-            NaiveLoyalty n = naive.get(d.uid());
+            NaiveVotes.Loyalty n = expected.get(d.uid());
             var loyalty = alignments.loyalty(d.uid());
             if (n == null) {
                 assertThat(loyalty).as(d.uid()).isEmpty();
@@ -196,13 +57,13 @@ class VoteAlignmentsOnRealDataTest {
     }
 
     @Test
-    void deputiesOfDifferentGroupsMostlyVoteWithTheirGroup() {
-        Map<String, NaiveLoyalty> naive = naiveLoyalties();
+    void deputiesOfDifferentGroupsHaveTheNaiveShareOfVotesLikeTheirGroup() {
+        Map<String, NaiveVotes.Loyalty> expected = naive.loyalties();
         for (String[] who : new String[][] {{"Mathilde", "Panot"}, {"Marine", "Le Pen"}, {"Boris", "Vallaud"},
                 {"Charles", "de Courson"}, {"Gabriel", "Attal"}, {"Sandrine", "Rousseau"}}) {
             String uid = ShippedData.sittingDeputyNamed(who[0], who[1]);
             Loyalty l = alignments.loyalty(uid).orElseThrow();
-            NaiveLoyalty n = naive.get(uid);
+            NaiveVotes.Loyalty n = expected.get(uid);
             assertThat(l.share()).as(who[1]).isCloseTo((double) n.same() / n.counted(), within(1e-12));
             assertThat(l.counted()).as(who[1]).isGreaterThan(100);
         }
@@ -210,30 +71,19 @@ class VoteAlignmentsOnRealDataTest {
 
     @Test
     void everyGroupsCohesionIsTheMeanOfTheNaiveRiceIndexes() {
-        Map<String, List<double[]>> naive = new TreeMap<>();
-        for (RawScrutin s : raw) {
-            s.groups().forEach((group, members) -> {
-                long f = members.values().stream().filter("pours"::equals).count();
-                long a = members.values().stream().filter("contres"::equals).count();
-                if (!nonInscrits.contains(group) && f + a > 0) {
-                    naive.computeIfAbsent(group, g -> new ArrayList<>())
-                            .add(new double[] {s.number(), (double) Math.abs(f - a) / (f + a)});
-                }
-            });
-        }
-        assertThat(naive).containsKeys("PO845413", "PO845401", "PO845407", "PO845419", "PO845485");
-        naive.forEach((group, list) -> {
+        Map<String, NaiveVotes.Cohesion> expected = naive.cohesions();
+        assertThat(expected).containsKeys("PO845413", "PO845401", "PO845407", "PO845419", "PO845485");
+        expected.forEach((group, n) -> {
             Cohesion c = alignments.cohesion(group).orElseThrow();
-            assertThat(c.scrutins()).as(group).isEqualTo(list.size());
-            assertThat(c.perScrutin().stream().map(r -> r.number()).toList()).as(group)
-                    .isEqualTo(list.stream().map(x -> (int) x[0]).toList());
-            double mean = list.stream().mapToDouble(x -> x[1]).average().orElseThrow();
-            assertThat(c.averageRice()).as(group).isCloseTo(mean, within(1e-9));
+            assertThat(c.scrutins()).as(group).isEqualTo(n.numbers().size());
+            assertThat(c.perScrutin().stream().map(VoteAlignments.ScrutinRice::number).toList()).as(group)
+                    .isEqualTo(n.numbers());
+            assertThat(c.averageRice()).as(group).isCloseTo(n.mean(), within(1e-9));
             double monthlyWeighted = c.months().stream().mapToDouble(m -> m.averageRice() * m.scrutins()).sum();
-            assertThat(monthlyWeighted / c.scrutins()).as(group).isCloseTo(mean, within(1e-9));
+            assertThat(monthlyWeighted / c.scrutins()).as(group).isCloseTo(n.mean(), within(1e-9));
             assertThat(c.method()).isEqualTo("an-cohesion-1");
         });
-        nonInscrits.forEach(ni -> assertThat(alignments.cohesion(ni)).as(ni).isEmpty());
+        naive.nonInscrits.forEach(ni -> assertThat(alignments.cohesion(ni)).as(ni).isEmpty());
         assertThat(alignments.cohesion("PO999999999")).isEmpty();
     }
 
@@ -244,44 +94,37 @@ class VoteAlignmentsOnRealDataTest {
         String lePen = ShippedData.sittingDeputyNamed("Marine", "Le Pen");
         String vallaud = ShippedData.sittingDeputyNamed("Boris", "Vallaud");
         String attal = ShippedData.sittingDeputyNamed("Gabriel", "Attal");
-        double sameGroup = 0;
-        double opposed = 0;
         for (String[] pair : new String[][] {{panot, bompard}, {panot, lePen}, {vallaud, attal}, {lePen, attal}}) {
-            int same = 0;
-            int common = 0;
-            LocalDate from = null;
-            LocalDate to = null;
-            for (RawScrutin s : raw) {
-                String a = positionIn(s, pair[0]);
-                String b = positionIn(s, pair[1]);
-                if (a != null && b != null) {
-                    common++;
-                    same += a.equals(b) ? 1 : 0;
-                    from = from == null ? s.date() : from;
-                    to = s.date();
-                }
-            }
+            NaiveVotes.Closeness n = naive.closeness(pair[0], pair[1]);
             Closeness c = alignments.closeness(pair[0], pair[1]).orElseThrow();
-            assertThat(List.of(c.same(), c.common())).containsExactly(same, common);
-            assertThat(List.of(c.from(), c.to())).containsExactly(from, to);
+            assertThat(List.of(c.same(), c.common())).containsExactly(n.same(), n.common());
+            assertThat(List.of(c.from(), c.to())).containsExactly(n.from(), n.to());
             assertThat(alignments.closeness(pair[1], pair[0]).orElseThrow().share()).isEqualTo(c.share());
-            if (pair[0].equals(panot) && pair[1].equals(bompard)) {
-                sameGroup = c.share();
-            } else if (pair[1].equals(lePen)) {
-                opposed = c.share();
-            }
         }
-        assertThat(sameGroup).isGreaterThan(0.9).isGreaterThan(opposed);
+        double sameGroup = alignments.closeness(panot, bompard).orElseThrow().share();
+        assertThat(sameGroup).isGreaterThan(0.9).isGreaterThan(alignments.closeness(panot, lePen).orElseThrow().share());
     }
 
-    private static String positionIn(RawScrutin s, String uid) {
-        for (Map<String, String> members : s.groups().values()) {
-            String c = members.get(uid);
-            if (c != null) {
-                return c;
-            }
-        }
-        return null;
+    /** The figures docs/journalists/methodology.md gives as worked examples, so that the page stays true. */
+    @Test
+    void theMethodologysWorkedExamplesAreTheShippedDatasFigures() {
+        String panot = ShippedData.sittingDeputyNamed("Mathilde", "Panot");
+        String lePen = ShippedData.sittingDeputyNamed("Marine", "Le Pen");
+        Loyalty l = alignments.loyalty(panot).orElseThrow();
+        assertThat(List.of(l.same(), l.counted())).containsExactly(1407, 1409);
+        assertThat(List.of(l.from().toString(), l.to().toString())).containsExactly("2024-10-09", "2025-11-17");
+        Cohesion lfi = alignments.cohesion("PO845413").orElseThrow();
+        assertThat(lfi.scrutins()).isEqualTo(3617);
+        assertThat(Math.round(lfi.averageRice() * 100)).isEqualTo(99);
+        VoteAlignments.ScrutinRice s18 = lfi.perScrutin().stream().filter(r -> r.number() == 18).findFirst().orElseThrow();
+        assertThat(List.of(s18.forVotes(), s18.against())).containsExactly(26, 1);
+        VoteAlignments.MonthlyRice lowest = lfi.months().stream()
+                .min(java.util.Comparator.comparingDouble(VoteAlignments.MonthlyRice::averageRice)).orElseThrow();
+        assertThat(lowest.month()).hasToString("2025-10");
+        assertThat(lowest.scrutins()).isEqualTo(256);
+        assertThat(Math.round(lowest.averageRice() * 100)).isEqualTo(98);
+        Closeness c = alignments.closeness(panot, lePen).orElseThrow();
+        assertThat(List.of(c.same(), c.common())).containsExactly(53, 315);
     }
 
     @Test
@@ -296,7 +139,7 @@ class VoteAlignmentsOnRealDataTest {
     @Test
     void aDeputyWhoNeverVotedHasNoLoyaltyAndNoClosenessButIsKnown() {
         Set<String> voted = new HashSet<>();
-        raw.forEach(s -> s.groups().values().forEach(m -> voted.addAll(m.keySet())));
+        naive.scrutins.forEach(s -> s.groups().values().forEach(m -> voted.addAll(m.keySet())));
         String panot = ShippedData.sittingDeputyNamed("Mathilde", "Panot");
         List<Deputy> silent = ShippedData.snapshot().deputies().stream().filter(d -> !voted.contains(d.uid())).toList();
         assertThat(silent).as("deputies of the data never listed for, against or abstaining").isNotEmpty();
