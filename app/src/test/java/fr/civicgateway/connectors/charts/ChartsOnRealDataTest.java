@@ -17,6 +17,7 @@ import fr.civicgateway.core.parliament.Scrutin;
 import fr.civicgateway.core.parliament.ScrutinType;
 import fr.civicgateway.core.text.MessageCatalogue;
 import fr.civicgateway.core.votes.VoteAlignments;
+import fr.civicgateway.opendata.testing.NaiveVotes;
 import fr.civicgateway.opendata.testing.ShippedData;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -214,6 +215,21 @@ class ChartsOnRealDataTest {
                 .containsExactlyElementsOf(c.months().stream().map(m -> m.month() + " " + m.scrutins() + " "
                         + String.format(Locale.ROOT, "%.4f", m.averageRice())).toList());
         assertThat(rows.stream().mapToInt(r -> Integer.parseInt(r.get("scrutins"))).sum()).isEqualTo(c.scrutins());
+        // And against the naive reading of the raw scrutins (the figures' own tests' reference).
+        NaiveVotes naive = NaiveVotes.read();
+        Map<Integer, YearMonth> monthOf = new java.util.HashMap<>();
+        naive.scrutins.forEach(r -> monthOf.put(r.number(), YearMonth.from(r.date())));
+        NaiveVotes.Cohesion raw = naive.cohesions().get(lfi);
+        Map<YearMonth, double[]> sums = new TreeMap<>();
+        for (int i = 0; i < raw.numbers().size(); i++) {
+            double[] sum = sums.computeIfAbsent(monthOf.get(raw.numbers().get(i)), m -> new double[2]);
+            sum[0] += raw.rice().get(i);
+            sum[1]++;
+        }
+        assertThat(rows).extracting(r -> r.get("month") + " " + r.get("scrutins") + " " + r.get("average_rice"))
+                .containsExactlyElementsOf(sums.entrySet().stream().map(e -> e.getKey() + " "
+                        + (int) e.getValue()[1] + " "
+                        + String.format(Locale.ROOT, "%.4f", e.getValue()[0] / e.getValue()[1])).toList());
         assertThat(charts.description("/api/v1/groups/" + lfi + "/charts/cohesion", Locale.FRENCH).orElseThrow())
                 .startsWith("Le groupe La France insoumise - Nouveau Front Populaire (LFI-NFP) a un indice de "
                         + "cohésion (indice de Rice) moyen de ");
