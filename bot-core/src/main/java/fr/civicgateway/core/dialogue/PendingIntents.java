@@ -48,14 +48,17 @@ final class PendingIntents {
     }
 
     /**
-     * "Comment contacter mon député ? J'habite à Tulle": a question about the citizen's own deputy that names a
-     * place, and no deputy, is answered as its two-message form ("Comment contacter mon député ?" → "Tulle"): the
+     * "Comment contacter mon député ? J'habite à Tulle": a question about the citizen's own deputy (or a place's:
+     * "Comment contacter le député de Tulle ?") that names a place, and no deputy, is answered as its two-message form ("Comment contacter mon député ?" → "Tulle"): the
      * place is first taken as the answer to "which deputy?", with the question waiting for it.
      */
     static boolean placeGivesTheDeputy(Intent intent, Understanding u) {
-        // A guessed place ("Macron", one typing error from a few communes) is no place the message surely names.
+        // A guessed place ("Macron", one typing error from a few communes) is no place the message surely names; a
+        // place with no word of a deputy nor of living there ("la participation de Arthès", a misspelt Barthès) is
+        // left to the deputy's resolver.
         return ABOUT_A_DEPUTY.contains(intent) && u.first(EntityType.DEPUTY).isEmpty()
-                && u.entities().stream().anyMatch(e -> Dialogue.PLACES.contains(e.type()) && !e.guessed());
+                && u.entities().stream().anyMatch(e -> Dialogue.PLACES.contains(e.type()) && !e.guessed())
+                && IntentNeeds.speaksOfADeputyOrWhereOneLives(u.text());
     }
 
     /**

@@ -64,6 +64,10 @@ class PendingIntentsTest {
                 EntityMention.Certainty.GUESSED);
         assertThat(PendingIntents.placeGivesTheDeputy(Intent.CONTACT_REPRESENTATIVE,
                 new Understanding(text, Language.FR, RANKING, List.of(guessed)))).as("a guessed place").isFalse();
+        String arthes = "Quel est le taux de participation de Arthès ?";
+        assertThat(PendingIntents.placeGivesTheDeputy(Intent.REPRESENTATIVE_ATTENDANCE, new Understanding(arthes,
+                Language.FR, RANKING, List.of(new EntityMention(EntityType.COMMUNE, "81017", "Arthès", 37, 43)))))
+                .as("no word of a deputy nor of living there: a misspelt name, maybe").isFalse();
         EntityMention panot = new EntityMention(EntityType.DEPUTY, "PA720892", "Mathilde Panot", 0, 14);
         assertThat(PendingIntents.placeGivesTheDeputy(Intent.CONTACT_REPRESENTATIVE,
                 new Understanding(text, Language.FR, RANKING, List.of(panot, tulle)))).as("a deputy named").isFalse();
