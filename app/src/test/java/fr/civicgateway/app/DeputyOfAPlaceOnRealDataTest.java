@@ -151,6 +151,36 @@ class DeputyOfAPlaceOnRealDataTest {
     }
 
     @Test
+    void everyKindOfQuestionAboutTheDeputyIsAnsweredBesideATownAPostcodeAConstituencyOrADepartement() {
+        String name = ShippedData.name(deputyOfTown("19", "Tulle"));
+        String tulle = "Tulle fait partie de la 1re circonscription de la Corrèze. Votre député";
+        String[][] asked = {
+                {"Mon député a-t-il pris la parole en séance ? J'habite à Tulle", tulle, "Méthode an-speeches-1"},
+                {"Quelles déclarations d'intérêts a faites mon député ? 19000", "Ce code postal couvre 2 communes",
+                        "https://www.hatvp.fr/"},
+                {"Mon député est-il présent en commission ? J'habite à Tulle", tulle, "Méthode an-committee-presence-1"},
+                {"Je voudrais contacter mon député, j'habite à Tulle", tulle, "Les coordonnées de " + name},
+                {"Comment joindre mon député ? Je vis à Tulle", tulle, "Les coordonnées de " + name},
+                {"Comment contacter mon député ? J'habite dans la 1re circonscription de la Corrèze",
+                        "Circonscription : 1re circonscription de la Corrèze. Votre député", "Les coordonnées de " + name},
+                {"Le député de Tulle vote-t-il souvent ?", tulle, name + " " + tookPart(deputyOfTown("19", "Tulle"))},
+                {"What are my MP's latest votes? I live in Tulle", "Tulle is in the 1st constituency of Corrèze. Your "
+                        + "deputy is " + name + ".", "and " + name + "'s vote"},
+                {"I'm in Tulle, how do I contact my MP?", "Tulle is in the 1st constituency of Corrèze.",
+                        name + "'s contact details"}};
+        for (String[] a : asked) {
+            String answer = chat.read("test-" + UUID.randomUUID(), a[0]);
+            assertThat(answer).as(a[0]).startsWith(a[1]).contains(name + ".\n").contains(a[2])
+                    .doesNotContain("siège au groupe", "De quel député", "sits with");
+        }
+        // Lozère: one constituency for the whole département
+        String lozere = ShippedData.name(ShippedData.sittingDeputyOf("48", "1"));
+        assertThat(chat.read(conversation, "Comment contacter mon député ? J'habite en Lozère"))
+                .startsWith("Lozère forme la 1re circonscription de la Lozère. Votre député")
+                .contains(" est " + lozere + ".\n").contains("Les coordonnées de " + lozere);
+    }
+
+    @Test
     void theVotesAskedKeepTheirTopicBesideThePlace() {
         String name = ShippedData.name(deputyOfTown("19", "Tulle"));
 
