@@ -5,6 +5,7 @@ import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * What the bot remembers of one conversation between two messages: the language, what was last talked about
@@ -27,6 +28,20 @@ import java.time.LocalDate;
 public record ConversationState(Language language, String lastDeputyUid, Integer lastScrutin, String lastTopic,
                                 Intent lastIntent, PendingChoice pendingChoice, Intent pendingIntent,
                                 ActiveFlow activeFlow, LocalDate lastDay, Instant updatedAt) {
+
+    /** The questions about one deputy that finding the citizen's deputy from a place can answer. */
+    public static final Set<Intent> ABOUT_A_DEPUTY = Set.of(Intent.REPRESENTATIVE_PROFILE,
+            Intent.REPRESENTATIVE_ATTENDANCE, Intent.REPRESENTATIVE_VOTES, Intent.REPRESENTATIVE_SPEECHES,
+            Intent.REPRESENTATIVE_QUESTIONS, Intent.REPRESENTATIVE_PRESENCE, Intent.REPRESENTATIVE_BILLS,
+            Intent.REPRESENTATIVE_INTERESTS, Intent.CONTACT_REPRESENTATIVE);
+
+    /**
+     * Whether a question about one deputy waits for the place that gives the citizen's deputy: the answer that
+     * finds the deputy then only says who it is, and that question is answered right after.
+     */
+    public boolean waitsForTheDeputy() {
+        return pendingIntent != null && ABOUT_A_DEPUTY.contains(pendingIntent);
+    }
 
     public static ConversationState start(Language language, Instant now) {
         return new ConversationState(language, null, null, null, null, null, null, null, null, now);

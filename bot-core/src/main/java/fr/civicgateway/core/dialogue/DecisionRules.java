@@ -20,6 +20,7 @@ final class DecisionRules {
     /** The rules, in the order they are tried. */
     static final List<Rule> ORDERED = List.of(
             new AnotherSubjectIsOutOfScope(),
+            new TheQuestionBesideThePlace(),
             new AnswersTheOpenQuestion(),
             new ABillTextsNumber(),
             new DeputyAndScrutinMeanTheirVote(),
@@ -51,8 +52,18 @@ final class DecisionRules {
         Optional<Intent> decide(Facts f);
     }
 
-    /** What every rule reads: the understanding, the conversation and the text, with the facts they share. */
-    record Facts(Understanding u, ConversationState state, String text) {
+    /**
+     * What every rule reads: the understanding, the conversation and the text, with the facts they share.
+     *
+     * @param besideThePlace the classifier's reading of the message without its place ("Comment contacter mon
+     *                       député ?" of "Comment contacter mon député ? J'habite à Tulle"), when the dialogue read it
+     *                       (a place, no deputy, and the classifier's intent finding the deputy); else null
+     */
+    record Facts(Understanding u, ConversationState state, String text, Understanding besideThePlace) {
+
+        Facts(Understanding u, ConversationState state, String text) {
+            this(u, state, text, null);
+        }
 
         /** The classifier's intent. */
         Intent intent() {
@@ -92,6 +103,35 @@ final class DecisionRules {
         public Optional<Intent> decide(Facts f) {
             return IntentNeeds.asksAboutSomethingElse(f.intent(), f.u(), f.text())
                     ? Optional.of(Intent.OUT_OF_SCOPE) : Optional.empty();
+        }
+    }
+
+    /**
+     * "Comment contacter mon député ? J'habite à Tulle", "How often does my MP vote? I live in Tulle": the place
+     * draws the classifier to finding the deputy, but the question beside it asks something of that deputy. When
+     * the message without its place is, for the classifier, a question about one deputy (not who they are), that
+     * question is answered, the place giving the deputy (the dialogue answers it as the two-message form). "Qui est
+     * mon député ? J'habite à Tulle" stays finding the deputy.
+     */
+    record TheQuestionBesideThePlace() implements Rule {
+
+        /** The classifier's confidence in the question beside the place that lets it win over the place. */
+        static final double SURE_ENOUGH = 0.5;
+
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            Understanding beside = f.besideThePlace();
+            if (beside == null || f.intent() != Intent.FIND_REPRESENTATIVE || !f.hasPlace() || f.hasDeputy()) {
+                return Optional.empty();
+            }
+            return asksOfTheDeputy(beside) ? Optional.of(beside.intent()) : Optional.empty();
+        }
+
+        /** Whether this reading is, surely enough, a question about one deputy other than who they are. */
+        static boolean asksOfTheDeputy(Understanding beside) {
+            Intent asked = beside.intent();
+            return PendingIntents.ABOUT_A_DEPUTY.contains(asked) && asked != Intent.REPRESENTATIVE_PROFILE
+                    && beside.confidence() >= SURE_ENOUGH;
         }
     }
 

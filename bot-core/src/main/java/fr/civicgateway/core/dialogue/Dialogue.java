@@ -17,12 +17,15 @@ import fr.civicgateway.core.text.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -260,6 +263,14 @@ public final class Dialogue {
                 : claimed.orElseGet(() -> decideIntent(understanding, current, message.text()));
         // An intent decided by a rule whose handler is not registered here: the honest out-of-scope answer.
         Intent intent = handlers.containsKey(decided) || flowsByIntent.containsKey(decided) ? decided : Intent.OUT_OF_SCOPE;
+        // "Comment contacter mon député ? J'habite à Tulle": answered as "Comment contacter mon député ?" → "Tulle",
+        // the place finding the deputy (or asking which part of the town) with the question waiting for it.
+        boolean placeFirst = claimed.isEmpty() && message.location() == null
+                && handlers.containsKey(Intent.FIND_REPRESENTATIVE) && PendingIntents.placeGivesTheDeputy(intent, understanding);
+        if (placeFirst) {
+            state = state.withPendingIntent(intent);
+            intent = Intent.FIND_REPRESENTATIVE;
+        }
         // An answered question closes any question still open; the handler may open a new one.
         ConversationState before = state.withPendingChoice(null).withLanguage(language);
         Turn turn = new Turn(message, intent == Intent.REPRESENTATIVE_VOTES && keepsTheScrutin(understanding, state, message.text())
@@ -274,7 +285,10 @@ public final class Dialogue {
         Optional<Intent> waiting = PendingIntents.answerNow(intent, state, after)
                 .filter(handlers::containsKey);
         if (waiting.isPresent()) {
-            Answer followUp = answer(waiting.get(), new Turn(message, understanding.withoutEntities(), language,
+            // The question's own words stay understood when it came with the place (a topic of the votes asked);
+            // a place alone, answering the question asked before, only keeps the place (no name read in it).
+            Understanding understood = placeFirst ? understanding : onlyThePlaces(understanding);
+            Answer followUp = answer(waiting.get(), new Turn(message, understood, language,
                     after.withPendingIntent(null), now, waiting.get(), messages));
             replies.addAll(followUp.replies());
             after = followUp.state();
@@ -375,7 +389,56 @@ public final class Dialogue {
      * ordered {@link DecisionRules} that settles it, else what {@link IntentNeeds} makes of the classifier's.
      */
     Intent decideIntent(Understanding u, ConversationState state, String text) {
-        return DecisionRules.decide(new DecisionRules.Facts(u, state, text));
+        Understanding beside = u.intent() == Intent.FIND_REPRESENTATIVE && u.first(EntityType.DEPUTY).isEmpty()
+                && u.entities().stream().anyMatch(e -> PLACES.contains(e.type()) && !e.guessed()) ? besideThePlace(u) : null;
+        return DecisionRules.decide(new DecisionRules.Facts(u, state, text, beside));
+    }
+
+    /** Splits a message into clauses: a place is usually given in a clause of its own ("…? J'habite à Tulle"). */
+    private static final Pattern CLAUSE_END = Pattern.compile("[.?!;,\\n]");
+
+    /**
+     * The classifier's reading of the message without its place, for {@link DecisionRules.TheQuestionBesideThePlace}:
+     * first the clauses that name no place ("Comment contacter mon député ?"), then the whole text without the place's
+     * words ("How do I contact the MP for ?"); the first that reads as a question about one deputy, else the last
+     * read, or null when nothing is left beside the place. Read without remembering: these are not the user's words.
+     */
+    private Understanding besideThePlace(Understanding u) {
+        String text = u.text();
+        List<EntityMention> places = u.entities().stream().filter(e -> PLACES.contains(e.type())).toList();
+        List<String> readings = new ArrayList<>();
+        StringBuilder kept = new StringBuilder();
+        Matcher end = CLAUSE_END.matcher(text);
+        int from = 0;
+        while (from < text.length()) {
+            int to = end.find() ? end.end() : text.length();
+            int start = from;
+            int stop = to;
+            if (places.stream().noneMatch(p -> p.start() < stop && p.end() > start)) {
+                kept.append(text, start, stop).append(' ');
+            }
+            from = to;
+        }
+        if (!Text.foldToWords(kept.toString()).isEmpty() && kept.length() < text.length()) {
+            readings.add(kept.toString().strip());
+        }
+        StringBuilder without = new StringBuilder(text);
+        for (EntityMention p : places.stream().sorted(Comparator.comparingInt(EntityMention::start).reversed()).toList()) {
+            if (p.start() >= 0 && p.end() <= without.length() && p.start() <= p.end()) {
+                without.replace(p.start(), p.end(), " ");
+            }
+        }
+        if (!Text.foldToWords(without.toString()).isEmpty()) {
+            readings.add(without.toString().strip());
+        }
+        Understanding last = null;
+        for (String reading : readings) {
+            last = nlu.parseWithoutRemembering(reading, u.language());
+            if (DecisionRules.TheQuestionBesideThePlace.asksOfTheDeputy(last)) {
+                return last;
+            }
+        }
+        return last;
     }
 
     private static final Set<Intent> ABOUT_A_SCRUTIN = Set.of(Intent.VOTE_RESULT, Intent.REPRESENTATIVE_VOTES);
@@ -387,6 +450,11 @@ public final class Dialogue {
     static boolean keepsTheScrutin(Understanding u, ConversationState state, String text) {
         return isFollowUp(text) && state.lastScrutin() != null && ABOUT_A_SCRUTIN.contains(state.lastIntent())
                 && u.first(EntityType.SCRUTIN).isEmpty() && u.first(EntityType.TOPIC).isEmpty();
+    }
+
+    private static Understanding onlyThePlaces(Understanding u) {
+        return new Understanding(u.text(), u.language(), u.ranking(),
+                u.entities().stream().filter(e -> PLACES.contains(e.type())).toList());
     }
 
     /** The understanding with the conversation's scrutin added, as if the message had named it. */

@@ -259,6 +259,11 @@ final class IntentNeeds {
                 || words.stream().anyMatch(REPRESENTATION_WORDS::contains) || CAPITALISED_LATER.matcher(u.text()).find();
     }
 
+    /** Whether the message has a word about a deputy or about where the citizen lives ("député", "MP", "habite"). */
+    static boolean speaksOfADeputyOrWhereOneLives(String text) {
+        return words(text).stream().anyMatch(REPRESENTATION_WORDS::contains);
+    }
+
     /** A capitalised word after the first word of the message. */
     private static final Pattern CAPITALISED_LATER = Pattern.compile("\\S\\s+\\p{Lu}\\p{Ll}");
 

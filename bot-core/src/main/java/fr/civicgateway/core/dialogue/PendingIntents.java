@@ -1,6 +1,8 @@
 package fr.civicgateway.core.dialogue;
 
+import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Intent;
+import fr.civicgateway.core.nlu.Understanding;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,28 +23,42 @@ import java.util.Set;
 final class PendingIntents {
 
     /** The questions about one deputy that finding the citizen's deputy can answer. */
-    static final Set<Intent> ABOUT_A_DEPUTY = Set.of(Intent.REPRESENTATIVE_PROFILE,
-            Intent.REPRESENTATIVE_ATTENDANCE, Intent.REPRESENTATIVE_VOTES, Intent.REPRESENTATIVE_SPEECHES,
-            Intent.REPRESENTATIVE_QUESTIONS, Intent.REPRESENTATIVE_PRESENCE, Intent.REPRESENTATIVE_BILLS,
-            Intent.REPRESENTATIVE_INTERESTS, Intent.CONTACT_REPRESENTATIVE);
+    static final Set<Intent> ABOUT_A_DEPUTY = ConversationState.ABOUT_A_DEPUTY;
 
     private PendingIntents() {
     }
 
     /**
      * The waiting intent to answer now: when this turn found the citizen's deputy ({@code answered} is
-     * {@link Intent#FIND_REPRESENTATIVE} and the deputy changed) and a question about a deputy was waiting for it.
+     * {@link Intent#FIND_REPRESENTATIVE} and the deputy changed, or the finding closed every open question) and a
+     * question about a deputy was waiting for it.
      *
      * @param before the state before the turn, with the question that was open
      * @param after  the state the turn's handler returned
      */
     static Optional<Intent> answerNow(Intent answered, ConversationState before, ConversationState after) {
         Intent waiting = before.pendingIntent();
+        // The deputy found may be the one already talked about: the finding closed the question all the same.
         if (answered == Intent.FIND_REPRESENTATIVE && waiting != null && ABOUT_A_DEPUTY.contains(waiting)
-                && after.lastDeputyUid() != null && !after.lastDeputyUid().equals(before.lastDeputyUid())) {
+                && after.lastDeputyUid() != null && (!after.lastDeputyUid().equals(before.lastDeputyUid())
+                || after.pendingIntent() == null && after.pendingChoice() == null)) {
             return Optional.of(waiting);
         }
         return Optional.empty();
+    }
+
+    /**
+     * "Comment contacter mon député ? J'habite à Tulle": a question about the citizen's own deputy (or a place's:
+     * "Comment contacter le député de Tulle ?") that names a place, and no deputy, is answered as its two-message form ("Comment contacter mon député ?" → "Tulle"): the
+     * place is first taken as the answer to "which deputy?", with the question waiting for it.
+     */
+    static boolean placeGivesTheDeputy(Intent intent, Understanding u) {
+        // A guessed place ("Macron", one typing error from a few communes) is no place the message surely names; a
+        // place with no word of a deputy nor of living there ("la participation de Arthès", a misspelt Barthès) is
+        // left to the deputy's resolver.
+        return ABOUT_A_DEPUTY.contains(intent) && u.first(EntityType.DEPUTY).isEmpty()
+                && u.entities().stream().anyMatch(e -> Dialogue.PLACES.contains(e.type()) && !e.guessed())
+                && IntentNeeds.speaksOfADeputyOrWhereOneLives(u.text());
     }
 
     /**

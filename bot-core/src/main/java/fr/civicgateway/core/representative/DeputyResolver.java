@@ -18,6 +18,12 @@ import java.util.Optional;
  * Decides which deputy a message is about: the one it names, else the last one of the conversation. Never
  * guesses: a name shared by several deputies is {@link Resolution.Ambiguous}, and the caller asks back.
  * Shared by every handler that answers about one deputy.
+ *
+ * <p>A question about the citizen's own deputy that names a place ("Comment contacter mon député ? J'habite à
+ * Tulle") reaches the handler after the dialogue found the place's deputy with {@link FindRepresentativeHandler}
+ * (as in the two-message form): that deputy is then the conversation's last one, and the place's words are never
+ * read as a person's name. A place the tables do not know is said to be unknown ({@link Resolution.UnknownPlace}),
+ * never answered with the conversation's last deputy.
  */
 public final class DeputyResolver {
 
@@ -44,6 +50,13 @@ public final class DeputyResolver {
 
         /** Something that looks like a person's name, and no deputy by that name. */
         record UnknownName(String name) implements Resolution {
+        }
+
+        /**
+         * No deputy named, and the citizen says where they live but the place is none the tables know ("J'habite à
+         * Xyzville"): said so, never answered about the conversation's last deputy.
+         */
+        record UnknownPlace(String place) implements Resolution {
         }
 
         record NoneMentioned() implements Resolution {
@@ -75,7 +88,12 @@ public final class DeputyResolver {
                 return new Resolution.Found(d.get());
             }
         }
-        Optional<String> name = NameGuess.find(turn.message().text());
+        Optional<String> place = PlacePhrase.unknownPlace(turn.understanding(), turn.message().text());
+        if (place.isPresent()) {
+            return new Resolution.UnknownPlace(place.get());
+        }
+        // "Comment contacter mon député ? J'habite à Boulogne Billancourt": the place's words are no person's name
+        Optional<String> name = NameGuess.find(PlacePhrase.withoutPlaces(turn.understanding(), turn.message().text()));
         if (name.isPresent()) {
             return new Resolution.UnknownName(name.get());
         }
@@ -102,6 +120,9 @@ public final class DeputyResolver {
                     : turn.msg("deputies.suggested_many", "mention", s.mentionText()), s.candidates());
             case Resolution.UnknownName u -> Answer.text(turn.state(), turn.msg("deputies.unknown_name",
                     "name", u.name(), "count", Long.toString(currentCount())));
+            // the question waits: the next message's place answers it
+            case Resolution.UnknownPlace p -> Answer.text(turn.state().withPendingIntent(intent),
+                    turn.msg("deputies.unknown_place", "place", p.place()));
             case Resolution.NoneMentioned n -> Answer.text(turn.state().withPendingIntent(intent),
                     turn.msg("deputies.which"));
             case Resolution.Found f -> throw new IllegalArgumentException("resolved already: " + f.deputy().uid());

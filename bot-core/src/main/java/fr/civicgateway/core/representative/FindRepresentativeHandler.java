@@ -1,5 +1,6 @@
 package fr.civicgateway.core.representative;
 
+import fr.civicgateway.core.answer.Agreement;
 import fr.civicgateway.core.answer.Places;
 import fr.civicgateway.core.answer.Sources;
 import fr.civicgateway.core.conversation.QuickReply;
@@ -86,8 +87,13 @@ public final class FindRepresentativeHandler implements IntentHandler {
         }
         if (turn.message().location() != null) {
             // No constituency contours nor commune coordinates are in the loaded data: a position cannot be placed.
-            return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE),
+            return Answer.text(waiting(turn),
                     turn.msg("find_representative.location"));
+        }
+        Optional<String> unknown = PlacePhrase.unknownPlace(turn.understanding(), turn.message().text());
+        if (unknown.isPresent()) {
+            // "J'habite à Xyzville": the gazetteer knows no such place; say so rather than ask for a place again
+            return unknownPlace(turn, unknown.get());
         }
         Optional<String> name = NameGuess.find(turn.message().text());
         if (name.isPresent()) {
@@ -95,8 +101,7 @@ public final class FindRepresentativeHandler implements IntentHandler {
             return new DeputyResolver(data).answerUnresolved(turn, Intent.REPRESENTATIVE_PROFILE,
                     new DeputyResolver.Resolution.UnknownName(name.get()));
         }
-        return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE),
-                turn.msg("find_representative.ask_place"));
+        return Answer.text(waiting(turn), turn.msg("find_representative.ask_place"));
     }
 
     /**
@@ -180,7 +185,7 @@ public final class FindRepresentativeHandler implements IntentHandler {
             // city's constituencies as the arrondissement's would be false, so say what the data cannot tell.
             String example = Places.constituency(turn.language(),
                     new Constituency(c.departementCode(), departementName(c), 1));
-            return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE),
+            return Answer.text(waiting(turn),
                     turn.msg("find_representative.city_placing_only", "commune", c.name(), "city", city.get().name(),
                             "count", Integer.toString(shares.size()), "example", example)
                     + "\n" + geoSource(turn));
@@ -203,6 +208,15 @@ public final class FindRepresentativeHandler implements IntentHandler {
         text.append("\n").append(listSource(turn));
         ConversationState state = turn.state().withPendingChoice(new PendingChoice(Intent.FIND_REPRESENTATIVE, List.of(), options));
         return Answer.text(state, text.toString(), buttons);
+    }
+
+    /**
+     * The state of an answer that asks for the place again: the question about the deputy that waits for the place
+     * ("Comment contacter mon député ?") keeps waiting, else finding the deputy does.
+     */
+    private static ConversationState waiting(Turn turn) {
+        return turn.state().pendingIntent() != null ? turn.state()
+                : turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE);
     }
 
     private String departementName(Commune c) {
@@ -249,7 +263,7 @@ public final class FindRepresentativeHandler implements IntentHandler {
             }
         }
         text.append("\n").append(Sources.line(turn.messages(), turn.language(), DEPUTIES_URL, data.info().deputiesDataDate()));
-        ConversationState state = turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE)
+        ConversationState state = waiting(turn)
                 .withPendingChoice(new PendingChoice(Intent.FIND_REPRESENTATIVE, List.of(), options));
         return Answer.text(state, text.toString(), buttons);
     }
@@ -267,6 +281,13 @@ public final class FindRepresentativeHandler implements IntentHandler {
         String where = Places.constituency(turn.language(), d.constituency());
         String first = intro == null ? turn.msg("find_representative.constituency", "constituency", where)
                 : intro.apply(where);
+        if (turn.state().waitsForTheDeputy()) {
+            // "Comment contacter mon député ? J'habite à Tulle": the place says which deputy and why; the question
+            // asked (answered right after by the dialogue) is the answer, not the deputy's profile
+            return Answer.text(turn.state().withDeputy(d.uid()).withPendingIntent(null).withPendingChoice(null),
+                    first + " " + turn.msg("find_representative.your_deputy", "deputy", d.fullName(),
+                            "gender", Agreement.gender(d)));
+        }
         return Answer.text(turn.state().withDeputy(d.uid()).withPendingIntent(null).withPendingChoice(null),
                 first + "\n" + profile.describe(turn, d), DeputyQuickReplies.about(turn, d, false, true, true));
     }
@@ -312,7 +333,7 @@ public final class FindRepresentativeHandler implements IntentHandler {
     }
 
     private Answer unknownPlace(Turn turn, String text) {
-        return Answer.text(turn.state().withPendingIntent(Intent.FIND_REPRESENTATIVE),
+        return Answer.text(waiting(turn),
                 turn.msg("find_representative.unknown_place", "text", text, "source", geo.sourceDescription()));
     }
 }

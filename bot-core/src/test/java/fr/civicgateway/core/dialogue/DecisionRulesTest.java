@@ -64,6 +64,50 @@ class DecisionRulesTest {
     }
 
     @Nested
+    class TheQuestionBesideThePlace {
+        final DecisionRules.Rule rule = new DecisionRules.TheQuestionBesideThePlace();
+        final String text = "Comment contacter mon député ? J'habite à Tulle";
+        final EntityMention tulle = mention(text, "Tulle", EntityType.COMMUNE, "19272");
+
+        private DecisionRules.Facts beside(Intent classified, Intent besideIntent, double confidence, EntityMention... e) {
+            Understanding u = new Understanding(text, Language.FR, List.of(new IntentScore(classified, 1.0)), List.of(e));
+            Understanding read = new Understanding("Comment contacter mon député ?", Language.FR,
+                    List.of(new IntentScore(besideIntent, confidence)), List.of());
+            return new DecisionRules.Facts(u, NEW, text, read);
+        }
+
+        @Test
+        void theQuestionAskedOfTheDeputyWinsOverFindingThem() {
+            assertThat(rule.decide(beside(Intent.FIND_REPRESENTATIVE, Intent.CONTACT_REPRESENTATIVE, 0.99, tulle)))
+                    .contains(Intent.CONTACT_REPRESENTATIVE);
+            assertThat(rule.decide(beside(Intent.FIND_REPRESENTATIVE, Intent.REPRESENTATIVE_ATTENDANCE, 0.6, tulle)))
+                    .contains(Intent.REPRESENTATIVE_ATTENDANCE);
+        }
+
+        @Test
+        void whoTheDeputyIsStaysFindingThemAndAnUnsureReadingPasses() {
+            assertThat(rule.decide(beside(Intent.FIND_REPRESENTATIVE, Intent.REPRESENTATIVE_PROFILE, 0.99, tulle)))
+                    .isEqualTo(PASSES);
+            assertThat(rule.decide(beside(Intent.FIND_REPRESENTATIVE, Intent.FIND_REPRESENTATIVE, 0.99, tulle)))
+                    .isEqualTo(PASSES);
+            assertThat(rule.decide(beside(Intent.FIND_REPRESENTATIVE, Intent.CONTACT_REPRESENTATIVE, 0.4, tulle)))
+                    .isEqualTo(PASSES);
+            assertThat(rule.decide(beside(Intent.FIND_REPRESENTATIVE, Intent.AGENDA, 0.99, tulle))).isEqualTo(PASSES);
+        }
+
+        @Test
+        void passesWithoutAPlaceWithADeputyOrWhenTheClassifierFoundAnotherIntent() {
+            assertThat(rule.decide(beside(Intent.FIND_REPRESENTATIVE, Intent.CONTACT_REPRESENTATIVE, 0.99)))
+                    .isEqualTo(PASSES);
+            assertThat(rule.decide(beside(Intent.FIND_REPRESENTATIVE, Intent.CONTACT_REPRESENTATIVE, 0.99, tulle,
+                    mention(text, "Comment", EntityType.DEPUTY, VALLAUD)))).isEqualTo(PASSES);
+            assertThat(rule.decide(beside(Intent.LOCAL_NEWS, Intent.CONTACT_REPRESENTATIVE, 0.99, tulle)))
+                    .isEqualTo(PASSES);
+            assertThat(rule.decide(facts(text, Intent.FIND_REPRESENTATIVE, 1.0, NEW, tulle))).isEqualTo(PASSES);
+        }
+    }
+
+    @Nested
     class AnswersTheOpenQuestion {
         final DecisionRules.Rule rule = new DecisionRules.AnswersTheOpenQuestion();
 
@@ -330,7 +374,7 @@ class DecisionRulesTest {
     @Test
     void theRulesAreTriedInOrderAndAnIntentTheyDoNotKnowPassesThemAll() {
         assertThat(DecisionRules.ORDERED).extracting(r -> r.getClass().getSimpleName()).containsExactly(
-                "AnotherSubjectIsOutOfScope", "AnswersTheOpenQuestion", "ABillTextsNumber", "DeputyAndScrutinMeanTheirVote",
+                "AnotherSubjectIsOutOfScope", "TheQuestionBesideThePlace", "AnswersTheOpenQuestion", "ABillTextsNumber", "DeputyAndScrutinMeanTheirVote",
                 "DeputyAfterAScrutin", "DeputysLatestVotes", "ScrutinAfterADeputysVote", "BareReportNumber",
                 "BarePlaceOrName", "WhatANotionIs", "DayAfterTheAgenda", "NotUnderstood");
         Intent weather = Intent.named("weather_forecast");
