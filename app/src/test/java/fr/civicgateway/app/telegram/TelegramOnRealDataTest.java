@@ -101,12 +101,16 @@ class TelegramOnRealDataTest {
                   "data": "%s"}}""".formatted(button.get("callback_data").asString());
         assertThat(webhook(callback)).isEqualTo(200);
 
+        // The acknowledgement is sent at once but outside the answers' queue, so it may reach the Bot API before or
+        // after the answer: either order stops the button's spinner. The redelivered message is ignored.
         FakeTelegramBotApi.Call first = BOT_API.poll(Duration.ofSeconds(30));
+        FakeTelegramBotApi.Call second = BOT_API.poll(Duration.ofSeconds(30));
         assertThat(first).isNotNull();
-        assertThat(first.method()).as("the button press is acknowledged first, the redelivery ignored")
-                .isEqualTo("answercallbackquery");
+        assertThat(second).isNotNull();
+        assertThat(java.util.List.of(first.method(), second.method())).as("one acknowledgement and one answer")
+                .containsExactlyInAnyOrder("answercallbackquery", "sendmessage");
         JsonNode synthese = ShippedData.scrutin(3876).path("syntheseVote").path("decompte");
-        String result = next("sendmessage").get("text").asString();
+        String result = (first.method().equals("sendmessage") ? first : second).body().get("text").asString();
         assertThat(result).contains("(" + synthese.get("pour").asString() + " pour, " + synthese.get("contre").asString()
                 + " contre, " + synthese.get("abstentions").asString() + " abstentions)");
         assertThat(BOT_API.poll(Duration.ofSeconds(1))).as("nothing else was sent").isNull();
