@@ -2,6 +2,7 @@ package fr.civicgateway.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.answer.MethodLinks;
+import fr.civicgateway.core.answer.PageLinks;
 import fr.civicgateway.core.dialogue.ConversationLocks;
 import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.dialogue.Dialogue;
@@ -70,6 +71,12 @@ class GatewayConfiguration {
         return MethodLinks.at(publicUrl.baseOr(env.getProperty("server.port", Integer.class, 8080)));
     }
 
+    /** The deputy and scrutin pages under {@code civic.public-url}, which the profile and result answers link. */
+    @Bean
+    PageLinks pageLinks(MethodLinks methodLinks) {
+        return PageLinks.at(methodLinks.base());
+    }
+
     /**
      * The intent classifier, trained at start-up on the corpus of every intent a discovered handler or flow answers
      * (the open data's NLU obtains it at its first use, since the handlers read that data).
@@ -96,8 +103,8 @@ class GatewayConfiguration {
         return MessageCatalogue.load(bundles, properties.overrides());
     }
 
-    /** The channels' own wording (Telegram's commands, menu and privacy note: connectors' TelegramWording). */
-    private static final List<String> CHANNEL_BUNDLES = List.of("telegram");
+    /** The channels' own wording (Telegram's commands, menu and privacy note: connectors' TelegramWording; the web pages). */
+    private static final List<String> CHANNEL_BUNDLES = List.of("telegram", "pages");
 
     @Bean
     Dialogue dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,

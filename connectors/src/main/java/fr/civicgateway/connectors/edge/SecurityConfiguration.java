@@ -65,8 +65,11 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain gatewaySecurity(HttpSecurity http, AdminToken token, WebChatProperties web) throws Exception {
         String ancestors = frameAncestors(web.frameAncestors());
+        // The demo page's policy also fits the deputy and scrutin pages (connectors' pages): own styles, own images
+        // (the charts) and the widget's script.
         RequestMatcher demoPage = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/"),
-                PathPatternRequestMatcher.pathPattern("/index.html"));
+                PathPatternRequestMatcher.pathPattern("/index.html"),
+                PathPatternRequestMatcher.pathPattern("/deputes/*"), PathPatternRequestMatcher.pathPattern("/scrutins/*"));
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
