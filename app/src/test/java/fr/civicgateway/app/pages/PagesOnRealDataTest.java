@@ -132,7 +132,7 @@ class PagesOnRealDataTest {
                         "href=\"/api/v1/deputies/" + uid + "/charts/participation.csv\"",
                         "src=\"/api/v1/deputies/" + uid + "/charts/positions.svg\"",
                         "href=\"https://www.assemblee-nationale.fr/dyn/deputes/" + uid + "\"",
-                        "<script src=\"/widget.js\" data-locale=\"fr\"");
+                        "<script src=\"/widget.js\" defer data-locale=\"fr\"");
             }
         });
     }
@@ -171,6 +171,7 @@ class PagesOnRealDataTest {
                 "href=\"/api/v1/scrutins/3876/charts/groups.csv\"", "href=\"https://www.assemblee-nationale.fr/dyn/17/scrutins/3876\"",
                 "<link rel=\"canonical\" href=\"" + GatewayTest.PUBLIC_URL + "/scrutins/3876\">",
                 "href=\"/deputes/PA720892\"");
+        assertThat(get("/scrutins/3876?lang=en").body()).contains("href=\"/deputes/PA720892?lang=en\"");
     }
 
     @Test

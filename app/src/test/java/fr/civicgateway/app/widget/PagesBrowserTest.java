@@ -8,7 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,27 +28,31 @@ class PagesBrowserTest {
     @LocalServerPort
     int port;
 
-    HeadlessChromium browser;
+    /** One browser for the class (each page is loaded afresh); a phone's width is emulated, not a window's. */
+    static HeadlessChromium browser;
 
     @BeforeAll
     static void needsChromiumAndAxe() throws IOException {
         HeadlessChromium.assumeInstalled();
+        browser = HeadlessChromium.start(1280, 800);
+        browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         try (InputStream in = PagesBrowserTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
             assertThat(in).as("axe.min.js on the test class path (com.deque.html.axe-core:selenium)").isNotNull();
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    @AfterEach
-    void closeBrowser() {
+    @AfterAll
+    static void closeBrowser() {
         if (browser != null) {
             browser.close();
         }
     }
 
     private void open(String path, int width) {
-        browser = HeadlessChromium.start(width, 800);
-        browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        // Chromium's windows are at least 500 px wide: the phone's viewport is set through DevTools.
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 800,
+                "deviceScaleFactor", 1, "mobile", width < 500));
         browser.driver.get("http://localhost:" + port + path);
         browser.wait.until(d -> "complete".equals(browser.script("return document.readyState")));
         // The widget (deferred) has put its launcher in the page: axe checks it too.
@@ -73,6 +78,7 @@ class PagesBrowserTest {
         assertThat((List<?>) violations).as(path).isEmpty();
 
         long scrollWidth = (Long) browser.script("return document.scrollingElement.scrollWidth");
+        assertThat(browser.script("return window.innerWidth")).as("the emulated phone").isEqualTo(375L);
         assertThat(scrollWidth).as(path + ": no horizontal scroll at 375 px").isLessThanOrEqualTo(375);
 
         List<?> imagesWithoutAlt = (List<?>) browser.script("""

@@ -125,6 +125,8 @@ class PagesController {
         model.addAttribute("canonical", canonical);
         model.addAttribute("urlFr", url);
         model.addAttribute("urlEn", url + "?lang=en");
+        // Links between pages keep an explicit English; French is the default and needs none.
+        model.addAttribute("langQuery", t.language() == Language.FR ? "" : "?lang=" + t.lang());
         model.addAttribute("methodology", methods.page());
     }
 
