@@ -110,7 +110,7 @@ class PagesOnRealDataTest {
                 int[] questions = naive.questions.get(uid);
                 soft.assertThat(valueOf(html, "figure-questions")).as(name).startsWith(fr(questions[0]) + " question")
                         .contains(", " + fr(questions[1]) + " question");
-                Matcher bills = Pattern.compile("^(\\d[\\d ]*) comme auteur").matcher(valueOf(html, "figure-bills"));
+                Matcher bills = Pattern.compile("^(\\d[\\d ]*) propositions? comme auteur").matcher(valueOf(html, "figure-bills"));
                 soft.assertThat(bills.find()).as(name).isTrue();
                 // Organic and constitutional propositions count too (as the chat's test allows).
                 soft.assertThat(Integer.parseInt(bills.group(1).replace(" ", ""))).as(name)
