@@ -56,6 +56,19 @@ class IntentNeedsTest {
     }
 
     @Test
+    void aGroupAloneIsEnoughForAGroupsCohesionButNotForAProfile() {
+        String text = "Le groupe LFI est-il uni ?";
+        EntityMention lfi = mention("LFI", text, EntityType.GROUP, "PO845413");
+
+        assertThat(IntentNeeds.decide(Intent.REPRESENTATIVE_VOTES, understood(text, Intent.REPRESENTATIVE_VOTES, 0.6, lfi),
+                NEW, text)).isEqualTo(Intent.REPRESENTATIVE_VOTES);
+        assertThat(IntentNeeds.decide(Intent.REPRESENTATIVE_VOTES, understood(text, Intent.REPRESENTATIVE_VOTES, 0.6),
+                NEW, text)).isEqualTo(Intent.OUT_OF_SCOPE);
+        assertThat(IntentNeeds.decide(Intent.REPRESENTATIVE_ATTENDANCE,
+                understood(text, Intent.REPRESENTATIVE_ATTENDANCE, 0.6, lfi), NEW, text)).isEqualTo(Intent.OUT_OF_SCOPE);
+    }
+
+    @Test
     void neverAnswersLocalProjectsToAQuestionAboutTheParliament() {
         String text = "Quels sont les travaux parlementaires en cours ?";
 
