@@ -100,6 +100,15 @@ class PagesOnRealDataTest {
                 soft.assertThat(valueOf(html, "figure-participation")).as(name)
                         .isEqualTo(p.group(1) + " sur " + p.group(2) + " scrutins (" + p.group(3) + ")");
 
+                // Loyalty: the chat's figure (VoteAlignments), to the unit.
+                String loyalty = plain(new ChatClient(port).read("test-" + UUID.randomUUID(),
+                        "Est-ce que " + name + " vote comme son groupe ?"));
+                Matcher l = Pattern.compile("dans ([\\d,]+ %) des scrutins.*? : (\\d[\\d ]*) sur (\\d[\\d ]*),")
+                        .matcher(loyalty);
+                soft.assertThat(l.find()).as(name + ": " + loyalty).isTrue();
+                soft.assertThat(valueOf(html, "figure-loyalty")).as(name).isEqualTo(l.group(2) + " votes sur "
+                        + l.group(3) + " comme la majorité de son groupe (" + l.group(1) + ")");
+
                 int[] presence = naive.presence.get(uid);
                 int entries = presence[0] + presence[1] + presence[2];
                 soft.assertThat(valueOf(html, "figure-committee-presence")).as(name).isEqualTo("présent à "
@@ -120,7 +129,7 @@ class PagesOnRealDataTest {
                         .startsWith(fr(declarations[0] + declarations[1]) + " déclaration");
 
                 // Each figure: its method's link on the public methodology page, and its source.
-                for (String method : List.of("an-participation-1", "an-committee-presence-1", "an-speeches-1",
+                for (String method : List.of("an-participation-1", "an-loyalty-1", "an-committee-presence-1", "an-speeches-1",
                         "an-questions-1", "an-bills-1", "hatvp-declarations-1")) {
                     soft.assertThat(html).as(name).contains("href=\"" + GatewayTest.PUBLIC_URL + "/methodology#"
                             + method + "\"");

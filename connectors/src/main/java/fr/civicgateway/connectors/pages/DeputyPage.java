@@ -19,14 +19,17 @@ import fr.civicgateway.core.parliament.work.Questions;
 import fr.civicgateway.core.parliament.work.Speeches;
 import fr.civicgateway.core.representative.Participation;
 import fr.civicgateway.core.representative.ParticipationSource;
+import fr.civicgateway.core.votes.VoteAlignments;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the page of one deputy shows, every sentence already in the page's language: who they are, each figure of
  * their record with its period, source, data date and method, and their latest votes, bills, questions and speech.
  * The figures are the chat's own: the participation of {@link ParticipationSource} (ParticipationCalculator, once
- * per data version) and the counts of {@link AssemblyWork}, never computed again here.
+ * per data version), the loyalty of {@link VoteAlignments} and the counts of {@link AssemblyWork}, never computed
+ * again here.
  */
 public record DeputyPage(String uid, String name, String description, List<Fact> identity, List<Figure> figures,
                          List<VoteRow> votes, List<Row> bills, List<Row> questions, Row speech,
@@ -63,7 +66,7 @@ public record DeputyPage(String uid, String name, String description, List<Fact>
     }
 
     static DeputyPage of(Deputy d, ParliamentData data, AssemblyWork work, ParticipationSource participations,
-                         MethodLinks methods, PageText t) {
+                         VoteAlignments alignments, MethodLinks methods, PageText t) {
         String gender = Agreement.gender(d);
         String group = d.groupUid() == null ? null : data.groupFullName(d.groupUid()).orElse(null);
         List<Fact> identity = new ArrayList<>();
@@ -82,6 +85,7 @@ public record DeputyPage(String uid, String name, String description, List<Fact>
 
         List<Figure> figures = new ArrayList<>();
         figures.add(participation(d, data, participations, methods, t));
+        figures.add(loyalty(d, data, alignments.loyalty(d.uid()), methods, t));
         figures.add(presence(d, work.presence(d.uid()), methods, t));
         figures.add(speeches(d, work.speeches(d.uid()), methods, t));
         Questions questions = work.questions(d.uid());
@@ -154,6 +158,18 @@ public record DeputyPage(String uid, String name, String description, List<Fact>
                 "to", t.date(p.lastScrutinDate()));
         return new Figure("figure-participation", name, value, period, data.info().source(), d.pageUrl(), dataDate,
                 m.id, methods.of(m));
+    }
+
+    /** As the chat's loyalty answer: VoteAlignments' figure, or why there is none. */
+    private static Figure loyalty(Deputy d, ParliamentData data, Optional<VoteAlignments.Loyalty> found,
+                                  MethodLinks methods, PageText t) {
+        Provenance.Method m = Provenance.Method.LOYALTY;
+        String value = found.map(l -> t.msg("pages.figure_loyalty_value", "same", t.count(l.same()),
+                "counted", t.count(l.counted()), "rate", t.percent(l.same(), l.counted())))
+                .orElseGet(() -> t.msg("pages.figure_loyalty_none"));
+        String period = found.map(l -> t.msg("pages.period", "from", t.date(l.from()), "to", t.date(l.to()))).orElse("");
+        return new Figure("figure-loyalty", t.msg("pages.figure_loyalty"), value, period, data.info().source(),
+                d.pageUrl(), t.date(data.info().lastScrutinDate()), m.id, methods.of(m));
     }
 
     private static Figure presence(Deputy d, CommitteePresence c, MethodLinks methods, PageText t) {

@@ -10,6 +10,7 @@ import fr.civicgateway.core.parliament.Scrutin;
 import fr.civicgateway.core.parliament.work.AssemblyWork;
 import fr.civicgateway.core.representative.ParticipationSource;
 import fr.civicgateway.core.text.MessageCatalogue;
+import fr.civicgateway.core.votes.VoteAlignments;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -49,18 +50,21 @@ class PagesController {
     private final ParliamentData data;
     private final AssemblyWork work;
     private final ParticipationSource participations;
+    private final VoteAlignments alignments;
     private final MethodLinks methods;
     private final PageLinks pages;
     private final MessageCatalogue messages;
     private final TurnScope oneVersion;
-    /** The wording's fingerprint: an operator's rewording changes the ETag as new data does. */
+    /** The wording's and templates' fingerprint: a rewording or a new release changes the ETag as new data does. */
     private final String wording;
 
-    PagesController(ParliamentData data, AssemblyWork work, ParticipationSource participations, MethodLinks methods,
-                    PageLinks pages, MessageCatalogue messages, TurnScope oneVersion) {
+    PagesController(ParliamentData data, AssemblyWork work, ParticipationSource participations,
+                    VoteAlignments alignments, MethodLinks methods, PageLinks pages, MessageCatalogue messages,
+                    TurnScope oneVersion) {
         this.data = data;
         this.work = work;
         this.participations = participations;
+        this.alignments = alignments;
         this.methods = methods;
         this.pages = pages;
         this.messages = messages;
@@ -80,7 +84,7 @@ class PagesController {
         if (notModified(web, response, t, "d" + uid)) {
             return null;
         }
-        DeputyPage page = pinned(() -> DeputyPage.of(deputy.get(), data, work, participations, methods, t));
+        DeputyPage page = pinned(() -> DeputyPage.of(deputy.get(), data, work, participations, alignments, methods, t));
         common(model, t, pages.deputy(uid), page.name(), page.description());
         model.addAttribute("page", page);
         model.addAttribute("pages", pages);
@@ -173,6 +177,17 @@ class PagesController {
                 for (Language l : Language.values()) {
                     crc.update(bytes.apply(key + "=" + messages.pattern(l, key) + "\n"));
                 }
+            }
+        }
+        // The templates and their style too: a new release's pages are new representations under the same data.
+        for (String resource : List.of("templates/pages/layout.html", "templates/pages/deputy.html",
+                "templates/pages/scrutin.html", "static/pages.css")) {
+            try (java.io.InputStream in = PagesController.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in != null) {
+                    crc.update(in.readAllBytes());
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + resource, e);
             }
         }
         return Long.toHexString(crc.getValue());

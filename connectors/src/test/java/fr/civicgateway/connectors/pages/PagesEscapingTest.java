@@ -20,6 +20,7 @@ import fr.civicgateway.core.parliament.work.Questions;
 import fr.civicgateway.core.parliament.work.SittingRef;
 import fr.civicgateway.core.representative.Participations;
 import fr.civicgateway.core.text.MessageCatalogue;
+import fr.civicgateway.core.votes.VoteAlignments;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -107,7 +108,7 @@ class PagesEscapingTest {
                 new SittingRef("CRSANR5L17S2026O1N150", LocalDate.of(2026, 3, 3), ATTACK), ATTACK)),
                 FakeAssemblyWork.provenance(Provenance.Method.QUESTIONS)));
         PagesController controller = new PagesController(data, work, Participations.perVersion(data),
-                MethodLinks.at("https://civic.example.org"), PageLinks.at("https://civic.example.org"),
+                new VoteAlignments(data), MethodLinks.at("https://civic.example.org"), PageLinks.at("https://civic.example.org"),
                 MessageCatalogue.shipped(), TurnScope.NONE);
         ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver();
         templates.setPrefix("templates/");
