@@ -2,6 +2,7 @@ package fr.civicgateway.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.answer.MethodLinks;
+import fr.civicgateway.core.answer.PageLinks;
 import fr.civicgateway.core.dialogue.ConversationLocks;
 import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.dialogue.Dialogue;
@@ -70,6 +71,12 @@ class GatewayConfiguration {
         return MethodLinks.at(publicUrl.baseOr(env.getProperty("server.port", Integer.class, 8080)));
     }
 
+    /** The deputy and scrutin pages under {@code civic.public-url}, which the profile and result answers link. */
+    @Bean
+    PageLinks pageLinks(MethodLinks methodLinks) {
+        return PageLinks.at(methodLinks.base());
+    }
+
     /**
      * The intent classifier, trained at start-up on the corpus of every intent a discovered handler or flow answers
      * (the open data's NLU obtains it at its first use, since the handlers read that data).
@@ -97,10 +104,10 @@ class GatewayConfiguration {
     }
 
     /**
-     * The channels' own wording (Telegram's commands, menu and privacy note: connectors' TelegramWording), and the
-     * words of the records API's charts (connectors' ChartRenderer).
+     * The channels' own wording (Telegram's commands, menu and privacy note: connectors' TelegramWording), the words
+     * of the records API's charts (connectors' ChartRenderer) and of the web pages (connectors' pages).
      */
-    private static final List<String> CHANNEL_BUNDLES = List.of("telegram", "charts");
+    private static final List<String> CHANNEL_BUNDLES = List.of("telegram", "charts", "pages");
 
     @Bean
     Dialogue dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,

@@ -65,8 +65,13 @@ class WidgetBrowserTest {
         assertThat(normalised(answer)).contains(expected.outcome())
                 .contains(expected.forVotes() + " pour, " + expected.against() + " contre, "
                         + expected.abstentions() + " abstentions");
-        WebElement link = lastBotAnswer().findElement(By.cssSelector("a.cg-link"));
-        assertThat(link.getDomAttribute("href")).isEqualTo("https://www.assemblee-nationale.fr/dyn/17/scrutins/3876");
+        // The gateway's own page of the scrutin first ("Voir la fiche"), then the source.
+        List<WebElement> links = lastBotAnswer().findElements(By.cssSelector("a.cg-link"));
+        // (This context sets no civic.public-url: the page's address is on localhost.)
+        assertThat(links).extracting(l -> l.getDomAttribute("href")).hasSize(2)
+                .satisfies(hrefs -> assertThat(hrefs.getFirst()).startsWith("http://localhost:").endsWith("/scrutins/3876"))
+                .last().isEqualTo("https://www.assemblee-nationale.fr/dyn/17/scrutins/3876");
+        WebElement link = links.getLast();
         assertThat(link.getDomAttribute("target")).isEqualTo("_blank");
         assertThat(link.getDomAttribute("rel")).isEqualTo("noopener noreferrer");
     }

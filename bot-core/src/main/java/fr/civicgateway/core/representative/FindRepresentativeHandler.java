@@ -1,6 +1,7 @@
 package fr.civicgateway.core.representative;
 
 import fr.civicgateway.core.answer.Agreement;
+import fr.civicgateway.core.answer.PageLinks;
 import fr.civicgateway.core.answer.Places;
 import fr.civicgateway.core.answer.Sources;
 import fr.civicgateway.core.conversation.QuickReply;
@@ -43,10 +44,11 @@ public final class FindRepresentativeHandler implements IntentHandler {
     private final GeoDirectory geo;
     private final ProfileHandler profile;
 
-    public FindRepresentativeHandler(ParliamentData data, GeoDirectory geo) {
+    /** @param pages the gateway's public pages (the profile's own answer links the deputy's) */
+    public FindRepresentativeHandler(ParliamentData data, GeoDirectory geo, PageLinks pages) {
         this.data = data;
         this.geo = geo;
-        this.profile = new ProfileHandler(data);
+        this.profile = new ProfileHandler(data, pages);
     }
 
     @Override

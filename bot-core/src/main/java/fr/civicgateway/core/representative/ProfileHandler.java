@@ -1,6 +1,7 @@
 package fr.civicgateway.core.representative;
 
 import fr.civicgateway.core.answer.Formats;
+import fr.civicgateway.core.answer.PageLinks;
 import fr.civicgateway.core.answer.Places;
 import fr.civicgateway.core.answer.Sources;
 import fr.civicgateway.core.conversation.QuickReply;
@@ -16,12 +17,18 @@ import java.util.List;
 
 import static fr.civicgateway.core.answer.Agreement.gender;
 
-/** {@code representative_profile}: who a deputy is — group, constituency, since when, the Assemblée's page. */
+/**
+ * {@code representative_profile}: who a deputy is — group, constituency, since when, the Assemblée's page — and the
+ * link to the deputy's page on the gateway, where the whole record is.
+ */
 public final class ProfileHandler extends AboutOneDeputyHandler {
 
+    private final PageLinks pages;
 
-    public ProfileHandler(ParliamentData data) {
+    /** @param pages the gateway's public pages, for the "Voir la fiche" line */
+    public ProfileHandler(ParliamentData data, PageLinks pages) {
         super(data);
+        this.pages = java.util.Objects.requireNonNull(pages, "pages");
     }
 
     @Override
@@ -34,11 +41,16 @@ public final class ProfileHandler extends AboutOneDeputyHandler {
         // The latest votes, then the record: participation, presence, speeches, questions, bills.
         List<QuickReply> replies = new ArrayList<>(DeputyQuickReplies.about(turn, d, false, true, false));
         replies.addAll(RecordQuickReplies.about(turn, d, intent()));
-        return Answer.text(turn.state().withDeputy(d.uid()), describe(turn, d), replies);
+        return Answer.text(turn.state().withDeputy(d.uid()), describe(turn, d, true), replies);
     }
 
     /** The profile paragraph, also used to answer "who is my deputy": sentences of the shared bundle {@code deputies}. */
     String describe(Turn turn, Deputy d) {
+        return describe(turn, d, false);
+    }
+
+    /** The paragraph; with {@code pageLink}, the line to the deputy's page on the gateway before the source line. */
+    private String describe(Turn turn, Deputy d, boolean pageLink) {
         Language lang = turn.language();
         if (d.unresolved()) {
             return turn.msg("deputies.profile_unresolved", "uid", d.uid())
@@ -62,6 +74,9 @@ public final class ProfileHandler extends AboutOneDeputyHandler {
                     "ended", d.mandateEnd() != null ? "yes" : "no",
                     "end", d.mandateEnd() != null ? Formats.date(lang, d.mandateEnd()) : ""));
             s.append(" ").append(turn.msg("deputies.profile_former_votes"));
+        }
+        if (pageLink) {
+            s.append("\n").append(turn.msg("deputies.page_link", "url", pages.deputy(d.uid())));
         }
         s.append("\n").append(Sources.line(turn.messages(), lang, d.pageUrl(), data.info().deputiesDataDate()));
         return s.toString();

@@ -1,6 +1,7 @@
 package fr.civicgateway.core.votes;
 
 import fr.civicgateway.core.answer.Formats;
+import fr.civicgateway.core.answer.PageLinks;
 import fr.civicgateway.core.answer.Sources;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.dialogue.Answer;
@@ -30,10 +31,13 @@ public final class VoteResultHandler implements IntentHandler {
 
     private final ParliamentData data;
     private final TopicSearch topics;
+    private final PageLinks pages;
 
-    public VoteResultHandler(ParliamentData data, TopicSearch topics) {
+    /** @param pages the gateway's public pages, for the "Voir la fiche" line of a result */
+    public VoteResultHandler(ParliamentData data, TopicSearch topics, PageLinks pages) {
         this.data = data;
         this.topics = topics;
+        this.pages = java.util.Objects.requireNonNull(pages, "pages");
     }
 
     @Override
@@ -116,6 +120,7 @@ public final class VoteResultHandler implements IntentHandler {
             }
             text.append("\n").append(turn.msg("vote_result.groups", "groups", String.join(" ; ", parts)));
         }
+        text.append("\n").append(turn.msg("vote_result.page_link", "url", pages.scrutin(s.number())));
         text.append("\n").append(Sources.line(turn.messages(), lang, s.pageUrl(), data.info().lastScrutinDate()));
         return text.toString();
     }

@@ -3,6 +3,7 @@ package fr.civicgateway.core.record;
 import static fr.civicgateway.core.fixtures.FakeParliamentData.PANOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.civicgateway.core.answer.PageLinks;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.Answer;
@@ -18,7 +19,7 @@ class ProfileQuickRepliesTest {
 
     @Test
     void theProfileOffersParticipationPresenceSpeechesQuestionsAndBills() {
-        Answer a = new ProfileHandler(new FakeParliamentData()).handle(RecordTurns.naming(
+        Answer a = new ProfileHandler(new FakeParliamentData(), PageLinks.at("https://bot.example.org")).handle(RecordTurns.naming(
                 Intent.REPRESENTATIVE_PROFILE, Language.FR, "Qui est Mathilde Panot ?", PANOT, "Mathilde Panot"));
         var replies = ((Reply.Text) a.replies().getFirst()).quickReplies();
         assertThat(replies).extracting(QuickReply::title).containsExactly("Ses derniers votes", "Sa participation",
@@ -28,7 +29,7 @@ class ProfileQuickRepliesTest {
                 "Combien de fois Mathilde Panot a pris la parole en séance ?",
                 "Quelles questions au Gouvernement a posées Mathilde Panot ?",
                 "Quelles propositions de loi a déposées Mathilde Panot ?");
-        Answer en = new ProfileHandler(new FakeParliamentData()).handle(RecordTurns.naming(
+        Answer en = new ProfileHandler(new FakeParliamentData(), PageLinks.at("https://bot.example.org")).handle(RecordTurns.naming(
                 Intent.REPRESENTATIVE_PROFILE, Language.EN, "Who is Mathilde Panot?", PANOT, "Mathilde Panot"));
         assertThat(((Reply.Text) en.replies().getFirst()).quickReplies()).extracting(QuickReply::title)
                 .containsExactly("Latest votes", "Participation", "Presence", "Speeches", "Questions", "Bills");

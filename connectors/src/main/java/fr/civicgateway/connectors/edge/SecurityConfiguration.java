@@ -67,8 +67,11 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain gatewaySecurity(HttpSecurity http, AdminToken token, WebChatProperties web) throws Exception {
         String ancestors = frameAncestors(web.frameAncestors());
+        // The demo page's policy also fits the deputy and scrutin pages (connectors' pages): own styles, own images
+        // (the charts) and the widget's script.
         RequestMatcher demoPage = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/"),
-                PathPatternRequestMatcher.pathPattern("/index.html"));
+                PathPatternRequestMatcher.pathPattern("/index.html"),
+                PathPatternRequestMatcher.pathPattern("/deputes/*"), PathPatternRequestMatcher.pathPattern("/scrutins/*"));
         // Swagger UI (the records API's documentation, springdoc): its own scripts and styles, and the spec it fetches.
         // springdoc serves the UI beside the configured path's parent: /api/docs → /api/swagger-ui/index.html.
         RequestMatcher docsPages = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/swagger-ui/**"),
