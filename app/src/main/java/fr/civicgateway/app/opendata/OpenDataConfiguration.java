@@ -13,6 +13,7 @@ import fr.civicgateway.core.nlu.GazetteerEntityExtractor;
 import fr.civicgateway.core.nlu.Understanding;
 import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.representative.ParticipationSource;
+import fr.civicgateway.core.votes.VoteAlignments;
 import fr.civicgateway.core.sources.SourceMonitor;
 import fr.civicgateway.core.votes.TopicSearch;
 import fr.civicgateway.opendata.assemblee.AssembleeLoader;
@@ -173,6 +174,15 @@ class OpenDataConfiguration {
     @Bean
     ParticipationSource participations(LiveOpenData live) {
         return live.participations();
+    }
+
+    /**
+     * Loyalty, group cohesion and closeness, computed once per version of the data behind the live port: the one
+     * instance the chat and the records API share.
+     */
+    @Bean
+    VoteAlignments voteAlignments(ParliamentData parliamentData) {
+        return new VoteAlignments(parliamentData);
     }
 
     /** Without refresh, the admin API lists the shipped snapshot's archives, read once. */

@@ -13,6 +13,8 @@ public final class Formats {
 
     private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter FR_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter EN_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter FR_SHORT = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter EN_SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
@@ -50,6 +52,21 @@ public final class Formats {
         // "1er juillet" is how a French reader writes the first day of a month.
         String s = FR_DATE.format(d);
         return d.getDayOfMonth() == 1 ? "1er" + s.substring(1) : s;
+    }
+
+    /** "mars 2025" / "March 2025": a month of a monthly series. */
+    public static String month(Language lang, java.time.YearMonth m) {
+        return lang == Language.EN ? EN_MONTH.format(m) : FR_MONTH.format(m);
+    }
+
+    /** An index between 0 and 1 with two decimals: "0,97" (fr) or "0.97" (en). */
+    public static String index(Language lang, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException("an index lies between 0 and 1, was " + v);
+        }
+        long hundredths = Math.round(v * 100);
+        String tail = hundredths % 100 < 10 ? "0" + hundredths % 100 : Long.toString(hundredths % 100);
+        return (hundredths / 100) + (lang == Language.EN ? "." : ",") + tail;
     }
 
     /** A compact date for lists: 17/11/2025 or 2025-11-17. */

@@ -231,7 +231,9 @@ final class IntentNeeds {
     /** Whether the message (or the conversation) has what the intent needs. */
     static boolean met(Intent intent, Understanding u, ConversationState state, List<String> words) {
         return switch (intent.name()) {
-            case "representative_profile", "representative_attendance", "representative_votes" -> aDeputy(u, state, words);
+            case "representative_profile", "representative_attendance" -> aDeputy(u, state, words);
+            // a group alone is a question of its cohesion ("Le groupe LFI est-il uni ?")
+            case "representative_votes" -> aDeputy(u, state, words) || u.first(EntityType.GROUP).isPresent();
             case "vote_result" -> aScrutin(u, state, words);
             case "find_representative" -> aPlaceOrOwnDeputy(u, words);
             case "local_projects" -> aLocalSubject(u, words);

@@ -5,6 +5,7 @@ import fr.civicgateway.core.dialogue.IntentHandler;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
+import java.util.Optional;
 
 /**
  * A handler whose answer is about one deputy: the one the message names, else the conversation's last one. When
@@ -23,11 +24,23 @@ public abstract class AboutOneDeputyHandler implements IntentHandler {
 
     @Override
     public final Answer handle(Turn turn) {
+        Optional<Answer> aboutNoDeputy = beforeResolving(turn);
+        if (aboutNoDeputy.isPresent()) {
+            return aboutNoDeputy.get();
+        }
         DeputyResolver.Resolution r = resolver.resolve(turn);
         if (r instanceof DeputyResolver.Resolution.Found(Deputy deputy)) {
             return answer(turn, deputy);
         }
         return resolver.answerUnresolved(turn, intent(), r);
+    }
+
+    /**
+     * An answer of the intent that is about no deputy (a political group's figure), given before any deputy is looked
+     * for; empty, the default, to answer about a deputy.
+     */
+    protected Optional<Answer> beforeResolving(Turn turn) {
+        return Optional.empty();
     }
 
     /** The answer about a deputy known for sure; the returned state should remember them as the last deputy. */

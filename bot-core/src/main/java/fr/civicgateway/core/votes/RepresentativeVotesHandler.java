@@ -1,6 +1,8 @@
 package fr.civicgateway.core.votes;
 
+import fr.civicgateway.core.answer.Agreement;
 import fr.civicgateway.core.answer.Formats;
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.answer.Sources;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.dialogue.Answer;
@@ -14,6 +16,7 @@ import fr.civicgateway.core.parliament.DeputyVote;
 import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.Position;
 import fr.civicgateway.core.parliament.Scrutin;
+import fr.civicgateway.core.parliament.work.Provenance;
 import fr.civicgateway.core.representative.DeputyQuickReplies;
 import fr.civicgateway.core.representative.AboutOneDeputyHandler;
 import java.util.ArrayList;
@@ -23,7 +26,9 @@ import java.util.Optional;
 /**
  * {@code representative_votes}: how a deputy voted — on a numbered scrutin, on the scrutins a topic matches, or
  * lately. Each vote is stated with the API's fixed words, the group's majority position, proxy votes and the
- * scrutin's link.
+ * scrutin's link. The same intent answers the figures of {@link VoteAlignments}: whether a deputy votes like their
+ * group (loyalty), whether two deputies named in one message vote alike (closeness), and whether a group named
+ * without a deputy votes as one (cohesion).
  */
 public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
 
@@ -32,10 +37,19 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
     private static final int TOPIC_BUTTONS = 4;
 
     private final TopicSearch topics;
+    private final VoteAlignments alignments;
+    private final MethodLinks methods;
 
-    public RepresentativeVotesHandler(ParliamentData data, TopicSearch topics) {
+    /**
+     * @param alignments the vote figures of the data that answers (the app's one instance, shared with the records API)
+     * @param methods    the methodology page's links, for the method each figure is computed by
+     */
+    public RepresentativeVotesHandler(ParliamentData data, TopicSearch topics, VoteAlignments alignments,
+                                      MethodLinks methods) {
         super(data);
         this.topics = topics;
+        this.alignments = alignments;
+        this.methods = methods;
     }
 
     @Override
@@ -56,8 +70,16 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
                     .orElseGet(() -> Answer.text(state, unknownScrutin(turn, data, number)));
         }
         Optional<EntityMention> topic = turn.entity(EntityType.TOPIC);
+        Optional<EntityMention> other = secondDeputy(turn, d);
+        if (other.isPresent() && topic.isEmpty()) {
+            return closeness(turn, state, d, other.get());
+        }
         if (topic.isPresent()) {
             return onTopic(turn, state.withTopic(topic.get().value()), d, topic.get().value());
+        }
+        if (AlignmentWords.asksLoyalty(turn.message().text())) {
+            return Answer.text(state.withScrutin(null), loyalty(turn, d),
+                    DeputyQuickReplies.about(turn, d, true, false, true));
         }
         // No scrutin in particular: a follow-up ("et Boris Vallaud ?") must not take an older one from the context.
         return latest(turn, state.withScrutin(null), d);
@@ -128,6 +150,105 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
         text.append("\n").append(Sources.line(turn.messages(), turn.language(), d.pageUrl(), data.info().lastScrutinDate()));
         List<QuickReply> buttons = new ArrayList<>(DeputyQuickReplies.about(turn, d, true, false, true));
         return Answer.text(state, text.toString(), buttons);
+    }
+
+    /**
+     * "Le groupe LFI est-il uni ?": a group named, no deputy, no scrutin — and, with a topic, words of unity — is the
+     * group's cohesion.
+     */
+    @Override
+    protected Optional<Answer> beforeResolving(Turn turn) {
+        Optional<EntityMention> group = turn.entity(EntityType.GROUP);
+        if (group.isEmpty() || turn.entity(EntityType.DEPUTY).isPresent() || turn.entity(EntityType.SCRUTIN).isPresent()
+                || (turn.entity(EntityType.TOPIC).isPresent() && !AlignmentWords.asksCohesion(turn.message().text()))) {
+            return Optional.empty();
+        }
+        return Optional.of(Answer.text(turn.state().withScrutin(null), cohesion(turn, group.get())));
+    }
+
+    /** Another deputy than {@code d} named in the message, for a comparison of the two. */
+    private static Optional<EntityMention> secondDeputy(Turn turn, Deputy d) {
+        List<EntityMention> named = turn.entities(EntityType.DEPUTY);
+        return named.size() < 2 ? Optional.empty()
+                : named.stream().filter(m -> !d.uid().equals(m.value()) || m.ambiguous() || m.guessed()).findFirst()
+                        .or(() -> Optional.of(named.get(1)));
+    }
+
+    private String loyalty(Turn turn, Deputy d) {
+        var lang = turn.language();
+        String gender = Agreement.gender(d);
+        String source = Sources.line(turn.messages(), lang, d.pageUrl(), data.info().lastScrutinDate());
+        Optional<VoteAlignments.Loyalty> found = alignments.loyalty(d.uid());
+        if (found.isEmpty()) {
+            return turn.msg("representative_votes.no_loyalty", "deputy", d.fullName(), "gender", gender) + "\n" + source;
+        }
+        VoteAlignments.Loyalty l = found.get();
+        return turn.msg("representative_votes.loyalty", "deputy", d.fullName(), "gender", gender,
+                "share", Formats.percent(lang, l.same(), l.counted()), "same", Formats.count(lang, l.same()),
+                "counted", Formats.count(lang, l.counted()), "apart", l.counted() - l.same(),
+                "from", Formats.date(lang, l.from()), "to", Formats.date(lang, l.to()))
+                + "\n" + turn.msg("representative_votes.loyalty_method", "gender", gender,
+                        "method", Provenance.Method.LOYALTY.id, "method_url", methods.of(Provenance.Method.LOYALTY))
+                + "\n" + source;
+    }
+
+    private Answer closeness(Turn turn, ConversationState state, Deputy a, EntityMention mention) {
+        var lang = turn.language();
+        Optional<Deputy> found = mention.ambiguous() || mention.guessed() ? Optional.empty() : data.deputy(mention.value());
+        if (found.isEmpty()) {
+            List<String> names = (mention.guessed() ? mention.candidates() : mention.alternatives()).stream()
+                    .map(data::deputy).flatMap(Optional::stream).map(c -> resolver.label(turn, c)).toList();
+            return Answer.text(state, names.isEmpty()
+                    ? turn.msg("representative_votes.second_unknown", "mention", mention.text(), "deputy", a.fullName())
+                    : turn.msg("representative_votes.second_ambiguous", "mention", mention.text(),
+                            "candidates", String.join(" ; ", names), "deputy", a.fullName()));
+        }
+        Deputy b = found.get();
+        if (b.uid().equals(a.uid())) {
+            return Answer.text(state, turn.msg("representative_votes.same_deputy", "deputy", a.fullName()));
+        }
+        String sources = turn.msg("representative_votes.closeness_sources", "url_a", a.pageUrl(), "url_b", b.pageUrl(),
+                "date", Formats.date(lang, data.info().lastScrutinDate()));
+        Optional<VoteAlignments.Closeness> c = alignments.closeness(a.uid(), b.uid());
+        if (c.isEmpty()) {
+            return Answer.text(state, turn.msg("representative_votes.no_closeness", "a", a.fullName(), "b", b.fullName())
+                    + "\n" + sources);
+        }
+        VoteAlignments.Closeness x = c.get();
+        return Answer.text(state.withScrutin(null), turn.msg("representative_votes.closeness", "a", a.fullName(),
+                "b", b.fullName(), "share", Formats.percent(lang, x.same(), x.common()),
+                "same", Formats.count(lang, x.same()), "common", Formats.count(lang, x.common()),
+                "from", Formats.date(lang, x.from()), "to", Formats.date(lang, x.to()))
+                + "\n" + turn.msg("representative_votes.closeness_method",
+                        "method", Provenance.Method.CLOSENESS.id, "method_url", methods.of(Provenance.Method.CLOSENESS))
+                + "\n" + sources);
+    }
+
+    private String cohesion(Turn turn, EntityMention group) {
+        var lang = turn.language();
+        String groupUid = group.value();
+        String source = Sources.line(turn.messages(), lang,
+                "https://www.assemblee-nationale.fr/dyn/" + data.info().legislature() + "/scrutins",
+                data.info().lastScrutinDate());
+        String name = data.groupFullName(groupUid).orElse(null);
+        Optional<VoteAlignments.Cohesion> found = alignments.cohesion(groupUid);
+        if (name == null || found.isEmpty()) {
+            boolean nonInscrits = data.groupAbbreviation(groupUid).filter("NI"::equals).isPresent();
+            return (nonInscrits ? turn.msg("representative_votes.no_cohesion_ni")
+                    : turn.msg("representative_votes.no_cohesion", "group", name == null ? group.text() : name)) + "\n" + source;
+        }
+        VoteAlignments.Cohesion c = found.get();
+        StringBuilder text = new StringBuilder(turn.msg("representative_votes.cohesion", "group", name,
+                "rice", Formats.index(lang, c.averageRice()), "count", c.scrutins(),
+                "from", Formats.date(lang, c.from()), "to", Formats.date(lang, c.to())));
+        c.months().stream().min(java.util.Comparator.comparingDouble(VoteAlignments.MonthlyRice::averageRice))
+                .filter(m -> c.months().size() > 1)
+                .ifPresent(m -> text.append(" ").append(turn.msg("representative_votes.cohesion_lowest_month",
+                        "month", Formats.month(lang, m.month()), "rice", Formats.index(lang, m.averageRice()),
+                        "count", m.scrutins())));
+        return text.append("\n").append(turn.msg("representative_votes.cohesion_method",
+                        "method", Provenance.Method.COHESION.id, "method_url", methods.of(Provenance.Method.COHESION)))
+                .append("\n").append(source).toString();
     }
 
     /** A scrutin the data does not hold: when it is newer than the data, say how far the data goes. */

@@ -45,7 +45,13 @@ public record Provenance(String source, String url, LocalDate from, LocalDate da
         /** The HATVP index's rows for the deputy (docs/data.md). */
         HATVP_DECLARATIONS("hatvp-declarations-1"),
         /** Amendments signed, co-signed and adopted (docs/data.md). */
-        AMENDMENTS("an-amendments-1");
+        AMENDMENTS("an-amendments-1"),
+        /** A deputy's votes cast like their group's majority: {@code core.votes.VoteAlignments}. */
+        LOYALTY("an-loyalty-1"),
+        /** A group's cohesion, the Rice index averaged: {@code core.votes.VoteAlignments}. */
+        COHESION("an-cohesion-1"),
+        /** Two deputies' votes alike: {@code core.votes.VoteAlignments}. */
+        CLOSENESS("an-closeness-1");
 
         public final String id;
 
