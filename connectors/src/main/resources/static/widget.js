@@ -4,7 +4,9 @@
  * Options (data-attributes of that script tag): data-api (API base, default the script's own origin),
  * data-locale ("fr" | "en", default the page's <html lang>, then the browser's language),
  * data-title (the panel's title), data-position ("right" | "left").
- * Every reply is rendered as text with DOM APIs, never parsed as HTML.
+ * Every reply is rendered as text with DOM APIs, never parsed as HTML. A chart reply (API.md section 1) is shown
+ * under the answer as a figure: the SVG with its alt text (the alt text itself if the image fails), its caption
+ * and a link to the same numbers as CSV.
  * This file is pure ASCII (accents are \u escapes): the host page's charset, whatever it is, decodes it right.
  */
 (function () {
@@ -28,7 +30,7 @@
       closeLabel: 'Fermer la discussion', title: 'Vos d\u00e9put\u00e9s', reset: 'Nouvelle conversation',
       log: 'Conversation', input: 'Votre question', placeholder: 'Posez votre question\u2026', send: 'Envoyer',
       you: 'Vous : ', bot: 'Assistant : ', typing: 'L\u2019assistant \u00e9crit\u2026', suggestions: 'Suggestions',
-      newTab: ' (nouvel onglet)', retry: 'R\u00e9essayer',
+      newTab: ' (nouvel onglet)', retry: 'R\u00e9essayer', csv: 'Les chiffres (CSV)',
       welcome: 'Bonjour ! Je r\u00e9ponds \u00e0 vos questions sur les d\u00e9put\u00e9s et les votes de l\u2019Assembl\u00e9e nationale, ' +
         '\u00e0 partir de ses donn\u00e9es ouvertes.',
       examples: [['Qui est mon d\u00e9put\u00e9 ?', 'Qui est mon d\u00e9put\u00e9 ?'], ['R\u00e9sultat du scrutin 3876', 'R\u00e9sultat du scrutin 3876'],
@@ -44,7 +46,7 @@
       closeLabel: 'Close the chat', title: 'Your MPs', reset: 'New conversation',
       log: 'Conversation', input: 'Your question', placeholder: 'Ask your question\u2026', send: 'Send',
       you: 'You: ', bot: 'Assistant: ', typing: 'The assistant is typing\u2026', suggestions: 'Suggestions',
-      newTab: ' (new tab)', retry: 'Try again',
+      newTab: ' (new tab)', retry: 'Try again', csv: 'The figures (CSV)',
       welcome: 'Hello! I answer your questions about the deputies and votes of the French Assembl\u00e9e nationale, ' +
         'from its open data.',
       examples: [['Who is my MP?', 'Who is my deputy?'], ['Result of scrutin 3876', 'Result of scrutin 3876'],
@@ -129,6 +131,19 @@
     if (last < text.length) { parent.appendChild(document.createTextNode(text.slice(last))); }
   }
 
+  // Only the gateway's http(s) addresses become an image or a link: never a javascript: or data: URL.
+  function safeUrl(value) {
+    if (typeof value !== 'string') { return null; }
+    try {
+      var u = new URL(value, apiBase + '/');
+      return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+    } catch (e) { return null; }
+  }
+  function isChart(m) {
+    return m && m.type === 'chart' && safeUrl(m.svg) && safeUrl(m.csv) && typeof m.alt === 'string' && m.alt
+      && typeof m.caption === 'string';
+  }
+
   // ---- the widget's DOM
   var root = el('div', 'cg-root cg-' + (data.position === 'left' ? 'left' : 'right'), { lang: locale });
   root.style.visibility = 'hidden'; // until widget.css is loaded, so the host page never sees it unstyled
@@ -168,7 +183,32 @@
   root.appendChild(launcher);
 
   // ---- rendering
+  // A chart: the image described by its alt text, then its caption and the link to its numbers. If the image does
+  // not load (offline, blocked), the alt text takes its place, so the figures are still there to read.
+  function chartFigure(message) {
+    var b = el('div', 'cg-msg cg-msg-chart');
+    b.appendChild(hiddenText(t.bot));
+    var figure = el('figure', 'cg-figure');
+    var img = el('img', 'cg-chart-img', { src: safeUrl(message.svg), alt: message.alt, decoding: 'async' });
+    img.addEventListener('error', function () {
+      img.replaceWith(el('p', 'cg-chart-alt', null, message.alt));
+      scrollToEnd();
+    });
+    img.addEventListener('load', scrollToEnd);
+    figure.appendChild(img);
+    var caption = el('figcaption', 'cg-caption');
+    appendLinkified(caption, message.caption);
+    caption.appendChild(document.createTextNode(' '));
+    var csv = el('a', 'cg-link cg-csv', { href: safeUrl(message.csv), target: '_blank', rel: 'noopener noreferrer' }, t.csv);
+    csv.appendChild(hiddenText(t.newTab));
+    caption.appendChild(csv);
+    figure.appendChild(caption);
+    b.appendChild(figure);
+    return b;
+  }
+
   function bubble(message) {
+    if (message.from === 'bot' && message.type === 'chart') { return chartFigure(message); }
     var b = el('div', 'cg-msg cg-msg-' + message.from);
     b.appendChild(hiddenText(message.from === 'user' ? t.you : t.bot));
     if (message.from === 'bot') { appendLinkified(b, message.text); } else { b.appendChild(document.createTextNode(message.text)); }
@@ -195,7 +235,9 @@
       log.appendChild(welcome);
       renderSuggestions(t.examples.map(function (e) { return { title: e[0], payload: e[1] }; }));
     } else {
-      state.history.forEach(function (m) { log.appendChild(bubble(m)); });
+      state.history.forEach(function (m) {
+        if (m && (m.type !== 'chart' || isChart(m))) { log.appendChild(bubble(m)); }
+      });
       var lastMessage = state.history[state.history.length - 1];
       renderSuggestions(lastMessage.from === 'bot' ? lastMessage.quickReplies : null);
     }
@@ -270,9 +312,14 @@
       setBusy(false);
       var messages = (body && body.messages) || [];
       messages.forEach(function (m, i) {
-        if (!m || typeof m.text !== 'string') { return; }
         // Only the last message's quick replies are offered: they answer the latest question.
-        var replies = i === messages.length - 1 && Array.isArray(m.quickReplies) ? m.quickReplies : [];
+        var replies = m && i === messages.length - 1 && Array.isArray(m.quickReplies) ? m.quickReplies : [];
+        if (isChart(m)) {
+          addMessage({ from: 'bot', type: 'chart', svg: safeUrl(m.svg), csv: safeUrl(m.csv), alt: m.alt,
+            caption: m.caption, text: m.caption, quickReplies: replies });
+          return;
+        }
+        if (!m || typeof m.text !== 'string') { return; }
         addMessage({ from: 'bot', text: m.text, quickReplies: replies });
       });
       renderSuggestions(messages.length ? messages[messages.length - 1].quickReplies : null);

@@ -43,7 +43,30 @@ public final class ChatClient {
         return say(conversationId, text, null);
     }
 
+    /**
+     * The bot's text replies. A chart (API.md §1, {@code "type": "chart"}) is left out, and the quick replies it
+     * carries go back to the text before it, where the core put them: read charts with {@link #answer}.
+     */
     public List<BotMessage> say(String conversationId, String text, String locale) {
+        List<BotMessage> out = new ArrayList<>();
+        for (JsonNode m : answer(conversationId, text, locale).get("messages")) {
+            List<Map.Entry<String, String>> q = new ArrayList<>();
+            for (JsonNode qr : m.get("quickReplies")) {
+                q.add(Map.entry(qr.get("title").asString(), qr.get("payload").asString()));
+            }
+            if ("chart".equals(m.path("type").asString())) {
+                if (!out.isEmpty() && !q.isEmpty()) {
+                    out.add(new BotMessage(out.removeLast().text(), q));
+                }
+                continue;
+            }
+            out.add(new BotMessage(m.get("text").asString(), q));
+        }
+        return out;
+    }
+
+    /** The whole JSON answer of {@code POST /api/v1/chat}; fails the test on any status but 200. */
+    public JsonNode answer(String conversationId, String text, String locale) {
         var body = new java.util.LinkedHashMap<String, Object>();
         body.put("conversationId", conversationId);
         body.put("text", text);
@@ -54,15 +77,7 @@ public final class ChatClient {
         if (r.statusCode() != 200) {
             throw new AssertionError("status " + r.statusCode() + ": " + r.body());
         }
-        List<BotMessage> out = new ArrayList<>();
-        for (JsonNode m : JSON.readTree(r.body()).get("messages")) {
-            List<Map.Entry<String, String>> q = new ArrayList<>();
-            for (JsonNode qr : m.get("quickReplies")) {
-                q.add(Map.entry(qr.get("title").asString(), qr.get("payload").asString()));
-            }
-            out.add(new BotMessage(m.get("text").asString(), q));
-        }
-        return out;
+        return JSON.readTree(r.body());
     }
 
     /** All reply texts joined, for assertions on what the user reads. */

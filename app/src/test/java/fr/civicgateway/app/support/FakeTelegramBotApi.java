@@ -35,7 +35,15 @@ public final class FakeTelegramBotApi implements AutoCloseable {
                 if (method.equals("sendmessage") || method.equals("answercallbackquery")) {
                     calls.add(new Call(method, ChatClient.json(body.isEmpty() ? "{}" : body)));
                 }
-                String result = method.equals("sendmessage")
+                if (method.equals("sendphoto")) {
+                    // A multipart upload: its caption field is what the assertions read.
+                    java.util.regex.Matcher caption = java.util.regex.Pattern.compile(
+                            "name=\"caption\"\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\n(.*?)\\r\\n--",
+                            java.util.regex.Pattern.DOTALL).matcher(body);
+                    calls.add(new Call(method, ChatClient.json(tools.jackson.databind.json.JsonMapper.builder().build()
+                            .createObjectNode().put("caption", caption.find() ? caption.group(1) : "").toString())));
+                }
+                String result = method.equals("sendmessage") || method.equals("sendphoto")
                         ? "{\"message_id\":7,\"date\":1700000000,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"ok\"}"
                         : "true";
                 return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")

@@ -113,6 +113,12 @@ class TelegramOnRealDataTest {
         String result = (first.method().equals("sendmessage") ? first : second).body().get("text").asString();
         assertThat(result).contains("(" + synthese.get("pour").asString() + " pour, " + synthese.get("contre").asString()
                 + " contre, " + synthese.get("abstentions").asString() + " abstentions)");
+        // Then the chart of the votes by group: a photo when the application makes PNGs, else its caption as a text.
+        FakeTelegramBotApi.Call chart = BOT_API.poll(Duration.ofSeconds(30));
+        assertThat(chart).as("the chart after the result").isNotNull();
+        assertThat(chart.method()).isIn("sendphoto", "sendmessage");
+        assertThat(chart.body().path(chart.method().equals("sendphoto") ? "caption" : "text").asString())
+                .startsWith("Scrutin n° 3876, votes par groupe [pour/contre/abstentions] : ");
         assertThat(BOT_API.poll(Duration.ofSeconds(1))).as("nothing else was sent").isNull();
     }
 

@@ -1,11 +1,15 @@
 package fr.civicgateway.core.conversation;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What the bot sends back, channel-neutral. Connectors render each kind in their own way (an inline keyboard on
- * Telegram, buttons in the widget). New kinds (an image, a location) are added here as new records.
+ * Telegram, buttons in the widget; a chart as a photo on Telegram, an image with its caption in the widget). New
+ * kinds (a location) are added here as new records; every connector's {@code switch} over them then fails to
+ * compile until it renders the new kind.
  */
 public sealed interface Reply {
 
@@ -20,6 +24,50 @@ public sealed interface Reply {
 
         public Text(String text) {
             this(text, List.of());
+        }
+    }
+
+    /**
+     * A chart that shows the figures of the text before it, sent after that text. The core names it by its path
+     * under the records API, without extension; the gateway serves it there as {@code .svg}, {@code .png} and
+     * {@code .csv} (the same numbers as a table). Connectors pick the form their medium shows (the widget the SVG,
+     * Telegram the PNG) and say the caption when the image cannot be made, so nothing is lost.
+     *
+     * @param path    e.g. {@code /api/v1/deputies/PA1234/charts/participation}: starts with {@code /api/v1/}, no
+     *                extension, query nor fragment
+     * @param locale  the language of the answer, which the chart's labels are drawn in
+     * @param alt     the text alternative: what the chart shows, with its numbers in words (for screen readers and
+     *                an image that does not load)
+     * @param caption one or two sentences under the image, with the numbers it shows; keep it under
+     *                {@value #MAX_CAPTION} characters (Telegram's limit on a photo's caption, beyond which Telegram
+     *                shortens it)
+     */
+    record Chart(String path, Locale locale, String alt, String caption) implements Reply {
+
+        /** Telegram's limit on a photo caption. */
+        public static final int MAX_CAPTION = 1024;
+        private static final Pattern PATH = Pattern.compile("/api/v1(/[A-Za-z0-9_-]+)+");
+
+        public Chart {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(locale, "locale");
+            Objects.requireNonNull(alt, "alt");
+            Objects.requireNonNull(caption, "caption");
+            if (!PATH.matcher(path).matches()) {
+                throw new IllegalArgumentException("chart path must be /api/v1/... without extension, query nor "
+                        + "fragment: " + path);
+            }
+            if (alt.isBlank()) {
+                throw new IllegalArgumentException("chart alt text must not be blank: " + path);
+            }
+            if (caption.isBlank()) {
+                throw new IllegalArgumentException("chart caption must not be blank: " + path);
+            }
+        }
+
+        /** The chart in one of the forms the gateway serves: {@code svg}, {@code png} or {@code csv}. */
+        public String path(String extension) {
+            return path + "." + extension;
         }
     }
 }

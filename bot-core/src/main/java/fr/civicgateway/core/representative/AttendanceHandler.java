@@ -3,6 +3,7 @@ package fr.civicgateway.core.representative;
 import fr.civicgateway.core.answer.Formats;
 import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.answer.Sources;
+import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.nlu.Intent;
@@ -12,13 +13,20 @@ import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.work.Provenance;
 
 import fr.civicgateway.core.answer.Agreement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code representative_attendance}: how often a deputy takes part in public votes, by API.md §4 — the counts,
  * the period, the rate over ordinary and solemn scrutins, the rate over solemn ones alone, and the reminder that
- * this is participation in votes, not presence.
+ * this is participation in votes, not presence; then the chart of it month by month ({@link Reply.Chart}).
  */
 public final class AttendanceHandler extends AboutOneDeputyHandler {
+
+    /** The records API's participation chart of a deputy (docs/API.md). */
+    static final String CHART_PATH = "/api/v1/deputies/%s/charts/participation";
 
     private final ParticipationSource participations;
     private final MethodLinks methods;
@@ -49,8 +57,31 @@ public final class AttendanceHandler extends AboutOneDeputyHandler {
 
     @Override
     protected Answer answer(Turn turn, Deputy d) {
-        return Answer.text(turn.state().withDeputy(d.uid()), describe(turn, d),
-                DeputyQuickReplies.about(turn, d, true, true, false));
+        List<Reply> replies = new ArrayList<>();
+        replies.add(new Reply.Text(describe(turn, d), DeputyQuickReplies.about(turn, d, true, true, false)));
+        chart(turn, d).ifPresent(replies::add);
+        return new Answer(replies, turn.state().withDeputy(d.uid()));
+    }
+
+    /**
+     * The participation chart the records API serves for the deputy, worded with the answer's own figures; none when
+     * the answer has no rate to show.
+     */
+    private Optional<Reply.Chart> chart(Turn turn, Deputy d) {
+        if (d.mandateStart() == null || (!d.current() && d.mandateEnd() == null)) {
+            return Optional.empty();
+        }
+        Participation p = participations.of(d);
+        if (p.counted() == 0) {
+            return Optional.empty();
+        }
+        Language lang = turn.language();
+        Object[] figures = {"deputy", d.fullName(), "took_part", Formats.count(lang, p.tookPart()),
+                "counted", Formats.count(lang, p.counted()), "from", Formats.date(lang, p.firstScrutinDate()),
+                "to", Formats.date(lang, p.lastScrutinDate()), "rate", Formats.percent(lang, p.tookPart(), p.counted())};
+        return Optional.of(new Reply.Chart(CHART_PATH.formatted(d.uid()), Locale.forLanguageTag(turn.language().code()),
+                turn.msg("representative_attendance.chart_alt", figures),
+                turn.msg("representative_attendance.chart_caption", figures)));
     }
 
     private String describe(Turn turn, Deputy d) {

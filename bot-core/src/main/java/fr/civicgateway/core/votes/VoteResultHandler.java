@@ -4,6 +4,7 @@ import fr.civicgateway.core.answer.Formats;
 import fr.civicgateway.core.answer.PageLinks;
 import fr.civicgateway.core.answer.Sources;
 import fr.civicgateway.core.conversation.QuickReply;
+import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.ConversationState;
 import fr.civicgateway.core.dialogue.IntentHandler;
@@ -19,15 +20,19 @@ import fr.civicgateway.core.parliament.ScrutinType;
 import fr.civicgateway.core.parliament.VoteCounts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * {@code vote_result}: the outcome of a scrutin, numbered or found by its topic — adopted or rejected, the counts,
- * and each group's majority position.
+ * and each group's majority position; for a numbered scrutin, then the chart of the votes by group
+ * ({@link Reply.Chart}).
  */
 public final class VoteResultHandler implements IntentHandler {
 
     private static final int TOPIC_BUTTONS = 4;
+    /** The records API's chart of a scrutin's votes by group (docs/API.md). */
+    static final String CHART_PATH = "/api/v1/scrutins/%d/charts/groups";
 
     private final ParliamentData data;
     private final TopicSearch topics;
@@ -54,7 +59,7 @@ public final class VoteResultHandler implements IntentHandler {
                 .orElse(topic.isPresent() ? null : state.lastScrutin());
         if (number != null) {
             return data.scrutin(number)
-                    .map(s -> Answer.text(state.withScrutin(s.number()), describe(turn, s)))
+                    .map(s -> withChart(turn, s, Answer.text(state.withScrutin(s.number()), describe(turn, s))))
                     .orElseGet(() -> Answer.text(state, RepresentativeVotesHandler.unknownScrutin(turn, data, number)));
         }
         if (topic.isPresent()) {
@@ -74,6 +79,29 @@ public final class VoteResultHandler implements IntentHandler {
         }
         return Answer.text(state.withPendingIntent(Intent.VOTE_RESULT), turn.msg("vote_result.ask"),
                 List.of(new QuickReply(turn.msg("vote_result.button_latest"), turn.msg("vote_result.button_latest_text"))));
+    }
+
+    /** The answer followed by the chart of the votes by group, when the scrutin has groups' votes to show. */
+    private Answer withChart(Turn turn, Scrutin s, Answer answer) {
+        if (s.groups().isEmpty() || s.type() == ScrutinType.CENSURE_MOTION) {
+            // A censure motion records only the votes for: its text already gives each group's count.
+            return answer;
+        }
+        List<String> captionItems = new ArrayList<>();
+        List<String> altItems = new ArrayList<>();
+        for (GroupVote g : s.groups()) {
+            Object[] counts = {"group", abbreviation(turn, g), "for", g.counts().forVotes(),
+                    "against", g.counts().against(), "abstentions", g.counts().abstentions()};
+            captionItems.add(turn.msg("vote_result.chart_caption_item", counts));
+            altItems.add(turn.msg("vote_result.chart_alt_item", counts));
+        }
+        List<Reply> replies = new ArrayList<>(answer.replies());
+        replies.add(new Reply.Chart(CHART_PATH.formatted(s.number()), Locale.forLanguageTag(turn.language().code()),
+                turn.msg("vote_result.chart_alt", "number", VoteWords.number(s), "date", VoteWords.date(turn, s),
+                        "result", VoteWords.result(turn, s), "groups", String.join(" ; ", altItems)),
+                turn.msg("vote_result.chart_caption", "number", VoteWords.number(s),
+                        "groups", String.join(" ; ", captionItems))));
+        return new Answer(replies, answer.state());
     }
 
     /** The group's abbreviation; a group the data does not name is "un groupe non identifié", never its uid. */

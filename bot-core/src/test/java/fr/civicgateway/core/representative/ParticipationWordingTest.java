@@ -83,14 +83,17 @@ class ParticipationWordingTest {
     }
 
     private static String attendance(ParliamentData data, String deputyUid, Language language) {
+        return ((Reply.Text) answer(data, deputyUid, language).replies().getFirst()).text();
+    }
+
+    private static fr.civicgateway.core.dialogue.Answer answer(ParliamentData data, String deputyUid, Language language) {
         String text = language == Language.EN ? "How often does she vote?" : "Participe-t-elle aux votes ?";
         Understanding u = new Understanding(text, language,
                 List.of(new IntentScore(Intent.REPRESENTATIVE_ATTENDANCE, 1.0)),
                 List.of(new EntityMention(EntityType.DEPUTY, deputyUid, "elle", 0, 4)));
         Turn turn = new Turn(new IncomingMessage("test", "c1", text, language, null), u, language,
                 ConversationState.start(language, Instant.EPOCH), Instant.parse("2025-11-22T10:00:00Z"));
-        return ((Reply.Text) AttendanceHandler.computingOnFirstQuestion(data,
-                MethodLinks.at("https://civic.example.org")).handle(turn).replies().getFirst()).text();
+        return AttendanceHandler.computingOnFirstQuestion(data, MethodLinks.at("https://civic.example.org")).handle(turn);
     }
 
     @Test
@@ -128,5 +131,40 @@ class ParticipationWordingTest {
                 + "https://civic.example.org/methodology#an-participation-1\nSource : ");
         assertThat(attendance(data, FakeParliamentData.RUFFIN, Language.EN)).contains(". Method an-participation-1: "
                 + "https://civic.example.org/methodology#an-participation-1\nSource: ");
+    }
+
+    @Test
+    void theChartAfterTheAnswerStatesTheAnswersFiguresInBothLanguages() {
+        ParliamentData data = chairing(FakeParliamentData.PANOT, Set.of(700));
+
+        var fr = answer(data, FakeParliamentData.PANOT, Language.FR).replies();
+        var en = answer(data, FakeParliamentData.PANOT, Language.EN).replies();
+
+        assertThat(fr).hasSize(2);
+        java.util.regex.Matcher counts = java.util.regex.Pattern.compile("a pris part à (\\d+) des (\\d+) scrutins.*soit ([\\d,]+\\h%)")
+                .matcher(((Reply.Text) fr.getFirst()).text());
+        assertThat(counts.find()).isTrue();
+        Reply.Chart chart = (Reply.Chart) fr.getLast();
+        assertThat(chart.path()).isEqualTo("/api/v1/deputies/PA720892/charts/participation");
+        assertThat(chart.locale().getLanguage()).isEqualTo("fr");
+        assertThat(chart.caption()).startsWith("Participation de Mathilde Panot aux scrutins publics ordinaires et solennels, mois par mois, du ")
+                .endsWith(" : " + counts.group(1) + " sur " + counts.group(2) + " sur toute la période, soit " + counts.group(3) + ".");
+        assertThat(chart.alt()).contains("Sur toute la période : " + counts.group(1) + " scrutins sur " + counts.group(2));
+        Reply.Chart english = (Reply.Chart) en.getLast();
+        assertThat(english.locale().getLanguage()).isEqualTo("en");
+        assertThat(english.caption()).startsWith("Mathilde Panot's participation in ordinary and solemn public votes, month by month, from ")
+                .contains(": " + counts.group(1) + " of " + counts.group(2) + " over the whole period, ");
+    }
+
+    @Test
+    void noChartWhenNoScrutinIsCounted() {
+        Set<Integer> all = new java.util.HashSet<>();
+        new FakeParliamentData().scrutins().forEach(s -> all.add(s.number()));
+        ParliamentData data = chairing(FakeParliamentData.PANOT, all);
+
+        var replies = answer(data, FakeParliamentData.PANOT, Language.FR).replies();
+
+        assertThat(replies).singleElement().isInstanceOf(Reply.Text.class);
+        assertThat(((Reply.Text) replies.getFirst()).text()).startsWith("Aucun scrutin public ordinaire ou solennel");
     }
 }

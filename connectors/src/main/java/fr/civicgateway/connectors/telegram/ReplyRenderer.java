@@ -4,9 +4,11 @@ import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.conversation.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
@@ -21,7 +23,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * boundaries; quick replies become an inline keyboard, one button per row, under the last part. Quick replies that
  * share the person's position or phone number become a one-time reply keyboard instead (Telegram's
  * {@code request_location} and {@code request_contact} buttons exist only there), whose other buttons send their
- * title as typed text. Thread-safe.
+ * title as typed text. A chart becomes a {@link ChartPhoto}, sent after the text as a photo with its caption
+ * (at most 1,024 characters). Thread-safe.
  */
 final class ReplyRenderer {
 
@@ -34,7 +37,7 @@ final class ReplyRenderer {
         this.buttons = buttons;
     }
 
-    List<SendMessage> render(long chatId, List<Reply> replies) {
+    List<BotApiMethod<Message>> render(long chatId, List<Reply> replies) {
         return render(chatId, null, null, replies);
     }
 
@@ -42,8 +45,8 @@ final class ReplyRenderer {
      * @param threadId the forum topic to write in, or null
      * @param replyTo  the message the first part answers (in a group, so that the member sees it is for them), or null
      */
-    List<SendMessage> render(long chatId, Integer threadId, Integer replyTo, List<Reply> replies) {
-        List<SendMessage> messages = new ArrayList<>();
+    List<BotApiMethod<Message>> render(long chatId, Integer threadId, Integer replyTo, List<Reply> replies) {
+        List<BotApiMethod<Message>> messages = new ArrayList<>();
         for (Reply reply : replies) {
             switch (reply) {
                 case Reply.Text t -> {
@@ -63,9 +66,20 @@ final class ReplyRenderer {
                         messages.add(message.build());
                     }
                 }
+                // After the text it illustrates, so that a reader who cannot see it has read its figures already.
+                case Reply.Chart c -> messages.add(new ChartPhoto(Long.toString(chatId), threadId, c.path(),
+                        c.locale().toLanguageTag(), caption(c.caption())));
             }
         }
         return messages;
+    }
+
+    /** A caption within Telegram's limit, shortened at a word when needed (the full text is in the answer above). */
+    static String caption(String caption) {
+        if (caption.length() <= Reply.Chart.MAX_CAPTION) {
+            return caption;
+        }
+        return split(caption, Reply.Chart.MAX_CAPTION - 1).getFirst() + "…";
     }
 
     private ReplyKeyboard keyboard(List<QuickReply> quickReplies) {

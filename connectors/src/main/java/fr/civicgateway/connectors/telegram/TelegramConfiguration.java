@@ -134,13 +134,14 @@ class TelegramConfiguration {
     @Bean
     TelegramOutbox telegramOutbox(TelegramClient client, TelegramStoreHolder store, TelegramJson json,
                                   TelegramExecutors executors, ObjectProvider<Ticker> ticker, ObjectProvider<Clock> clock,
-                                  ChatPseudonyms pseudonyms, TelegramProperties p) {
+                                  ChatPseudonyms pseudonyms, TelegramProperties p, ObjectProvider<ChartPngs> charts) {
         return new TelegramOutbox(client, store.store(), json.mapper(), store.owner(),
                 clock.getIfAvailable(Clock::systemUTC), Scheduler.of(executors.scheduler()),
                 ticker.getIfAvailable(Ticker::systemTicker), pseudonyms,
                 new TelegramOutbox.Limits(p.messagesPerSecond(), p.perChatInterval(), p.groupInterval(), p.maxRetries(),
                         new Backoff(p.retryBackoff(), MAX_BACKOFF.compareTo(p.retryBackoff()) < 0 ? p.retryBackoff() : MAX_BACKOFF),
-                        p.lease()));
+                        p.lease()),
+                charts.getIfAvailable(() -> ChartPngs.NONE));
     }
 
     @Bean

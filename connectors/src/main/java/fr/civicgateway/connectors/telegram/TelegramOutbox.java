@@ -6,11 +6,13 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.connectors.telegram.TelegramStore.Outgoing;
 import fr.civicgateway.connectors.telegram.TelegramStore.Stored;
 import fr.civicgateway.core.retry.Backoff;
+import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -25,7 +27,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -43,7 +50,11 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * <p>Failures: a {@code 429 Too Many Requests} is retried after the {@code retry_after} Telegram gives, as often as
  * Telegram asks; a 5xx or a network error is retried with the shared {@link Backoff} up to {@code maxRetries} times,
  * then dropped with a log line; a 403 (the user blocked the bot, the bot left the group) drops every message queued
- * for the chat; any other refusal (a 400) drops the message. Log lines name the chat by its pseudonym only.
+ * for the chat; any other refusal (a 400) drops the message, but for a chart's photo, whose caption is then sent as a
+ * text. Log lines name the chat by its pseudonym only.
+ *
+ * <p>A chart ({@link ChartPhoto}) is stored by its path and becomes a {@code sendPhoto} upload (or, without a PNG,
+ * its caption as a {@code sendMessage}) only when it leaves, under the same limits, order and retries as a text.
  *
  * <p>Thread-safe. Every wait goes through the {@link Scheduler}; {@link #submit} blocks only to store the messages.
  */
@@ -55,7 +66,8 @@ final class TelegramOutbox {
     /** The methods that go through this queue, by the name they are stored under. */
     private static final Map<String, Class<? extends BotApiMethod<?>>> METHODS = Map.of(
             SendMessage.PATH, SendMessage.class,
-            EditMessageReplyMarkup.PATH, EditMessageReplyMarkup.class);
+            EditMessageReplyMarkup.PATH, EditMessageReplyMarkup.class,
+            ChartPhoto.PATH, ChartPhoto.class);
 
     /**
      * The queue's limits.
@@ -80,6 +92,7 @@ final class TelegramOutbox {
     private final Ticker ticker;
     private final ChatPseudonyms pseudonyms;
     private final Limits limits;
+    private final ChartPngs pngs;
     private final long globalIntervalNanos;
     /** When the next message may leave, all chats together (a GCRA with no burst). */
     private final AtomicLong nextGlobalSlot;
@@ -93,8 +106,16 @@ final class TelegramOutbox {
      */
     private final ReentrantReadWriteLock sentVersusRecovered = new ReentrantReadWriteLock();
 
+    /** Without charts: each is sent as its caption (tests of texts alone). */
     TelegramOutbox(TelegramClient client, TelegramStore store, ObjectMapper json, String owner, Clock clock,
                    Scheduler scheduler, Ticker ticker, ChatPseudonyms pseudonyms, Limits limits) {
+        this(client, store, json, owner, clock, scheduler, ticker, pseudonyms, limits, ChartPngs.NONE);
+    }
+
+    /** @param pngs makes a chart's PNG when its turn to leave comes */
+    TelegramOutbox(TelegramClient client, TelegramStore store, ObjectMapper json, String owner, Clock clock,
+                   Scheduler scheduler, Ticker ticker, ChatPseudonyms pseudonyms, Limits limits, ChartPngs pngs) {
+        this.pngs = pngs;
         this.client = client;
         this.store = store;
         this.json = json;
@@ -245,7 +266,7 @@ final class TelegramOutbox {
         }
         CompletableFuture<? extends Serializable> call;
         try {
-            call = client.executeAsync(next.method);
+            call = next.method instanceof ChartPhoto chart ? sendChart(chatId, chart, next.captionOnly) : client.executeAsync(next.method);
         } catch (Exception e) {
             // Thrown before any request: the method failed validation. Retrying would not help.
             done(chatId, next, Outcome.DROP, e);
@@ -261,6 +282,32 @@ final class TelegramOutbox {
         });
     }
 
+    /**
+     * A chart leaves as a photo, its PNG made now (stored rows hold only its path), or as its caption when the PNG
+     * cannot be made: the reader still gets the figures. Made again at each attempt, as an upload's stream is read once.
+     */
+    private CompletableFuture<Message> sendChart(long chatId, ChartPhoto chart, boolean captionOnly)
+            throws TelegramApiException {
+        Optional<byte[]> png = Optional.empty();
+        try {
+            if (!captionOnly) {
+                png = pngs.png(chart.getChart(), Locale.forLanguageTag(chart.getLocale()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("chart {} for chat {} not made: {}", chart.getChart(), pseudonyms.forLog(chatId), e.toString());
+        }
+        if (png.isEmpty()) {
+            log.info("chart {} for chat {} sent as its caption: no PNG", chart.getChart(), pseudonyms.forLog(chatId));
+            return client.executeAsync(SendMessage.builder().chatId(chart.getChatId())
+                    .messageThreadId(chart.getMessageThreadId()).text(chart.getCaption())
+                    .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).build());
+        }
+        return client.executeAsync(SendPhoto.builder().chatId(chart.getChatId())
+                .messageThreadId(chart.getMessageThreadId())
+                .photo(new InputFile(new ByteArrayInputStream(png.get()), "chart.png"))
+                .caption(chart.getCaption()).build());
+    }
+
     private Outcome classify(Throwable error, Pending pending) {
         if (error instanceof TelegramApiRequestException r && r.getErrorCode() != null) {
             int code = r.getErrorCode();
@@ -273,6 +320,11 @@ final class TelegramOutbox {
             }
             if (code == 403) {
                 return Outcome.UNREACHABLE;
+            }
+            if (code == 400 && pending.method instanceof ChartPhoto && !pending.captionOnly) {
+                // Telegram refused the picture itself: the caption still carries the figures.
+                pending.captionOnly = true;
+                return Outcome.retryAfter(Duration.ZERO);
             }
             if (code > 0) {
                 return Outcome.DROP;
@@ -379,6 +431,7 @@ final class TelegramOutbox {
         String chatId = switch (method) {
             case SendMessage m -> m.getChatId();
             case EditMessageReplyMarkup m -> m.getChatId();
+            case ChartPhoto p -> p.getChatId();
             default -> throw new IllegalArgumentException("not a chat message: " + method.getMethod());
         };
         return Long.parseLong(chatId);
@@ -411,6 +464,8 @@ final class TelegramOutbox {
         final long id;
         final BotApiMethod<? extends Serializable> method;
         volatile int failures;
+        /** A chart whose photo Telegram refused: sent as its caption. */
+        volatile boolean captionOnly;
 
         Pending(long id, BotApiMethod<? extends Serializable> method) {
             this.id = id;

@@ -20,9 +20,9 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -201,7 +201,7 @@ final class UpdateProcessor {
         } finally {
             typing.stop();
         }
-        List<SendMessage> messages;
+        List<BotApiMethod<Message>> messages;
         try {
             messages = in.kind() == Inbound.Kind.CHAT_GONE ? List.of()
                     : renderer.render(chatId, in.threadId(), in.replyTo(), replies);

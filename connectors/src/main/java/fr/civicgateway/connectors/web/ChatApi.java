@@ -15,7 +15,21 @@ final class ChatApi {
     record ChatResponse(String conversationId, List<Message> messages) {
     }
 
-    record Message(String text, List<QuickReplyDto> quickReplies) {
+    /**
+     * One message of the answer (API.md §1): {@code type} {@code text}, or {@code chart} with the chart's addresses,
+     * its text alternative and caption, and {@code text} = the caption for clients that know only texts.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Message(String type, String text, List<QuickReplyDto> quickReplies, String svg, String png, String csv,
+                   String alt, String caption) {
+
+        static Message text(String text, List<QuickReplyDto> quickReplies) {
+            return new Message("text", text, quickReplies, null, null, null, null, null);
+        }
+
+        Message withQuickReplies(List<QuickReplyDto> replies) {
+            return new Message(type, text, replies, svg, png, csv, alt, caption);
+        }
     }
 
     record QuickReplyDto(String title, String payload) {

@@ -4,12 +4,14 @@ import fr.civicgateway.connectors.web.ChatApi.ChatRequest;
 import fr.civicgateway.connectors.web.ChatApi.ChatResponse;
 import fr.civicgateway.connectors.web.ChatApi.Message;
 import fr.civicgateway.connectors.web.ChatApi.QuickReplyDto;
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.conversation.ChannelCapabilities;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.Dialogue;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The web channel: {@code POST /api/v1/chat} (API.md §1). Turns the JSON request into the core's
- * {@link IncomingMessage} and the core's replies back into JSON; knows nothing of what the bot says.
+ * {@link IncomingMessage} and the core's replies back into JSON (a chart as its public URLs, alt text and caption);
+ * knows nothing of what the bot says.
  */
 @RestController
 class ChatController {
@@ -28,10 +31,13 @@ class ChatController {
 
     private final Dialogue dialogue;
     private final ClientRateLimits rateLimits;
+    /** The gateway's public address ({@code civic.public-url}): a chart's URLs are absolute, for an embedding page. */
+    private final String publicBase;
 
-    ChatController(Dialogue dialogue, ClientRateLimits rateLimits) {
+    ChatController(Dialogue dialogue, ClientRateLimits rateLimits, MethodLinks links) {
         this.dialogue = dialogue;
         this.rateLimits = rateLimits;
+        this.publicBase = links.base();
     }
 
     @PostMapping(path = "/api/v1/chat", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,15 +52,30 @@ class ChatController {
         IncomingMessage message = new IncomingMessage(CHANNEL, conversationId, text, RequestChecks.locale(request.locale()),
                 null, null, null, ChannelCapabilities.BUTTONS);
         rateLimits.conversation(message.conversationKey());
-        List<Message> messages = dialogue.handle(message).stream().map(ChatController::toJson).toList();
-        return new ChatResponse(conversationId, messages);
+        return new ChatResponse(conversationId, toJson(dialogue.handle(message)));
     }
 
-    private static Message toJson(Reply reply) {
-        return switch (reply) {
-            case Reply.Text t -> new Message(t.text(),
-                    t.quickReplies().stream().filter(q -> q.kind() == QuickReply.Kind.TEXT)
-                            .map(q -> new QuickReplyDto(q.title(), q.payload())).toList());
-        };
+    private List<Message> toJson(List<Reply> replies) {
+        List<Message> messages = new ArrayList<>();
+        for (Reply reply : replies) {
+            switch (reply) {
+                case Reply.Text t -> messages.add(Message.text(t.text(),
+                        t.quickReplies().stream().filter(q -> q.kind() == QuickReply.Kind.TEXT)
+                                .map(q -> new QuickReplyDto(q.title(), q.payload())).toList()));
+                case Reply.Chart c -> {
+                    // Clients offer the last message's quick replies (they answer the latest question): a chart
+                    // after a text takes the text's, so that a client that shows only texts still offers them.
+                    List<QuickReplyDto> carried = List.of();
+                    if (!messages.isEmpty()) {
+                        Message before = messages.removeLast();
+                        carried = before.quickReplies();
+                        messages.add(before.withQuickReplies(List.of()));
+                    }
+                    messages.add(new Message("chart", c.caption(), carried, publicBase + c.path("svg"),
+                            publicBase + c.path("png"), publicBase + c.path("csv"), c.alt(), c.caption()));
+                }
+            }
+        }
+        return messages;
     }
 }

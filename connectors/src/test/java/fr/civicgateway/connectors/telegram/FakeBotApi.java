@@ -2,7 +2,15 @@ package fr.civicgateway.connectors.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.MediaType;
+import okhttp3.MultipartReader;
+import okio.Buffer;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -20,6 +28,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 /**
  * A MockWebServer standing in for the Bot API: answers every method the connector calls, records each request, and
  * can be told to answer one method with a given response next (a 429, a 500) or to serve updates to getUpdates.
+ * Reads JSON bodies and multipart uploads ({@code sendPhoto}) alike.
  */
 final class FakeBotApi implements AutoCloseable {
 
@@ -31,12 +40,21 @@ final class FakeBotApi implements AutoCloseable {
     private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
     private final Deque<String> updateBatches = new ConcurrentLinkedDeque<>();
     private final Map<Long, Deque<MockResponse>> perChat = new ConcurrentHashMap<>();
+    private final Map<String, Deque<MockResponse>> perChatAndMethod = new ConcurrentHashMap<>();
     private final List<JsonNode> polls = new CopyOnWriteArrayList<>();
 
-    /** One request the connector made: the Bot API method (lower case) and its JSON body. */
+    /**
+     * One request the connector made: the Bot API method (lower case) and its JSON body; a multipart upload
+     * ({@code sendPhoto}) as its text fields, and for each file part {@code <name>.filename}, {@code <name>.type} and
+     * {@code <name>.size} (bytes), and {@code <name>.png}, whether the bytes start with PNG's signature.
+     */
     record Call(String method, JsonNode body) {
         String text() {
             return body.path("text").asText();
+        }
+
+        String caption() {
+            return body.path("caption").asText();
         }
     }
 
@@ -76,6 +94,18 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /**
+     * The next {@code times} calls of {@code method} (lower case: {@code sendphoto}) to {@code chatId} get a
+     * {@code 429 Too Many Requests} with this {@code retry_after}.
+     */
+    void tooManyRequestsFor(String method, long chatId, int times, int retryAfterSeconds) {
+        Deque<MockResponse> answers = perChatAndMethod.computeIfAbsent(method + ":" + chatId, c -> new ConcurrentLinkedDeque<>());
+        for (int i = 0; i < times; i++) {
+            answers.add(json(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+                    + retryAfterSeconds + "\",\"parameters\":{\"retry_after\":" + retryAfterSeconds + "}}"));
+        }
+    }
+
     /** The next getUpdates returns these updates (a JSON array of Update objects). */
     void serveUpdates(String updatesJsonArray) {
         updateBatches.add(updatesJsonArray);
@@ -106,6 +136,11 @@ final class FakeBotApi implements AutoCloseable {
         } else {
             polls.add(body);
         }
+        Deque<MockResponse> forMethod = perChatAndMethod.get(method + ":" + body.path("chat_id").asText());
+        MockResponse refused = forMethod == null ? null : forMethod.poll();
+        if (refused != null) {
+            return refused;
+        }
         if (method.equals("sendmessage") && body.hasNonNull("chat_id")) {
             Deque<MockResponse> forChat = perChat.get(body.path("chat_id").asLong());
             MockResponse refusal = forChat == null ? null : forChat.poll();
@@ -121,6 +156,9 @@ final class FakeBotApi implements AutoCloseable {
         return switch (method) {
             case "sendmessage" -> json(200, "{\"ok\":true,\"result\":{\"message_id\":" + calls.size()
                     + ",\"date\":1700000000,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"ok\"}}");
+            case "sendphoto" -> json(200, "{\"ok\":true,\"result\":{\"message_id\":" + calls.size()
+                    + ",\"date\":1700000000,\"chat\":{\"id\":42,\"type\":\"private\"},\"photo\":[{\"file_id\":\"p\","
+                    + "\"file_unique_id\":\"pu\",\"width\":800,\"height\":450}]}}");
             case "getme" -> json(200, "{\"ok\":true,\"result\":{\"id\":123456,\"is_bot\":true,"
                     + "\"first_name\":\"Civic Gateway\",\"username\":\"CivicGatewayBot\"}}");
             case "getupdates" -> {
@@ -135,6 +173,12 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private static JsonNode parse(RecordedRequest request) {
+        String contentType = request.getHeaders().get("Content-Type");
+        MediaType type = contentType == null ? null : MediaType.parse(contentType);
+        if (type != null && type.type().equals("multipart") && type.parameter("boundary") != null
+                && request.getBody() != null) {
+            return multipart(request, type.parameter("boundary"));
+        }
         try {
             String body = request.getBody() == null ? "" : request.getBody().utf8();
             return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
@@ -142,6 +186,52 @@ final class FakeBotApi implements AutoCloseable {
             // setWebhook is sent as multipart form data, not JSON: keep its raw text for the assertions.
             return JSON.createObjectNode().put("raw", request.getBody().utf8());
         }
+    }
+
+    /** A multipart/form-data body as the Bot API reads it: text fields, and what each file part holds. */
+    private static JsonNode multipart(RecordedRequest request, String boundary) {
+        ObjectNode node = JSON.createObjectNode();
+        try (MultipartReader reader = new MultipartReader(new Buffer().write(request.getBody()), boundary)) {
+            MultipartReader.Part part;
+            while ((part = reader.nextPart()) != null) {
+                String disposition = part.headers().get("Content-Disposition");
+                String name = attribute(disposition, "name");
+                String filename = attribute(disposition, "filename");
+                byte[] bytes = part.body().readByteArray();
+                if (filename == null) {
+                    node.put(name, new String(bytes, StandardCharsets.UTF_8));
+                } else {
+                    node.put(name + ".filename", filename);
+                    node.put(name + ".type", part.headers().get("Content-Type"));
+                    node.put(name + ".size", bytes.length);
+                    node.put(name + ".png", bytes.length >= 8 && Arrays.equals(Arrays.copyOf(bytes, 8), PNG_SIGNATURE));
+                }
+            }
+        } catch (IOException e) {
+            node.put("raw", request.getBody().utf8());
+        }
+        // A field "attach://<part>" names the file part that holds it, as the Bot API reads it.
+        List<String> fields = new ArrayList<>();
+        node.fieldNames().forEachRemaining(fields::add);
+        for (String field : fields) {
+            String value = node.path(field).asText();
+            if (value.startsWith("attach://")) {
+                String part = value.substring("attach://".length());
+                for (String suffix : List.of(".filename", ".type", ".size", ".png")) {
+                    if (node.has(part + suffix)) {
+                        node.set(field + suffix, node.get(part + suffix));
+                    }
+                }
+            }
+        }
+        return node;
+    }
+
+    static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    private static String attribute(String disposition, String key) {
+        Matcher m = Pattern.compile("(?:^|;)\\s*" + key + "=\"([^\"]*)\"").matcher(disposition == null ? "" : disposition);
+        return m.find() ? m.group(1) : null;
     }
 
     private static MockResponse json(int code, String body) {

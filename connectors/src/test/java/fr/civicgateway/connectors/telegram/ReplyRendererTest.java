@@ -47,7 +47,7 @@ class ReplyRendererTest {
     void putsTheKeyboardUnderTheLastPartOnly() {
         Reply reply = new Reply.Text("Scrutin adopté.\n\n".repeat(400), List.of(new QuickReply("Voir le scrutin", "scrutin 3876")));
 
-        List<SendMessage> messages = renderer.render(42, List.of(reply));
+        List<SendMessage> messages = texts(renderer.render(42, List.of(reply)));
 
         assertThat(messages).hasSizeGreaterThan(1);
         assertThat(messages.subList(0, messages.size() - 1)).allSatisfy(m -> assertThat(m.getReplyMarkup()).isNull());
@@ -60,7 +60,7 @@ class ReplyRendererTest {
         Reply reply = new Reply.Text("Voulez-vous être recontacté(e) ?", List.of(
                 QuickReply.shareContact("📞 Partager mon numéro"), new QuickReply("Non merci", "non")));
 
-        ReplyKeyboard markup = renderer.render(42, List.of(reply)).getLast().getReplyMarkup();
+        ReplyKeyboard markup = texts(renderer.render(42, List.of(reply))).getLast().getReplyMarkup();
 
         assertThat(markup).isInstanceOf(ReplyKeyboardMarkup.class);
         ReplyKeyboardMarkup keyboard = (ReplyKeyboardMarkup) markup;
@@ -71,8 +71,8 @@ class ReplyRendererTest {
                 .isEqualTo("Non merci");
         assertThat(keyboard.getKeyboard().get(1).get(0).getRequestContact()).isNull();
 
-        ReplyKeyboard where = renderer.render(42, List.of(new Reply.Text("Où ?",
-                List.of(QuickReply.shareLocation("📍 Partager ma position"))))).getLast().getReplyMarkup();
+        ReplyKeyboard where = texts(renderer.render(42, List.of(new Reply.Text("Où ?",
+                List.of(QuickReply.shareLocation("📍 Partager ma position")))))).getLast().getReplyMarkup();
         assertThat(((ReplyKeyboardMarkup) where).getKeyboard().get(0).get(0).getRequestLocation()).isTrue();
     }
 
@@ -97,5 +97,39 @@ class ReplyRendererTest {
         assertThat(buttons.callbackData(new QuickReply("Oui", "oui"))).isEqualTo("p:oui");
         assertThat(buttons.payloadOf("p:oui")).contains("oui");
         assertThat(buttons.payloadOf("something else")).isEmpty();
+    }
+
+    @Test
+    void sendsAChartAfterItsTextWithItsCaptionAndKeepsTheKeyboardOnTheText() {
+        Reply text = new Reply.Text("Mathilde Panot a pris part à 412 des 1 203 scrutins…",
+                List.of(new QuickReply("Ses votes", "votes de Mathilde Panot")));
+        Reply chart = new Reply.Chart("/api/v1/deputies/PA720892/charts/participation", java.util.Locale.FRENCH,
+                "Graphique en barres : …", "Participation de Mathilde Panot … : 412 sur 1 203, soit 34,2 %.");
+
+        var messages = renderer.render(42, 7, 3, List.of(text, chart));
+
+        assertThat(messages).hasSize(2);
+        assertThat(((SendMessage) messages.getFirst()).getReplyMarkup()).as("the buttons stay under the text").isNotNull();
+        ChartPhoto photo = (ChartPhoto) messages.getLast();
+        assertThat(photo.getChatId()).isEqualTo("42");
+        assertThat(photo.getMessageThreadId()).isEqualTo(7);
+        assertThat(photo.getChart()).isEqualTo("/api/v1/deputies/PA720892/charts/participation");
+        assertThat(photo.getLocale()).isEqualTo("fr");
+        assertThat(photo.getCaption()).isEqualTo("Participation de Mathilde Panot … : 412 sur 1 203, soit 34,2 %.");
+    }
+
+    @Test
+    void shortensACaptionOverTelegramsLimitAtAWord() {
+        String caption = "Scrutin n° 3876, votes par groupe : " + "GROUPE 120/0/3 ; ".repeat(70);
+
+        String shortened = ReplyRenderer.caption(caption);
+
+        assertThat(caption.length()).isGreaterThan(1024);
+        assertThat(shortened).hasSizeLessThanOrEqualTo(1024).endsWith("…").startsWith("Scrutin n° 3876, votes par groupe : GROUPE 120/0/3 ;");
+        assertThat(shortened).doesNotContain("120/0/…");
+    }
+
+    private static List<SendMessage> texts(List<? extends Object> messages) {
+        return messages.stream().map(SendMessage.class::cast).toList();
     }
 }

@@ -30,6 +30,8 @@ final class TelegramHarness implements AutoCloseable {
     final FakeBotApi api = new FakeBotApi();
     final TestDialogues core = new TestDialogues();
     final Dialogue dialogue = core.dialogue();
+    /** The charts' PNGs: a tiny PNG for every chart unless a test says otherwise; counts what was asked. */
+    final FakeCharts charts = new FakeCharts();
     /** Every wait the outbound queue planned. */
     final List<Duration> plannedWaits = new CopyOnWriteArrayList<>();
     final ChatPseudonyms pseudonyms = new ChatPseudonyms("a test key of more than sixteen bytes".getBytes(StandardCharsets.UTF_8));
@@ -65,12 +67,28 @@ final class TelegramHarness implements AutoCloseable {
             return runner.submit(task);
         };
         outbox = new TelegramOutbox(client, store, json.mapper(), OWNER, clock, skipWaits,
-                Ticker.systemTicker(), pseudonyms, limits(2));
+                Ticker.systemTicker(), pseudonyms, limits(2), charts);
         notifier = new TelegramNotifier(knownChats, new ReplyRenderer(buttons), outbox);
         processor = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats, me), new ReplyRenderer(buttons),
                 outbox, client, store, OWNER, clock, Duration.ofMinutes(1), new ChatSerialExecutor(workers),
                 Scheduler.of(realTime),
                 Duration.ofMillis(150), new TelegramWording(Duration.ofHours(2)), pseudonyms, knownChats, me, userLimiter);
+    }
+
+    /** A {@link ChartPngs} that makes a few bytes starting with PNG's signature, or none when told. */
+    static final class FakeCharts implements ChartPngs {
+        final List<String> asked = new CopyOnWriteArrayList<>();
+        volatile boolean unavailable;
+
+        @Override
+        public java.util.Optional<byte[]> png(String chartPath, java.util.Locale locale) {
+            asked.add(chartPath + " " + locale.toLanguageTag());
+            if (unavailable) {
+                return java.util.Optional.empty();
+            }
+            byte[] png = java.util.Arrays.copyOf(FakeBotApi.PNG_SIGNATURE, 64);
+            return java.util.Optional.of(png);
+        }
     }
 
     /** The processor and outbox of this harness, on another store. */
@@ -80,7 +98,7 @@ final class TelegramHarness implements AutoCloseable {
     Rebuilt rebuildWith(TelegramStore other) {
         Scheduler now = (task, delay) -> runner.submit(task);
         TelegramOutbox o = new TelegramOutbox(client, other, json.mapper(), OWNER, clock, now,
-                Ticker.systemTicker(), pseudonyms, limits(2));
+                Ticker.systemTicker(), pseudonyms, limits(2), charts);
         UpdateProcessor p = new UpdateProcessor(dialogue, new UpdateTranslator(pseudonyms, buttons, knownChats, me),
                 new ReplyRenderer(buttons), o, client, other, OWNER, clock, Duration.ofMinutes(1),
                 new ChatSerialExecutor(workers), Scheduler.of(realTime), Duration.ofMillis(150),

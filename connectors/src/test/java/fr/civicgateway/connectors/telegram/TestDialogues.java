@@ -30,6 +30,11 @@ final class TestDialogues {
 
     static final String VOTE_ANSWER = "Le scrutin n° 3876 a été adopté : 334 pour, 134 contre, 2 abstentions. "
             + "Source : https://www.assemblee-nationale.fr/dyn/17/scrutins/3876 (données au 20/11/2026).";
+    static final String PARTICIPATION_ANSWER = "Mathilde Panot a pris part à 412 des 1 203 scrutins publics ordinaires "
+            + "et solennels tenus du 18 juillet 2024 au 20 novembre 2026, soit 34,2 %.";
+    static final String PARTICIPATION_CHART = "/api/v1/deputies/PA720892/charts/participation";
+    static final String PARTICIPATION_CAPTION = "Participation de Mathilde Panot aux scrutins publics, mois par mois : "
+            + "412 sur 1 203 sur toute la période, soit 34,2 %.";
     static final String LONG_PAYLOAD = "Comment a voté Mathilde Panot sur le projet de loi de financement de la sécurité sociale ?";
 
     /** Every message the core received, to check what the connector handed over. */
@@ -43,6 +48,7 @@ final class TestDialogues {
             }
             Intent intent = t.startsWith("bonjour") || t.startsWith("hello") ? Intent.GREET
                     : t.equals("aide") || t.equals("help") ? Intent.HELP
+                    : t.contains("participation") ? Intent.REPRESENTATIVE_ATTENDANCE
                     : t.contains("scrutin") ? Intent.VOTE_RESULT
                     : t.contains("mathilde panot") ? Intent.REPRESENTATIVE_VOTES
                     : t.contains("long") ? Intent.PARLIAMENT_ACTIVITY
@@ -57,6 +63,12 @@ final class TestDialogues {
         handlers.add(handler(Intent.VOTE_RESULT, t -> Answer.text(t.state(), VOTE_ANSWER, List.of(
                 new QuickReply("Voir le scrutin", "résultat du scrutin 3876"),
                 new QuickReply("Vote de Mathilde Panot", LONG_PAYLOAD)))));
+        handlers.add(handler(Intent.REPRESENTATIVE_ATTENDANCE, t -> new Answer(List.of(
+                new fr.civicgateway.core.conversation.Reply.Text(PARTICIPATION_ANSWER,
+                        List.of(new QuickReply("Ses votes", "votes de Mathilde Panot"))),
+                new fr.civicgateway.core.conversation.Reply.Chart(PARTICIPATION_CHART, Locale.FRENCH,
+                        "Graphique en barres : participation mensuelle de Mathilde Panot.", PARTICIPATION_CAPTION)),
+                t.state())));
         handlers.add(handler(Intent.REPRESENTATIVE_VOTES, t -> Answer.text(t.state(),
                 "Mathilde Panot a voté contre le projet de loi de financement de la sécurité sociale.")));
         handlers.add(handler(Intent.PARLIAMENT_ACTIVITY, t -> Answer.text(t.state(), longText())));
