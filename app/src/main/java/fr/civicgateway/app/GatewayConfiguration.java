@@ -96,8 +96,11 @@ class GatewayConfiguration {
         return MessageCatalogue.load(bundles, properties.overrides());
     }
 
-    /** The channels' own wording (Telegram's commands, menu and privacy note: connectors' TelegramWording). */
-    private static final List<String> CHANNEL_BUNDLES = List.of("telegram");
+    /**
+     * The channels' own wording (Telegram's commands, menu and privacy note: connectors' TelegramWording), and the
+     * words of the records API's charts (connectors' ChartRenderer).
+     */
+    private static final List<String> CHANNEL_BUNDLES = List.of("telegram", "charts");
 
     @Bean
     Dialogue dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,

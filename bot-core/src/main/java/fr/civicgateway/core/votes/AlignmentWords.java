@@ -41,14 +41,17 @@ final class AlignmentWords {
     private AlignmentWords() {
     }
 
-    /** "Est-ce que X vote comme son groupe ?", "Does X vote with their group?", "X est-elle loyale ?". */
-    static boolean asksLoyalty(String text) {
+    /**
+     * "Est-ce que X vote comme son groupe ?", "Does X vote with their group?", "X est-elle loyale ?"; with
+     * {@code groupNamed} (a group entity in the message), "X vote-t-elle comme LFI ?".
+     */
+    static boolean asksLoyalty(String text, boolean groupNamed) {
         List<String> words = words(text);
         if (words.stream().anyMatch(LATEST::contains)) {
             return false;
         }
-        return words.stream().anyMatch(LOYALTY::contains)
-                || (words.stream().anyMatch(GROUP::contains) && words.stream().anyMatch(FOLLOWING::contains));
+        return words.stream().anyMatch(LOYALTY::contains) || ((groupNamed || words.stream().anyMatch(GROUP::contains))
+                && words.stream().anyMatch(FOLLOWING::contains));
     }
 
     /** "Le groupe LFI est-il uni ?", "Is the RN group united?". */

@@ -77,7 +77,7 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
         if (topic.isPresent()) {
             return onTopic(turn, state.withTopic(topic.get().value()), d, topic.get().value());
         }
-        if (AlignmentWords.asksLoyalty(turn.message().text())) {
+        if (AlignmentWords.asksLoyalty(turn.message().text(), turn.entity(EntityType.GROUP).isPresent())) {
             return Answer.text(state.withScrutin(null), loyalty(turn, d),
                     DeputyQuickReplies.about(turn, d, true, false, true));
         }

@@ -72,6 +72,15 @@ class AlignmentAnswersTest {
     }
 
     @Test
+    void readsAGroupNamedBesideTheDeputyAsTheirGroup() {
+        assertThat(ask(Language.FR, "Alice Arnaud vote-t-elle comme G1 ?", "DEPUTY", ALICE, "Alice Arnaud",
+                "GROUP", G1, "G1"))
+                .startsWith("Alice Arnaud a voté comme la majorité de son groupe dans 50,0 % des scrutins");
+        assertThat(ask(Language.FR, "Alice Arnaud et le groupe G1", "DEPUTY", ALICE, "Alice Arnaud", "GROUP", G1, "G1"))
+                .as("no word of following: the latest votes").startsWith("Les 5 derniers scrutins");
+    }
+
+    @Test
     void saysANonInscritHasNoLoyaltyFigure() {
         assertThat(ask(Language.FR, "Denis Durand est-il loyal à son groupe ?", "DEPUTY", DENIS, "Denis Durand"))
                 .startsWith("Je n'ai pas de chiffre pour Denis Durand : il n'a voté dans aucun scrutin public ordinaire "

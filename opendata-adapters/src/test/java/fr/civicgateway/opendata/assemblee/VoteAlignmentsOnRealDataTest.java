@@ -105,6 +105,28 @@ class VoteAlignmentsOnRealDataTest {
         assertThat(sameGroup).isGreaterThan(0.9).isGreaterThan(alignments.closeness(panot, lePen).orElseThrow().share());
     }
 
+    /** The figures docs/journalists/methodology.md gives as worked examples, so that the page stays true. */
+    @Test
+    void theMethodologysWorkedExamplesAreTheShippedDatasFigures() {
+        String panot = ShippedData.sittingDeputyNamed("Mathilde", "Panot");
+        String lePen = ShippedData.sittingDeputyNamed("Marine", "Le Pen");
+        Loyalty l = alignments.loyalty(panot).orElseThrow();
+        assertThat(List.of(l.same(), l.counted())).containsExactly(1407, 1409);
+        assertThat(List.of(l.from().toString(), l.to().toString())).containsExactly("2024-10-09", "2025-11-17");
+        Cohesion lfi = alignments.cohesion("PO845413").orElseThrow();
+        assertThat(lfi.scrutins()).isEqualTo(3617);
+        assertThat(Math.round(lfi.averageRice() * 100)).isEqualTo(99);
+        VoteAlignments.ScrutinRice s18 = lfi.perScrutin().stream().filter(r -> r.number() == 18).findFirst().orElseThrow();
+        assertThat(List.of(s18.forVotes(), s18.against())).containsExactly(26, 1);
+        VoteAlignments.MonthlyRice lowest = lfi.months().stream()
+                .min(java.util.Comparator.comparingDouble(VoteAlignments.MonthlyRice::averageRice)).orElseThrow();
+        assertThat(lowest.month()).hasToString("2025-10");
+        assertThat(lowest.scrutins()).isEqualTo(256);
+        assertThat(Math.round(lowest.averageRice() * 100)).isEqualTo(98);
+        Closeness c = alignments.closeness(panot, lePen).orElseThrow();
+        assertThat(List.of(c.same(), c.common())).containsExactly(53, 315);
+    }
+
     @Test
     void unknownDeputiesAndTheSameDeputyTwiceHaveNoFigure() {
         String panot = ShippedData.sittingDeputyNamed("Mathilde", "Panot");
