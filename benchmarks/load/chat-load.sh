@@ -15,6 +15,8 @@
 #                                   votes-json, votes-csv, deputy, scrutin, chart (see records.lua), e.g.
 #                                   --endpoints "votes-json votes-csv scrutin deputy chart"
 #     --warmup S                    seconds of warm-up per endpoint (default 15)
+#     --start-timeout S             seconds the started app may take to answer ping (default 90; a busy machine
+#                                   may need 300)
 #   Anything after -- goes to the app, e.g. -- --spring.threads.virtual.enabled=true
 #
 # Needs wrk (Debian: sudo apt-get install -y wrk) and, to start the app, java 21+ (JAVA_HOME honoured).
@@ -23,7 +25,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-url="" port=18090 duration=20 connections="32" pin=0 mix=first-turns endpoints=chat warmup=15 app_args=()
+url="" port=18090 duration=20 connections="32" pin=0 mix=first-turns endpoints=chat warmup=15 start_timeout=90 app_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --url) url=$2; shift 2 ;;
@@ -34,6 +36,7 @@ while [[ $# -gt 0 ]]; do
     --mix) mix=$2; shift 2 ;;
     --endpoints) endpoints=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
+    --start-timeout) start_timeout=$2; shift 2 ;;
     --) shift; app_args=("$@"); break ;;
     *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
   esac
@@ -62,12 +65,12 @@ if [[ -z $url ]]; then
   (cd "$root" && exec "${app_cpu[@]}" "$java" -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
      --civic.web.address-rate-limit-burst=1000000000 ${app_args[@]+"${app_args[@]}"} >"$log" 2>&1) &
   app_pid=$!
-  for _ in $(seq 1 90); do
+  for _ in $(seq 1 "$start_timeout"); do
     curl -sf "$url/api/v1/ping" >/dev/null 2>&1 && break
     kill -0 "$app_pid" 2>/dev/null || { echo "the app did not start; its log:" >&2; cat "$log" >&2; exit 1; }
     sleep 1
   done
-  curl -sf "$url/api/v1/ping" >/dev/null || { echo "the app is not up after 90 s ($log)" >&2; exit 1; }
+  curl -sf "$url/api/v1/ping" >/dev/null || { echo "the app is not up after $start_timeout s ($log)" >&2; exit 1; }
   echo "started the app (pid $app_pid, log $log) ${app_args[*]+${app_args[*]}}"
 fi
 case "$url" in
