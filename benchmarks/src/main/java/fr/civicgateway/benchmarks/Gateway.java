@@ -120,7 +120,7 @@ final class Gateway {
     /** One of the app's beans (a handler, to measure it alone). */
     /** The port of the context's web server (on the loopback interface). */
     int port() {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     <T> T bean(Class<T> type) {
