@@ -88,8 +88,13 @@ public final class RecordsFootprint {
                 get(http, base + "/deputies/" + uid);
             }
             long records = usedAfterGc(memory);
-            get(http, base + "/deputies/" + sitting.getFirst() + "/votes?size=5000");
+            String list = get(http, base + "/deputies/" + sitting.getFirst() + "/votes?size=5000");
             long lists = usedAfterGc(memory);
+            long chars = list.length();
+            for (String uid : sitting) { // every scrutin that lists someone: all their summaries written
+                chars += get(http, base + "/deputies/" + uid + "/votes?size=5000").length();
+            }
+            long allLists = usedAfterGc(memory);
             ParliamentData parliament = gateway.parliament();
             for (PoliticalGroup g : parliament.groups()) {
                 get(http, base + "/groups/" + g.uid());
@@ -100,8 +105,10 @@ public final class RecordsFootprint {
                     mib(records - baseline));
             System.out.printf(Locale.ROOT, "live app: a whole vote list     added %6.2f MiB (%d scrutins' summaries)%n",
                     mib(lists - records), parliament.scrutins().size());
+            System.out.printf(Locale.ROOT, "live app: every sitting deputy's whole list  added %6.2f MiB (%.0f MB of JSON answered, the first %d chars)%n",
+                    mib(allLists - lists), chars / 1e6, list.length());
             System.out.printf(Locale.ROOT, "live app: %d groups              added %6.2f MiB%n", parliament.groups().size(),
-                    mib(groups - lists));
+                    mib(groups - allLists));
             System.out.printf(Locale.ROOT, "live app: in all                added %6.2f MiB%n", mib(groups - baseline));
         } finally {
             gateway.release();
