@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Chat vs ping under load, on loopback, in the same run of the same app.
+# Chat (or the records API) vs ping under load, on loopback, in the same run of the same app.
 #
 #   benchmarks/load/chat-load.sh [options] [-- extra app arguments]
 #     --url http://127.0.0.1:PORT   use an app that is already running (loopback only); else the script starts
@@ -11,6 +11,12 @@
 #     --mix first-turns|conversations
 #                                   the chat traffic (see chat.lua): every request a new conversation (the default),
 #                                   or five-message conversations that use their context
+#     --endpoints "chat"            what is measured after ping, in order: chat (the default) and the records API's
+#                                   votes-json, votes-csv, deputy, scrutin, chart (see records.lua), e.g.
+#                                   --endpoints "votes-json votes-csv scrutin deputy chart"
+#     --warmup S                    seconds of warm-up per endpoint (default 15)
+#     --start-timeout S             seconds the started app may take to answer ping (default 90; a busy machine
+#                                   may need 300)
 #   Anything after -- goes to the app, e.g. -- --spring.threads.virtual.enabled=true
 #
 # Needs wrk (Debian: sudo apt-get install -y wrk) and, to start the app, java 21+ (JAVA_HOME honoured).
@@ -19,7 +25,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-url="" port=18090 duration=20 connections="32" pin=0 mix=first-turns app_args=()
+url="" port=18090 duration=20 connections="32" pin=0 mix=first-turns endpoints=chat warmup=15 start_timeout=90 app_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --url) url=$2; shift 2 ;;
@@ -28,6 +34,9 @@ while [[ $# -gt 0 ]]; do
     --connections) connections=$2; shift 2 ;;
     --pin) pin=1; shift ;;
     --mix) mix=$2; shift 2 ;;
+    --endpoints) endpoints=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --start-timeout) start_timeout=$2; shift 2 ;;
     --) shift; app_args=("$@"); break ;;
     *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
   esac
@@ -51,16 +60,17 @@ if [[ -z $url ]]; then
   url=http://127.0.0.1:$port
   log=$(mktemp)
   # From the repository root, so that the app finds ./config and ./data. wrk is one client address: the
-  # per-address rate limit (docs/operators/security.md) is lifted so that the chat path is measured, not the 429s.
+  # per-address rate limit (docs/operators/security.md; the records API shares it) is lifted by its property
+  # civic.web.address-rate-limit-burst, so that the endpoints are measured, not the 429s.
   (cd "$root" && exec "${app_cpu[@]}" "$java" -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
      --civic.web.address-rate-limit-burst=1000000000 ${app_args[@]+"${app_args[@]}"} >"$log" 2>&1) &
   app_pid=$!
-  for _ in $(seq 1 90); do
+  for _ in $(seq 1 "$start_timeout"); do
     curl -sf "$url/api/v1/ping" >/dev/null 2>&1 && break
     kill -0 "$app_pid" 2>/dev/null || { echo "the app did not start; its log:" >&2; cat "$log" >&2; exit 1; }
     sleep 1
   done
-  curl -sf "$url/api/v1/ping" >/dev/null || { echo "the app is not up after 90 s ($log)" >&2; exit 1; }
+  curl -sf "$url/api/v1/ping" >/dev/null || { echo "the app is not up after $start_timeout s ($log)" >&2; exit 1; }
   echo "started the app (pid $app_pid, log $log) ${app_args[*]+${app_args[*]}}"
 fi
 case "$url" in
@@ -68,18 +78,23 @@ case "$url" in
   *) echo "loopback only: $url" >&2; exit 2 ;;
 esac
 
-run() { # run <connections> <seconds> ping|chat
-  local threads=2 args=()
+uids=""
+run() { # run <connections> <seconds> ping|chat|<records endpoint>
+  local threads=2 args=() path=""
   [[ $1 -lt 2 ]] && threads=1
-  [[ $3 == chat ]] && args=(-s "$here/chat.lua")
-  timeout $(( $2 + 30 )) "${wrk_cpu[@]}" wrk -t"$threads" -c"$1" -d"$2"s --timeout 5s --latency \
-    ${args[@]+"${args[@]}"} "$url$([[ $3 == ping ]] && echo /api/v1/ping)" $([[ $3 == chat ]] && echo -- "$mix")
+  case $3 in
+    ping) path=/api/v1/ping ;;
+    chat) args=(-s "$here/chat.lua" "$url" -- "$mix") ;;
+    *) args=(-s "$here/records.lua" "$url" -- "$3" "$uids" "$scrutins") ;;
+  esac
+  [[ -n $path ]] && args=("$url$path")
+  timeout $(( $2 + 30 )) "${wrk_cpu[@]}" wrk -t"$threads" -c"$1" -d"$2"s --timeout 5s --latency "${args[@]}"
 }
 rps() { awk '/^Requests\/sec/ {print $2}'; }
 # CPU time the app spent (user + system, in clock ticks), when this script started it: throughput on a shared machine
 # depends on what else runs, CPU time per request much less.
 app_ticks() { [[ -n $app_pid ]] && awk '{print $14 + $15}' "/proc/$app_pid/stat" || echo 0; }
-measure() { # measure <connections> <seconds> ping|chat: wrk's output, then a line with the app's CPU per request
+measure() { # measure <connections> <seconds> <endpoint>: wrk's output, then a line with the app's CPU per request
   local before after out requests
   before=$(app_ticks)
   out=$(run "$@")
@@ -92,19 +107,33 @@ measure() { # measure <connections> <seconds> ping|chat: wrk's output, then a li
 }
 
 [[ $mix == first-turns || $mix == conversations ]] || { echo "unknown mix: $mix (first-turns or conversations)" >&2; exit 2; }
+for e in $endpoints; do
+  case $e in chat|votes-json|votes-csv|deputy|scrutin|chart) ;; *) echo "unknown endpoint: $e" >&2; exit 2 ;; esac
+done
+if [[ $endpoints != chat ]]; then
+  # The records endpoints take their ids from the data: the sitting deputies, the scrutins' count.
+  uids=$(mktemp)
+  curl -sf "$url/api/v1/deputies?status=sitting&size=5000&format=csv" | awk -F, 'NR > 1 && $1 ~ /^PA[0-9]+$/ {print $1}' >"$uids"
+  scrutins=$(curl -sf "$url/api/v1/scrutins?size=1" | grep -oP '"totalItems":\s*\K[0-9]+')
+  [[ -s $uids && -n $scrutins ]] || { echo "could not read the deputies' uids or the scrutins' count from $url" >&2; exit 1; }
+  echo "records: $(wc -l <"$uids") sitting deputies, scrutins 1..$scrutins, a different id at every request"
+fi
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); pinning: $([[ $pin == 1 ]] && echo 'app on CPU 0, wrk on CPU 1' || echo none); chat traffic: $mix"
-echo "warm-up: 15 s ping, 15 s chat at 32 connections"
-run 32 15 ping >/dev/null
-run 32 15 chat >/dev/null
+echo "warm-up: $warmup s each of ping $endpoints at 32 connections"
+run 32 "$warmup" ping >/dev/null
+for e in $endpoints; do run 32 "$warmup" "$e" >/dev/null; done
 
 for c in $connections; do
+  echo "== $c connections, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   ping_out=$(measure "$c" "$duration" ping)
-  chat_out=$(measure "$c" "$duration" chat)
-  for name in ping chat; do
-    out=${name}_out
-    echo "== $name, $c connections, ${duration} s"
-    grep -E 'Requests/sec|Latency  |50%|75%|90%|99%|Non-2xx|Socket errors|App CPU' <<<"${!out}" | sed 's/^/   /'
+  p=$(rps <<<"$ping_out")
+  echo "== ping, $c connections, ${duration} s"
+  grep -E 'Requests/sec|Latency  |50%|75%|90%|99%|Non-2xx|Socket errors|App CPU' <<<"$ping_out" | sed 's/^/   /'
+  for e in $endpoints; do
+    out=$(measure "$c" "$duration" "$e")
+    echo "== $e, $c connections, ${duration} s (load average after: $(cut -d' ' -f1-3 /proc/loadavg))"
+    grep -E 'Requests/sec|Latency  |50%|75%|90%|99%|Non-2xx|Socket errors|App CPU' <<<"$out" | sed 's/^/   /'
+    q=$(rps <<<"$out")
+    awk -v p="$p" -v q="$q" -v c="$c" -v e="$e" 'BEGIN { printf "== %d connections: %s/ping throughput = %.0f / %.0f = %.1f %%\n", c, e, q, p, 100*q/p }'
   done
-  p=$(rps <<<"$ping_out") q=$(rps <<<"$chat_out")
-  awk -v p="$p" -v q="$q" -v c="$c" 'BEGIN { printf "== %d connections: chat/ping throughput = %.0f / %.0f = %.1f %%\n", c, q, p, 100*q/p }'
 done

@@ -118,6 +118,11 @@ final class Gateway {
     }
 
     /** One of the app's beans (a handler, to measure it alone). */
+    /** The port of the context's web server (on the loopback interface). */
+    int port() {
+        return ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

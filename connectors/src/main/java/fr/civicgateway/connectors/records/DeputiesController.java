@@ -205,7 +205,7 @@ class DeputiesController {
             Deputy d = find(uid);
             Set<Integer> onTopic = words == null ? null : numbers(topics.find(words, data.scrutins().size()));
             List<Scrutin> all = data.scrutins();
-            List<Views.VoteItem> rows = new ArrayList<>();
+            List<Views.WrittenVoteItem> rows = new ArrayList<>();
             List<DeputyVote> votes = new ArrayList<>();
             List<Scrutin> of = new ArrayList<>();
             for (int i = all.size() - 1; i >= 0; i--) {
@@ -233,22 +233,20 @@ class DeputiesController {
                 CsvTable t = new CsvTable("scrutin", "date", "type", "title", "outcome", "position", "by_proxy",
                         "non_voting_cause", "group_uid", "group", "scrutin_url");
                 for (int k = 0; k < pageOf.size(); k++) {
-                    Scrutin s = pageOf.get(k);
                     DeputyVote v = votes.get(first + k);
-                    t.row(s.number(), s.date(), Records.word(s.type()), s.title(),
-                            s.outcome() == null ? null : Records.word(s.outcome()), Records.position(v.position()),
-                            v.byProxy(), cause(v.cause()), v.groupUid(),
-                            v.groupUid() == null ? null : data.groupAbbreviation(v.groupUid()).orElse(null), s.pageUrl());
+                    CsvTable.Part[] scrutin = records.scrutinCsv(pageOf.get(k));
+                    t.rowOfParts(scrutin[0], records.voteCsv(Records.position(v.position()), v.byProxy(), cause(v.cause()),
+                            v.groupUid()), scrutin[1]);
                 }
                 return records.csv(t, "deputy-" + d.uid() + "-votes.csv", records.meta(), paged);
             }
             for (int k = 0; k < pageOf.size(); k++) {
                 DeputyVote v = votes.get(first + k);
-                rows.add(new Views.VoteItem(records.scrutin(pageOf.get(k)), Records.position(v.position()), v.byProxy(),
-                        cause(v.cause()), records.group(v.groupUid())));
+                rows.add(new Views.WrittenVoteItem(records.scrutinJson(pageOf.get(k)), Records.position(v.position()),
+                        v.byProxy(), cause(v.cause()), records.group(v.groupUid())));
             }
-            return records.json(new Views.VoteList(records.meta(), records.deputy(d), paged.page(), paged.links(), rows),
-                    paged);
+            return records.json(new Views.WrittenVoteList(records.meta(), records.deputy(d), paged.page(),
+                    paged.links(), rows), paged);
         });
     }
 

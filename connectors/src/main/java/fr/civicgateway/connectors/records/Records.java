@@ -24,7 +24,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
@@ -34,6 +38,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every records endpoint shares: the per-address rate limit (the chat's {@link ClientRateLimits}), one version
@@ -51,6 +56,8 @@ final class Records {
     static final MediaType CSV_UTF8 = new MediaType("text", "csv", StandardCharsets.UTF_8);
     /** Short enough that a refresh reaches clients soon, long enough to spare a newsroom's repeated reads. */
     static final String CACHE_CONTROL = "public, max-age=60";
+    /** A group's name the data leaves as its uid: no name to show. */
+    private static final Pattern UID_AS_NAME = Pattern.compile("PO\\d+");
 
     final ParliamentData data;
     final AssemblyWork work;
@@ -59,10 +66,15 @@ final class Records {
     private final ClientRateLimits limits;
     private final TurnScope scope;
     private final Clock clock;
+    private final JsonMapper json;
+    /** What every answer repeats, built once per version of the data (a deputy's vote list repeats every scrutin). */
+    private final AtomicReference<Shared> shared = new AtomicReference<>();
 
     Records(ParliamentData data, AssemblyWork work, MethodLinks links, ClientRateLimits limits, TurnScope scope,
-            Clock clock, ObjectProvider<VoteAlignments> alignments) {
+            Clock clock, ObjectProvider<VoteAlignments> alignments, ObjectProvider<JsonMapper> json) {
         this.clock = clock;
+        // The app's mapper, so that a part written ahead is written as the rest of the answer.
+        this.json = json.getIfAvailable(() -> JsonMapper.builder().build());
         this.data = data;
         this.work = work;
         this.links = links;
@@ -172,8 +184,64 @@ final class Records {
         if (uid == null) {
             return null;
         }
-        String name = data.group(uid).map(g -> g.name()).filter(n -> !n.isBlank() && !n.matches("PO\\d+")).orElse(null);
-        return new Views.GroupRef(uid, data.groupAbbreviation(uid).orElse(null), name, api("/groups/" + uid));
+        return shared().groups.computeIfAbsent(uid, u -> {
+            String name = data.group(u).map(g -> g.name()).filter(n -> !n.isBlank() && !UID_AS_NAME.matcher(n).matches())
+                    .orElse(null);
+            return new Views.GroupRef(u, data.groupAbbreviation(u).orElse(null), name, api("/groups/" + u));
+        });
+    }
+
+    /**
+     * The scrutin's summary as JSON, written once per version of the data: a deputy's whole vote list repeats up to
+     * every scrutin's, and writing them again for each request was most of its cost.
+     */
+    String scrutinJson(Scrutin s) {
+        return shared().scrutins.computeIfAbsent(s.number(), n -> json.writeValueAsString(scrutin(s)));
+    }
+
+    /**
+     * The scrutin's cells of a deputy's vote list as CSV, written once per version of the data: its number, date,
+     * type, title and outcome, then its page's address.
+     */
+    CsvTable.Part[] scrutinCsv(Scrutin s) {
+        return shared().csv.computeIfAbsent(s.number(), n -> new CsvTable.Part[] {
+                CsvTable.part(s.number(), s.date(), word(s.type()), s.title(), s.outcome() == null ? null : word(s.outcome())),
+                CsvTable.part(s.pageUrl())});
+    }
+
+    /** A vote's cells (position, by proxy, cause, group uid and abbreviation) as CSV: a few dozen kinds, written once. */
+    CsvTable.Part voteCsv(String position, boolean byProxy, String cause, String groupUid) {
+        return shared().votes.computeIfAbsent(position + "|" + byProxy + "|" + cause + "|" + groupUid,
+                k -> CsvTable.part(position, byProxy, cause, groupUid,
+                        groupUid == null ? null : data.groupAbbreviation(groupUid).orElse(null)));
+    }
+
+    /** Every deputy in the API's order (by last name, French collation), sorted once per version of the data. */
+    List<Deputy> deputiesByName() {
+        Shared s = shared();
+        List<Deputy> sorted = s.byName.get();
+        if (sorted == null) {
+            sorted = data.deputies().stream().sorted(DeputiesController.byName()).toList();
+            s.byName.compareAndSet(null, sorted);
+        }
+        return sorted;
+    }
+
+    private Shared shared() {
+        long version = data.version();
+        Shared s = shared.get();
+        if (s != null && s.version == version) {
+            return s;
+        }
+        Shared fresh = new Shared(version, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>(), new AtomicReference<>());
+        // Two threads seeing a new version may both build one; either is right, one is kept.
+        return shared.compareAndSet(s, fresh) ? fresh : java.util.Objects.requireNonNullElse(shared.get(), fresh);
+    }
+
+    private record Shared(long version, Map<Integer, String> scrutins, Map<String, Views.GroupRef> groups,
+                          Map<Integer, CsvTable.Part[]> csv, Map<String, CsvTable.Part> votes,
+                          AtomicReference<List<Deputy>> byName) {
     }
 
     Views.DeputySummary deputy(Deputy d) {

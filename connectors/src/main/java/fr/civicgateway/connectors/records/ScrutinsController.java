@@ -269,16 +269,15 @@ class ScrutinsController {
         record Listed(Deputy deputy, DeputyVote vote) {
         }
         List<Listed> listed = new ArrayList<>();
-        for (Deputy d : data.deputies()) {
+        // In name order already (sorted once per version): the stable sort below keeps it within a group and position.
+        for (Deputy d : records.deputiesByName()) {
             DeputyVote v = data.vote(d.uid(), s.number());
             if (v.position() != Position.ABSENT) {
                 listed.add(new Listed(d, v));
             }
         }
-        Comparator<Deputy> byName = DeputiesController.byName();
         listed.sort(Comparator.<Listed>comparingInt(l -> groupOrder.getOrDefault(l.vote().groupUid(), Integer.MAX_VALUE))
-                .thenComparingInt(l -> ORDER.indexOf(l.vote().position()))
-                .thenComparing(Listed::deputy, byName));
+                .thenComparingInt(l -> ORDER.indexOf(l.vote().position())));
         Map<String, Views.GroupRef> groups = new HashMap<>();
         return listed.stream().map(l -> new Views.NominalVote(l.deputy().uid(), l.deputy().fullName(),
                 l.vote().groupUid() == null ? null : groups.computeIfAbsent(l.vote().groupUid(), records::group),

@@ -1,5 +1,6 @@
 package fr.civicgateway.connectors.records;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
@@ -153,6 +154,19 @@ final class Views {
     }
 
     record VoteList(Meta meta, DeputySummary deputy, PageInfo page, Links links, List<VoteItem> items) implements Answer {
+    }
+
+    /**
+     * {@link VoteItem} as written: the same JSON, its scrutin written ahead once per version of the data
+     * ({@link Records#scrutinJson}). Not in the OpenAPI document, which describes {@link VoteItem}.
+     */
+    record WrittenVoteItem(@JsonRawValue String scrutin, String position, boolean byProxy, String nonVotingCause,
+                           GroupRef group) {
+    }
+
+    /** {@link VoteList} as written, with {@link WrittenVoteItem}s. */
+    record WrittenVoteList(Meta meta, DeputySummary deputy, PageInfo page, Links links, List<WrittenVoteItem> items)
+            implements Answer {
     }
 
     record GroupResult(GroupRef group, int members, CountsView counts,

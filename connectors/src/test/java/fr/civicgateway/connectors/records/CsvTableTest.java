@@ -34,6 +34,18 @@ class CsvTableTest {
     }
 
     @Test
+    void aRowOfPartsWrittenAheadIsTheRowWrittenCellByCell() {
+        Object[] cells = {3876, "=1+1", "Projet de loi \"de finances\", première lecture", null, true, "https://x/y"};
+        CsvTable byCell = new CsvTable("a", "b", "c", "d", "e", "f").row(cells);
+        CsvTable byParts = new CsvTable("a", "b", "c", "d", "e", "f").rowOfParts(CsvTable.part(cells[0], cells[1], cells[2]),
+                CsvTable.part(cells[3], cells[4]), CsvTable.part(cells[5]));
+        assertThat(byParts.render()).isEqualTo(byCell.render())
+                .endsWith("3876,'=1+1,\"Projet de loi \"\"de finances\"\", première lecture\",,true,https://x/y\r\n");
+        assertThatThrownBy(() -> new CsvTable("a", "b").rowOfParts(CsvTable.part("x"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 cells under a header of 2");
+    }
+
+    @Test
     void aRowMustFillTheHeader() {
         assertThatThrownBy(() -> new CsvTable("a", "b").row("x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1 cells under a header of 2");

@@ -1,0 +1,45 @@
+-- wrk script: GET requests on the records API (issue 12), one endpoint per run, the id changing at every request
+-- so that no answer is served twice in a row (wrk ... -s records.lua URL -- <endpoint> <uid file> <scrutin count>):
+--
+--   votes-json  /api/v1/deputies/{uid}/votes?size=5000            a deputy's whole vote list, JSON
+--   votes-csv   /api/v1/deputies/{uid}/votes?size=5000&format=csv the same as CSV
+--   deputy      /api/v1/deputies/{uid}                            a deputy's profile and every figure
+--   scrutin     /api/v1/scrutins/{n}                              a scrutin: result, groups, nominal lists
+--   chart       /api/v1/scrutins/{n}/charts/groups.svg            a scrutin's result by group, SVG
+--
+-- The uid file holds the sitting deputies' uids, one a line (chat-load.sh --endpoints writes it
+-- from /api/v1/deputies?status=sitting&format=csv); scrutin numbers run over 1..count. No conditional header is
+-- sent: every answer is a 200 with its body, never a 304.
+
+local endpoint = "votes-json"
+local uids = {}
+local scrutins = 3876
+local counter = 0
+thread_id = 0 -- set per thread by setup() below (a global, so that thread:set reaches it)
+
+function setup(thread)
+  thread:set("thread_id", math.random(1, 1000000000))
+end
+
+function init(args)
+  endpoint = args[1] or endpoint
+  for line in io.lines(args[2]) do
+    if line ~= "" then uids[#uids + 1] = line end
+  end
+  scrutins = tonumber(args[3] or scrutins)
+  if #uids == 0 then error("no deputy uid in " .. tostring(args[2])) end
+end
+
+function request()
+  counter = counter + 1
+  local uid = uids[(counter * 31 + thread_id) % #uids + 1]
+  local n = (counter * 7919 + thread_id) % scrutins + 1
+  local path
+  if endpoint == "votes-json" then path = "/api/v1/deputies/" .. uid .. "/votes?size=5000"
+  elseif endpoint == "votes-csv" then path = "/api/v1/deputies/" .. uid .. "/votes?size=5000&format=csv"
+  elseif endpoint == "deputy" then path = "/api/v1/deputies/" .. uid
+  elseif endpoint == "scrutin" then path = "/api/v1/scrutins/" .. n
+  elseif endpoint == "chart" then path = "/api/v1/scrutins/" .. n .. "/charts/groups.svg"
+  else error("unknown endpoint '" .. endpoint .. "'") end
+  return wrk.format("GET", path)
+end
