@@ -19,7 +19,7 @@ public final class ClientRateLimits {
     private final ConversationRateLimiter perConversation;
     private final ConversationRateLimiter perAddress;
 
-    ClientRateLimits(ConversationRateLimiter perConversation, ConversationRateLimiter perAddress) {
+    public ClientRateLimits(ConversationRateLimiter perConversation, ConversationRateLimiter perAddress) {
         this.perConversation = perConversation;
         this.perAddress = perAddress;
     }
