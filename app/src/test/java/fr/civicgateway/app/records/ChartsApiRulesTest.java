@@ -65,7 +65,9 @@ class ChartsApiRulesTest {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.path("error").asString()).isEqualTo(code);
-        assertThat(body.path("message").asString()).contains(words);
+        if (words.length > 0) {
+            assertThat(body.path("message").asString()).contains(words);
+        }
     }
 
     @Test
