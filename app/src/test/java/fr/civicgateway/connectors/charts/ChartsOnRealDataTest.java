@@ -37,6 +37,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
+import com.github.benmanes.caffeine.cache.Ticker;
+import fr.civicgateway.connectors.web.ClientRateLimits;
+import fr.civicgateway.connectors.web.ConversationRateLimiter;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -68,7 +72,11 @@ class ChartsOnRealDataTest {
         data = ShippedData.snapshot();
         alignments = new VoteAlignments(data);
         charts = new ChartRenderer(data, alignments, MessageCatalogue.of(List.of("charts")), MethodLinks.at(BASE));
-        http = MockMvcBuilders.standaloneSetup(new ChartController(charts)).build();
+        // A limit no test reaches: the limit itself is ChartsOverHttpTest's, behind the whole gateway.
+        ConversationRateLimiter unlimited = new ConversationRateLimiter(1_000_000, Duration.ofMillis(1), 1000,
+                Ticker.systemTicker());
+        http = MockMvcBuilders.standaloneSetup(new ChartController(charts, new ClientRateLimits(unlimited, unlimited)))
+                .build();
     }
 
     private static List<CSVRecord> csv(String path) throws Exception {
@@ -360,10 +368,67 @@ class ChartsOnRealDataTest {
         http.perform(get("/api/v1/deputies/PA999999999/charts/participation.svg")).andExpect(status().isNotFound())
                 .andExpect(content().json("{\"error\":\"not_found\"}"));
         http.perform(get("/api/v1/scrutins/999999/charts/groups.png")).andExpect(status().isNotFound());
-        http.perform(get("/api/v1/scrutins/abc/charts/groups.csv")).andExpect(status().isNotFound());
         http.perform(get("/api/v1/deputies/" + PANOT + "/charts/participation.gif")).andExpect(status().isNotFound());
         assertThat(charts.png("/api/v1/deputies/PA999999999/charts/participation", Locale.FRENCH)).isEmpty();
         assertThat(charts.png("/api/v1/deputies/" + PANOT + "/charts/unknown", Locale.FRENCH)).isEmpty();
+    }
+
+    @Test
+    void theParticipationsHighestAndLowestMonthsAreOnlyMonthsWithEnoughScrutins() {
+        Map<YearMonth, int[]> naive = naiveMonths(PANOT);
+        // Months of few scrutins exist in the data (a month of one scrutin is 0 or 100 %): else this test proves nothing.
+        assertThat(naive.values()).anyMatch(c -> c[0] < ChartRenderer.MIN_SCRUTINS_RANKED);
+        YearMonth best = null;
+        YearMonth worst = null;
+        for (Map.Entry<YearMonth, int[]> e : naive.entrySet()) { // in month order: the first of equal rates wins
+            int[] c = e.getValue();
+            if (c[0] < ChartRenderer.MIN_SCRUTINS_RANKED) {
+                continue;
+            }
+            if (best == null || (double) c[1] / c[0] > (double) naive.get(best)[1] / naive.get(best)[0]) {
+                best = e.getKey();
+            }
+            if (worst == null || (double) c[1] / c[0] < (double) naive.get(worst)[1] / naive.get(worst)[0]) {
+                worst = e.getKey();
+            }
+        }
+        int[] b = naive.get(best);
+        int[] w = naive.get(worst);
+        String desc = charts.description("/api/v1/deputies/" + PANOT + "/charts/participation", Locale.FRENCH)
+                .orElseThrow();
+
+        assertThat(desc).contains("Parmi les mois d'au moins " + ChartRenderer.MIN_SCRUTINS_RANKED
+                        + " scrutins comptés, le plus haut : " + monthFr(best) + ", " + percent(b[1], b[0]) + " de "
+                        + fr(b[0]) + " scrutins")
+                .contains("le plus bas : " + monthFr(worst) + ", " + percent(w[1], w[0]) + " de " + fr(w[0])
+                        + " scrutins");
+        String english = charts.description("/api/v1/deputies/" + PANOT + "/charts/participation", Locale.ENGLISH)
+                .orElseThrow();
+        assertThat(english).contains("Of the months with at least " + ChartRenderer.MIN_SCRUTINS_RANKED
+                + " public votes counted, the highest: ");
+    }
+
+    @Test
+    void thePositionsTitleAndLegendNameEveryStackedCategory() throws Exception {
+        String path = "/api/v1/deputies/" + PANOT + "/charts/positions";
+        ChartModel fr = charts.model(ChartRef.parse(path).orElseThrow(), Language.FR).orElseThrow();
+        ChartModel en = charts.model(ChartRef.parse(path).orElseThrow(), Language.EN).orElseThrow();
+        // The CSV's columns after the month are the stacked categories.
+        assertThat(csv(path).getFirst().toMap().keySet()).containsExactly("month", "for", "against", "abstention",
+                "non_voting", "absent");
+
+        assertThat(fr.series()).extracting(ChartModel.Series::label)
+                .containsExactly("Pour", "Contre", "Abstention", "Non-votant", "Absent");
+        assertThat(fr.title()).isEqualTo("Votes de Mathilde Panot par mois : pour, contre, abstention, non-votant, "
+                + "absent");
+        assertThat(en.title()).isEqualTo("Votes of Mathilde Panot by month: for, against, abstention, non-voting, "
+                + "absent");
+        for (ChartModel m : List.of(fr, en)) {
+            for (ChartModel.Series s : m.series()) {
+                assertThat(m.title().toLowerCase(m.locale())).contains(s.label().toLowerCase(m.locale()));
+            }
+        }
+        assertThat(charts.svg(path, Locale.FRENCH).orElseThrow()).contains(">Non-votant<");
     }
 
     @Test
@@ -390,6 +455,11 @@ class ChartsOnRealDataTest {
     /** "36,5 %" as the French descriptions write a rate. */
     private static String percent(int part, int whole) {
         return String.format(Locale.FRENCH, "%.1f", 100.0 * part / whole) + " %";
+    }
+
+    /** "mars 2025" as the French descriptions write a month. */
+    private static String monthFr(YearMonth m) {
+        return m.getMonth().getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, Locale.FRENCH) + " " + m.getYear();
     }
 
     /** "1 234" as the French descriptions group numbers. */

@@ -64,7 +64,13 @@ import org.apache.commons.csv.CSVPrinter;
 public final class ChartRenderer {
 
     /** Changes when the drawing changes, so that ETags of older drawings no longer match. */
-    static final String DRAWING_REVISION = "1";
+    static final String DRAWING_REVISION = "2";
+
+    /**
+     * The fewest scrutins counted in a month for it to be named the highest or the lowest month of a participation
+     * chart's description (docs/journalists/charts.md); every month is still drawn and in the CSV.
+     */
+    static final int MIN_SCRUTINS_RANKED = 10;
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
@@ -229,17 +235,23 @@ public final class ChartRenderer {
             rows.add(List.of(m.month().toString(), m.counted(), m.tookPart(), percent(m.rate()),
                     percent(m.median()), m.deputiesInMedian()));
         }
-        // The first of the highest and of the lowest months.
-        MonthRate best = months.stream().max(Comparator.comparingDouble(MonthRate::rate)).orElseThrow();
-        MonthRate worst = months.stream().min(Comparator.comparingDouble(MonthRate::rate)).orElseThrow();
+        // The first of the highest and of the lowest months, among those with enough scrutins for a rate to mean
+        // something (a month of one scrutin is 0 or 100 %).
+        List<MonthRate> ranked = months.stream().filter(m -> m.counted() >= MIN_SCRUTINS_RANKED).toList();
+        Optional<MonthRate> best = ranked.stream().max(Comparator.comparingDouble(MonthRate::rate));
+        Optional<MonthRate> worst = ranked.stream().min(Comparator.comparingDouble(MonthRate::rate));
         String desc = msg(l, "charts.participation_desc", "deputy", name, "took", took, "counted", counted,
                 "from", month(l, months.getFirst().month()), "to", month(l, months.getLast().month()),
-                "rate", Formats.percent(l, took, counted),
-                "best_month", month(l, best.month()), "best_rate", Formats.percent(l, best.tookPart(), best.counted()),
-                "best_median", percentOf(l, best.median()),
-                "worst_month", month(l, worst.month()),
-                "worst_rate", Formats.percent(l, worst.tookPart(), worst.counted()),
-                "worst_median", percentOf(l, worst.median()));
+                "rate", Formats.percent(l, took, counted), "min", MIN_SCRUTINS_RANKED,
+                "ranked", best.isPresent() ? "yes" : "none",
+                "best_month", best.map(m -> month(l, m.month())).orElse(""),
+                "best_rate", best.map(m -> Formats.percent(l, m.tookPart(), m.counted())).orElse(""),
+                "best_counted", best.map(MonthRate::counted).orElse(0),
+                "best_median", best.map(m -> percentOf(l, m.median())).orElse(""),
+                "worst_month", worst.map(m -> month(l, m.month())).orElse(""),
+                "worst_rate", worst.map(m -> Formats.percent(l, m.tookPart(), m.counted())).orElse(""),
+                "worst_counted", worst.map(MonthRate::counted).orElse(0),
+                "worst_median", worst.map(m -> percentOf(l, m.median())).orElse(""));
         List<Series> series = List.of(new Series(name, rate),
                 new Series(msg(l, "charts.participation_series_median"), median));
         return new ChartModel(title, desc, source, csvLine(ref, l), ChartModel.Style.PERCENT_LINES,

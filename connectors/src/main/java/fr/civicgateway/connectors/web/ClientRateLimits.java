@@ -4,9 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 
 /**
- * The rate limits of the public chat, NLU and records APIs: one per client address (chat, NLU and the records
- * API's GETs together), and for the
- * chat one more per conversation. The conversation id is the client's choice, so only the address limit holds a
+ * The rate limits of the public chat, NLU and records APIs: one per client address (chat, NLU, the records
+ * API's GETs and its charts together), and for the chat one more per conversation. The conversation id is the client's choice, so only the address limit holds a
  * client that invents a new id for every message back.
  *
  * <p>The address is {@link HttpServletRequest#getRemoteAddr()}: the TCP peer, unless Spring Boot's
@@ -19,7 +18,7 @@ public final class ClientRateLimits {
     private final ConversationRateLimiter perConversation;
     private final ConversationRateLimiter perAddress;
 
-    ClientRateLimits(ConversationRateLimiter perConversation, ConversationRateLimiter perAddress) {
+    public ClientRateLimits(ConversationRateLimiter perConversation, ConversationRateLimiter perAddress) {
         this.perConversation = perConversation;
         this.perAddress = perAddress;
     }
