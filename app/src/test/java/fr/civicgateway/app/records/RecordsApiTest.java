@@ -678,6 +678,7 @@ class RecordsApiTest {
         RawHttp.Response options = raw.send("OPTIONS", "/api/v1/scrutins", null, null, "X-Forwarded-For", client);
         RawHttp.Response preflight = raw.send("OPTIONS", "/api/v1/scrutins", null, null,
                 "Origin", "https://newsroom.example.net", "Access-Control-Request-Method", "GET", "X-Forwarded-For", client);
+        assertThat(options.headers().get("allow")).isNotNull();
         for (RawHttp.Response r : List.of(options, preflight)) {
             String allow = r.headers().get("allow");
             if (allow != null) {
