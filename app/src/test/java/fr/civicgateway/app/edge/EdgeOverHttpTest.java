@@ -245,7 +245,7 @@ class EdgeOverHttpTest {
 
     @Test
     void errorsAreJsonInTheEndpointsFormatWhateverTheClientAccepts() {
-        assertApiError(http.send("GET", "/api/v1/%00x", null, null), 400, "bad_request");
+        assertApiError(http.send("GET", "/api/v1/%00x", null, null), 400, "rejected_path");
         assertApiError(http.send("GET", "/nothing", null, null, "Accept", "text/html"), 404, "not_found");
         assertApiError(http.send("GET", "/api/v1/ping", null, null, "Accept", "text/html"), 406, "not_acceptable");
         assertApiError(http.send("GET", "/error", null, null), 404, "not_found");

@@ -178,7 +178,7 @@ class RecordsApiTest {
         assertThat(s.path("scrutin").path("uid").asString()).isEqualTo("VTANR5L17V" + n);
         int forVotes = 0;
         for (JsonNode g : s.path("groups")) {
-            forVotes += g.path("counts").path("forVotes").asInt();
+            forVotes += g.path("counts").path("for").asInt();
         }
         assertThat(forVotes).isEqualTo((int) naive.values().stream().filter("for"::equals).count());
 
@@ -207,10 +207,11 @@ class RecordsApiTest {
         page.path("items").forEach(v -> served.add(v.path("scrutin").path("number").asInt()));
         assertThat(served).isEqualTo(expected);
 
-        // absent: the scrutins held while in office where the deputy is not listed
+        // absent: the ordinary and solemn scrutins held while in office where the deputy is not listed
         JsonNode absent = json("/api/v1/deputies/" + PANOT + "/votes?position=absent&size=5000");
         LocalDate office = ShippedData.tookOffice(PANOT);
         long naiveAbsent = SCRUTIN_FACTS.entrySet().stream().filter(e -> !all.containsKey(e.getKey())
+                && List.of("SPO", "SPS").contains(e.getValue()[1])
                 && !LocalDate.parse(e.getValue()[0]).isBefore(office)).count();
         assertThat(absent.path("page").path("totalItems").asLong()).isEqualTo(naiveAbsent);
 
@@ -372,9 +373,15 @@ class RecordsApiTest {
         assertError(get("/api/v1/deputies?size=5001"), 400, "invalid_parameter", "\"size\"", "5000");
         assertError(get("/api/v1/deputies?status=sitting&size=250&page=4"), 400, "invalid_parameter", "past the last page, 3");
         assertError(get("/api/v1/deputies?size=ten"), 400, "invalid_parameter", "\"size\"");
-        JsonNode nobody = json("/api/v1/deputies?departement=98");
+        JsonNode nobody = json("/api/v1/scrutins?from=2099-01-01");
         assertThat(nobody.path("items").size()).isZero();
         assertThat(nobody.path("page").path("totalPages").asInt()).isEqualTo(1);
+        // a département without any constituency is a mistake to say, not an empty list
+        for (String unknown : List.of("98", "999", "00", "0")) {
+            assertError(get("/api/v1/deputies?departement=" + unknown), 400, "invalid_parameter", "\"departement\"");
+        }
+        assertThat(json("/api/v1/deputies?departement=033&status=sitting").path("items").size()).isEqualTo(12);
+        assertThat(json("/api/v1/deputies?departement=2a").path("items").size()).isPositive();
     }
 
     @Test
@@ -521,14 +528,220 @@ class RecordsApiTest {
             assertThat(r.status()).as(target).isEqualTo(400);
             assertThat(r.body()).as(target).contains("\"rejected_path\"");
         }
-        // An encoded '/' is refused by Tomcat itself, before the firewall.
-        RawHttp.Response slash = raw.send("GET", "/api/v1/deputies/" + PANOT + "%2Fvotes", null, null, "X-Forwarded-For", client);
-        assertThat(slash.status()).isEqualTo(400);
-        assertThat(slash.body()).contains("\"bad_request\"");
+        // An encoded '/', '\\' or NUL is refused by Tomcat itself, before the firewall: the same code all the same.
+        for (String target : List.of("/api/v1/deputies/" + PANOT + "%2Fvotes", "/api/v1/deputies/..%2fscrutins",
+                "/api/v1/deputies/" + PANOT + "%2F", "/api/v1/deputies/" + PANOT + "%00", "/api/v1/deputies/%5c")) {
+            RawHttp.Response r = raw.send("GET", target, null, null, "X-Forwarded-For", client);
+            assertThat(r.status()).as(target).isEqualTo(400);
+            assertThat(r.body()).as(target).contains("\"rejected_path\"");
+        }
         // An encoded letter is the same path: the admin API still wants its token, the records answer the same.
         assertThat(raw.send("GET", "/api/v1/%61dmin/sources", null, null, "X-Forwarded-For", client).status()).isEqualTo(401);
         assertThat(raw.send("GET", "/%61pi/v1/deputies/" + PANOT, null, null, "X-Forwarded-For", client).body())
                 .contains("\"uid\":\"" + PANOT + "\"");
+    }
+
+    // ---- issue 12, the tester's findings
+
+    @Test
+    void aGroupsCountsAreItsFourPublishedCountsAndNeverAZeroThatIsNotOne() {
+        int n = 3876;
+        Map<String, Integer> naive = new TreeMap<>();
+        ShippedData.votes(ShippedData.scrutin(n)).forEach(l -> naive.merge(word(l.category()), 1, Integer::sum));
+        JsonNode s = json("/api/v1/scrutins/" + n);
+        Map<String, Integer> summed = new TreeMap<>();
+        for (JsonNode g : s.path("groups")) {
+            List<String> fields = new ArrayList<>();
+            g.path("counts").propertyNames().forEach(fields::add);
+            // the Assemblée publishes voters, expressed and the required majority for the scrutin only
+            assertThat(fields).as(g.toString()).containsExactly("for", "against", "abstentions", "nonVoting");
+            summed.merge("for", g.path("counts").path("for").asInt(), Integer::sum);
+            summed.merge("against", g.path("counts").path("against").asInt(), Integer::sum);
+            summed.merge("abstention", g.path("counts").path("abstentions").asInt(), Integer::sum);
+        }
+        naive.remove("non-voting");
+        assertThat(summed).isEqualTo(naive);
+        JsonNode total = s.path("scrutin").path("counts");
+        assertThat(total.has("forVotes")).isFalse();
+        assertThat(total.path("for").asInt()).isEqualTo(naive.getOrDefault("for", 0));
+        assertThat(total.path("voters").asInt()).isPositive();
+        assertThat(total.path("expressed").asInt()).isEqualTo(total.path("for").asInt() + total.path("against").asInt());
+    }
+
+    @Test
+    void aCensureMotionNotVotedForIsNotAnAbsenceAndAbsenceIsTheParticipationGap() {
+        Map<Integer, String> all = NAIVE.get(PANOT);
+        LocalDate office = ShippedData.tookOffice(PANOT);
+        JsonNode absent = json("/api/v1/deputies/" + PANOT + "/votes?position=absent&size=5000");
+        Set<Integer> absentNumbers = new HashSet<>();
+        absent.path("items").forEach(v -> {
+            absentNumbers.add(v.path("scrutin").path("number").asInt());
+            assertThat(v.path("scrutin").path("type").asString()).isIn("ordinary", "solemn");
+        });
+        assertThat(absentNumbers).doesNotContain(3059);
+        assertThat(json("/api/v1/deputies/" + PANOT + "/votes?position=absent&type=censure-motion").path("items").size()).isZero();
+
+        // the participation figure: scrutins in scope, minus those voted in, minus the non-votes that are not excused
+        JsonNode p = json("/api/v1/deputies/" + PANOT).path("figures").path("participation");
+        int nonVotingCounted = 0;
+        for (JsonNode v : json("/api/v1/deputies/" + PANOT + "/votes?position=non-voting&type=ordinary,solemn&size=5000").path("items")) {
+            if (!List.of("PAN", "PSE", "MG").contains(v.path("nonVotingCause").asString(""))
+                    && !LocalDate.parse(v.path("scrutin").path("date").asString()).isBefore(office)) {
+                nonVotingCounted++;
+            }
+        }
+        assertThat(absent.path("page").path("totalItems").asInt())
+                .isEqualTo(p.path("counted").asInt() - p.path("tookPart").asInt() - nonVotingCounted);
+
+        // a motion in office the deputy is not listed on: not-for
+        Set<Integer> naiveNotFor = new HashSet<>();
+        SCRUTIN_FACTS.forEach((n, f) -> {
+            if (f[1].equals("MOC") && !all.containsKey(n) && !LocalDate.parse(f[0]).isBefore(office)) {
+                naiveNotFor.add(n);
+            }
+        });
+        JsonNode notFor = json("/api/v1/deputies/" + PANOT + "/votes?position=not-for&size=5000");
+        Set<Integer> served = new HashSet<>();
+        notFor.path("items").forEach(v -> {
+            served.add(v.path("scrutin").path("number").asInt());
+            assertThat(v.path("position").asString()).isEqualTo("not-for");
+        });
+        assertThat(served).isEqualTo(naiveNotFor).contains(3059);
+        List<CSVRecord> rows = csv(get("/api/v1/deputies/" + PANOT + "/votes?position=not-for&size=5000&format=csv"));
+        assertThat(rows).hasSize(naiveNotFor.size()).allMatch(r -> r.get("position").equals("not-for"));
+        assertError(get("/api/v1/deputies/" + PANOT + "/votes?position=missing"), 400, "invalid_parameter", "not-for");
+    }
+
+    @Test
+    void loyaltyMonthByMonthAndCohesionPerScrutinAndPerMonthAreServed() {
+        JsonNode l = json("/api/v1/deputies/" + PANOT).path("figures").path("loyalty");
+        int same = 0;
+        int counted = 0;
+        for (JsonNode m : l.path("months")) {
+            same += m.path("same").asInt();
+            counted += m.path("counted").asInt();
+            assertThat(m.path("share").asDouble()).isEqualTo((double) m.path("same").asInt() / m.path("counted").asInt());
+        }
+        assertThat(l.path("months").size()).isGreaterThan(3);
+        assertThat(same).isEqualTo(l.path("same").asInt());
+        assertThat(counted).isEqualTo(l.path("counted").asInt());
+
+        NaiveVotes.Cohesion naive = NaiveVotes.read().cohesions().get("PO845413");
+        JsonNode plain = json("/api/v1/groups/PO845413").path("cohesion");
+        assertThat(plain.path("perScrutin").isNull()).isTrue();
+        JsonNode c = json("/api/v1/groups/PO845413?detail=scrutins").path("cohesion");
+        Map<String, List<Double>> byMonth = new TreeMap<>();
+        Set<Integer> numbers = new HashSet<>();
+        Map<Integer, Double> naiveRice = new HashMap<>();
+        for (int i = 0; i < naive.numbers().size(); i++) {
+            naiveRice.put(naive.numbers().get(i), naive.rice().get(i));
+        }
+        for (JsonNode x : c.path("perScrutin")) {
+            numbers.add(x.path("number").asInt());
+            double f = x.path("for").asInt();
+            double a = x.path("against").asInt();
+            // Rice: |for - against| / (for + against), abstentions left out
+            assertThat(x.path("rice").asDouble()).isCloseTo(Math.abs(f - a) / (f + a), org.assertj.core.data.Offset.offset(1e-12))
+                    .isCloseTo(naiveRice.get(x.path("number").asInt()), org.assertj.core.data.Offset.offset(1e-12));
+            byMonth.computeIfAbsent(x.path("date").asString().substring(0, 7), k -> new ArrayList<>()).add(x.path("rice").asDouble());
+        }
+        assertThat(numbers).isEqualTo(new HashSet<>(naive.numbers()));
+        Map<String, Double> months = new TreeMap<>();
+        c.path("months").forEach(m -> months.put(m.path("month").asString(), m.path("averageRice").asDouble()));
+        assertThat(months.keySet()).isEqualTo(byMonth.keySet());
+        byMonth.forEach((m, rs) -> assertThat(months.get(m)).as(m)
+                .isCloseTo(rs.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), org.assertj.core.data.Offset.offset(1e-12)));
+        List<CSVRecord> rows = csv(get("/api/v1/groups/PO845413?detail=scrutins&format=csv"));
+        assertThat(rows).hasSize(numbers.size());
+        assertError(get("/api/v1/groups/PO845413?detail=members"), 400, "invalid_parameter", "\"detail\"");
+    }
+
+    @Test
+    void oneIdOneAddressAndTheValidatorsAreThoseOfTheAnswersData() {
+        assertError(get("/api/v1/scrutins/03876"), 404, "not_found", "/api/v1/scrutins/3876");
+        HttpResponse<String> votes = get("/api/v1/deputies/" + PANOT + "/votes?size=1");
+        String dataDate = votes.headers().firstValue("X-Data-Date").orElseThrow();
+        assertThat(java.time.ZonedDateTime.parse(votes.headers().firstValue("Last-Modified").orElseThrow(),
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate().toString()).isEqualTo(dataDate);
+        HttpResponse<String> dossier = get("/api/v1/dossiers/DLR5L17N50168");
+        assertThat(java.time.ZonedDateTime.parse(dossier.headers().firstValue("Last-Modified").orElseThrow(),
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate().toString())
+                .isEqualTo(dossier.headers().firstValue("X-Data-Date").orElseThrow());
+
+        // RFC 9110: If-None-Match: * on a resource that exists is a 304; on one that does not, still the 404
+        HttpResponse<String> any = get("/api/v1/scrutins/3876", "If-None-Match", "*");
+        assertThat(any.statusCode()).isEqualTo(304);
+        assertThat(any.body()).isEmpty();
+        assertThat(get("/api/v1/scrutins/999999", "If-None-Match", "*").statusCode()).isEqualTo(404);
+
+        RawHttp raw = new RawHttp(port);
+        RawHttp.Response options = raw.send("OPTIONS", "/api/v1/scrutins", null, null, "X-Forwarded-For", client);
+        RawHttp.Response preflight = raw.send("OPTIONS", "/api/v1/scrutins", null, null,
+                "Origin", "https://newsroom.example.net", "Access-Control-Request-Method", "GET", "X-Forwarded-For", client);
+        assertThat(options.headers().get("allow")).isNotNull();
+        for (RawHttp.Response r : List.of(options, preflight)) {
+            String allow = r.headers().get("allow");
+            if (allow != null) {
+                assertThat(allow.replace(" ", "").split(",")).containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS");
+            }
+        }
+        assertThat(preflight.headers().get("access-control-allow-methods").replace(" ", "").split(","))
+                .containsExactlyInAnyOrder("GET", "HEAD");
+    }
+
+    @Test
+    void aDossiersStepsAreInDateOrderAndWhatIsNotKnownSaysWhy() {
+        JsonNode d = json("/api/v1/dossiers/DLR5L17N50168").path("dossier");
+        List<String> dates = new ArrayList<>();
+        d.path("steps").forEach(x -> dates.add(x.path("date").asString()));
+        assertThat(dates).isNotEmpty().isSorted();
+        assertThat(d.path("authors").size()).isPositive();
+        for (JsonNode a : d.path("authors")) {
+            if (a.path("name").isNull()) {
+                assertThat(a.path("unresolved").asString()).as(a.toString()).contains("Not a deputy");
+                assertThat(get("/api/v1/deputies/" + a.path("uid").asString()).statusCode()).isEqualTo(404);
+            } else {
+                assertThat(a.path("unresolved").isNull()).isTrue();
+                assertThat(json("/api/v1/deputies/" + a.path("uid").asString()).path("deputy").path("fullName").asString())
+                        .isEqualTo(a.path("name").asString());
+            }
+        }
+        // the amendments are not shipped: no zero, a reason and the method
+        JsonNode am = json("/api/v1/deputies/" + PANOT).path("figures").path("amendments");
+        assertThat(am.isObject()).isTrue();
+        assertThat(am.path("authored").isNull()).isTrue();
+        assertThat(am.path("unavailable").asString()).contains("not loaded");
+        assertThat(am.path("provenance").path("method").asString()).isEqualTo("an-amendments-1");
+    }
+
+    @Test
+    void everyHeaderParameterAndBodyOfTheOpenApiDocumentHasASchema() {
+        JsonNode doc = JSON.readTree(get("/api/docs/openapi.json").body());
+        List<String> missing = new ArrayList<>();
+        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            String where = op.getKey().toUpperCase() + " " + path.getKey();
+            op.getValue().path("parameters").forEach(p -> {
+                if (!p.has("schema") && !p.has("content")) {
+                    missing.add(where + " parameter " + p.path("name").asString());
+                }
+            });
+            op.getValue().path("responses").properties().forEach(r -> {
+                r.getValue().path("headers").properties().forEach(h -> {
+                    if (!h.getValue().has("schema") && !h.getValue().has("content")) {
+                        missing.add(where + " " + r.getKey() + " header " + h.getKey());
+                    }
+                });
+                r.getValue().path("content").properties().forEach(c -> {
+                    if (!c.getValue().has("schema")) {
+                        missing.add(where + " " + r.getKey() + " " + c.getKey());
+                    }
+                });
+                if (!r.getValue().has("description")) {
+                    missing.add(where + " " + r.getKey() + " description");
+                }
+            });
+        }));
+        assertThat(missing).isEmpty();
     }
 
     // ---- documentation

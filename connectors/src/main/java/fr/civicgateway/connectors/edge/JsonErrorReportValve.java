@@ -43,8 +43,10 @@ final class JsonErrorReportValve extends ErrorReportValve {
             return;
         }
         String uri = request.getRequestURI();
-        String code = EdgeErrors.codeOf(status);
-        String message = EdgeErrors.messageOf(status);
+        boolean encodedPath = status == 400 && refusedEncoding(request.getCoyoteRequest().requestURI().toString());
+        // Tomcat refuses an encoded '/', '\\' or NUL before the firewall: the same refusal, the same code as its.
+        String code = encodedPath ? "rejected_path" : EdgeErrors.codeOf(status);
+        String message = encodedPath ? SecurityConfiguration.REJECTED_PATH_MESSAGE : EdgeErrors.messageOf(status);
         Object body = uri != null && uri.startsWith("/open311/")
                 ? List.of(ordered("code", status, "description", message))
                 : ordered("error", code, "message", message);
@@ -62,6 +64,12 @@ final class JsonErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response closed: nothing more can be said
         }
+    }
+
+    /** Whether the raw request target holds an encoded '/', '\\' or NUL, which Tomcat refuses itself. */
+    static boolean refusedEncoding(String rawUri) {
+        String u = rawUri == null ? "" : rawUri.toLowerCase(java.util.Locale.ROOT);
+        return u.contains("%2f") || u.contains("%5c") || u.contains("%00");
     }
 
     private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {

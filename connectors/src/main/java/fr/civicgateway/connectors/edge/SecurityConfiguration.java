@@ -118,9 +118,12 @@ class SecurityConfiguration {
     RequestRejectedHandler requestRejectedHandler(WebChatProperties web) {
         String policy = apiPolicy(web.frameAncestors());
         return (request, response, rejected) -> EdgeErrors.write(request, response, 400, "rejected_path",
-                "This request is refused: write its path plainly, without ';', '//', '..', '/./' or an encoded '/', '.' or '%'.",
-                policy);
+                REJECTED_PATH_MESSAGE, policy);
     }
+
+    /** The firewall's refusal, and Tomcat's of an encoded '/', '\\' or NUL: one message for both. */
+    static final String REJECTED_PATH_MESSAGE = "This request is refused: write its path plainly, without ';', '//', "
+            + "'..', '/./' or an encoded '/', '\\', '.', '%' or NUL.";
 
     /** The Content-Security-Policy of every answer but the demo page's: nothing may load, framed as configured. */
     static String apiPolicy(List<String> frameAncestors) {

@@ -18,6 +18,7 @@ import fr.civicgateway.core.parliament.work.Question;
 import fr.civicgateway.core.parliament.work.Questions;
 import fr.civicgateway.core.parliament.work.Speeches;
 import fr.civicgateway.core.representative.Participation;
+import fr.civicgateway.core.representative.ParticipationCalculator;
 import fr.civicgateway.core.representative.ParticipationSource;
 import fr.civicgateway.core.votes.TopicSearch;
 import fr.civicgateway.core.votes.VoteAlignments;
@@ -57,10 +58,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Deputies", description = "Deputies of the legislature, their record and every vote they cast")
 class DeputiesController {
 
-    static final List<String> POSITIONS = List.of("for", "against", "abstention", "non-voting", "absent");
+    static final List<String> POSITIONS = List.of("for", "against", "abstention", "non-voting", "absent", "not-for");
+    /** The words shown without a {@code position} filter: every listing in the nominal lists. */
+    /** Where the amendments come from, cited even when they are not loaded. */
+    static final String AMENDEMENTS_ARCHIVE = "https://data.assemblee-nationale.fr/travaux-parlementaires/amendements";
+    private static final Set<String> LISTED_WORDS = Set.of("for", "against", "abstention", "non-voting");
     static final List<String> TYPES = List.of("ordinary", "solemn", "censure-motion", "other");
-    private static final Set<Position> LISTED = Set.of(Position.FOR, Position.AGAINST, Position.ABSTENTION,
-            Position.NON_VOTING);
 
     private final Records records;
     private final ParliamentData data;
@@ -83,8 +86,8 @@ class DeputiesController {
     @ApiResponse(responseCode = "200", description = "A page of deputies", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = Views.DeputyList.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))},
-            headers = {@Header(name = "ETag", description = "The data version"),
-                    @Header(name = "X-Total-Count", description = "Items in all pages")})
+            headers = {@Header(name = "ETag", description = "The data version", schema = @Schema(type = "string")),
+                    @Header(name = "X-Total-Count", description = "Items in all pages", schema = @Schema(type = "integer"))})
     @ApiResponse(responseCode = "304", description = "Not modified since If-None-Match / If-Modified-Since")
     @ApiResponse(responseCode = "400", description = "A bad parameter", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "429", description = "Too many requests: wait Retry-After seconds", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -102,7 +105,7 @@ class DeputiesController {
             Format f = Format.of(format, accept, true);
             Paging paging = Paging.of(page, size);
             String groupUid = group == null ? null : groupUid(group);
-            String dept = departement == null ? null : departement(departement);
+            String dept = departement == null ? null : knownDepartement(departement);
             String st = status == null ? "all" : status.toLowerCase(Locale.ROOT);
             if (!List.of("all", "sitting", "former").contains(st)) {
                 throw Params.invalid("\"status\" must be sitting, former or all.");
@@ -155,7 +158,7 @@ class DeputiesController {
             Params.onlyKnown(request.getParameterMap(), List.of("format"));
             Format.of(format, accept, false);
             Deputy d = find(uid);
-            if (records.notModified(request, response, Format.JSON)) {
+            if (records.notModified(request, response, Format.JSON, records.latestDataDate())) {
                 return null;
             }
             Views.DeputyFigures figures = new Views.DeputyFigures(participation(d), loyalty(d),
@@ -163,7 +166,12 @@ class DeputiesController {
                     questions(work.questions(d.uid())), bills(work.bills(d.uid())),
                     declarations(work.declarations(d.uid())),
                     work.amendments(d.uid()).map(a -> new Views.AmendmentsFigure(a.authored(), a.cosigned(),
-                            a.adopted(), records.cited(a.provenance()))).orElse(null));
+                            a.adopted(), null, records.cited(a.provenance())))
+                            .orElseGet(() -> new Views.AmendmentsFigure(null, null, null,
+                                    "The Amendements archive is not loaded (it is not shipped; the operator's live "
+                                            + "refresh loads it): the gateway does not have the amendments.",
+                                    records.cited(AMENDEMENTS_ARCHIVE, null, null,
+                                            Provenance.Method.AMENDMENTS.id))));
             return records.json(new Views.DeputyAnswer(records.meta(), records.deputy(d), contacts(d.uid()), figures));
         });
     }
@@ -171,8 +179,9 @@ class DeputiesController {
     @GetMapping(Records.BASE + "/deputies/{uid}/votes")
     @Operation(summary = "Every vote of a deputy",
             description = "The deputy's position on every scrutin where the nominal lists name them (for, against, "
-                    + "abstention, non-voting), newest first; with `position=absent`, also the scrutins held while in "
-                    + "office where they are not listed. Filters combine. JSON, or CSV.")
+                    + "abstention, non-voting), newest first; with `position=absent`, also the ordinary and solemn scrutins "
+                    + "held while in office where they are not listed (the participation method's scope), and with "
+                    + "`position=not-for` the censure motions in office they did not vote for. Filters combine. JSON, or CSV.")
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = Views.VoteList.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
@@ -185,7 +194,10 @@ class DeputiesController {
             @Parameter(description = "Scrutins on or after this day (yyyy-mm-dd)") @RequestParam(required = false) String from,
             @Parameter(description = "Scrutins on or before this day (yyyy-mm-dd)") @RequestParam(required = false) String to,
             @Parameter(description = "Topic words, matched as the chat matches them against the scrutins' titles", example = "retraites") @RequestParam(required = false) String q,
-            @Parameter(description = "Positions, comma-separated: for, against, abstention, non-voting, absent", example = "for,against") @RequestParam(required = false) String position,
+            @Parameter(description = "Positions, comma-separated: for, against, abstention, non-voting (the listings, the "
+                    + "default), absent (an ordinary or solemn scrutin held in office where not listed, as "
+                    + "an-participation-1 counts it), not-for (a censure motion in office not voted for: a motion "
+                    + "records only the votes for it)", example = "for,against") @RequestParam(required = false) String position,
             @Parameter(description = "Scrutin types, comma-separated: ordinary (SPO), solemn (SPS), censure-motion (MOC), other", example = "solemn") @RequestParam(required = false) String type,
             @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", minimum = "1", defaultValue = "1")) @RequestParam(required = false) String page,
             @Parameter(description = "Items per page, 1 to 5000", schema = @Schema(type = "integer", minimum = "1", maximum = "5000", defaultValue = "100")) @RequestParam(required = false) String size,
@@ -200,7 +212,7 @@ class DeputiesController {
             LocalDate end = Params.date("to", to);
             Params.period(start, end);
             String words = Params.text("q", q);
-            Set<Position> positions = positions(position);
+            Set<String> positions = positions(position);
             Set<ScrutinType> types = types(type);
             Deputy d = find(uid);
             Set<Integer> onTopic = words == null ? null : numbers(topics.find(words, data.scrutins().size()));
@@ -208,6 +220,7 @@ class DeputiesController {
             List<Views.WrittenVoteItem> rows = new ArrayList<>();
             List<DeputyVote> votes = new ArrayList<>();
             List<Scrutin> of = new ArrayList<>();
+            List<String> shownAs = new ArrayList<>();
             for (int i = all.size() - 1; i >= 0; i--) {
                 Scrutin s = all.get(i);
                 if ((start != null && s.date().isBefore(start)) || (end != null && s.date().isAfter(end))
@@ -215,12 +228,11 @@ class DeputiesController {
                     continue;
                 }
                 DeputyVote v = data.vote(d.uid(), s.number());
-                boolean shown = v.position() == Position.ABSENT
-                        ? positions.contains(Position.ABSENT) && inOffice(d, s.date())
-                        : positions.contains(v.position());
-                if (shown) {
+                String word = word(d, s, v);
+                if (word != null && positions.contains(word)) {
                     of.add(s);
                     votes.add(v);
+                    shownAs.add(word);
                 }
             }
             Records.Paged paged = records.paged(request, paging, of.size());
@@ -235,14 +247,14 @@ class DeputiesController {
                 for (int k = 0; k < pageOf.size(); k++) {
                     DeputyVote v = votes.get(first + k);
                     CsvTable.Part[] scrutin = records.scrutinCsv(pageOf.get(k));
-                    t.rowOfParts(scrutin[0], records.voteCsv(Records.position(v.position()), v.byProxy(), cause(v.cause()),
+                    t.rowOfParts(scrutin[0], records.voteCsv(shownAs.get(first + k), v.byProxy(), cause(v.cause()),
                             v.groupUid()), scrutin[1]);
                 }
                 return records.csv(t, "deputy-" + d.uid() + "-votes.csv", records.meta(), paged);
             }
             for (int k = 0; k < pageOf.size(); k++) {
                 DeputyVote v = votes.get(first + k);
-                rows.add(new Views.WrittenVoteItem(records.scrutinJson(pageOf.get(k)), Records.position(v.position()),
+                rows.add(new Views.WrittenVoteItem(records.scrutinJson(pageOf.get(k)), shownAs.get(first + k),
                         v.byProxy(), cause(v.cause()), records.group(v.groupUid())));
             }
             return records.json(new Views.WrittenVoteList(records.meta(), records.deputy(d), paged.page(),
@@ -307,10 +319,12 @@ class DeputiesController {
     private Views.LoyaltyFigure loyalty(Deputy d) {
         return records.alignments.loyalty(d.uid())
                 .map(l -> new Views.LoyaltyFigure(l.same(), l.counted(), l.share(), null,
+                        l.months().stream().map(m -> new Views.MonthlyLoyaltyView(m.month().toString(), m.same(),
+                                m.counted(), m.share())).toList(),
                         records.cited(d.pageUrl(), l.from(), l.to(), l.method())))
                 .orElseGet(() -> new Views.LoyaltyFigure(null, null, null,
                         "No ordinary or solemn scrutin where the deputy took part and their group had a majority.",
-                        records.cited(d.pageUrl(), null, null, VoteAlignments.LOYALTY_METHOD)));
+                        List.of(), records.cited(d.pageUrl(), null, null, VoteAlignments.LOYALTY_METHOD)));
     }
 
     private Views.PresenceFigure presence(CommitteePresence p) {
@@ -370,6 +384,18 @@ class DeputiesController {
                         .flatMap(Optional::stream).sorted().toList()) + "); got \"" + Params.safe(group) + "\"."));
     }
 
+    /** A département the data has a constituency in (99: the French abroad); else a 400, never an empty list. */
+    private String knownDepartement(String code) {
+        String c = departement(code);
+        boolean known = data.deputies().stream().anyMatch(d -> d.constituency() != null
+                && c.equals(departement(d.constituency().departementCode())));
+        if (!known) {
+            throw Params.invalid("\"departement\": no constituency of département \"" + Params.safe(code)
+                    + "\" in the data (codes such as 33, 2A, 971; 99 for French people abroad).");
+        }
+        return c;
+    }
+
     /** A département code as compared: upper case, without leading zeros ("01" and "1", "2a" and "2A"). */
     private static String departement(String code) {
         String c = code.strip().toUpperCase(Locale.ROOT);
@@ -380,20 +406,39 @@ class DeputiesController {
         return c.replaceFirst("^0+(?=.)", "");
     }
 
-    static Set<Position> positions(String value) {
-        Set<Position> p = Params.values("position", value, Position.class, DeputiesController::position, POSITIONS);
-        return p == null ? LISTED : p;
+    static Set<String> positions(String value) {
+        if (value == null) {
+            return LISTED_WORDS;
+        }
+        Set<String> out = new HashSet<>();
+        for (String part : value.split(",", -1)) {
+            String w = part.strip().toLowerCase(Locale.ROOT);
+            if (!POSITIONS.contains(w)) {
+                throw Params.invalid("\"position\" must be one or more of " + String.join(", ", POSITIONS)
+                        + ", separated by commas; got \"" + Params.safe(value) + "\".");
+            }
+            out.add(w);
+        }
+        return out;
     }
 
-    private static Position position(String word) {
-        return switch (word) {
-            case "for" -> Position.FOR;
-            case "against" -> Position.AGAINST;
-            case "abstention" -> Position.ABSTENTION;
-            case "non-voting" -> Position.NON_VOTING;
-            case "absent" -> Position.ABSENT;
-            default -> null;
-        };
+    /**
+     * The deputy's position on the scrutin as the list names it; null when it is not part of their record. Not
+     * listed is {@code absent} only within the participation method's scope (an-participation-1: an ordinary or
+     * solemn scrutin while in office). A censure motion records only the votes for it, so not being listed there
+     * is {@code not-for}, never an absence; not being listed on a scrutin of another type is not shown.
+     */
+    private static String word(Deputy d, Scrutin s, DeputyVote v) {
+        if (v.position() != Position.ABSENT) {
+            return Records.position(v.position());
+        }
+        if (d.mandateStart() == null || !inOffice(d, s.date())) {
+            return null;
+        }
+        if (s.type() == ScrutinType.CENSURE_MOTION) {
+            return "not-for";
+        }
+        return ParticipationCalculator.inScope(d, s) ? "absent" : null;
     }
 
     static Set<ScrutinType> types(String value) {

@@ -74,6 +74,11 @@ final class Params {
         if (!NUMBER.matcher(n).matches() || Integer.parseInt(n) < 1) {
             throw invalid("A scrutin's id is its number in the legislature, a whole number from 1 (3876); got \"" + safe(n) + "\".");
         }
+        if (n.startsWith("0")) {
+            // One id, one address: 03876 is not another name of scrutin 3876.
+            throw notFound("No scrutin \"" + n + "\": write its number without leading zeros (/api/v1/scrutins/"
+                    + Integer.parseInt(n) + ").");
+        }
         return Integer.parseInt(n);
     }
 

@@ -98,14 +98,32 @@ final class Records {
     // ---- validators
 
     /**
-     * The data's validators for this format: the {@code ETag} hashes the data's versions and dates, the
-     * {@code Last-Modified} is the latest date the data goes to. True (and a 304 is answered) when the client's copy
-     * is current; the caching headers are set either way.
+     * The validators of an answer from the scrutins' data (its {@code X-Data-Date}): see
+     * {@link #notModified(HttpServletRequest, HttpServletResponse, Format, LocalDate)}.
      */
     boolean notModified(HttpServletRequest request, HttpServletResponse response, Format format) {
+        return notModified(request, response, format, data.info().lastScrutinDate());
+    }
+
+    /**
+     * The data's validators for this format: the {@code ETag} hashes the data's versions and dates, the
+     * {@code Last-Modified} is the start of the day the answer's own data goes to (never in the future). True (and a
+     * 304 is answered) when the client's copy is current, or when it sends {@code If-None-Match: *} (RFC 9110: the
+     * resource exists, as the caller checked); the caching headers are set either way.
+     */
+    boolean notModified(HttpServletRequest request, HttpServletResponse response, Format format, LocalDate dataDate) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        return new ServletWebRequest(request, response).checkNotModified(etag(format), lastModified().toEpochMilli());
+        String tag = etag(format);
+        long modified = lastModified(dataDate).toEpochMilli();
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && ifNoneMatch.strip().equals("*")) {
+            response.setHeader(HttpHeaders.ETAG, tag);
+            response.setDateHeader(HttpHeaders.LAST_MODIFIED, modified);
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return true;
+        }
+        return new ServletWebRequest(request, response).checkNotModified(tag, modified);
     }
 
     String etag(Format format) {
@@ -122,13 +140,17 @@ final class Records {
         }
     }
 
-    /** The start of the latest day the data goes to (never in the future). */
-    Instant lastModified() {
+    /** The latest day any of the data goes to: the date of a deputy's profile, whose figures read all of it. */
+    LocalDate latestDataDate() {
         DataInfo i = data.info();
-        LocalDate latest = Stream.of(i.lastScrutinDate(), i.deputiesDataDate(), work.dossiersProvenance().dataDate(),
+        return Stream.of(i.lastScrutinDate(), i.deputiesDataDate(), work.dossiersProvenance().dataDate(),
                         work.agendaProvenance().dataDate(), recordDate())
                 .filter(d -> d != null).max(LocalDate::compareTo).orElse(LocalDate.EPOCH);
-        Instant at = latest.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** The start of that day (never in the future). */
+    Instant lastModified(LocalDate day) {
+        Instant at = (day == null ? LocalDate.EPOCH : day).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant now = clock.instant();
         return at.isAfter(now) ? now : at;
     }

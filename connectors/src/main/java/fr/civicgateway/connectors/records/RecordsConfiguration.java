@@ -5,9 +5,15 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -38,6 +44,52 @@ class RecordsConfiguration implements WebMvcConfigurer {
                     .allowCredentials(false)
                     .maxAge(3600);
         }
+    }
+
+    /** What the records' paths answer: the {@code Allow} of an OPTIONS or a 405 names no method that would 405. */
+    static final String ALLOW = "GET, HEAD, OPTIONS";
+
+    /**
+     * On the records' paths, {@code Allow} is {@link #ALLOW} whoever writes it (the servlet's own OPTIONS answer lists
+     * every method it has, POST and PUT included, which these read-only paths refuse).
+     */
+    @Bean
+    FilterRegistrationBean<Filter> recordsAllowHeader() {
+        Filter filter = (request, response, chain) -> {
+            if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse out
+                    && isRecordsPath(http.getRequestURI())) {
+                chain.doFilter(request, new HttpServletResponseWrapper(out) {
+                    @Override
+                    public void setHeader(String name, String value) {
+                        super.setHeader(name, HttpHeaders.ALLOW.equalsIgnoreCase(name) ? ALLOW : value);
+                    }
+
+                    @Override
+                    public void addHeader(String name, String value) {
+                        if (HttpHeaders.ALLOW.equalsIgnoreCase(name)) {
+                            super.setHeader(name, ALLOW);
+                        } else {
+                            super.addHeader(name, value);
+                        }
+                    }
+                });
+            } else {
+                chain.doFilter(request, response);
+            }
+        };
+        FilterRegistrationBean<Filter> bean = new FilterRegistrationBean<>(filter);
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return bean;
+    }
+
+    static boolean isRecordsPath(String uri) {
+        if (uri == null) {
+            return false;
+        }
+        return uri.equals("/api/docs/openapi.json") || uri.equals(Records.BASE + "/deputies")
+                || uri.equals(Records.BASE + "/scrutins") || uri.startsWith(Records.BASE + "/deputies/")
+                || uri.startsWith(Records.BASE + "/scrutins/") || uri.startsWith(Records.BASE + "/groups/")
+                || uri.startsWith(Records.BASE + "/dossiers/");
     }
 
     @Bean

@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -189,12 +190,18 @@ class ScrutinsController {
     @ApiResponse(responseCode = "429", description = "Too many requests", content = @Content(schema = @Schema(implementation = ApiError.class)))
     ResponseEntity<?> group(
             @Parameter(description = "The group's organe uid", example = "PO845413") @PathVariable String uid,
+            @Parameter(description = "scrutins: add the Rice index of every scrutin counted (JSON: cohesion.perScrutin; "
+                    + "CSV: one scrutin a row instead of the members)", schema = @Schema(allowableValues = {"scrutins"})) @RequestParam(required = false) String detail,
             @Parameter(description = "json or csv (else the Accept header decides)", schema = @Schema(allowableValues = {"json", "csv"})) @RequestParam(required = false) String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletRequest request, HttpServletResponse response) {
         return records.answer(request, () -> {
-            Params.onlyKnown(request.getParameterMap(), List.of("format"));
+            Params.onlyKnown(request.getParameterMap(), List.of("detail", "format"));
             Format f = Format.of(format, accept, true);
+            if (detail != null && !detail.equals("scrutins")) {
+                throw Params.invalid("\"detail\" must be scrutins.");
+            }
+            boolean perScrutin = detail != null;
             Params.organeUid(uid);
             PoliticalGroup g = data.group(uid).orElseThrow(() -> Params.notFound("No group " + uid + " in the data."));
             if (records.notModified(request, response, f)) {
@@ -202,6 +209,14 @@ class ScrutinsController {
             }
             List<Deputy> members = data.deputies().stream().filter(d -> d.current() && g.uid().equals(d.groupUid()))
                     .sorted(DeputiesController.byName()).toList();
+            Optional<VoteAlignments.Cohesion> rice = records.alignments.cohesion(g.uid());
+            if (f == Format.CSV && perScrutin) {
+                CsvTable t = new CsvTable("scrutin", "date", "for", "against", "abstentions", "rice");
+                rice.ifPresent(c -> c.perScrutin().forEach(x -> t.row(x.number(), x.date(), x.forVotes(), x.against(),
+                        x.abstentions(), x.rice())));
+                return records.csv(t, "group-" + g.uid() + "-cohesion.csv",
+                        records.meta(VoteAlignments.COHESION_METHOD), null);
+            }
             if (f == Format.CSV) {
                 CsvTable t = new CsvTable("uid", "civility", "first_name", "last_name", "constituency", "departement",
                         "page_url");
@@ -212,12 +227,18 @@ class ScrutinsController {
                 }
                 return records.csv(t, "group-" + g.uid() + "-members.csv", records.meta(), null);
             }
-            Views.CohesionFigure cohesion = records.alignments.cohesion(g.uid())
+            Views.CohesionFigure cohesion = rice
                     .map(c -> new Views.CohesionFigure(c.scrutins(), c.averageRice(), null,
+                            c.months().stream().map(m -> new Views.MonthlyRiceView(m.month().toString(), m.scrutins(),
+                                    m.averageRice())).toList(),
+                            !perScrutin ? null : c.perScrutin().stream().map(x -> new Views.ScrutinRiceView(x.number(),
+                                    x.date(), x.forVotes(), x.against(), x.abstentions(), x.rice(),
+                                    records.api("/scrutins/" + x.number()))).toList(),
                             records.cited(Records.OPEN_DATA, c.from(), c.to(), c.method())))
                     .orElseGet(() -> new Views.CohesionFigure(null, null,
                             "No cohesion: the non-inscrits and unnamed blocks have no line to follow, and a group "
-                                    + "needs a scrutin where a member voted for or against.",
+                                    + "needs a scrutin where a member voted for or against.", List.of(),
+                            perScrutin ? List.of() : null,
                             records.cited(Records.OPEN_DATA, null, null, VoteAlignments.COHESION_METHOD)));
             return records.json(new Views.GroupAnswer(records.meta(), records.group(g.uid()), members.size(),
                     members.stream().map(records::deputy).toList(), cohesion));
@@ -244,18 +265,22 @@ class ScrutinsController {
             Format.of(format, accept, false);
             Params.dossierUid(uid);
             Dossier d = work.dossier(uid).orElseThrow(() -> Params.notFound("No dossier " + uid + " in the data."));
-            if (records.notModified(request, response, Format.JSON)) {
+            if (records.notModified(request, response, Format.JSON, work.dossiersProvenance().dataDate())) {
                 return null;
             }
             LocalDate on = work.dossiersProvenance().dataDate();
-            List<Views.PersonRef> authors = d.authors().stream().map(a -> data.deputy(a)
-                    .map(x -> new Views.PersonRef(a, x.fullName(), records.api("/deputies/" + a)))
-                    .orElseGet(() -> new Views.PersonRef(a, null, null))).toList();
+            List<Views.PersonRef> authors = d.authors().stream().map(a -> data.deputy(a).filter(x -> !x.unresolved())
+                    .map(x -> new Views.PersonRef(a, x.fullName(), records.api("/deputies/" + a), null))
+                    .orElseGet(() -> new Views.PersonRef(a, null, null, "Not a deputy of the data (a senator or a "
+                            + "member of the government): the Assemblée's deputies archive does not name them."))).toList();
             List<Views.ScrutinSummary> votes = d.scrutins().stream().map(data::scrutin).flatMap(java.util.Optional::stream)
                     .map(records::scrutin).toList();
             Views.DossierView view = new Views.DossierView(d.uid(), d.title(), d.procedure(), d.proposition(),
                     d.numbers(), d.url(), d.stage(on).map(this::step).orElse(null),
-                    d.next(on).map(this::step).orElse(null), d.steps().stream().map(this::step).toList(), authors, votes);
+                    d.next(on).map(this::step).orElse(null), d.steps().stream()
+                    // by date; a stable sort keeps one day's steps in the source's order, undated ones last
+                    .sorted(Comparator.comparing(Step::date, Comparator.nullsLast(Comparator.naturalOrder())))
+                    .map(this::step).toList(), authors, votes);
             return records.json(new Views.DossierAnswer(records.meta(work.dossiersProvenance()), view));
         });
     }
@@ -285,10 +310,10 @@ class ScrutinsController {
                 .toList();
     }
 
-    private static Views.CountsView counts(GroupVote g) {
+    /** The group's four counts: its decompteVoix has no voters, expressed or required figure (published as 0). */
+    private static Views.GroupCountsView counts(GroupVote g) {
         var c = g.counts();
-        return new Views.CountsView(c.voters(), c.expressed(), c.required(), c.forVotes(), c.against(),
-                c.abstentions(), c.nonVoting());
+        return new Views.GroupCountsView(c.forVotes(), c.against(), c.abstentions(), c.nonVoting());
     }
 
     private Views.DossierRef dossierRef(Dossier d) {

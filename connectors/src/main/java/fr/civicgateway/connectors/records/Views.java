@@ -1,6 +1,7 @@
 package fr.civicgateway.connectors.records;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
@@ -79,8 +80,13 @@ final class Views {
                                Cited provenance) {
     }
 
-    @Schema(description = "Share of the deputy's votes cast like their group's majority (method an-loyalty-1).")
-    record LoyaltyFigure(Integer same, Integer counted, Double share, String unavailable, Cited provenance) {
+    @Schema(description = "Share of the deputy's votes cast like their group's majority (method an-loyalty-1), "
+            + "and month by month (the months add up to the whole).")
+    record LoyaltyFigure(Integer same, Integer counted, Double share, String unavailable,
+                         List<MonthlyLoyaltyView> months, Cited provenance) {
+    }
+
+    record MonthlyLoyaltyView(@Schema(example = "2025-03") String month, int same, int counted, double share) {
     }
 
     @Schema(description = "Presence at the committee meetings that publish their rolls (method an-committee-presence-1).")
@@ -118,8 +124,11 @@ final class Views {
     record DeclarationsFigure(List<DeclarationView> filed, String hatvpPage, Cited provenance) {
     }
 
-    @Schema(description = "Amendments (method an-amendments-1); null when the Amendements archive is not loaded.")
-    record AmendmentsFigure(int authored, int cosigned, int adopted, Cited provenance) {
+    @Schema(description = "Amendments (method an-amendments-1); counts null, with the reason in unavailable, when "
+            + "the Amendements archive is not loaded (never a zero).")
+    record AmendmentsFigure(Integer authored, Integer cosigned, Integer adopted,
+                            @Schema(description = "Why there is no figure, when there is none") String unavailable,
+                            Cited provenance) {
     }
 
     record DeputyFigures(ParticipationFigure participation, LoyaltyFigure loyalty, PresenceFigure committeePresence,
@@ -130,8 +139,18 @@ final class Views {
     record DeputyAnswer(Meta meta, DeputySummary deputy, ContactsView contacts, DeputyFigures figures) implements Answer {
     }
 
-    record CountsView(int voters, int expressed, int required, int forVotes, int against, int abstentions,
+    @Schema(description = "The scrutin's published totals (syntheseVote).")
+    record CountsView(@Schema(description = "nombreVotants") int voters,
+                      @Schema(description = "suffragesExprimes") int expressed,
+                      @Schema(description = "nbrSuffragesRequis: the majority required") int required,
+                      @JsonProperty("for") @Schema(name = "for") int forVotes, int against, int abstentions,
                       int nonVoting) {
+    }
+
+    @Schema(description = "A group's published decompteVoix: the four counts only. The Assemblée publishes voters, "
+            + "expressed votes and the required majority for the whole scrutin, not per group, so they are not given.")
+    record GroupCountsView(@JsonProperty("for") @Schema(name = "for") int forVotes, int against, int abstentions,
+                           int nonVoting) {
     }
 
     record ScrutinSummary(@Schema(example = "3876") int number, @Schema(example = "VTANR5L17V3876") String uid,
@@ -147,7 +166,10 @@ final class Views {
     }
 
     record VoteItem(ScrutinSummary scrutin,
-                    @Schema(allowableValues = {"for", "against", "abstention", "non-voting", "absent"}) String position,
+                    @Schema(allowableValues = {"for", "against", "abstention", "non-voting", "absent", "not-for"},
+                            description = "absent: an ordinary or solemn scrutin in office where not listed; not-for: "
+                                    + "a censure motion in office not voted for (a motion records only the votes for)")
+                    String position,
                     boolean byProxy,
                     @Schema(description = "causePositionVote of a non-voting deputy (PAN, PSE, MG), else null") String nonVotingCause,
                     @Schema(description = "The group the vote is listed under; null when not listed") GroupRef group) {
@@ -169,7 +191,7 @@ final class Views {
             implements Answer {
     }
 
-    record GroupResult(GroupRef group, int members, CountsView counts,
+    record GroupResult(GroupRef group, int members, GroupCountsView counts,
                        @Schema(description = "The position strictly more members took than either other, from the "
                                + "nominal votes; null when none took part or two positions tie") String majority,
                        @Schema(description = "positionMajoritaire as published (not used by the answers)") String publishedMajority) {
@@ -188,8 +210,18 @@ final class Views {
                          List<NominalVote> votes, List<DossierRef> dossiers) implements Answer {
     }
 
-    @Schema(description = "A group's cohesion, the Rice index per scrutin averaged (method an-cohesion-1).")
-    record CohesionFigure(Integer scrutins, Double averageRice, String unavailable, Cited provenance) {
+    @Schema(description = "A group's cohesion, the Rice index per scrutin averaged (method an-cohesion-1); its "
+            + "monthly means, and with detail=scrutins the index of every scrutin counted.")
+    record CohesionFigure(Integer scrutins, Double averageRice, String unavailable, List<MonthlyRiceView> months,
+                          @Schema(description = "Only with detail=scrutins; else null") List<ScrutinRiceView> perScrutin,
+                          Cited provenance) {
+    }
+
+    record MonthlyRiceView(@Schema(example = "2025-03") String month, int scrutins, double averageRice) {
+    }
+
+    record ScrutinRiceView(int number, LocalDate date, @JsonProperty("for") @Schema(name = "for") int forVotes,
+                           int against, int abstentions, double rice, String apiUrl) {
     }
 
     record GroupAnswer(Meta meta, GroupRef group, int sittingMembers, List<DeputySummary> members,
@@ -199,13 +231,17 @@ final class Views {
     record StepView(String code, String kind, String chamber, LocalDate date, String outcome) {
     }
 
-    record PersonRef(String uid, String name, String apiUrl) {
+    @Schema(description = "An author: named from the deputies of the data; a senator or a member of the government "
+            + "(not in the deputies' archive) has name and apiUrl null, and unresolved says so.")
+    record PersonRef(String uid, String name, String apiUrl, String unresolved) {
     }
 
     record DossierView(String uid, String title, String procedure, boolean proposition,
                        @Schema(description = "The numbers of the Assemblée texts deposited in it") List<Integer> textNumbers,
                        String url, @Schema(description = "Its stage on the date of the data (method an-bill-stage-1)") StepView stage,
-                       @Schema(description = "The next step already scheduled") StepView next, List<StepView> steps,
+                       @Schema(description = "The next step already scheduled") StepView next,
+                       @Schema(description = "Every dated step, by date (steps of one day in the source's order)")
+                       List<StepView> steps,
                        List<PersonRef> authors, List<ScrutinSummary> votes) {
     }
 
