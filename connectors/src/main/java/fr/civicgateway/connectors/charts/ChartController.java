@@ -74,13 +74,15 @@ class ChartController {
             @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
             @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))},
-            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language"),
-                    @Header(name = "Content-Language", description = "fr or en")})
+            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language",
+                    schema = @Schema(type = "string")),
+                    @Header(name = "Content-Language", description = "fr or en",
+                    schema = @Schema(type = "string", allowableValues = {"fr", "en"}))})
     @ApiResponse(responseCode = "304", description = "Not modified since If-None-Match")
     @ApiResponse(responseCode = "400", description = "A bad id or parameter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "404", description = "No such deputy in the data, or another format", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "429", description = "Too many requests: wait Retry-After seconds", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)),
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
     ResponseEntity<Object> participation(
             @Parameter(description = "The Assemblée's acteur uid of a deputy", example = "PA720892") @PathVariable String uid,
             @Parameter(description = "svg, png or csv", schema = @Schema(allowableValues = {"svg", "png", "csv"})) @PathVariable String format,
@@ -98,13 +100,15 @@ class ChartController {
             @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
             @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))},
-            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language"),
-                    @Header(name = "Content-Language", description = "fr or en")})
+            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language",
+                    schema = @Schema(type = "string")),
+                    @Header(name = "Content-Language", description = "fr or en",
+                    schema = @Schema(type = "string", allowableValues = {"fr", "en"}))})
     @ApiResponse(responseCode = "304", description = "Not modified since If-None-Match")
     @ApiResponse(responseCode = "400", description = "A bad id or parameter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "404", description = "No such deputy in the data, or another format", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "429", description = "Too many requests: wait Retry-After seconds", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)),
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
     ResponseEntity<Object> positions(
             @Parameter(description = "The Assemblée's acteur uid of a deputy", example = "PA720892") @PathVariable String uid,
             @Parameter(description = "svg, png or csv", schema = @Schema(allowableValues = {"svg", "png", "csv"})) @PathVariable String format,
@@ -122,13 +126,15 @@ class ChartController {
             @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
             @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))},
-            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language"),
-                    @Header(name = "Content-Language", description = "fr or en")})
+            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language",
+                    schema = @Schema(type = "string")),
+                    @Header(name = "Content-Language", description = "fr or en",
+                    schema = @Schema(type = "string", allowableValues = {"fr", "en"}))})
     @ApiResponse(responseCode = "304", description = "Not modified since If-None-Match")
     @ApiResponse(responseCode = "400", description = "A bad id or parameter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "404", description = "No such scrutin in the data, or another format", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "429", description = "Too many requests: wait Retry-After seconds", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)),
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
     ResponseEntity<Object> groups(
             @Parameter(description = "The scrutin's number in the legislature", example = "3876") @PathVariable String number,
             @Parameter(description = "svg, png or csv", schema = @Schema(allowableValues = {"svg", "png", "csv"})) @PathVariable String format,
@@ -146,13 +152,15 @@ class ChartController {
             @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
             @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))},
-            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language"),
-                    @Header(name = "Content-Language", description = "fr or en")})
+            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language",
+                    schema = @Schema(type = "string")),
+                    @Header(name = "Content-Language", description = "fr or en",
+                    schema = @Schema(type = "string", allowableValues = {"fr", "en"}))})
     @ApiResponse(responseCode = "304", description = "Not modified since If-None-Match")
     @ApiResponse(responseCode = "400", description = "A bad id or parameter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "404", description = "No such group in the data, or another format", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "429", description = "Too many requests: wait Retry-After seconds", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)),
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
     ResponseEntity<Object> cohesion(
             @Parameter(description = "The Assemblée's organe uid of a group", example = "PO845413") @PathVariable String uid,
             @Parameter(description = "svg, png or csv", schema = @Schema(allowableValues = {"svg", "png", "csv"})) @PathVariable String format,
