@@ -215,6 +215,19 @@ class RecordsApiTest {
                 && !LocalDate.parse(e.getValue()[0]).isBefore(office)).count();
         assertThat(absent.path("page").path("totalItems").asLong()).isEqualTo(naiveAbsent);
 
+        // The scrutins' list reads the same filter: the solemn scrutins of the first half of 2025, by the raw files.
+        Set<Integer> solemn = new HashSet<>();
+        SCRUTIN_FACTS.forEach((n, f) -> {
+            LocalDate d = LocalDate.parse(f[0]);
+            if (!d.isBefore(from) && !d.isAfter(to) && f[1].equals("SPS")) {
+                solemn.add(n);
+            }
+        });
+        Set<Integer> listed = new HashSet<>();
+        json("/api/v1/scrutins?from=2025-01-01&to=2025-06-30&type=solemn&size=5000").path("items")
+                .forEach(s -> listed.add(s.path("number").asInt()));
+        assertThat(listed).isNotEmpty().isEqualTo(solemn);
+
         JsonNode onTopic = json("/api/v1/deputies/" + PANOT + "/votes?q=retraites&size=5000");
         assertThat(onTopic.path("items").size()).isPositive().isLessThan(all.size());
         onTopic.path("items").forEach(v -> assertThat(v.path("scrutin").path("title").asString().toLowerCase()).contains("retraite"));

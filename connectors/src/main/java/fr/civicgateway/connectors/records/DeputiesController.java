@@ -63,8 +63,6 @@ class DeputiesController {
     /** Where the amendments come from, cited even when they are not loaded. */
     static final String AMENDEMENTS_ARCHIVE = "https://data.assemblee-nationale.fr/travaux-parlementaires/amendements";
     private static final Set<String> LISTED_WORDS = Set.of("for", "against", "abstention", "non-voting");
-    static final List<String> TYPES = List.of("ordinary", "solemn", "censure-motion", "other");
-
     private final Records records;
     private final ParliamentData data;
     private final AssemblyWork work;
@@ -208,14 +206,9 @@ class DeputiesController {
             Params.onlyKnown(request.getParameterMap(), List.of("from", "to", "q", "position", "type", "page", "size", "format"));
             Format f = Format.of(format, accept, true);
             Paging paging = Paging.of(page, size);
-            LocalDate start = Params.date("from", from);
-            LocalDate end = Params.date("to", to);
-            Params.period(start, end);
-            String words = Params.text("q", q);
+            ScrutinFilter filter = ScrutinFilter.of(from, to, q, type, topics, data.scrutins().size());
             Set<String> positions = positions(position);
-            Set<ScrutinType> types = types(type);
             Deputy d = find(uid);
-            Set<Integer> onTopic = words == null ? null : numbers(topics.find(words, data.scrutins().size()));
             List<Scrutin> all = data.scrutins();
             List<Views.WrittenVoteItem> rows = new ArrayList<>();
             List<DeputyVote> votes = new ArrayList<>();
@@ -223,8 +216,7 @@ class DeputiesController {
             List<String> shownAs = new ArrayList<>();
             for (int i = all.size() - 1; i >= 0; i--) {
                 Scrutin s = all.get(i);
-                if ((start != null && s.date().isBefore(start)) || (end != null && s.date().isAfter(end))
-                        || (types != null && !types.contains(s.type())) || (onTopic != null && !onTopic.contains(s.number()))) {
+                if (!filter.accepts(s)) {
                     continue;
                 }
                 DeputyVote v = data.vote(d.uid(), s.number());
@@ -439,26 +431,6 @@ class DeputiesController {
             return "not-for";
         }
         return ParticipationCalculator.inScope(d, s) ? "absent" : null;
-    }
-
-    static Set<ScrutinType> types(String value) {
-        return Params.values("type", value, ScrutinType.class, DeputiesController::type, TYPES);
-    }
-
-    private static ScrutinType type(String word) {
-        return switch (word) {
-            case "ordinary", "spo" -> ScrutinType.ORDINARY;
-            case "solemn", "sps" -> ScrutinType.SOLEMN;
-            case "censure-motion", "moc" -> ScrutinType.CENSURE_MOTION;
-            case "other" -> ScrutinType.OTHER;
-            default -> null;
-        };
-    }
-
-    static Set<Integer> numbers(TopicSearch.Matches m) {
-        Set<Integer> out = new HashSet<>();
-        m.best().forEach(s -> out.add(s.number()));
-        return out;
     }
 
     /** The period {@code ParticipationCalculator} counts: from taking office to the mandate's end, if it ended. */

@@ -9,7 +9,6 @@ import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.PoliticalGroup;
 import fr.civicgateway.core.parliament.Position;
 import fr.civicgateway.core.parliament.Scrutin;
-import fr.civicgateway.core.parliament.ScrutinType;
 import fr.civicgateway.core.parliament.work.AssemblyWork;
 import fr.civicgateway.core.parliament.work.Dossier;
 import fr.civicgateway.core.parliament.work.Step;
@@ -85,25 +84,17 @@ class ScrutinsController {
             Params.onlyKnown(request.getParameterMap(), List.of("from", "to", "q", "type", "outcome", "page", "size", "format"));
             Format f = Format.of(format, accept, true);
             Paging paging = Paging.of(page, size);
-            LocalDate start = Params.date("from", from);
-            LocalDate end = Params.date("to", to);
-            Params.period(start, end);
-            String words = Params.text("q", q);
-            Set<ScrutinType> types = DeputiesController.types(type);
+            ScrutinFilter filter = ScrutinFilter.of(from, to, q, type, topics, data.scrutins().size());
             Outcome result = outcome == null ? null : switch (outcome.toLowerCase(java.util.Locale.ROOT)) {
                 case "adopted" -> Outcome.ADOPTED;
                 case "rejected" -> Outcome.REJECTED;
                 default -> throw Params.invalid("\"outcome\" must be adopted or rejected.");
             };
-            Set<Integer> onTopic = words == null ? null
-                    : DeputiesController.numbers(topics.find(words, data.scrutins().size()));
             List<Scrutin> all = new ArrayList<>();
             List<Scrutin> scrutins = data.scrutins();
             for (int i = scrutins.size() - 1; i >= 0; i--) {
                 Scrutin s = scrutins.get(i);
-                if ((start == null || !s.date().isBefore(start)) && (end == null || !s.date().isAfter(end))
-                        && (types == null || types.contains(s.type())) && (result == null || result == s.outcome())
-                        && (onTopic == null || onTopic.contains(s.number()))) {
+                if (filter.accepts(s) && (result == null || result == s.outcome())) {
                     all.add(s);
                 }
             }
