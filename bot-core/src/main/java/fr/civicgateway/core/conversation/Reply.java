@@ -38,14 +38,11 @@ public sealed interface Reply {
      * @param locale  the language of the answer, which the chart's labels are drawn in
      * @param alt     the text alternative: what the chart shows, with its numbers in words (for screen readers and
      *                an image that does not load)
-     * @param caption one or two sentences under the image, with the numbers it shows; keep it under
-     *                {@value #MAX_CAPTION} characters (Telegram's limit on a photo's caption, beyond which Telegram
-     *                shortens it)
+     * @param caption one or two sentences under the image, with the numbers it shows; short (a channel may cut a
+     *                long caption: the Telegram connector does past Telegram's limit)
      */
     record Chart(String path, Locale locale, String alt, String caption) implements Reply {
 
-        /** Telegram's limit on a photo caption. */
-        public static final int MAX_CAPTION = 1024;
         private static final Pattern PATH = Pattern.compile("/api/v1(/[A-Za-z0-9_-]+)+");
 
         public Chart {

@@ -31,7 +31,7 @@ final class ChartPhoto extends BotApiMethod<Message> {
     /**
      * @param chart   the chart's path under the records API, without extension
      * @param locale  a BCP 47 language tag ({@code fr}) for its labels
-     * @param caption at most {@link fr.civicgateway.core.conversation.Reply.Chart#MAX_CAPTION} characters
+     * @param caption at most {@link ReplyRenderer#MAX_CAPTION} characters
      */
     @JsonCreator
     ChartPhoto(@JsonProperty("chat_id") String chatId, @JsonProperty("message_thread_id") Integer messageThreadId,

@@ -30,6 +30,8 @@ final class ReplyRenderer {
 
     /** Telegram's limit on a message's text, counted here in UTF-16 units, which is never fewer than Telegram's count. */
     static final int MAX_MESSAGE_LENGTH = 4096;
+    /** Telegram's limit on a photo's caption; a longer one is cut at a word and ends with "…". */
+    static final int MAX_CAPTION = 1024;
 
     private final QuickReplyButtons buttons;
 
@@ -76,10 +78,10 @@ final class ReplyRenderer {
 
     /** A caption within Telegram's limit, shortened at a word when needed (the full text is in the answer above). */
     static String caption(String caption) {
-        if (caption.length() <= Reply.Chart.MAX_CAPTION) {
+        if (caption.length() <= MAX_CAPTION) {
             return caption;
         }
-        return split(caption, Reply.Chart.MAX_CAPTION - 1).getFirst() + "…";
+        return split(caption, MAX_CAPTION - 1).getFirst() + "…";
     }
 
     private ReplyKeyboard keyboard(List<QuickReply> quickReplies) {
