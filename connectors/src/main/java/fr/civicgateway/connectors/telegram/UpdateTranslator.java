@@ -34,7 +34,7 @@ final class UpdateTranslator {
      * A group: Telegram's {@code request_location} and {@code request_contact} buttons work in private chats only;
      * a photo sent in reply to the bot is read.
      */
-    static final ChannelCapabilities GROUP = new ChannelCapabilities(false, false, true, true);
+    static final ChannelCapabilities GROUP = new ChannelCapabilities(false, false, true, true, true);
 
     private final ChatPseudonyms pseudonyms;
     private final QuickReplyButtons buttons;
