@@ -156,8 +156,13 @@ final class UpdateTranslator {
                 case "start" -> start(where, language, commandArgument(text));
                 case "signaler" -> start(where, language, "signaler");
                 case "consultation" -> message(where, language, "consultation", null, null, Inbound.Kind.ANSWER);
-                case "stop" -> new Inbound(chatId, language, null, null, Inbound.Kind.STOP, where.threadId(),
-                        where.replyTo());
+                // The core deletes the conversation's subscriptions and says so; the connector stops pushing.
+                case "stop" -> message(where, language, "/stop", null, null, Inbound.Kind.STOP);
+                // "/suivre Mathilde Panot" is "suivre Mathilde Panot"; "/suivre" alone, how to follow.
+                case "suivre", "follow" -> message(where, language, commandArgument(text).isBlank() ? "/suivre"
+                        : clip("suivre " + commandArgument(text)), null, null, Inbound.Kind.ANSWER);
+                case "abonnements", "subscriptions" -> message(where, language, "/abonnements", null, null,
+                        Inbound.Kind.ANSWER);
                 case "help" -> message(where, language, language == Language.EN ? "help" : "aide", null, null,
                         Inbound.Kind.ANSWER);
                 default -> message(where, language, clip(text), null, null, Inbound.Kind.ANSWER);
