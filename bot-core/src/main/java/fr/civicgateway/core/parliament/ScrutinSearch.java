@@ -148,6 +148,34 @@ public final class ScrutinSearch {
         return new Result(best, all.cardinality());
     }
 
+    /**
+     * Whether a title is about a topic in the strict sense of {@link #search}: it holds every concept of the topic
+     * (the same lexicon, folding and plurals). Unlike a search, no "most concepts" fallback: a followed topic is told
+     * only of scrutins that are about it. Build once per topic; thread-safe.
+     */
+    public static java.util.function.Predicate<String> titleMatcher(String topic) {
+        List<List<String[]>> concepts = concepts(topic == null ? "" : topic);
+        if (concepts.isEmpty()) {
+            return title -> false;
+        }
+        return title -> {
+            String[] stems = stems(Text.foldToWords(title == null ? "" : title));
+            for (List<String[]> phrases : concepts) {
+                boolean any = false;
+                for (String[] phrase : phrases) {
+                    if (contains(stems, phrase)) {
+                        any = true;
+                        break;
+                    }
+                }
+                if (!any) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
     /** Each concept is the list of phrases (stemmed word arrays) any of which may stand for it in a title. */
     private static List<List<String[]>> concepts(String topic) {
         String[] words = Text.foldToWords(topic).split(" ");
