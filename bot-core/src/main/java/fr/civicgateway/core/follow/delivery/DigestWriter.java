@@ -11,7 +11,14 @@ import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.Position;
 import fr.civicgateway.core.parliament.Scrutin;
 import fr.civicgateway.core.text.MessageCatalogue;
+import fr.civicgateway.core.parliament.work.AssemblyWork;
+import fr.civicgateway.core.parliament.work.Dossier;
+import fr.civicgateway.core.parliament.work.Question;
+import fr.civicgateway.core.parliament.work.SittingRef;
+import fr.civicgateway.core.parliament.work.Step;
+import fr.civicgateway.core.parliament.work.StepKind;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +61,8 @@ public final class DigestWriter {
      * @param followedDeputies the deputies the subscriber follows (for topics: "Mathilde Panot a voté pour")
      * @param intro            a sentence before the digest (the widget's "Depuis votre dernière visite"), or null
      */
-    public String write(List<DueDelivery> items, Language lang, ParliamentData data, List<String> followedDeputies,
-                        String intro) {
+    public String write(List<DueDelivery> items, Language lang, ParliamentData data, AssemblyWork work,
+                        List<String> followedDeputies, String intro) {
         Map<String, List<DueDelivery>> byTarget = new LinkedHashMap<>();
         items.stream().sorted(Comparator.comparing((DueDelivery d) -> d.target().key()).thenComparingLong(DueDelivery::id))
                 .forEach(d -> byTarget.computeIfAbsent(d.target().key(), k -> new ArrayList<>()).add(d));
@@ -64,13 +71,13 @@ public final class DigestWriter {
         String cutLink = null;
         for (List<DueDelivery> group : byTarget.values()) {
             FollowTarget target = group.getFirst().target();
-            lines.add(section(target, group.getFirst(), lang, data));
+            lines.add(section(target, group.getFirst(), lang, data, work));
             if (cutLink == null) {
                 cutLink = target instanceof FollowTarget.Deputy d ? pages.deputy(d.uid()) : pages.base() + PageLinks.SCRUTIN_PATH.replaceAll("/$", "");
             }
             for (DueDelivery d : group) {
                 itemLines.add(lines.size());
-                lines.add(line(d, lang, data, followedDeputies));
+                lines.add(line(d, lang, data, work, followedDeputies));
             }
         }
         String head = (intro == null ? "" : intro + "\n") + messages.format(lang, "follow.digest_header", "count", items.size());
@@ -94,19 +101,21 @@ public final class DigestWriter {
         return out.append("\n").append(foot).toString();
     }
 
-    private String section(FollowTarget target, DueDelivery first, Language lang, ParliamentData data) {
+    private String section(FollowTarget target, DueDelivery first, Language lang, ParliamentData data, AssemblyWork work) {
         return switch (target) {
             case FollowTarget.Deputy d -> messages.format(lang, "follow.section_deputy", "name",
                     data.deputy(d.uid()).map(Deputy::fullName).orElse(d.uid()));
             case FollowTarget.Bill b -> messages.format(lang, "follow.section_bill", "title",
-                    first.ref() == null ? b.dossierUid() : first.ref());
+                    dossier(work, b.dossierUid()).map(Dossier::title).orElse(b.dossierUid()));
             case FollowTarget.Topic t -> messages.format(lang, "follow.section_topic", "words", t.words());
             case FollowTarget.Report r -> messages.format(lang, "follow.section_report", "id", Long.toString(r.id()));
             case FollowTarget.TownNews n -> messages.format(lang, "follow.section_news", "source", n.sourceId());
         };
     }
 
-    private String line(DueDelivery d, Language lang, ParliamentData data, List<String> followedDeputies) {
+    private String line(DueDelivery d, Language lang, ParliamentData data, AssemblyWork work,
+                        List<String> followedDeputies) {
+        DueDelivery looked = lookUp(d, lang, work);
         if (d.kind() == DueDelivery.Kind.SCRUTIN) {
             int number = Integer.parseInt(d.ref());
             Optional<Scrutin> found = data.scrutin(number);
@@ -134,11 +143,78 @@ public final class DigestWriter {
             case REPORT_STATUS -> "report";
             case SCRUTIN -> throw new IllegalStateException();
         };
+        d = looked;
         return messages.format(lang, "follow.item", "kind", kind,
                 "date", d.date() == null ? "" : Formats.date(lang, d.date()), "has_date", d.date() == null ? "no" : "yes",
                 "title", d.title() == null ? "" : d.title(),
                 "result", d.result() == null ? "" : d.result(), "has_result", d.result() == null ? "no" : "yes",
                 "url", d.url() == null ? "" : d.url(), "has_url", d.url() == null ? "no" : "yes");
+    }
+
+    /**
+     * A bill's step, a question, a speech with their words and links from the current data (the event holds ids);
+     * as the event gave it when the data no longer has it.
+     */
+    private DueDelivery lookUp(DueDelivery d, Language lang, AssemblyWork work) {
+        if (work == null || d.ref() == null || d.title() == null) {
+            return d;
+        }
+        switch (d.kind()) {
+            case BILL_STEP -> {
+                Optional<Dossier> dossier = dossier(work, d.ref());
+                Optional<Step> step = dossier.flatMap(x -> stepOf(x, d.title()));
+                if (step.isPresent()) {
+                    Step s = step.get();
+                    return new DueDelivery(d.id(), d.conversationKey(), d.target(), d.kind(), d.ref(), stageWords(lang, s),
+                            dossier.get().url(), s.date() != null ? s.date() : d.date(), null, d.dueAt());
+                }
+            }
+            case QUESTION -> {
+                Optional<Question> q = work.questions(d.ref()).all().stream()
+                        .filter(x -> x.sitting().uid().equals(d.title())).findFirst();
+                if (q.isPresent()) {
+                    return new DueDelivery(d.id(), d.conversationKey(), d.target(), d.kind(), d.ref(), q.get().title(),
+                            pages.deputy(d.ref()), q.get().sitting().date(), null, d.dueAt());
+                }
+            }
+            case SPEECH -> {
+                SittingRef latest = work.speeches(d.ref()).latest();
+                if (latest != null && latest.uid().equals(d.title())) {
+                    return new DueDelivery(d.id(), d.conversationKey(), d.target(), d.kind(), d.ref(), latest.subject(),
+                            pages.deputy(d.ref()), latest.date(), null, d.dueAt());
+                }
+            }
+            default -> { }
+        }
+        return d;
+    }
+
+    private static Optional<Dossier> dossier(AssemblyWork work, String uid) {
+        return work == null ? Optional.empty() : work.dossier(uid);
+    }
+
+    /** A step by its id in its dossier: its code, then {@code code#n} for a repeat (as the events name it). */
+    private static Optional<Step> stepOf(Dossier d, String id) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (Step s : d.steps()) {
+            int n = seen.merge(s.code(), 1, Integer::sum);
+            if ((n == 1 ? s.code() : s.code() + "#" + n).equals(id)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The step in the bill_status bundle's words (as BillStatusHandler says it). */
+    private String stageWords(Language lang, Step s) {
+        boolean withOutcome = s.outcome() != null && (s.kind() == StepKind.DECIDED
+                || s.kind() == StepKind.JOINT_COMMITTEE || s.kind() == StepKind.CONSTITUTIONAL_COUNCIL);
+        boolean chamberless = s.kind() == StepKind.JOINT_COMMITTEE || s.kind() == StepKind.CONSTITUTIONAL_COUNCIL
+                || s.kind() == StepKind.PROMULGATED;
+        return messages.format(lang, "bill_status.stage_words", "kind", s.kind().name().toLowerCase(Locale.ROOT)
+                        + (withOutcome ? "_outcome" : ""),
+                "outcome", withOutcome ? s.outcome().toLowerCase(Locale.FRENCH) : "",
+                "chamber", chamberless ? "none" : s.chamber().name().toLowerCase(Locale.ROOT));
     }
 
     /** "a voté pour" for the followed deputy's own digest, "Mathilde Panot a voté pour" under a topic. */

@@ -5,6 +5,7 @@ import fr.civicgateway.core.follow.Subscription;
 import fr.civicgateway.core.follow.SubscriptionStore;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.parliament.work.AssemblyWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public final class FollowDelivery implements Runnable {
     private final DeliveryQueue queue;
     private final SubscriptionStore subscriptions;
     private final Supplier<ParliamentData> data;
+    private final Supplier<AssemblyWork> work;
     private final DigestWriter writer;
     private final DeliverySchedule schedule;
     private final Map<String, FollowPush> pushes;
@@ -57,11 +59,13 @@ public final class FollowDelivery implements Runnable {
      * @param batch  subscribers claimed at a time
      */
     public FollowDelivery(DeliveryQueue queue, SubscriptionStore subscriptions, Supplier<ParliamentData> data,
+                          Supplier<AssemblyWork> work,
                           DigestWriter writer, DeliverySchedule schedule, List<FollowPush> pushes, FollowMailbox mailbox,
                           Clock clock, String owner, Duration lease, int batch) {
         this.queue = queue;
         this.subscriptions = subscriptions;
         this.data = data;
+        this.work = work;
         this.writer = writer;
         this.schedule = schedule;
         this.pushes = pushes.stream().collect(Collectors.toUnmodifiableMap(FollowPush::channel, Function.identity()));
@@ -129,7 +133,7 @@ public final class FollowDelivery implements Runnable {
             Language lang = subs.getFirst().language();
             List<String> deputies = subs.stream().map(Subscription::target)
                     .filter(t -> t instanceof FollowTarget.Deputy).map(t -> ((FollowTarget.Deputy) t).uid()).toList();
-            String text = writer.write(ready, lang, data.get(), deputies, null);
+            String text = writer.write(ready, lang, data.get(), work.get(), deputies, null);
             FollowPush push = pushes.get(owed.getFirst().channel());
             if (push != null && push.reachable(key)) {
                 queue.markSent(owner, ids, now, () -> push.push(key, text));

@@ -33,7 +33,7 @@ class FollowDeliveryTest {
     private final InMemoryFollowMailbox mailbox = new InMemoryFollowMailbox();
     private final DigestWriter writer = new DigestWriter(MessageCatalogue.shipped(), PageLinks.at("https://bot.example.org"),
             DigestWriter.TELEGRAM_MAX_CHARS);
-    private final FollowDelivery delivery = new FollowDelivery(queue, subscriptions, () -> data, writer,
+    private final FollowDelivery delivery = new FollowDelivery(queue, subscriptions, () -> data, () -> null, writer,
             DeliverySchedule.defaults(), List.of(telegram), mailbox, clock, "me", Duration.ofMinutes(5), 50);
 
     @Test
