@@ -100,7 +100,7 @@ class FollowDeliveryConfiguration {
         });
         return new FollowDelivery(new FollowEventsQueue(queue), subscriptions, () -> parliamentData, () -> assemblyWork,
                 new DigestWriter(messageCatalogue, pageLinks, DigestWriter.TELEGRAM_MAX_CHARS), schedule, pushes, mailbox,
-                clock, "follow-" + UUID.randomUUID(), p.lease(), p.batch());
+                clock, "follow-" + UUID.randomUUID(), p.lease(), p.batch(), p.maxPerPass());
     }
 
     /** Every {@code interval} on Spring's scheduler, as {@code followDelivery}; the first pass one interval after start. */

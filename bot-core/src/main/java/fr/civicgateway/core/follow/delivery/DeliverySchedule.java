@@ -18,7 +18,7 @@ import java.util.Objects;
  * the clock change. Immutable; every answer depends only on the instant it is given.
  *
  * <pre>{@code
- * var s = new DeliverySchedule(Digest.DAILY, LocalTime.of(18, 0), DayOfWeek.MONDAY, ZoneId.of("Europe/Paris"),
+ * var s = new DeliverySchedule(Digest.DAILY, LocalTime.of(18, 0), DayOfWeek.MONDAY, zone,
  *         LocalTime.of(21, 0), LocalTime.of(8, 0));
  * Instant due = s.dueAt(new FollowTarget.Deputy("PA720892"), eventTime); // the next 18:00, Paris time
  * }</pre>
@@ -44,9 +44,9 @@ public record DeliverySchedule(Digest digest, LocalTime digestTime, DayOfWeek di
         Objects.requireNonNull(quietUntil, "civic.follow.quiet-hours.until");
     }
 
-    /** The shipped defaults: a daily digest at 18:00, quiet from 21:00 to 08:00, Paris time. */
-    public static DeliverySchedule defaults() {
-        return new DeliverySchedule(Digest.DAILY, LocalTime.of(18, 0), DayOfWeek.MONDAY, ZoneId.of("Europe/Paris"),
+    /** The shipped defaults in {@code zone} (the application's is Europe/Paris): daily at 18:00, quiet 21:00–08:00. */
+    public static DeliverySchedule defaults(ZoneId zone) {
+        return new DeliverySchedule(Digest.DAILY, LocalTime.of(18, 0), DayOfWeek.MONDAY, zone,
                 LocalTime.of(21, 0), LocalTime.of(8, 0));
     }
 

@@ -51,17 +51,24 @@ public final class FollowDelivery implements Runnable {
     private final String owner;
     private final Duration lease;
     private final int batch;
+    private final int maxPerPass;
 
     /**
      * @param pushes the channels that can push, by their conversation keys' prefix; any other channel's subscribers
      *               get their news at their next message
      * @param owner  this instance's name in the claims
      * @param batch  subscribers claimed at a time
+     * @param maxPerPass digests handed over per pass at most: the loop paces what it gives the channel, so that the
+     *                   bot's answers are not queued behind a million digests and quiet hours stop a long delivery
+     *                   (what is left stays due, for the next pass)
      */
     public FollowDelivery(DeliveryQueue queue, SubscriptionStore subscriptions, Supplier<ParliamentData> data,
                           Supplier<AssemblyWork> work,
                           DigestWriter writer, DeliverySchedule schedule, List<FollowPush> pushes, FollowMailbox mailbox,
-                          Clock clock, String owner, Duration lease, int batch) {
+                          Clock clock, String owner, Duration lease, int batch, int maxPerPass) {
+        if (batch < 1 || maxPerPass < 1) {
+            throw new IllegalArgumentException("batch and maxPerPass must be positive: " + batch + ", " + maxPerPass);
+        }
         this.queue = queue;
         this.subscriptions = subscriptions;
         this.data = data;
@@ -74,6 +81,7 @@ public final class FollowDelivery implements Runnable {
         this.owner = owner;
         this.lease = lease;
         this.batch = batch;
+        this.maxPerPass = maxPerPass;
     }
 
     @Override
@@ -85,6 +93,12 @@ public final class FollowDelivery implements Runnable {
         }
     }
 
+    /** The task's name in Actuator's list of scheduled tasks. */
+    @Override
+    public String toString() {
+        return "follow-delivery";
+    }
+
     /** One pass: returns how many digests were handed over. */
     public synchronized int pass() {
         Instant now = clock.instant();
@@ -92,14 +106,16 @@ public final class FollowDelivery implements Runnable {
             return 0;
         }
         int handed = 0;
-        for (int i = 0; i < MAX_CLAIMS_PER_PASS; i++) {
-            List<List<DueDelivery>> claimed = queue.claimDue(owner, now, lease, batch);
+        for (int i = 0; i < MAX_CLAIMS_PER_PASS && handed < maxPerPass; i++) {
+            // Never more followers claimed than digests this pass may still hand over: nothing to give back.
+            int want = Math.min(batch, maxPerPass - handed);
+            List<List<DueDelivery>> claimed = queue.claimDue(owner, now, lease, want);
             for (List<DueDelivery> owed : claimed) {
                 if (!owed.isEmpty() && deliver(owed, now)) {
                     handed++;
                 }
             }
-            if (claimed.size() < batch) {
+            if (claimed.size() < want) {
                 break;
             }
         }

@@ -53,7 +53,7 @@ class FollowDeliveryAcrossInstancesTest {
         };
         return new FollowDelivery(queue, subscriptions, FakeParliamentData::new, () -> null,
                 new DigestWriter(MessageCatalogue.shipped(), PageLinks.at("https://bot.example.org"), 4096),
-                DeliverySchedule.defaults(), List.of(push), new InMemoryFollowMailbox(), clock, name, LEASE, 10);
+                DeliverySchedule.defaults(ZoneId.of("Europe/Paris")), List.of(push), new InMemoryFollowMailbox(), clock, name, LEASE, 10, 1_000);
     }
 
     private void aStepOfTheBill() {

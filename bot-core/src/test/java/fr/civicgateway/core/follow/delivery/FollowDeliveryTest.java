@@ -34,7 +34,7 @@ class FollowDeliveryTest {
     private final DigestWriter writer = new DigestWriter(MessageCatalogue.shipped(), PageLinks.at("https://bot.example.org"),
             DigestWriter.TELEGRAM_MAX_CHARS);
     private final FollowDelivery delivery = new FollowDelivery(queue, subscriptions, () -> data, () -> null, writer,
-            DeliverySchedule.defaults(), List.of(telegram), mailbox, clock, "me", Duration.ofMinutes(5), 50);
+            DeliverySchedule.defaults(ZoneId.of("Europe/Paris")), List.of(telegram), mailbox, clock, "me", Duration.ofMinutes(5), 50, 1_000);
 
     @Test
     void aDeputysFollowerGetsOneDigestAtDigestTimeWithTheDeputysPositionOnEveryNewScrutin() {
@@ -127,6 +127,21 @@ class FollowDeliveryTest {
     }
 
     @Test
+    void aPassHandsOverNoMoreDigestsThanItsShareOfTheBotsRateAndTheRestLeavesAtTheNextPasses() {
+        FollowDelivery paced = new FollowDelivery(queue, subscriptions, () -> data, () -> null, writer,
+                DeliverySchedule.defaults(ZoneId.of("Europe/Paris")), List.of(telegram), mailbox, clock, "me",
+                Duration.ofMinutes(5), 50, 2);
+        for (int i = 0; i < 5; i++) {
+            follow("telegram:s" + i, new FollowTarget.Bill("DLR5L17N1"), Language.FR);
+            queue.add(new DueDelivery(queue.nextId(), "telegram:s" + i, new FollowTarget.Bill("DLR5L17N1"),
+                    DueDelivery.Kind.BILL_STEP, null, "CMP-DEC", null, null, null, clock.instant()));
+        }
+
+        assertThat(List.of(paced.pass(), paced.pass(), paced.pass(), paced.pass())).containsExactly(2, 2, 1, 0);
+        assertThat(telegram.sent).hasSize(5);
+    }
+
+    @Test
     void theNewsOfAConversationThatFollowsNothingAnyMoreAreDropped() {
         queue.add(DueDelivery.scrutin(queue.nextId(), "telegram:gone", new FollowTarget.Topic("x"), 3700, clock.instant()));
         delivery.pass();
@@ -136,7 +151,7 @@ class FollowDeliveryTest {
 
     @Test
     void theDailyDigestIsAtItsLocalTimeAcrossTheClockChange() {
-        DeliverySchedule s = DeliverySchedule.defaults();
+        DeliverySchedule s = DeliverySchedule.defaults(ZoneId.of("Europe/Paris"));
         Instant march29 = ZonedDateTime.of(2026, 3, 28, 19, 0, 0, 0, PARIS).toInstant();
         assertThat(s.dueAt(new FollowTarget.Deputy("PA1"), march29).atZone(PARIS).toLocalDateTime())
                 .hasToString("2026-03-29T18:00");
