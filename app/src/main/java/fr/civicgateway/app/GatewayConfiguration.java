@@ -14,6 +14,8 @@ import fr.civicgateway.core.nlu.IntentClassifier;
 import fr.civicgateway.core.nlu.IntentCorpus;
 import fr.civicgateway.core.nlu.NaturalLanguageUnderstanding;
 import fr.civicgateway.core.reports.ReportNotices;
+import fr.civicgateway.core.dialogue.Notices;
+import fr.civicgateway.core.follow.delivery.FollowNotices;
 import fr.civicgateway.core.text.MessageCatalogue;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -107,16 +109,17 @@ class GatewayConfiguration {
      * The channels' own wording (Telegram's commands, menu and privacy note: connectors' TelegramWording), the words
      * of the records API's charts (connectors' ChartRenderer) and of the web pages (connectors' pages).
      */
-    private static final List<String> CHANNEL_BUNDLES = List.of("telegram", "charts", "pages");
+    private static final List<String> CHANNEL_BUNDLES = List.of("telegram", "charts", "pages", "follow", "bill_status");
 
     @Bean
     Dialogue dialogue(NaturalLanguageUnderstanding nlu, ConversationStore store, List<IntentHandler> handlers,
-                      List<Flow> flows, ReportNotices reportNotices, TurnScope openDataTurns,
+                      List<Flow> flows, ReportNotices reportNotices, FollowNotices followNotices, TurnScope openDataTurns,
                       ConversationLocks conversationLocks, MessageCatalogue messageCatalogue, Clock clock) {
+        // A report's new status, then the news of what the citizen follows that their channel could not push.
         // Every Flow bean (the problem report, the consultation flow, ...) answers its own intent instead of a handler.
         // Each turn reads one version of the open data, even when a refresh swaps it meanwhile (LiveOpenData).
         // One turn of a conversation at a time, on every channel and instance (StorageConfiguration).
-        return Dialogue.builder(nlu, store).handlers(handlers).flows(flows).notices(reportNotices)
+        return Dialogue.builder(nlu, store).handlers(handlers).flows(flows).notices(Notices.combined(List.of(reportNotices, followNotices)))
                 .scope(openDataTurns).locks(conversationLocks).messages(messageCatalogue).clock(clock).build();
     }
 }

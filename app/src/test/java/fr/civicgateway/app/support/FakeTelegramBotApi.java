@@ -25,6 +25,13 @@ public final class FakeTelegramBotApi implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
     private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
+    /** Chats that blocked the bot: Telegram answers 403 to every message sent there. */
+    private final java.util.Set<String> blocked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Chats flooded: so many 429s still to answer there, each with this retry_after (seconds). */
+    private final java.util.Map<String, int[]> flooded = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every attempt to send to a chat, refused or not, by chat id. */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long delayMillis;
 
     public FakeTelegramBotApi() {
         server.setDispatcher(new Dispatcher() {
@@ -32,6 +39,26 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) {
                 String method = request.getUrl().pathSegments().getLast().toLowerCase(Locale.ROOT);
                 String body = request.getBody() == null ? "" : request.getBody().utf8();
+                if (delayMillis > 0) {
+                    try {
+                        Thread.sleep(delayMillis); // a slow Bot API, as under load
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (method.equals("sendmessage") && !body.isEmpty()) {
+                    String chat = ChatClient.json(body).path("chat_id").asString();
+                    attempts.computeIfAbsent(chat, c -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    if (blocked.contains(chat)) {
+                        return refusal(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
+                    }
+                    int[] flood = flooded.get(chat);
+                    if (flood != null && flood[0] > 0) {
+                        flood[0]--;
+                        return refusal(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+                                + flood[1] + "\",\"parameters\":{\"retry_after\":" + flood[1] + "}}");
+                    }
+                }
                 if (method.equals("sendmessage") || method.equals("answercallbackquery")) {
                     calls.add(new Call(method, ChatClient.json(body.isEmpty() ? "{}" : body)));
                 }
@@ -55,6 +82,31 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static MockResponse refusal(int code, String json) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(json).build();
+    }
+
+    /** From now on, the chat has blocked the bot: 403 to every message, as Telegram answers. */
+    public void block(long chatId) {
+        blocked.add(Long.toString(chatId));
+    }
+
+    /** The next {@code times} messages to the chat get a 429 with {@code retry_after} seconds; other chats are served. */
+    public void flood(long chatId, int times, int retryAfterSeconds) {
+        flooded.put(Long.toString(chatId), new int[] {times, retryAfterSeconds});
+    }
+
+    /** Every answer waits this long first (a slow Bot API). */
+    public void slow(Duration delay) {
+        delayMillis = delay.toMillis();
+    }
+
+    /** How many times a message was sent to the chat, refused ones included. */
+    public int attempts(long chatId) {
+        var n = attempts.get(Long.toString(chatId));
+        return n == null ? 0 : n.get();
     }
 
     /** A fake that stays up for the whole test run, for test classes that share it; closed when the JVM exits. */

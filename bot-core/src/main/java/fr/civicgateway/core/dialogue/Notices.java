@@ -20,4 +20,16 @@ public interface Notices {
     List<Reply> take(String conversationKey, Language language);
 
     Notices NONE = (key, language) -> List.of();
+
+    /** Every one's notices, in order (a report's status, then what the citizen follows). */
+    static Notices combined(List<Notices> all) {
+        List<Notices> copy = List.copyOf(all);
+        return (key, language) -> {
+            List<Reply> out = new java.util.ArrayList<>();
+            for (Notices n : copy) {
+                out.addAll(n.take(key, language));
+            }
+            return out;
+        };
+    }
 }

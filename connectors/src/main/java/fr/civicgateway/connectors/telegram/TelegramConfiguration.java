@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.connectors.web.ConversationRateLimiter;
 import fr.civicgateway.core.dialogue.Dialogue;
+import fr.civicgateway.core.follow.InMemorySubscriptionStore;
+import fr.civicgateway.core.follow.SubscriptionStore;
+import fr.civicgateway.core.follow.delivery.FollowMailbox;
 import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.core.text.MessageCatalogue;
 import java.net.URI;
@@ -191,6 +194,29 @@ class TelegramConfiguration {
                 Scheduler.of(executors.scheduler()), p.typingDelay(), new TelegramWording(expiry, messages.getIfAvailable(MessageCatalogue::shipped)), pseudonyms, knownChats, me,
                 new ConversationRateLimiter(p.userRateLimitBurst(), p.userRateLimitInterval(), KNOWN_CHATS,
                         ticker.getIfAvailable(Ticker::systemTicker)));
+    }
+
+    /**
+     * Following on Telegram: the chat addresses of conversations that follow something (the application's encrypted
+     * table, else memory), kept in step after each turn and deleted by {@code /stop}, a blocked bot or a 403; and the
+     * digests' push through the outbox. Without a subscription store (a connector test) nobody follows anything.
+     */
+    @Bean
+    TelegramFollows telegramFollows(ObjectProvider<SubscriptionStore> subscriptions, ObjectProvider<ChatAddresses> addresses,
+                                    ChatPseudonyms pseudonyms, TelegramOutbox outbox, QuickReplyButtons buttons,
+                                    UpdateProcessor processor, ObjectProvider<Clock> clock,
+                                    ObjectProvider<FollowMailbox> mailbox) {
+        FollowMailbox box = mailbox.getIfAvailable();
+        TelegramFollows follows = new TelegramFollows(subscriptions.getIfAvailable(InMemorySubscriptionStore::new),
+                addresses.getIfAvailable(InMemoryChatAddresses::new), pseudonyms, outbox, new ReplyRenderer(buttons),
+                clock.getIfAvailable(Clock::systemUTC), key -> {
+                    if (box != null) {
+                        box.forget(key);
+                    }
+                });
+        processor.follows(follows);
+        outbox.onUnreachable(follows::stopChat);
+        return follows;
     }
 
     /** The gateway's public base URL, which the webhook's defaults to (the app's {@code PublicUrlProperties}). */

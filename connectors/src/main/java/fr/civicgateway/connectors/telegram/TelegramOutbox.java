@@ -105,6 +105,8 @@ final class TelegramOutbox {
      * take-over (write side): otherwise a take-over could read the row of a message just sent and queue it again.
      */
     private final ReentrantReadWriteLock sentVersusRecovered = new ReentrantReadWriteLock();
+    /** Told when Telegram answers 403 for a chat (blocked, removed): the chat's follows end there. */
+    private volatile java.util.function.LongConsumer unreachable = chatId -> { };
 
     /** Without charts: each is sent as its caption (tests of texts alone). */
     TelegramOutbox(TelegramClient client, TelegramStore store, ObjectMapper json, String owner, Clock clock,
@@ -144,6 +146,11 @@ final class TelegramOutbox {
         for (int i = 0; i < stored.size(); i++) {
             enqueue(stored.get(i).id(), stored.get(i).chatId(), methods.get(i));
         }
+    }
+
+    /** Who is told when a chat turns out unreachable (a 403); set once, at wiring. */
+    void onUnreachable(java.util.function.LongConsumer listener) {
+        this.unreachable = listener;
     }
 
     /** Queues a single message (for pushed news). */
@@ -353,6 +360,11 @@ final class TelegramOutbox {
         if (outcome.kind == Kind.UNREACHABLE) {
             forget(pending, true);
             dropChatQuietly(chatId);
+            try {
+                unreachable.accept(chatId);
+            } catch (RuntimeException e) {
+                log.warn("chat {} unreachable, its follows not stopped: {}", pseudonyms.forLog(chatId), e.toString());
+            }
             return;
         }
         if (outcome.kind != Kind.RETRY) {

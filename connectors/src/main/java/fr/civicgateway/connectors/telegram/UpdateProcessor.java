@@ -60,6 +60,8 @@ final class UpdateProcessor {
     private final BotIdentity me;
     /** Per person (a Telegram user), like the web chat's per conversation; null for no limit. */
     private final ConversationRateLimiter userLimiter;
+    /** Keeps follow addresses in step and stops follows; null when following is not wired. */
+    private volatile TelegramFollows follows;
     /** The people told they write too fast, until they are let through again. */
     private final Cache<String, Boolean> warned = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
@@ -86,6 +88,11 @@ final class UpdateProcessor {
         this.knownChats = knownChats;
         this.me = me;
         this.userLimiter = userLimiter;
+    }
+
+    /** Wires following (set once, at start-up). */
+    void follows(TelegramFollows follows) {
+        this.follows = follows;
     }
 
     /** Whether an update may be confirmed to Telegram. */
@@ -198,6 +205,11 @@ final class UpdateProcessor {
                 case UNSUPPORTED -> replies.add(wording.unsupported(in.language()));
                 case ACKNOWLEDGE_ONLY -> { }
             }
+            TelegramFollows f = follows;
+            if (f != null && in.message() != null && in.kind() != Inbound.Kind.TOO_FAST) {
+                // A follow or the last unfollow may have happened in this turn.
+                f.afterTurn(in.message().conversationKey(), chatId);
+            }
         } catch (RuntimeException e) {
             log.error("answer to chat {} failed, apology sent", pseudonyms.forLog(chatId), e);
             replies.clear();
@@ -229,6 +241,10 @@ final class UpdateProcessor {
             knownChats.forgetChat(chatId);
         }
         outbox.dropChat(chatId);
+        TelegramFollows f = follows;
+        if (f != null) {
+            f.stopChat(chatId);
+        }
     }
 
     /** Stops the spinner on the pressed button; best effort, outside the queue, as it is not a message. */
