@@ -22,6 +22,11 @@ public final class Feeds implements TownNews, SourceMonitor {
         this.feeds = List.copyOf(feeds);
     }
 
+    /** No feed. */
+    public static Feeds none() {
+        return new Feeds(List.of());
+    }
+
     /** The feeds, to schedule their {@link RemoteFeed#tick()} and bind their caches' metrics. */
     public List<RemoteFeed> feeds() {
         return feeds;
