@@ -175,6 +175,14 @@ record AdapterConfig(String file, String id, Type type, LocalItem.Kind kind, Pat
     }
 
     static AdapterConfig read(String name, JsonNode root, Path baseDirectory) {
+        try {
+            return bound(name, root, baseDirectory);
+        } catch (StrictYaml.Invalid e) {
+            throw new LocalDataException(message(name, e), e);
+        }
+    }
+
+    private static AdapterConfig bound(String name, JsonNode root, Path baseDirectory) {
         if (root == null || !root.isObject()) {
             throw new LocalDataException(name + ": expected a mapping of keys (id, type, kind, file, fields, ...)");
         }

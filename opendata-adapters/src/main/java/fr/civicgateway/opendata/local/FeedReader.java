@@ -40,7 +40,7 @@ final class FeedReader {
             "(?is)<(script|style|noscript|iframe|object|template)\\b[^>]*>.*?</\\1\\s*>");
     private static final Pattern COMMENTS = Pattern.compile("(?s)<!--.*?-->");
     private static final Pattern BLOCK_TAGS = Pattern.compile("(?i)</?(p|br|div|li|h[1-6]|tr|blockquote)\\b[^>]*>");
-    private static final Pattern TAGS = Pattern.compile("(?s)<[^>]*>");
+    private static final Pattern TAGS = Pattern.compile("(?s)</?[A-Za-z!?][^>]*>");
     private static final Pattern OPEN_TAG = Pattern.compile("<(?=[A-Za-z/!?])");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
