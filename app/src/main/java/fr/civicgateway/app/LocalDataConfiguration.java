@@ -6,7 +6,6 @@ import fr.civicgateway.core.local.LocalProjectsHandler;
 import fr.civicgateway.core.sources.SourceMonitor;
 import fr.civicgateway.core.sources.SourceStatus;
 import fr.civicgateway.core.retry.Backoff;
-import fr.civicgateway.core.news.TownNews;
 import fr.civicgateway.opendata.local.Feeds;
 import fr.civicgateway.opendata.local.LocalAdapters;
 import fr.civicgateway.opendata.local.RemoteFeed;
@@ -69,11 +68,12 @@ class LocalDataConfiguration {
     }
 
     /**
-     * The town hall's news ({@code type: feed} files of the same directory): {@code local_news} answers from it, and
-     * the follow alerts listen to its new items.
+     * The town hall's news ({@code type: feed} files of the same directory), as the core's {@code TownNews}:
+     * {@code local_news} answers from it, the follow alerts listen to its new items; as a {@code SourceMonitor}, its
+     * feeds are in the admin API's sources (kind {@code feed}).
      */
     @Bean
-    TownNews townNews(LocalData data) {
+    Feeds townNews(LocalData data) {
         return data.news();
     }
 
@@ -135,7 +135,6 @@ class LocalDataConfiguration {
                             Map.of("items", s.items().size()), null, null, null, null));
                 }
             }
-            out.addAll(local.news().statuses());
             return out;
         };
     }
