@@ -87,7 +87,11 @@ class AttachmentController {
         // is only the uploader's business, and may be deleted within a day.
         CacheControl cache = a.claimed() ? CacheControl.maxAge(Duration.ofDays(7)).cachePublic().immutable()
                 : CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate();
-        String extension = a.mediaType().substring("image/".length());
+        String extension = switch (a.mediaType()) {
+            case "image/jpeg" -> "jpg";
+            case "image/png" -> "png";
+            default -> "webp";
+        };
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(a.mediaType()))
                 .cacheControl(cache)
