@@ -300,7 +300,8 @@ class AttachmentsOverHttpTest {
         assertThat(lastText(message(conversation, "Le lampadaire devant l'école ne s'allume plus", null, null)))
                 .startsWith("Voulez-vous être recontacté(e)");
         String summary = chat.say(conversation, "non").getLast().text();
-        assertThat(summary).contains("• Photo : oui").contains("• Lieu : ");
+        assertThat(summary).contains("• Photo : oui").contains("• Lieu : ").contains("Le type, le lieu, la description,"
+                + " la photo et l'état du signalement seront consultables publiquement (données ouvertes Open311)");
         return reportNumber(chat.say(conversation, "oui").getLast().text());
     }
 

@@ -65,7 +65,7 @@ class ChatController {
         rateLimits.conversation(conversationKey);
         AttachmentStore.Stored photo = AttachmentController.ownedBy(attachments, request.attachmentId(), conversationKey);
         Attachment attachment = photo == null ? null
-                : new Attachment(Attachment.Kind.PHOTO, WebAttachments.reference(photo.id()));
+                : new Attachment(Attachment.Kind.PHOTO, WebAttachments.reference(photo.id()), true);
         IncomingMessage message = new IncomingMessage(CHANNEL, conversationId, text, locale, location, attachment, null,
                 CAPABILITIES);
         return new ChatResponse(conversationId, toJson(dialogue.handle(message)));
