@@ -231,7 +231,7 @@ public final class ReportFlow implements Flow {
                 .append('\n');
         // The Open311 server lets anyone read a report's kind, place, description and status (as FixMyStreet does):
         // the citizen must know before sending.
-        s.append(t.msg("report.privacy_public")).append('\n');
+        s.append(t.msg("report.privacy_public", "photo", yesNo(f.has("photo_public")))).append('\n');
         s.append(t.msg("report.confirm_question"));
         return ask(f, s.toString(), List.of(new QuickReply(t.msg("report.button_send"), t.say("oui", "yes")),
                 new QuickReply(t.msg("common.button_cancel"), t.say("annuler", "cancel"))));
@@ -288,7 +288,11 @@ public final class ReportFlow implements Flow {
 
     private static ActiveFlow withPhoto(Turn t, ActiveFlow f) {
         Attachment a = t.message().attachment();
-        return a != null && a.kind() == Attachment.Kind.PHOTO ? f.with("photo", a.reference()) : f;
+        if (a == null || a.kind() != Attachment.Kind.PHOTO) {
+            return f;
+        }
+        ActiveFlow with = f.with("photo", a.reference());
+        return a.published() ? with.with("photo_public", "yes") : with.without("photo_public");
     }
 
     private ServiceCategory category(ActiveFlow f) {
