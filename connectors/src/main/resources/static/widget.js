@@ -135,6 +135,8 @@
     return e;
   }
   function hiddenText(text) { return el('span', 'cg-sr', null, text); }
+  // The widget's own words in a message ("Vous : ", the time): their dir keeps them out of the message's dir="auto".
+  function ownWords(e) { e.setAttribute('dir', 'ltr'); return e; }
   function icon(d, className) {
     var svg = document.createElementNS(SVG_NS, 'svg'), path = document.createElementNS(SVG_NS, 'path');
     svg.setAttribute('viewBox', '0 0 24 24');
@@ -277,7 +279,7 @@
     var time = el('time', 'cg-time', { datetime: d.toISOString(),
       title: d.toLocaleString(locale, { dateStyle: 'full', timeStyle: 'short' }) });
     time.textContent = d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-    var wrap = el('span', 'cg-stamp');
+    var wrap = ownWords(el('span', 'cg-stamp'));
     wrap.appendChild(hiddenText(t.sentAt));
     wrap.appendChild(time);
     return wrap;
@@ -287,7 +289,7 @@
   // not load (offline, blocked), the alt text takes its place, so the figures are still there to read.
   function chartFigure(message) {
     var b = el('div', 'cg-msg cg-msg-chart', { dir: 'auto' });
-    b.appendChild(hiddenText(t.bot));
+    b.appendChild(ownWords(hiddenText(t.bot)));
     var figure = el('figure', 'cg-figure');
     var img = el('img', 'cg-chart-img', { src: safeUrl(message.svg), alt: message.alt, decoding: 'async' });
     img.addEventListener('error', function () {
@@ -311,7 +313,7 @@
     if (message.from === 'bot' && message.type === 'chart') { return chartFigure(message); }
     // dir="auto": a message in Arabic or Hebrew is laid out right to left inside the left-to-right widget.
     var b = el('div', 'cg-msg cg-msg-' + message.from, { dir: 'auto' });
-    b.appendChild(hiddenText(message.from === 'user' ? t.you : t.bot));
+    b.appendChild(ownWords(hiddenText(message.from === 'user' ? t.you : t.bot)));
     if (message.from === 'bot') { appendLinkified(b, message.text); } else { b.appendChild(document.createTextNode(message.text)); }
     var stamp = timeOf(message);
     if (stamp) { b.appendChild(stamp); }
@@ -415,7 +417,7 @@
       box.appendChild(again);
     }
     log.appendChild(box);
-    if (panel.hidden) { status.textContent = text; }
+    if (panel.hidden) { state.unread = (state.unread || 0) + 1; save(); announceUnread(); } // a notice counts too
     scrollToEnd();
   }
 
