@@ -1,5 +1,6 @@
 package fr.civicgateway.app.reports;
 
+import fr.civicgateway.connectors.web.WebAttachments;
 import fr.civicgateway.core.reports.Forwarding;
 import fr.civicgateway.core.reports.NewReport;
 import fr.civicgateway.core.reports.Report;
@@ -95,8 +96,32 @@ final class JdbcReportStore implements ReportStore {
         if (id == null) {
             throw new ReportStoreException("the database gave no id to a stored report", null);
         }
-        return new Report(id.longValue(), r.serviceCode(), r.description(), l, r.photoReference(), r.contact(),
+        String photo = claimPhoto(id.longValue(), r);
+        return new Report(id.longValue(), r.serviceCode(), r.description(), l, photo, r.contact(),
                 ReportStatus.OPEN, null, now, now, r.channel(), r.conversationKey(), null);
+    }
+
+    /**
+     * A web photo (table {@code attachment}, V12) is claimed by its report, which keeps it as long as the report;
+     * one deleted meanwhile (unclaimed past its retention) leaves the report without a photo rather than with a
+     * broken link. Each statement is atomic, so the retention's delete and this claim never both win.
+     */
+    private String claimPhoto(long reportId, NewReport r) {
+        Optional<String> attachment = WebAttachments.idOf(r.photoReference());
+        if (attachment.isEmpty()) {
+            return r.photoReference();
+        }
+        try {
+            int claimed = jdbc.sql("UPDATE attachment SET report_id = ? WHERE id = ? AND conversation_key = ?")
+                    .params(reportId, attachment.get(), r.conversationKey()).update();
+            if (claimed == 1) {
+                return r.photoReference();
+            }
+            jdbc.sql("UPDATE report SET photo_reference = NULL WHERE id = ?").param(reportId).update();
+            return null;
+        } catch (DataAccessException e) {
+            throw new ReportStoreException("cannot attach a photo to a report in the database", e);
+        }
     }
 
     @Override

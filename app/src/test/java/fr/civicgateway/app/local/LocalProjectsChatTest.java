@@ -65,8 +65,11 @@ class LocalProjectsChatTest {
         long projects = naive("bp_projets_gagnants.csv").stream().filter(r -> r[10].equals("75011")).count();
         long worksites = naive("chantiers-a-paris.csv").stream().filter(r -> r[1].equals("75011")).count();
 
-        assertThat(ask("des chantiers près de chez moi ?").text()).isEqualTo("Je ne connais pas votre position :"
-                + " dites-moi l'arrondissement ou le code postal, par exemple « chantiers dans le 75011 ».");
+        // The web chat takes a position (docs/API.md §1 "location"): the widget's 📍 button sends it.
+        assertThat(ask("des chantiers près de chez moi ?").text()).isEqualTo("Pour vous donner les chantiers les plus"
+                + " proches, partagez votre position (bouton « 📍 Partager ma position »), ou dites-moi l'arrondissement"
+                + " ou le code postal. Votre position ne sert qu'à cette recherche : elle n'est pas gardée dans la"
+                + " conversation.");
         BotMessage first = ask("75011");
         BotMessage second = ask(first.payloadOf("Voir plus"));
 
@@ -118,7 +121,8 @@ class LocalProjectsChatTest {
 
         assertThat(reply.text()).isEqualTo("Les données des chantiers de Ville de Paris ne donnent pas la rue,"
                 + " seulement l'arrondissement et la position sur la carte : je ne peux pas y chercher « rue de Rivoli »."
-                + " Dites-moi plutôt l'arrondissement, par exemple « chantiers dans le 75001 ».\n"
+                + " Dites-moi plutôt l'arrondissement (par exemple « chantiers dans le 75001 »), ou partagez une"
+                + " position (bouton « 📍 Partager ma position ») pour voir les chantiers les plus proches.\n"
                 + "Les projets de Ville de Paris, eux, donnent une adresse : aucun n'a d'adresse « rue de Rivoli ».\n"
                 + "Source : Ville de Paris, https://opendata.paris.fr/explore/dataset/chantiers-a-paris/, licence ODbL"
                 + " (données au 14 décembre 2025).\n"

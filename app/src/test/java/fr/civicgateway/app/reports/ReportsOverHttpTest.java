@@ -55,10 +55,11 @@ class ReportsOverHttpTest {
                 "Éclairage public en panne");
         String where = last(first.getLast().payloadOf("Nid-de-poule ou chaussée abîmée"));
         assertThat(where).isEqualTo("Où se trouve le problème ? Indiquez l'adresse et la commune (par exemple « 12 rue "
-                + "Carnot, Annecy »).");
+                + "Carnot, Annecy »), ou partagez votre position avec le bouton ci-dessous.");
         assertThat(last("quelque part par là")).isEqualTo("Je n'ai pas reconnu de commune dans « quelque part par là ».\n"
                 + where);
-        assertThat(last("12 rue Carnot, Annecy")).isEqualTo("Décrivez le problème en quelques mots (2000 caractères au plus).");
+        assertThat(last("12 rue Carnot, Annecy")).isEqualTo("Décrivez le problème en quelques mots (2000 caractères au plus). "
+                + "Vous pouvez aussi envoyer une photo.");
         assertThat(last("trou ".repeat(600))).startsWith("Votre description fait 2999 caractères : c'est trop long.");
         assertThat(last("Un trou profond au milieu de la chaussée, devant le numéro 12"))
                 .startsWith("Voulez-vous être recontacté(e) à propos de ce signalement ? C'est facultatif.");

@@ -149,7 +149,7 @@ class TelegramOnRealDataTest {
         long chat = 4343;
         assertThat(webhook(message(6001, chat, "des chantiers près de chez moi ?"))).isEqualTo(200);
         assertThat(next("sendmessage").get("text").asString())
-                .startsWith("Pour vous donner les chantiers les plus proches, partagez votre position (trombone 📎 → Position)");
+                .startsWith("Pour vous donner les chantiers les plus proches, partagez votre position (bouton « 📍 Partager ma position »)");
 
         // The first worksite of the shipped export is at 48.8723005, 2.3930558 (its geo_point_2d).
         assertThat(webhook("""

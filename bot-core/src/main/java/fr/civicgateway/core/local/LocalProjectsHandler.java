@@ -430,6 +430,9 @@ public final class LocalProjectsHandler implements IntentHandler {
         }
         if (!withoutStreets.isEmpty() && hits.isEmpty()) {
             out.append(' ').append(instead(t, q, withoutStreets));
+            if (withoutStreets.stream().anyMatch(s -> index(s.items()).anyPosition)) {
+                replies.addAll(shareButton(t));
+            }
             elsewhereOnTheStreet(t, q).ifPresent(e -> {
                 out.append('\n').append(e.text());
                 replies.addAll(e.replies());
@@ -457,7 +460,14 @@ public final class LocalProjectsHandler implements IntentHandler {
                 : t.msg("local_projects.ask_where", "kind", kind(q.kinds()), "places", places(),
                         "example", town.example());
         // The place or the position that comes next continues this question (Dialogue routes it back here).
-        return Answer.text(t.state().withPendingIntent(Intent.LOCAL_PROJECTS), text);
+        return Answer.text(t.state().withPendingIntent(Intent.LOCAL_PROJECTS), text, shareButton(t));
+    }
+
+    /** The button that shares a position, where the channel has one (the sentences name it). */
+    private static List<QuickReply> shareButton(Turn t) {
+        return t.message().capabilities().shareLocation()
+                ? List.of(QuickReply.shareLocation(t.msg("local_projects.button_share_location")))
+                : List.of();
     }
 
     /** What a source whose data has no street address says to a street question. */

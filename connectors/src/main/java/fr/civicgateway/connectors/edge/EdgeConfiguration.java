@@ -1,5 +1,6 @@
 package fr.civicgateway.connectors.edge;
 
+import fr.civicgateway.connectors.web.WebAttachments;
 import fr.civicgateway.connectors.web.WebChatProperties;
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
@@ -23,7 +24,8 @@ class EdgeConfiguration {
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebChatProperties web) {
         FilterRegistrationBean<RequestBodyLimitFilter> bean = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(Math.toIntExact(web.maxBodyBytes()),
-                        SecurityConfiguration.apiPolicy(web.frameAncestors())));
+                        SecurityConfiguration.apiPolicy(web.frameAncestors()), WebAttachments.PATH,
+                        WebAttachments.MAX_UPLOAD_BODY_BYTES));
         bean.addUrlPatterns("/*");
         // Right after the character-encoding filter (first), so a form is decoded as UTF-8; before Spring Security.
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

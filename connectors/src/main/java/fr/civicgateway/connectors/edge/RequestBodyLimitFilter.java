@@ -32,27 +32,53 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       refused with a clear 400 or 413 before any controller, and without logging the values.</li>
  * </ul>
  * The refusal is in the endpoint's own error format ({@link EdgeErrors}). Memory per request stays under the limit.
+ *
+ * <p>One path has a larger limit: {@code POST} of a multipart upload to the web chat's attachments
+ * ({@code /api/v1/attachments}, a photo of up to 5 MB plus the form's envelope). It is matched on the servlet path
+ * (decoded, normalised, path parameters dropped); a spelling that only reaches it by those means is refused by the
+ * firewall right after, so the larger limit opens nothing else.
  */
 final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final int maxBodyBytes;
     private final String contentSecurityPolicy;
+    private final String uploadPath;
+    private final int uploadMaxBytes;
 
     /** @param contentSecurityPolicy sent with its refusals, which Spring Security's header writer never sees */
     RequestBodyLimitFilter(int maxBodyBytes, String contentSecurityPolicy) {
+        this(maxBodyBytes, contentSecurityPolicy, null, maxBodyBytes);
+    }
+
+    /**
+     * @param uploadPath     the one path whose multipart {@code POST} may be larger, or null
+     * @param uploadMaxBytes its limit (never below {@code maxBodyBytes})
+     */
+    RequestBodyLimitFilter(int maxBodyBytes, String contentSecurityPolicy, String uploadPath, int uploadMaxBytes) {
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("civic.web.max-body-bytes must be at least 1: " + maxBodyBytes);
         }
         this.maxBodyBytes = maxBodyBytes;
         this.contentSecurityPolicy = contentSecurityPolicy;
+        this.uploadPath = uploadPath;
+        this.uploadMaxBytes = Math.max(maxBodyBytes, uploadMaxBytes);
+    }
+
+    private int limitOf(HttpServletRequest request) {
+        String type = request.getContentType();
+        boolean upload = uploadPath != null && "POST".equals(request.getMethod()) && uploadPath.equals(request.getServletPath())
+                && type != null && type.regionMatches(true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0,
+                MediaType.MULTIPART_FORM_DATA_VALUE.length());
+        return upload ? uploadMaxBytes : maxBodyBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        int limit = limitOf(request);
         long declared = request.getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            tooLarge(request, response);
+        if (declared > limit) {
+            tooLarge(request, response, limit);
             return;
         }
         if (isForm(request)) {
@@ -60,7 +86,7 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
                 request.getParameterMap();
             } catch (InvalidParameterException e) {
                 if (e.getErrorCode() == 413) {
-                    tooLarge(request, response);
+                    tooLarge(request, response, limit);
                 } else {
                     EdgeErrors.write(request, response, 400, "malformed_form", "The form is not valid "
                             + "application/x-www-form-urlencoded UTF-8: every field needs a name, and a % must be "
@@ -72,9 +98,9 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         if (declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-            byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
-            if (body.length > maxBodyBytes) {
-                tooLarge(request, response);
+            byte[] body = request.getInputStream().readNBytes(limit + 1);
+            if (body.length > limit) {
+                tooLarge(request, response, limit);
                 return;
             }
             chain.doFilter(new BufferedBody(request, body), response);
@@ -91,11 +117,11 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
                 MediaType.APPLICATION_FORM_URLENCODED_VALUE.length());
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response, int limit) throws IOException {
         // The connection cannot be reused once an unread body is left behind: say so rather than let Tomcat guess.
         response.setHeader(HttpHeaders.CONNECTION, "close");
         EdgeErrors.write(request, response, 413, "payload_too_large",
-                "The request body must be at most " + maxBodyBytes + " bytes.", contentSecurityPolicy);
+                "The request body must be at most " + limit + " bytes.", contentSecurityPolicy);
     }
 
     /** The request with its body already read into memory. */

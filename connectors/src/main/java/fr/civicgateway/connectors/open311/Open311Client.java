@@ -1,5 +1,6 @@
 package fr.civicgateway.connectors.open311;
 
+import fr.civicgateway.connectors.web.WebAttachments;
 import fr.civicgateway.core.reports.Report;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class Open311Client {
     private final HttpUrl base;
     private final String jurisdictionId;
     private final String apiKey;
+    private final String publicBase;
 
     /**
      * @param base           the endpoint's base URL, e.g. {@code https://open311.example.fr/v2/} (ending with a slash)
@@ -37,6 +39,12 @@ final class Open311Client {
      * @param apiKey         sent with posted requests when not null
      */
     Open311Client(OkHttpClient http, HttpUrl base, String jurisdictionId, String apiKey) {
+        this(http, base, jurisdictionId, apiKey, null);
+    }
+
+    /** @param publicBase {@code civic.public-url}, under which a web photo is served; null: only URLs are photos */
+    Open311Client(OkHttpClient http, HttpUrl base, String jurisdictionId, String apiKey, String publicBase) {
+        this.publicBase = publicBase;
         this.http = http;
         this.base = base;
         this.jurisdictionId = jurisdictionId;
@@ -78,8 +86,13 @@ final class Open311Client {
             // The citizen gave it for the municipality: it goes only there, as the chat told them.
             form.add(r.contact().contains("@") ? "email" : "phone", r.contact());
         }
-        if (r.photoReference() != null && r.photoReference().startsWith("https://")) {
-            form.add("media_url", r.photoReference());
+        // Only an https photo: the peer fetches it from outside (a web upload, served by this gateway under its
+        // public address; a Telegram file id is nothing the peer could fetch).
+        String media = publicBase == null
+                ? (r.photoReference() != null && r.photoReference().startsWith("https://") ? r.photoReference() : null)
+                : WebAttachments.publicUrl(publicBase, r.photoReference()).orElse(null);
+        if (media != null && media.startsWith("https://")) {
+            form.add("media_url", media);
         }
         JsonNode answer = call(new Request.Builder().url(base.newBuilder().addPathSegment("requests.json").build())
                 .post(form.build()).build());

@@ -1,5 +1,6 @@
 package fr.civicgateway.connectors.open311;
 
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.reports.NewReport;
 import fr.civicgateway.core.reports.Report;
 import fr.civicgateway.core.reports.ReportCategories;
@@ -58,11 +59,16 @@ class Open311Controller {
     private final ReportCategories categories;
     private final Clock clock;
     private final byte[] apiKey;
+    private final String publicBase;
 
-    /** @param zone the town's time zone ({@code civic.town.time-zone}): the offset of the dates shown */
+    /**
+     * @param zone  the town's time zone ({@code civic.town.time-zone}): the offset of the dates shown
+     * @param links the gateway's public address ({@code civic.public-url}): a web photo's {@code media_url} is under it
+     */
     Open311Controller(ReportStore store, ReportCategories categories, Clock clock, Open311ApiKey apiKey,
-                      java.time.ZoneId zone) {
+                      java.time.ZoneId zone, MethodLinks links) {
         this.zone = zone;
+        this.publicBase = links.base();
         this.store = store;
         this.categories = categories;
         this.clock = clock;
@@ -164,7 +170,7 @@ class Open311Controller {
     }
 
     private Map<String, Object> json(Report r) {
-        return Open311Json.request(r, categories.byCode(r.serviceCode()).map(c -> c.nameFr()).orElse(r.serviceCode()), zone);
+        return Open311Json.request(r, categories.byCode(r.serviceCode()).map(c -> c.nameFr()).orElse(r.serviceCode()), zone, publicBase);
     }
 
     private void checkApiKey(String given) {

@@ -1,5 +1,6 @@
 package fr.civicgateway.connectors.open311;
 
+import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.reports.ReportStore;
 import fr.civicgateway.core.retry.Backoff;
 import java.time.Clock;
@@ -28,14 +29,15 @@ class Open311ForwardConfiguration {
 
     @Bean
     Open311Forwarding open311Forwarding(Open311ForwardProperties p, ReportStore store, Clock clock,
-                                        ObjectProvider<OkHttpClient> shared, Environment env) {
+                                        ObjectProvider<OkHttpClient> shared, Environment env, MethodLinks links) {
         OkHttpClient base = shared.getIfUnique();
         OkHttpClient http = (base == null ? new OkHttpClient.Builder() : base.newBuilder())
                 .connectTimeout(p.timeout()).readTimeout(p.timeout()).writeTimeout(p.timeout()).build();
         String url = p.endpoint().toString();
         HttpUrl endpoint = HttpUrl.get(url.endsWith("/") ? url : url + "/");
         String key = env.getProperty(API_KEY_VARIABLE);
-        Open311Client client = new Open311Client(http, endpoint, p.jurisdictionId(), key == null || key.isBlank() ? null : key.strip());
+        Open311Client client = new Open311Client(http, endpoint, p.jurisdictionId(), key == null || key.isBlank() ? null : key.strip(),
+                links.base());
         return new Open311Forwarding(store, client, clock, new Backoff(p.initialBackoff(), p.maxBackoff()), p.batchSize(),
                 p.serviceCodes());
     }

@@ -1,5 +1,6 @@
 package fr.civicgateway.connectors.open311;
 
+import fr.civicgateway.connectors.web.WebAttachments;
 import fr.civicgateway.core.reports.Report;
 import fr.civicgateway.core.reports.ServiceCategory;
 import java.time.Instant;
@@ -55,9 +56,10 @@ final class Open311Json {
     /**
      * A stored report as Open311 shows it. The contact and the conversation are never shown.
      *
-     * @param zone the town's time zone ({@code civic.town.time-zone}), the offset of the dates shown
+     * @param zone       the town's time zone ({@code civic.town.time-zone}), the offset of the dates shown
+     * @param publicBase {@code civic.public-url}: a web photo's {@code media_url} is under it
      */
-    static Map<String, Object> request(Report r, String serviceName, ZoneId zone) {
+    static Map<String, Object> request(Report r, String serviceName, ZoneId zone, String publicBase) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service_request_id", String.valueOf(r.id()));
         m.put("status", r.status().apiName());
@@ -75,9 +77,8 @@ final class Open311Json {
         m.put("zipcode", null);
         m.put("lat", r.location().latitude());
         m.put("long", r.location().longitude());
-        // Only a URL is a media URL: a Telegram photo is a file id that only the bot can fetch.
-        String media = r.photoReference();
-        m.put("media_url", media != null && (media.startsWith("https://") || media.startsWith("http://")) ? media : null);
+        // A web photo is served by the gateway; a Telegram photo is a file id that only the bot can fetch: none.
+        m.put("media_url", WebAttachments.publicUrl(publicBase, r.photoReference()).orElse(null));
         return m;
     }
 

@@ -18,6 +18,8 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -103,6 +105,20 @@ class ApiExceptionHandler {
     /** Said of a request the firewall refuses once a handler reads its parameters or headers. */
     public static final String REJECTED = "This request is refused: a parameter's or header's name contains a control "
             + "character.";
+
+    /** An upload over the multipart limits (the edge lets through at most {@link WebAttachments#MAX_UPLOAD_BODY_BYTES}). */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Object> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return error(request, HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
+                "The image must be at most " + WebAttachments.MAX_FILE_BYTES + " bytes (5 MB).");
+    }
+
+    /** A multipart body that does not parse (a missing boundary, a cut part). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> badMultipart(MultipartException e, HttpServletRequest request) {
+        return error(request, HttpStatus.BAD_REQUEST, "malformed_request",
+                "The body must be multipart/form-data with the parts \"file\" and \"conversationId\".");
+    }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {

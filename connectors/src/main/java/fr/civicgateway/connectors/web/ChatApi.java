@@ -9,7 +9,12 @@ final class ChatApi {
     private ChatApi() {
     }
 
-    record ChatRequest(String conversationId, String text, String locale) {
+    /** {@code location} and {@code attachmentId} are optional; with either, {@code text} may be empty. */
+    record ChatRequest(String conversationId, String text, String locale, LocationDto location, String attachmentId) {
+    }
+
+    /** WGS84 decimal degrees, both required when the object is given. */
+    record LocationDto(Double latitude, Double longitude) {
     }
 
     record ChatResponse(String conversationId, List<Message> messages) {

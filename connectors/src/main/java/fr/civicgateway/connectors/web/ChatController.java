@@ -5,11 +5,14 @@ import fr.civicgateway.connectors.web.ChatApi.ChatResponse;
 import fr.civicgateway.connectors.web.ChatApi.Message;
 import fr.civicgateway.connectors.web.ChatApi.QuickReplyDto;
 import fr.civicgateway.core.answer.MethodLinks;
+import fr.civicgateway.core.conversation.Attachment;
 import fr.civicgateway.core.conversation.ChannelCapabilities;
+import fr.civicgateway.core.conversation.GeoPoint;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.conversation.Reply;
 import fr.civicgateway.core.dialogue.Dialogue;
+import fr.civicgateway.core.nlu.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +31,22 @@ import org.springframework.web.bind.annotation.RestController;
 class ChatController {
 
     static final String CHANNEL = "web";
+    /**
+     * The chat API shows quick replies as buttons and takes a position ({@code location}) and a photo
+     * ({@code attachmentId}, POST /api/v1/attachments) with a message (docs/API.md); no phone number.
+     */
+    static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(true, false, true, true);
 
     private final Dialogue dialogue;
     private final ClientRateLimits rateLimits;
+    private final AttachmentStore attachments;
     /** The gateway's public address ({@code civic.public-url}): a chart's URLs are absolute, for an embedding page. */
     private final String publicBase;
 
-    ChatController(Dialogue dialogue, ClientRateLimits rateLimits, MethodLinks links) {
+    ChatController(Dialogue dialogue, ClientRateLimits rateLimits, AttachmentStore attachments, MethodLinks links) {
         this.dialogue = dialogue;
         this.rateLimits = rateLimits;
+        this.attachments = attachments;
         this.publicBase = links.base();
     }
 
@@ -47,11 +57,17 @@ class ChatController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_request", "The request body must be a JSON object.");
         }
         String conversationId = RequestChecks.conversationId(request.conversationId());
-        String text = RequestChecks.text(request.text());
-        // The chat API carries text alone and shows quick replies as buttons (docs/API.md): nothing to share.
-        IncomingMessage message = new IncomingMessage(CHANNEL, conversationId, text, RequestChecks.locale(request.locale()),
-                null, null, null, ChannelCapabilities.BUTTONS);
-        rateLimits.conversation(message.conversationKey());
+        GeoPoint location = RequestChecks.location(request.location());
+        boolean carriesMore = location != null || request.attachmentId() != null;
+        String text = carriesMore ? RequestChecks.optionalText(request.text()) : RequestChecks.text(request.text());
+        Language locale = RequestChecks.locale(request.locale());
+        String conversationKey = CHANNEL + ":" + conversationId;
+        rateLimits.conversation(conversationKey);
+        AttachmentStore.Stored photo = AttachmentController.ownedBy(attachments, request.attachmentId(), conversationKey);
+        Attachment attachment = photo == null ? null
+                : new Attachment(Attachment.Kind.PHOTO, WebAttachments.reference(photo.id()));
+        IncomingMessage message = new IncomingMessage(CHANNEL, conversationId, text, locale, location, attachment, null,
+                CAPABILITIES);
         return new ChatResponse(conversationId, toJson(dialogue.handle(message)));
     }
 

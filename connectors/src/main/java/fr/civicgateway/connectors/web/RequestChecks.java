@@ -1,5 +1,6 @@
 package fr.civicgateway.connectors.web;
 
+import fr.civicgateway.core.conversation.GeoPoint;
 import fr.civicgateway.core.conversation.IncomingMessage;
 import fr.civicgateway.core.nlu.Language;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,26 @@ final class RequestChecks {
                     "\"text\" must be at most " + IncomingMessage.MAX_TEXT_LENGTH + " characters (was " + text.length() + ").");
         }
         return text;
+    }
+
+    /** A text that may be empty because the message carries a position or a photo: null and "" become "". */
+    static String optionalText(String text) {
+        return text == null || text.isEmpty() ? "" : text(text);
+    }
+
+    /** Null when absent; else a WGS84 position within range. */
+    static GeoPoint location(ChatApi.LocationDto location) {
+        if (location == null) {
+            return null;
+        }
+        Double lat = location.latitude();
+        Double lon = location.longitude();
+        if (lat == null || lon == null || !Double.isFinite(lat) || !Double.isFinite(lon)
+                || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_location", "\"location\" must be "
+                    + "{\"latitude\": -90 to 90, \"longitude\": -180 to 180} in WGS84 decimal degrees.");
+        }
+        return new GeoPoint(lat, lon);
     }
 
     static String conversationId(String id) {

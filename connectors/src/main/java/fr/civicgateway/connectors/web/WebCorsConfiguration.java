@@ -9,15 +9,15 @@ import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Lets the widget embedded on the sites of {@code civic.web.allowed-origins} call the chat and NLU APIs from the
- * browser, and nothing else: only those two paths, only {@code POST} (and its preflight), only the
+ * Lets the widget embedded on the sites of {@code civic.web.allowed-origins} call the chat, NLU and upload APIs
+ * from the browser, and nothing else: only those three paths, only {@code POST} (and its preflight), only the
  * {@code Content-Type} header, no cookies. With the default empty list no CORS header is ever sent, so only pages
  * served by the gateway itself (the demo page) can use the API from a browser.
  */
 @Configuration(proxyBeanMethods = false)
 class WebCorsConfiguration implements WebMvcConfigurer {
 
-    static final List<String> PATHS = List.of("/api/v1/chat", "/api/v1/nlu/parse");
+    static final List<String> PATHS = List.of("/api/v1/chat", "/api/v1/nlu/parse", WebAttachments.PATH);
 
     private final List<String> allowedOrigins;
 

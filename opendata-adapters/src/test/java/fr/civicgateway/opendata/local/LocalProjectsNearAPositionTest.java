@@ -136,7 +136,7 @@ class LocalProjectsNearAPositionTest {
         Reply.Text web = Turns.ask(shipped, "des chantiers près de chez moi ?", Language.FR, null, "web", NOW);
 
         assertThat(telegram.text()).isEqualTo("Pour vous donner les chantiers les plus proches, partagez votre position"
-                + " (trombone 📎 → Position), ou dites-moi l'arrondissement ou le code postal. Votre position ne sert"
+                + " (bouton « 📍 Partager ma position »), ou dites-moi l'arrondissement ou le code postal. Votre position ne sert"
                 + " qu'à cette recherche : elle n'est pas gardée dans la conversation.");
         assertThat(web.text()).isEqualTo("Je ne connais pas votre position : dites-moi l'arrondissement ou le code"
                 + " postal, par exemple « chantiers dans le 75011 ».");
