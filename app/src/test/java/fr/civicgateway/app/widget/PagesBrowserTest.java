@@ -56,7 +56,7 @@ class PagesBrowserTest {
         browser.driver.get("http://localhost:" + port + path);
         browser.wait.until(d -> "complete".equals(browser.script("return document.readyState")));
         // The widget (deferred) has put its launcher in the page: axe checks it too.
-        browser.wait.until(d -> Boolean.TRUE.equals(browser.script("return !!document.querySelector('.cg-launcher')"))
+        browser.wait.until(d -> Boolean.TRUE.equals(browser.script("var h = document.querySelector('civic-gateway'); return !!h && !!h.shadowRoot.querySelector('.cg-launcher')"))
                 || Boolean.FALSE.equals(browser.script("return !!document.querySelector('script[src=\"/widget.js\"]')")));
     }
 

@@ -22,7 +22,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -74,6 +73,9 @@ class WidgetBrowserTest {
         WebElement link = links.getLast();
         assertThat(link.getDomAttribute("target")).isEqualTo("_blank");
         assertThat(link.getDomAttribute("rel")).isEqualTo("noopener noreferrer");
+        // Shown by its host and path, the full address as its title, and said to open a new tab.
+        assertThat(textOf(link)).isEqualTo("assemblee-nationale.fr/dyn/17/scrutins/3876 (nouvel onglet)");
+        assertThat(link.getDomAttribute("title")).isEqualTo("https://www.assemblee-nationale.fr/dyn/17/scrutins/3876");
     }
 
     @Test
@@ -83,7 +85,7 @@ class WidgetBrowserTest {
 
         String answer = ask("Comment a voté Mathilde Panot au scrutin 3876 ?");
 
-        assertThat(answer).contains("Mathilde Panot").contains("https://www.assemblee-nationale.fr/");
+        assertThat(answer).contains("Mathilde Panot").contains("assemblee-nationale.fr/");
         saveScreenshot();
     }
 
@@ -94,8 +96,8 @@ class WidgetBrowserTest {
         openWidgetWithTheMouse();
         ask("aide");
 
-        WebElement example = browser.wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[contains(@class,'cg-quick') and normalize-space()='Exemple : scrutin 3876']")));
+        WebElement example = browser.wait.until(d -> Widget.findAll(d, ".cg-quick").stream()
+                .filter(b -> b.getText().strip().equals("Exemple : scrutin 3876")).findFirst().orElse(null));
         int answersBefore = botAnswers().size();
         example.click();
         String answer = waitForAnswerNumber(answersBefore + 1);
@@ -114,7 +116,7 @@ class WidgetBrowserTest {
         browser.driver.navigate().refresh();
 
         // The panel was open in this tab, so it opens again by itself, with the history.
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cg-panel")));
+        browser.wait.until(Widget.visible(".cg-panel"));
         browser.wait.until(d -> botAnswers().size() == 1);
         assertThat(userMessages()).containsExactly("Résultat du scrutin 3876");
         assertThat(textOf(lastBotAnswer())).contains("rejeté");
@@ -160,7 +162,7 @@ class WidgetBrowserTest {
         String answer = ask("Bonjour");
 
         assertThat(answer).contains("Voir <img src=x onerror=\"window.__xss=2\"> <script>window.__xss=3</script>");
-        assertThat(browser.driver.findElement(By.cssSelector(".cg-quick")).getText())
+        assertThat(Widget.find(browser.driver, ".cg-quick").getText())
                 .isEqualTo("<img src=x onerror=\"window.__xss=4\">");
         // The URL is still a link, without the sentence's final full stop.
         assertThat(lastBotAnswer().findElement(By.cssSelector("a.cg-link")).getDomAttribute("href"))
@@ -174,30 +176,30 @@ class WidgetBrowserTest {
         browser.script("window.fetch = function () { return new Promise(function () {}); };"); // an answer that never comes
         openWidgetWithTheMouse();
 
-        browser.driver.findElement(By.cssSelector(".cg-input")).sendKeys("Résultat du scrutin 3876", Keys.ENTER);
+        Widget.find(browser.driver, ".cg-input").sendKeys("Résultat du scrutin 3876", Keys.ENTER);
 
-        WebElement typing = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".cg-log .cg-typing")));
+        WebElement typing = browser.wait.until(Widget.present(".cg-log .cg-typing"));
         assertThat(textOf(typing)).isEqualTo("L’assistant écrit…");
-        assertThat(browser.driver.findElement(By.cssSelector(".cg-send")).isEnabled()).isFalse();
-        assertThat(browser.driver.findElement(By.cssSelector(".cg-log")).getDomAttribute("aria-busy")).isEqualTo("true");
+        assertThat(Widget.find(browser.driver, ".cg-send").isEnabled()).isFalse();
+        assertThat(Widget.find(browser.driver, ".cg-log").getDomAttribute("aria-busy")).isEqualTo("true");
     }
 
     @Test
     void worksWithTheKeyboardAlone() {
         openDemoPage(1280, 800);
-        WebElement launcher = browser.driver.findElement(By.cssSelector(".cg-launcher"));
+        WebElement launcher = Widget.find(browser.driver, ".cg-launcher");
         Actions keys = new Actions(browser.driver);
-        for (int i = 0; i < 15 && !launcher.equals(browser.driver.switchTo().activeElement()); i++) {
+        for (int i = 0; i < 15 && !launcher.equals(Widget.active(browser.driver)); i++) {
             keys.sendKeys(Keys.TAB).perform();
         }
-        assertThat(browser.driver.switchTo().activeElement()).as("Tab reaches the chat button").isEqualTo(launcher);
-        assertThat(browser.script("return getComputedStyle(document.activeElement).outlineStyle"))
+        assertThat(Widget.active(browser.driver)).as("Tab reaches the chat button").isEqualTo(launcher);
+        assertThat(browser.script("return getComputedStyle(arguments[0]).outlineStyle", Widget.active(browser.driver)))
                 .as("keyboard focus is visible").isEqualTo("solid");
 
         keys.sendKeys(Keys.ENTER).perform();
-        WebElement input = browser.driver.findElement(By.cssSelector(".cg-input"));
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cg-panel")));
-        assertThat(browser.driver.switchTo().activeElement()).as("focus moves into the panel").isEqualTo(input);
+        WebElement input = Widget.find(browser.driver, ".cg-input");
+        browser.wait.until(Widget.visible(".cg-panel"));
+        assertThat(Widget.active(browser.driver)).as("focus moves into the panel").isEqualTo(input);
         assertThat(launcher.getDomAttribute("aria-expanded")).isEqualTo("true");
 
         int before = botAnswers().size();
@@ -205,20 +207,20 @@ class WidgetBrowserTest {
         assertThat(waitForAnswerNumber(before + 1)).contains("rejeté");
 
         keys.sendKeys(Keys.ESCAPE).perform();
-        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("cg-panel")));
-        assertThat(browser.driver.switchTo().activeElement()).as("focus returns to the button").isEqualTo(launcher);
+        browser.wait.until(Widget.hidden(".cg-panel"));
+        assertThat(Widget.active(browser.driver)).as("focus returns to the button").isEqualTo(launcher);
         assertThat(launcher.getDomAttribute("aria-expanded")).isEqualTo("false");
 
         keys.sendKeys(Keys.SPACE).perform();
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cg-panel")));
-        assertThat(browser.driver.switchTo().activeElement()).isEqualTo(input);
+        browser.wait.until(Widget.visible(".cg-panel"));
+        assertThat(Widget.active(browser.driver)).isEqualTo(input);
 
         // Screen readers: replies land in a polite live log; controls have names.
-        WebElement log = browser.driver.findElement(By.cssSelector(".cg-log"));
+        WebElement log = Widget.find(browser.driver, ".cg-log");
         assertThat(log.getDomAttribute("role")).isEqualTo("log");
         assertThat(log.getDomAttribute("aria-live")).isEqualTo("polite");
         assertThat(input.getDomAttribute("aria-label")).isEqualTo("Votre question");
-        assertThat(browser.driver.findElement(By.cssSelector(".cg-close")).getDomAttribute("aria-label"))
+        assertThat(Widget.find(browser.driver, ".cg-close").getDomAttribute("aria-label"))
                 .isEqualTo("Fermer la discussion");
     }
 
@@ -229,13 +231,13 @@ class WidgetBrowserTest {
         browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 375, "height", 700, "deviceScaleFactor", 2, "mobile", true));
         browser.driver.get("http://localhost:" + port + "/");
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cg-launcher")));
+        browser.wait.until(Widget.visible(".cg-launcher"));
         assertThat(browser.script("return window.innerWidth")).isEqualTo(375L);
         openWidgetWithTheMouse();
 
         @SuppressWarnings("unchecked")
         List<Number> box = (List<Number>) browser.script("""
-                var r = document.getElementById('cg-panel').getBoundingClientRect();
+                var r = document.querySelector('civic-gateway').shadowRoot.getElementById('cg-panel').getBoundingClientRect();
                 return [r.left, r.top, r.width, r.height, window.innerWidth, window.innerHeight];""");
         assertThat(box.get(0).doubleValue()).isZero();
         assertThat(box.get(1).doubleValue()).isZero();
@@ -253,13 +255,13 @@ class WidgetBrowserTest {
         browser.driver.setNetworkConditions(offline);
 
         new Actions(browser.driver).sendKeys("Résultat du scrutin 3876").sendKeys(Keys.ENTER).perform();
-        WebElement error = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cg-error")));
-        assertThat(error.getText()).contains("Impossible de joindre le service");
+        WebElement error = browser.wait.until(Widget.visible(".cg-error"));
+        assertThat(error.getText()).contains("Vous êtes hors connexion");
 
         browser.driver.deleteNetworkConditions();
         error.findElement(By.cssSelector(".cg-retry")).click();
         assertThat(waitForAnswerNumber(1)).contains("rejeté");
-        assertThat(browser.driver.findElements(By.cssSelector(".cg-error"))).isEmpty();
+        assertThat(Widget.findAll(browser.driver, ".cg-error")).isEmpty();
     }
 
     // ---- helpers: what a user does and sees
@@ -267,30 +269,30 @@ class WidgetBrowserTest {
     void openDemoPage(int width, int height) {
         browser = HeadlessChromium.start(width, height);
         browser.driver.get("http://localhost:" + port + "/");
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cg-launcher")));
+        browser.wait.until(Widget.visible(".cg-launcher"));
     }
 
     void openWidgetWithTheMouse() {
-        browser.driver.findElement(By.cssSelector(".cg-launcher")).click();
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cg-input")));
+        Widget.find(browser.driver, ".cg-launcher").click();
+        browser.wait.until(Widget.visible(".cg-input"));
     }
 
     /** Types into the widget's field and waits for the bot's answer to be shown. */
     String ask(String question) {
         int before = botAnswers().size();
-        WebElement input = browser.driver.findElement(By.cssSelector(".cg-input"));
+        WebElement input = Widget.find(browser.driver, ".cg-input");
         input.sendKeys(question);
         input.sendKeys(Keys.ENTER);
         return waitForAnswerNumber(before + 1);
     }
 
     String waitForAnswerNumber(int count) {
-        browser.wait.until(d -> botAnswers().size() >= count && d.findElements(By.cssSelector(".cg-typing")).isEmpty());
+        browser.wait.until(d -> botAnswers().size() >= count && Widget.findAll(d, ".cg-typing").isEmpty());
         return textOf(lastBotAnswer());
     }
 
     List<WebElement> botAnswers() {
-        return browser.driver.findElements(By.cssSelector(BOT_ANSWERS));
+        return Widget.findAll(browser.driver, BOT_ANSWERS);
     }
 
     WebElement lastBotAnswer() {
@@ -299,7 +301,7 @@ class WidgetBrowserTest {
 
     List<String> userMessages() {
         // textContent less the screen-reader prefix "Vous : "
-        return browser.driver.findElements(By.cssSelector(".cg-log .cg-msg-user")).stream()
+        return Widget.findAll(browser.driver, ".cg-log .cg-msg-user").stream()
                 .map(e -> textOf(e).replaceFirst("^Vous : ", "")).toList();
     }
 
@@ -317,7 +319,7 @@ class WidgetBrowserTest {
     }
 
     void assertNoMarkupRan() {
-        assertThat(browser.driver.findElements(By.cssSelector(".cg-root img, .cg-root script"))).isEmpty();
+        assertThat(Widget.findAll(browser.driver, ".cg-log img, script")).isEmpty();
         assertThat(browser.script("return typeof window.__xss")).isEqualTo("undefined");
     }
 

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -47,9 +46,8 @@ class WidgetChartBrowserTest {
 
         ask("Quel est le taux de participation de Mathilde Panot ?");
 
-        WebElement figure = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".cg-log figure")));
-        String answer = WidgetBrowserTest.normalised(WidgetBrowserTest.textOf(browser.driver.findElements(
-                By.cssSelector(WidgetBrowserTest.BOT_ANSWERS)).getLast()));
+        WebElement figure = browser.wait.until(Widget.present(".cg-log figure"));
+        String answer = WidgetBrowserTest.normalised(WidgetBrowserTest.textOf(Widget.findAll(browser.driver, WidgetBrowserTest.BOT_ANSWERS).getLast()));
         // The figures the chart's words give are the answer's: "a pris part à 412 des 1 203 scrutins".
         Matcher counts = Pattern.compile("a pris part à ([\\d ]+) des ([\\d ]+) scrutins").matcher(answer);
         assertThat(counts.find()).as("the answer gives the counts: " + answer).isTrue();
@@ -64,9 +62,9 @@ class WidgetChartBrowserTest {
         assertThat(csv.getDomAttribute("href")).endsWith("/api/v1/deputies/PA720892/charts/participation.csv");
         assertThat(csv.getDomAttribute("rel")).isEqualTo("noopener noreferrer");
         // The chart follows the answer in the log, and the answer's suggestions are still offered.
-        assertThat(browser.driver.findElements(By.cssSelector(".cg-quick"))).isNotEmpty();
+        assertThat(Widget.findAll(browser.driver, ".cg-quick")).isNotEmpty();
 
-        assertThat(Axe.violations(browser.driver, ".cg-root")).isEmpty();
+        assertThat(Axe.violations(browser.driver, Widget.HOST)).isEmpty();
     }
 
     @Test
@@ -89,30 +87,30 @@ class WidgetChartBrowserTest {
 
         ask("Résultat du scrutin 1");
 
-        WebElement shown = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".cg-log .cg-chart-alt")));
+        WebElement shown = browser.wait.until(Widget.present(".cg-log .cg-chart-alt"));
         assertThat(shown.getText()).isEqualTo("Graphique en barres empilées : RN 120 pour.");
-        assertThat(browser.driver.findElements(By.cssSelector(".cg-log figure img"))).isEmpty();
-        assertThat(browser.driver.findElements(By.cssSelector(".cg-log figure"))).as("the unsafe chart is left out").hasSize(1);
-        assertThat(browser.driver.findElement(By.cssSelector(".cg-log a.cg-csv")).getDomAttribute("href"))
+        assertThat(Widget.findAll(browser.driver, ".cg-log figure img")).isEmpty();
+        assertThat(Widget.findAll(browser.driver, ".cg-log figure")).as("the unsafe chart is left out").hasSize(1);
+        assertThat(Widget.find(browser.driver, ".cg-log a.cg-csv").getDomAttribute("href"))
                 .isEqualTo(missing + ".csv");
         assertThat(browser.script("return typeof window.__xss")).isEqualTo("undefined");
 
-        assertThat(Axe.violations(browser.driver, ".cg-root")).isEmpty();
+        assertThat(Axe.violations(browser.driver, Widget.HOST)).isEmpty();
     }
 
     private void open() {
         browser = HeadlessChromium.start(1280, 900);
         browser.driver.get("http://localhost:" + port + "/");
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cg-launcher")));
-        browser.driver.findElement(By.cssSelector(".cg-launcher")).click();
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cg-input")));
+        browser.wait.until(Widget.visible(".cg-launcher"));
+        Widget.find(browser.driver, ".cg-launcher").click();
+        browser.wait.until(Widget.visible(".cg-input"));
     }
 
     private void ask(String question) {
-        WebElement input = browser.driver.findElement(By.cssSelector(".cg-input"));
+        WebElement input = Widget.find(browser.driver, ".cg-input");
         input.sendKeys(question, Keys.ENTER);
-        browser.wait.until(d -> !d.findElements(By.cssSelector(".cg-log .cg-msg-chart")).isEmpty()
-                && d.findElements(By.cssSelector(".cg-typing")).isEmpty());
+        browser.wait.until(d -> !Widget.findAll(d, ".cg-log .cg-msg-chart").isEmpty()
+                && Widget.findAll(d, ".cg-typing").isEmpty());
     }
 
     /** The image's alt text, or the text shown in its place when it could not be loaded. */

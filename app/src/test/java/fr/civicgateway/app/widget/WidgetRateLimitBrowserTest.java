@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -45,15 +44,15 @@ class WidgetRateLimitBrowserTest {
     void tooFastTheCitizenIsToldHowManySecondsToWait() {
         browser = HeadlessChromium.start(1280, 800);
         browser.driver.get("http://localhost:" + port + "/");
-        browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".cg-launcher"))).click();
-        WebElement input = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cg-input")));
+        browser.wait.until(Widget.visible(".cg-launcher")).click();
+        WebElement input = browser.wait.until(Widget.visible(".cg-input"));
 
         input.sendKeys("Résultat du scrutin 3876", Keys.ENTER);
-        browser.wait.until(d -> !d.findElements(By.cssSelector(".cg-msg-bot:not(.cg-typing):not(.cg-welcome)")).isEmpty()
-                && d.findElements(By.cssSelector(".cg-typing")).isEmpty());
+        browser.wait.until(d -> !Widget.findAll(d, ".cg-msg-bot:not(.cg-typing):not(.cg-welcome)").isEmpty()
+                && Widget.findAll(d, ".cg-typing").isEmpty());
         input.sendKeys("Résultat du scrutin 3875", Keys.ENTER);
 
-        WebElement error = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cg-error")));
+        WebElement error = browser.wait.until(Widget.visible(".cg-error"));
         Matcher m = Pattern.compile("Vous pourrez réessayer dans (\\d+) s\\.").matcher(error.getText());
         assertThat(m.find()).as(error.getText()).isTrue();
         assertThat(Integer.parseInt(m.group(1))).isBetween(1, 30);
