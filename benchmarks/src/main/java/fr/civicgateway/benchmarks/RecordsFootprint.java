@@ -23,7 +23,7 @@ import java.util.Locale;
  *
  * <p>Then, with {@code live} as second argument, the same in the app's own context ({@link Gateway}): used heap after
  * GC, then after the records API has been asked, over HTTP, every sitting deputy's record (their loyalty), one whole
- * vote list (every scrutin's summary written ahead, {@code Records.scrutinJson}) and every group (cohesion); that
+ * vote list (every scrutin's summary written ahead, {@code VoteListBytes}) and every group (cohesion); that
  * difference also holds what any first request leaves (serializers, Tomcat's buffers), so it bounds the indexes.
  * {@code java -Xmx256m -cp benchmarks/target/benchmarks.jar fr.civicgateway.benchmarks.RecordsFootprint [data [live]]}.
  */

@@ -210,10 +210,8 @@ class DeputiesController {
             Set<String> positions = positions(position);
             Deputy d = find(uid);
             List<Scrutin> all = data.scrutins();
-            List<Views.WrittenVoteItem> rows = new ArrayList<>();
-            List<DeputyVote> votes = new ArrayList<>();
+            List<VoteListBytes.VoteKey> votes = new ArrayList<>();
             List<Scrutin> of = new ArrayList<>();
-            List<String> shownAs = new ArrayList<>();
             for (int i = all.size() - 1; i >= 0; i--) {
                 Scrutin s = all.get(i);
                 if (!filter.accepts(s)) {
@@ -223,34 +221,26 @@ class DeputiesController {
                 String word = word(d, s, v);
                 if (word != null && positions.contains(word)) {
                     of.add(s);
-                    votes.add(v);
-                    shownAs.add(word);
+                    votes.add(new VoteListBytes.VoteKey(word, v));
                 }
             }
             Records.Paged paged = records.paged(request, paging, of.size());
             List<Scrutin> pageOf = paging.of(of);
             int first = (paging.page() - 1) * paging.size();
+            List<VoteListBytes.VoteKey> pageVotes = votes.subList(first, first + pageOf.size());
             if (records.notModified(request, response, f)) {
                 return null;
             }
+            Views.Meta meta = records.meta();
             if (f == Format.CSV) {
-                CsvTable t = new CsvTable("scrutin", "date", "type", "title", "outcome", "position", "by_proxy",
+                CsvTable header = new CsvTable("scrutin", "date", "type", "title", "outcome", "position", "by_proxy",
                         "non_voting_cause", "group_uid", "group", "scrutin_url");
-                for (int k = 0; k < pageOf.size(); k++) {
-                    DeputyVote v = votes.get(first + k);
-                    CsvTable.Part[] scrutin = records.scrutinCsv(pageOf.get(k));
-                    t.rowOfParts(scrutin[0], records.voteCsv(shownAs.get(first + k), v.byProxy(), cause(v.cause()),
-                            v.groupUid()), scrutin[1]);
-                }
-                return records.csv(t, "deputy-" + d.uid() + "-votes.csv", records.meta(), paged);
+                return records.csv(records.voteListCsv(header, pageOf, pageVotes), "deputy-" + d.uid() + "-votes.csv",
+                        meta, paged);
             }
-            for (int k = 0; k < pageOf.size(); k++) {
-                DeputyVote v = votes.get(first + k);
-                rows.add(new Views.WrittenVoteItem(records.scrutinJson(pageOf.get(k)), shownAs.get(first + k),
-                        v.byProxy(), cause(v.cause()), records.group(v.groupUid())));
-            }
-            return records.json(new Views.WrittenVoteList(records.meta(), records.deputy(d), paged.page(),
-                    paged.links(), rows), paged);
+            Views.WrittenVoteList empty = new Views.WrittenVoteList(meta, records.deputy(d), paged.page(), paged.links(),
+                    List.of());
+            return records.json(records.voteListJson(empty, pageOf, pageVotes), meta, paged);
         });
     }
 

@@ -214,28 +214,38 @@ final class Records {
     }
 
     /**
-     * The scrutin's summary as JSON, written once per version of the data: a deputy's whole vote list repeats up to
-     * every scrutin's, and writing them again for each request was most of its cost.
+     * A deputy's vote list as JSON: {@code empty} is the answer without its items, the items are written from parts
+     * kept per version of the data ({@link VoteListBytes}): a whole list repeats up to every scrutin's summary.
      */
-    String scrutinJson(Scrutin s) {
-        return shared().scrutins.computeIfAbsent(s.number(), n -> json.writeValueAsString(scrutin(s)));
+    byte[] voteListJson(Views.WrittenVoteList empty, List<Scrutin> scrutins, List<VoteListBytes.VoteKey> votes) {
+        return shared().lists.json(json.writeValueAsBytes(empty), scrutins, votes,
+                s -> json.writeValueAsBytes(scrutin(s)),
+                k -> VoteListBytes.voteFields(json.writeValueAsBytes(new Views.WrittenVoteItem(VoteListBytes.mark(),
+                        k.word(), k.vote().byProxy(), DeputiesController.cause(k.vote().cause()),
+                        group(k.vote().groupUid())))));
+    }
+
+    /** A deputy's vote list as CSV, from the same kind of parts: the rows {@link CsvTable} writes cell by cell. */
+    byte[] voteListCsv(CsvTable header, List<Scrutin> scrutins, List<VoteListBytes.VoteKey> votes) {
+        return shared().lists.csv(VoteListBytes.utf8(header.render()), scrutins, votes, this::scrutinCsv,
+                k -> voteCsv(k.word(), k.vote().byProxy(), DeputiesController.cause(k.vote().cause()),
+                        k.vote().groupUid()));
     }
 
     /**
-     * The scrutin's cells of a deputy's vote list as CSV, written once per version of the data: its number, date,
-     * type, title and outcome, then its page's address.
+     * The scrutin's cells of a deputy's vote list as CSV: its number, date, type, title and outcome, then its
+     * page's address.
      */
-    CsvTable.Part[] scrutinCsv(Scrutin s) {
-        return shared().csv.computeIfAbsent(s.number(), n -> new CsvTable.Part[] {
+    private CsvTable.Part[] scrutinCsv(Scrutin s) {
+        return new CsvTable.Part[] {
                 CsvTable.part(s.number(), s.date(), word(s.type()), s.title(), s.outcome() == null ? null : word(s.outcome())),
-                CsvTable.part(s.pageUrl())});
+                CsvTable.part(s.pageUrl())};
     }
 
-    /** A vote's cells (position, by proxy, cause, group uid and abbreviation) as CSV: a few dozen kinds, written once. */
-    CsvTable.Part voteCsv(String position, boolean byProxy, String cause, String groupUid) {
-        return shared().votes.computeIfAbsent(position + "|" + byProxy + "|" + cause + "|" + groupUid,
-                k -> CsvTable.part(position, byProxy, cause, groupUid,
-                        groupUid == null ? null : data.groupAbbreviation(groupUid).orElse(null)));
+    /** A vote's cells (position, by proxy, cause, group uid and abbreviation) as CSV. */
+    private CsvTable.Part voteCsv(String position, boolean byProxy, String cause, String groupUid) {
+        return CsvTable.part(position, byProxy, cause, groupUid,
+                groupUid == null ? null : data.groupAbbreviation(groupUid).orElse(null));
     }
 
     /** Every deputy in the API's order (by last name, French collation), sorted once per version of the data. */
@@ -255,14 +265,16 @@ final class Records {
         if (s != null && s.version == version) {
             return s;
         }
-        Shared fresh = new Shared(version, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
-                new ConcurrentHashMap<>(), new AtomicReference<>());
+        int maxNumber = 0;
+        for (Scrutin sc : data.scrutins()) {
+            maxNumber = Math.max(maxNumber, sc.number());
+        }
+        Shared fresh = new Shared(version, new ConcurrentHashMap<>(), new VoteListBytes(maxNumber), new AtomicReference<>());
         // Two threads seeing a new version may both build one; either is right, one is kept.
         return shared.compareAndSet(s, fresh) ? fresh : java.util.Objects.requireNonNullElse(shared.get(), fresh);
     }
 
-    private record Shared(long version, Map<Integer, String> scrutins, Map<String, Views.GroupRef> groups,
-                          Map<Integer, CsvTable.Part[]> csv, Map<String, CsvTable.Part> votes,
+    private record Shared(long version, Map<String, Views.GroupRef> groups, VoteListBytes lists,
                           AtomicReference<List<Deputy>> byName) {
     }
 
@@ -309,6 +321,21 @@ final class Records {
         }
         h.setContentDisposition(ContentDisposition.attachment().filename(filename).build());
         return ResponseEntity.ok().contentType(CSV_UTF8).headers(h).body(table.render());
+    }
+
+    /** A JSON answer written ahead ({@link #voteListJson}). */
+    ResponseEntity<?> json(byte[] body, Views.Meta meta, Paged paged) {
+        HttpHeaders h = citation(meta);
+        paged.headers(h);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).headers(h).body(body);
+    }
+
+    /** A CSV answer written ahead ({@link #voteListCsv}). */
+    ResponseEntity<?> csv(byte[] body, String filename, Views.Meta meta, Paged paged) {
+        HttpHeaders h = citation(meta);
+        paged.headers(h);
+        h.setContentDisposition(ContentDisposition.attachment().filename(filename).build());
+        return ResponseEntity.ok().contentType(CSV_UTF8).headers(h).body(body);
     }
 
     ResponseEntity<?> json(Views.Answer body, Paged paged) {

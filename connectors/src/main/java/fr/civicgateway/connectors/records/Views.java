@@ -180,7 +180,7 @@ final class Views {
 
     /**
      * {@link VoteItem} as written: the same JSON, its scrutin written ahead once per version of the data
-     * ({@link Records#scrutinJson}). Not in the OpenAPI document, which describes {@link VoteItem}.
+     * ({@link VoteListBytes}). Not in the OpenAPI document, which describes {@link VoteItem}.
      */
     record WrittenVoteItem(@JsonRawValue String scrutin, String position, boolean byProxy, String nonVotingCause,
                            GroupRef group) {
