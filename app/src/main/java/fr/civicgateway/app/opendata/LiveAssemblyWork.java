@@ -18,7 +18,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link AssemblyWork} every handler holds: a thin facade over the current {@link WorkSnapshot}, which
@@ -30,16 +34,34 @@ public final class LiveAssemblyWork implements AssemblyWork {
     private record Generation(long version, WorkSnapshot data) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(LiveAssemblyWork.class);
+
     private final AtomicReference<Generation> current;
+    private final List<BiConsumer<WorkSnapshot, WorkSnapshot>> swapListeners = new CopyOnWriteArrayList<>();
 
     public LiveAssemblyWork(WorkSnapshot first) {
         current = new AtomicReference<>(new Generation(1, Objects.requireNonNull(first, "first")));
     }
 
-    /** Makes {@code next} the data answered from. */
+    /**
+     * Calls {@code listener} with the previous and the new snapshot after each {@link #swap}, on the thread that
+     * swaps (the refresh's, never a request thread). A listener that throws is logged; the swap stands.
+     */
+    public void onSwap(BiConsumer<WorkSnapshot, WorkSnapshot> listener) {
+        swapListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Makes {@code next} the data answered from, then tells the swap listeners. */
     public void swap(WorkSnapshot next) {
         Objects.requireNonNull(next, "next");
-        current.updateAndGet(g -> new Generation(g.version() + 1, next));
+        Generation before = current.getAndUpdate(g -> new Generation(g.version() + 1, next));
+        for (BiConsumer<WorkSnapshot, WorkSnapshot> l : swapListeners) {
+            try {
+                l.accept(before.data(), next);
+            } catch (RuntimeException e) {
+                log.warn("after the swap of the Assemblée's work data: {}", e.toString());
+            }
+        }
     }
 
     public WorkSnapshot snapshot() {

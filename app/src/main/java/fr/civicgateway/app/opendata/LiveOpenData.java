@@ -27,8 +27,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Assemblée data the gateway answers from, and everything derived from it, swapped as one whole when a refresh
@@ -59,6 +63,9 @@ public final class LiveOpenData implements TurnScope, SnapshotSwap {
     record TopicKey(long dataVersion, int limit, String topic) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(LiveOpenData.class);
+
+    private final List<BiConsumer<AssembleeSnapshot, AssembleeSnapshot>> swapListeners = new CopyOnWriteArrayList<>();
     private final GeoDirectory geo;
     private final Cache<CachingUnderstanding.Key, Understanding> understood;
     private final Cache<TopicKey, TopicSearch.Matches> topicMatches;
@@ -119,6 +126,15 @@ public final class LiveOpenData implements TurnScope, SnapshotSwap {
     }
 
     /**
+     * Calls {@code listener} with the previous and the new snapshot after each swap, on the refreshing thread (never
+     * a request thread), once the new version answers: what changed between them (the follow events) is found
+     * there. A listener that throws is logged and does not undo the swap; it must not keep either snapshot.
+     */
+    public void onSwap(BiConsumer<AssembleeSnapshot, AssembleeSnapshot> listener) {
+        swapListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
      * Builds the new generation (gazetteers, topic index, participations: about a second for the whole legislature) while the current
      * one keeps answering; the returned action swaps it in and drops the cache entries of older versions.
      */
@@ -127,11 +143,23 @@ public final class LiveOpenData implements TurnScope, SnapshotSwap {
         Generation now = current.get();
         long version = now.version() + 1;
         Generation g = generation(version, next, now.nlu().withEntities(new GazetteerEntityExtractor(next, geo)));
+        // Handed to the swap listeners once, then let go: nothing keeps the replaced snapshot after the swap.
+        AtomicReference<AssembleeSnapshot> previous = new AtomicReference<>(now.data());
         return () -> {
             current.set(g);
             // Never read again (a turn still pinned to an older version may add one back: it ages out).
             understood.asMap().keySet().removeIf(k -> k.dataVersion() < version);
             topicMatches.asMap().keySet().removeIf(k -> k.dataVersion() < version);
+            AssembleeSnapshot before = previous.getAndSet(null);
+            if (before != null) {
+                for (BiConsumer<AssembleeSnapshot, AssembleeSnapshot> l : swapListeners) {
+                    try {
+                        l.accept(before, next);
+                    } catch (RuntimeException e) {
+                        log.warn("after the swap to data version {}: {}", version, e.toString());
+                    }
+                }
+            }
         };
     }
 

@@ -122,6 +122,21 @@ public final class WorkSnapshot implements AssemblyWork {
         return contents;
     }
 
+    /** Every deputy's speeches' figures, by deputy uid (those who spoke): what a new version is compared on. */
+    public Map<String, Speeches> allSpeeches() {
+        return speeches;
+    }
+
+    /** Every deputy's questions, by deputy uid (those who asked one). */
+    public Map<String, Questions> allQuestions() {
+        return questions;
+    }
+
+    /** Every dossier législatif, in no order. */
+    public java.util.Collection<Dossier> allDossiers() {
+        return dossiers.values();
+    }
+
     @Override
     public Speeches speeches(String deputyUid) {
         Speeches s = speeches.get(deputyUid);
