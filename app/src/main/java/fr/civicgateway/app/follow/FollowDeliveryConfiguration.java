@@ -4,7 +4,6 @@ import fr.civicgateway.connectors.telegram.ChatAddresses;
 import fr.civicgateway.core.answer.PageLinks;
 import fr.civicgateway.core.follow.FollowEvents;
 import fr.civicgateway.core.follow.FollowSettings;
-import fr.civicgateway.core.follow.InMemoryFollowEvents;
 import fr.civicgateway.core.follow.SubscriptionStore;
 import fr.civicgateway.core.follow.delivery.DeliverySchedule;
 import fr.civicgateway.core.follow.delivery.DigestWriter;
@@ -23,8 +22,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -43,21 +40,10 @@ import org.springframework.scheduling.config.FixedDelayTask;
 @EnableConfigurationProperties(FollowDeliveryProperties.class)
 class FollowDeliveryConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(FollowDeliveryConfiguration.class);
 
     @Bean
     DeliverySchedule deliverySchedule(FollowDeliveryProperties p, ObjectProvider<FollowSettings> settings) {
-        Duration every = settings.getIfAvailable(() -> FollowSettings.DEFAULTS).digest();
-        DeliverySchedule.Digest digest;
-        if (every.equals(Duration.ofHours(1))) {
-            digest = DeliverySchedule.Digest.HOURLY;
-        } else if (every.equals(Duration.ofDays(1))) {
-            digest = DeliverySchedule.Digest.DAILY;
-        } else if (every.equals(Duration.ofDays(7))) {
-            digest = DeliverySchedule.Digest.WEEKLY;
-        } else {
-            throw new IllegalStateException("civic.follow.digest must be 1h, 1d or 7d (hourly, daily, weekly): " + every);
-        }
+        Duration digest = settings.getIfAvailable(() -> FollowSettings.DEFAULTS).digest();
         return new DeliverySchedule(digest, time("civic.follow.delivery.digest-time", p.digestTime()), p.digestDay(),
                 p.zone(), time("civic.follow.delivery.quiet-from", p.quietFrom()),
                 time("civic.follow.delivery.quiet-until", p.quietUntil()));
@@ -90,15 +76,11 @@ class FollowDeliveryConfiguration {
     }
 
     @Bean
-    FollowDelivery followDelivery(ObjectProvider<FollowEvents> events, SubscriptionStore subscriptions,
+    FollowDelivery followDelivery(FollowEvents events, SubscriptionStore subscriptions,
                                   ParliamentData parliamentData, AssemblyWork assemblyWork, MessageCatalogue messageCatalogue,
                                   PageLinks pageLinks, DeliverySchedule schedule, List<FollowPush> pushes,
                                   FollowMailbox mailbox, Clock clock, FollowDeliveryProperties p) {
-        FollowEvents queue = events.getIfAvailable(() -> {
-            log.warn("no follow events' store: deliveries are kept in memory");
-            return new InMemoryFollowEvents(subscriptions);
-        });
-        return new FollowDelivery(new FollowEventsQueue(queue), subscriptions, () -> parliamentData, () -> assemblyWork,
+        return new FollowDelivery(new FollowEventsQueue(events), subscriptions, () -> parliamentData, () -> assemblyWork,
                 new DigestWriter(messageCatalogue, pageLinks, DigestWriter.TELEGRAM_MAX_CHARS), schedule, pushes, mailbox,
                 clock, "follow-" + UUID.randomUUID(), p.lease(), p.batch(), p.maxPerPass());
     }

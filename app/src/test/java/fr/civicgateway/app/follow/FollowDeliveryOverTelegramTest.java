@@ -8,7 +8,6 @@ import fr.civicgateway.connectors.telegram.ChatAddresses;
 import fr.civicgateway.core.follow.FollowEvent;
 import fr.civicgateway.core.follow.FollowEvents;
 import fr.civicgateway.core.follow.FollowTarget;
-import fr.civicgateway.core.follow.InMemoryFollowEvents;
 import fr.civicgateway.core.follow.Subscription;
 import fr.civicgateway.core.follow.SubscriptionStore;
 import fr.civicgateway.core.follow.delivery.FollowDelivery;
@@ -56,7 +55,7 @@ import tools.jackson.databind.JsonNode;
  * Following over Telegram, the whole gateway with a fake Bot API that answers as Telegram does (429 with a
  * retry_after per chat, 403 for a blocked bot): a new scrutin of the shipped data becomes ONE digest per follower
  * at digest time, with the deputy's position as the data has it; /stop, a kick and a 403 end everything; the
- * widget's news wait for the next message. The events are recorded directly in the queue, as the refresh does.
+ * widget's news wait for the next message. The events are recorded in the database's queue as the refresh does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "civic.data.directory=${civic.repository-root}/data",
@@ -97,13 +96,6 @@ class FollowDeliveryOverTelegramTest {
                     return NOW.get();
                 }
             };
-        }
-
-        /** The follow events' queue in memory: its database store is the follow-events change's. */
-        @Bean
-        @Primary
-        FollowEvents testFollowEvents(SubscriptionStore subscriptions) {
-            return new InMemoryFollowEvents(subscriptions);
         }
     }
 

@@ -21,13 +21,31 @@ public interface Notices {
 
     Notices NONE = (key, language) -> List.of();
 
-    /** Every one's notices, in order (a report's status, then what the citizen follows). */
+    /**
+     * Every one's notices, in order (a report's status, then what the citizen follows). One that fails keeps its news
+     * for the next message (logged here) while the others' are shown: the news they took are not lost; when every
+     * one fails, the first failure is thrown.
+     */
     static Notices combined(List<Notices> all) {
         List<Notices> copy = List.copyOf(all);
         return (key, language) -> {
             List<Reply> out = new java.util.ArrayList<>();
+            RuntimeException failure = null;
+            int failed = 0;
             for (Notices n : copy) {
-                out.addAll(n.take(key, language));
+                try {
+                    out.addAll(n.take(key, language));
+                } catch (RuntimeException e) {
+                    failed++;
+                    if (failure == null) {
+                        failure = e;
+                    }
+                    org.slf4j.LoggerFactory.getLogger(Notices.class)
+                            .warn("some notices unavailable, kept for the next message: {}", e.toString());
+                }
+            }
+            if (failure != null && failed == copy.size()) {
+                throw failure;
             }
             return out;
         };

@@ -10,6 +10,8 @@ import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.news.NewsSource;
+import fr.civicgateway.core.news.TownNews;
 import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.work.AssemblyWork;
 import fr.civicgateway.core.parliament.work.Dossier;
@@ -37,20 +39,26 @@ public final class FollowHandler implements IntentHandler {
     static final int CANDIDATES = 5;
 
     private final AssemblyWork work;
+    private final TownNews news;
     private final SubscriptionStore store;
     private final ReportStore reports;
     private final FollowSettings settings;
     private final DeputyResolver deputies;
     private final Labels labels;
 
-    public FollowHandler(ParliamentData data, AssemblyWork work, SubscriptionStore store, ReportStore reports,
-                         FollowSettings settings) {
+    /**
+     * @param news     the town hall's feeds ({@link TownNews#none()} when the town has none)
+     * @param settings the operator's digest period and limit per conversation
+     */
+    public FollowHandler(ParliamentData data, AssemblyWork work, TownNews news, SubscriptionStore store,
+                         ReportStore reports, FollowSettings settings) {
         this.work = Objects.requireNonNull(work, "work");
+        this.news = Objects.requireNonNull(news, "news");
         this.store = Objects.requireNonNull(store, "store");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.deputies = new DeputyResolver(Objects.requireNonNull(data, "data"));
-        this.labels = new Labels(data, work);
+        this.labels = new Labels(data, work, news);
     }
 
     @Override
@@ -65,7 +73,7 @@ public final class FollowHandler implements IntentHandler {
     @Override
     public boolean claims(String text, ConversationState state) {
         return text.length() < 300 && (FollowWords.asksHowToFollow(text) || FollowWords.followBillButton(text).isPresent()
-                || FollowWords.opensWithFollowing(text));
+                || FollowWords.followNewsButton(text).isPresent() || FollowWords.opensWithFollowing(text));
     }
 
     @Override
@@ -79,6 +87,12 @@ public final class FollowHandler implements IntentHandler {
             return work.dossier(billButton.get()).map(d -> follow(t, new FollowTarget.Bill(d.uid())))
                     .orElseGet(() -> Answer.text(t.state(), t.msg("follow.bill_none", "words", billButton.get())));
         }
+        Optional<String> newsButton = FollowWords.followNewsButton(text);
+        if (newsButton.isPresent()) {
+            return news.sources().stream().filter(s -> s.id().equals(newsButton.get())).findFirst()
+                    .map(s -> follow(t, new FollowTarget.TownNews(s.id())))
+                    .orElseGet(() -> Answer.text(t.state(), t.msg("follow.news_unavailable"), examples(t)));
+        }
         Optional<Long> report = t.entity(EntityType.REPORT).map(e -> parseLong(e.value())).or(() -> FollowWords.report(text));
         if (report.isPresent()) {
             return report(t, report.get());
@@ -91,7 +105,7 @@ public final class FollowHandler implements IntentHandler {
             return bill(t);
         }
         if (FollowWords.townNews(text)) {
-            return Answer.text(t.state(), t.msg("follow.news_unavailable"), examples(t));
+            return townNews(t);
         }
         Optional<String> topic = t.entity(EntityType.TOPIC).map(EntityMention::text).map(FollowWords::folded);
         if (topic.isEmpty() && FollowWords.saysATopic(text)) {
@@ -165,6 +179,20 @@ public final class FollowHandler implements IntentHandler {
             return Answer.text(t.state(), t.msg("follow.bill_which"), examples(t));
         }
         return Answer.text(t.state(), t.msg("follow.bill_none", "words", searches.getFirst()));
+    }
+
+    /** The town hall's news: its one feed followed, or which of its feeds asked. */
+    private Answer townNews(Turn t) {
+        List<NewsSource> sources = news.sources();
+        if (sources.isEmpty()) {
+            return Answer.text(t.state(), t.msg("follow.news_unavailable"), examples(t));
+        }
+        if (sources.size() == 1) {
+            return follow(t, new FollowTarget.TownNews(sources.getFirst().id()));
+        }
+        List<QuickReply> buttons = sources.stream().map(s -> new QuickReply(BillWords.shorten(s.title(), Labels.BUTTON_TITLE),
+                FollowWords.followNewsPayload(s.id(), t.language() == Language.EN))).toList();
+        return Answer.text(t.state(), t.msg("follow.news_choose"), buttons);
     }
 
     /** A report's status changes are told already: said, not stored twice. */

@@ -44,13 +44,16 @@ final class FollowWords {
             + "|avertis moi|avertissez moi|tiens moi au courant|tenez moi au courant|notifie moi|notifiez moi)"
             + "|(?:(?:i (?:want|would like) to )?(?:follow|subscribe to|track))|alert me|notify me|warn me|keep me posted)\\b");
 
+    /** The payload of a "follow this feed" button. */
+    private static final Pattern FOLLOW_NEWS = Pattern.compile("(?:suivre les nouvelles|follow the news) ([A-Za-z0-9_.-]{1,200})");
+
     /** Words of the citizen's own deputy. */
     private static final Pattern OWN_DEPUTY = Pattern.compile("\\b(?:mon|ma|notre) (?:depute|deputee)\\b|\\bmy (?:mp|deputy|representative)\\b");
     /** Words of a bill. */
     private static final Pattern BILL = Pattern.compile("\\b(?:projet|proposition|projets|propositions) de loi\\b|\\bloi\\b|\\btexte\\b"
             + "|\\bdossier\\b|\\bbill\\b|\\blaw\\b|\\bdlr5l\\d{2}n\\d+\\b");
     /** Words of the town hall's news. */
-    private static final Pattern NEWS = Pattern.compile("\\b(?:mairie|ville|town hall|city hall|council)\\b");
+    private static final Pattern NEWS = Pattern.compile("\\b(?:mairie|ville|town hall|city hall|council|town s news|actualites|actus)\\b");
     /** Words of a report. */
     private static final Pattern REPORT = Pattern.compile("\\b(?:signalement|report) (?:n |no |numero |number )?(\\d{1,12})\\b");
     /** A topic: the words after "sur", "about", "on" (a topic the extractor missed). */
@@ -115,6 +118,16 @@ final class FollowWords {
 
     static String followBillPayload(String uid, boolean english) {
         return (english ? "follow bill " : "suivre le dossier ") + uid;
+    }
+
+    /** The feed id a "follow this feed" button carries, if the text is one. */
+    static Optional<String> followNewsButton(String text) {
+        Matcher m = FOLLOW_NEWS.matcher(text.strip());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    static String followNewsPayload(String sourceId, boolean english) {
+        return (english ? "follow the news " : "suivre les nouvelles ") + sourceId;
     }
 
     static boolean opensWithFollowing(String text) {

@@ -2,6 +2,8 @@ package fr.civicgateway.core.follow;
 
 import fr.civicgateway.core.assembly.BillWords;
 import fr.civicgateway.core.dialogue.Turn;
+import fr.civicgateway.core.news.NewsSource;
+import fr.civicgateway.core.news.TownNews;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.work.AssemblyWork;
@@ -15,10 +17,12 @@ final class Labels {
 
     private final ParliamentData data;
     private final AssemblyWork work;
+    private final TownNews news;
 
-    Labels(ParliamentData data, AssemblyWork work) {
+    Labels(ParliamentData data, AssemblyWork work, TownNews news) {
         this.data = data;
         this.work = work;
+        this.news = news;
     }
 
     /** The target as a sentence names it: "Mathilde Panot", "« aide à mourir »", "le signalement n° 42". */
@@ -30,7 +34,8 @@ final class Labels {
                     work.dossier(b.dossierUid()).map(Dossier::title).map(String::strip).orElse(b.dossierUid()));
             case FollowTarget.Topic topic -> t.msg("follow.label_topic", "words", topic.words());
             case FollowTarget.Report r -> t.msg("follow.label_report", "id", Long.toString(r.id()));
-            case FollowTarget.TownNews n -> t.msg("follow.label_news", "source", n.sourceId());
+            case FollowTarget.TownNews n -> t.msg("follow.label_news", "source", news.sources().stream()
+                    .filter(s -> s.id().equals(n.sourceId())).map(NewsSource::title).findFirst().orElse(n.sourceId()));
         };
     }
 

@@ -9,6 +9,7 @@ import fr.civicgateway.core.nlu.EntityMention;
 import fr.civicgateway.core.nlu.EntityType;
 import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.news.TownNews;
 import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.work.AssemblyWork;
 import fr.civicgateway.core.reports.Report;
@@ -34,10 +35,12 @@ public final class UnfollowHandler implements IntentHandler {
     private final ReportStore reports;
     private final Labels labels;
 
-    public UnfollowHandler(ParliamentData data, AssemblyWork work, SubscriptionStore store, ReportStore reports) {
+    public UnfollowHandler(ParliamentData data, AssemblyWork work, TownNews news, SubscriptionStore store,
+                           ReportStore reports) {
         this.store = Objects.requireNonNull(store, "store");
         this.reports = Objects.requireNonNull(reports, "reports");
-        this.labels = new Labels(Objects.requireNonNull(data, "data"), Objects.requireNonNull(work, "work"));
+        this.labels = new Labels(Objects.requireNonNull(data, "data"), Objects.requireNonNull(work, "work"),
+                Objects.requireNonNull(news, "news"));
     }
 
     @Override

@@ -18,6 +18,10 @@ import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.IntentCorpus;
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.nlu.OpenNlpUnderstanding;
+import fr.civicgateway.core.news.NewsFeed;
+import fr.civicgateway.core.news.NewsListener;
+import fr.civicgateway.core.news.NewsSource;
+import fr.civicgateway.core.news.TownNews;
 import fr.civicgateway.core.parliament.work.Dossier;
 import fr.civicgateway.core.reports.InMemoryReportStore;
 import fr.civicgateway.core.representative.FindRepresentativeHandler;
@@ -99,9 +103,13 @@ class FollowDialogueTest {
     }
 
     Dialogue dialogue(FollowSettings settings) {
+        return dialogue(settings, TownNews.none());
+    }
+
+    Dialogue dialogue(FollowSettings settings, TownNews news) {
         List<IntentHandler> handlers = new ArrayList<>();
-        handlers.add(new FollowHandler(data, work, store, reports, settings));
-        handlers.add(new UnfollowHandler(data, work, store, reports));
+        handlers.add(new FollowHandler(data, work, news, store, reports, settings));
+        handlers.add(new UnfollowHandler(data, work, news, store, reports));
         handlers.add(new FindRepresentativeHandler(data, ANNECY_IN_74_1, PageLinks.at("https://civic.example.org")));
         Set<Intent> real = Set.of(Intent.FOLLOW, Intent.UNFOLLOW, Intent.FIND_REPRESENTATIVE);
         for (Intent i : IntentCorpus.shippedIntents()) {
@@ -279,5 +287,36 @@ class FollowDialogueTest {
         Reply.Text list = (Reply.Text) dialogue.handle(new IncomingMessage("telegram", "e1", "what do I follow?", Language.EN, null)).getLast();
         assertThat(list.text()).startsWith("You follow one thing:\n• Mathilde Panot (digest of their votes, questions and speeches), since 7 December 2026");
         assertThat(list.quickReplies().getFirst().payload()).isEqualTo("unfollow deputy:" + PANOT);
+    }
+
+    /** One feed, as the town's configuration gives it. */
+    static TownNews oneFeed(NewsSource source) {
+        return new TownNews() {
+            public List<NewsSource> sources() {
+                return List.of(source);
+            }
+
+            public Optional<NewsFeed> latest(String sourceId) {
+                return Optional.empty();
+            }
+
+            public void onNewItems(NewsListener listener) {
+            }
+        };
+    }
+
+    @Test
+    void followsTheTownHallsNewsWhenTheTownHasAFeedAndSaysSoWhenItHasNone() {
+        assertThat(telegram("abonne-moi aux nouvelles de la mairie").text()).startsWith("Je ne peux pas suivre les "
+                + "nouvelles de la mairie : aucun fil d'actualités de la ville n'est configuré ici.");
+        assertThat(followed("telegram:t1")).isEmpty();
+
+        dialogue = dialogue(FollowSettings.DEFAULTS, oneFeed(new NewsSource("le-mans-actualites", "Actualités du Mans",
+                "Ville du Mans", "Licence Ouverte", "https://www.lemans.fr/rss")));
+        assertThat(telegram("préviens-moi des nouvelles de la mairie").text()).startsWith("C'est noté : vous suivez les "
+                + "actualités « Actualités du Mans ». Je vous dirai chaque nouvel article, avec son lien. Les nouveautés "
+                + "sont regroupées en un seul message, jamais la nuit.");
+        assertThat(followed("telegram:t1")).containsExactly("news:le-mans-actualites");
+        assertThat(telegram("/abonnements").text()).contains("• les actualités « Actualités du Mans », depuis le 7 décembre 2026");
     }
 }

@@ -194,8 +194,13 @@ final class UpdateProcessor {
                     if (in.message() != null) {
                         replies.addAll(dialogue.handle(in.message()));
                     }
+                    // Then the chat's address, and what its other conversations (a group's members) followed.
+                    stopFollows(chatId);
                 }
-                case CHAT_GONE -> stopPushing(chatId);
+                case CHAT_GONE -> {
+                    stopPushing(chatId);
+                    stopFollows(chatId);
+                }
                 case TOO_FAST -> replies.add(wording.tooFast(in.language()));
                 case WELCOME -> {
                     replies.addAll(dialogue.handle(in.message()));
@@ -241,6 +246,10 @@ final class UpdateProcessor {
             knownChats.forgetChat(chatId);
         }
         outbox.dropChat(chatId);
+    }
+
+    /** The chat follows nothing any more: its subscriptions, its address and what waited for it are deleted. */
+    private void stopFollows(long chatId) {
         TelegramFollows f = follows;
         if (f != null) {
             f.stopChat(chatId);

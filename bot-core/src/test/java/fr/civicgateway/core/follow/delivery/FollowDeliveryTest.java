@@ -159,6 +159,14 @@ class FollowDeliveryTest {
                 .hasToString("2026-03-28T19:00");
         assertThat(s.dueAt(new FollowTarget.Bill("B"), march29.plus(Duration.ofHours(3))).atZone(PARIS).toLocalDateTime())
                 .hasToString("2026-03-29T08:00");
+        DeliverySchedule twiceADay = new DeliverySchedule(Duration.ofHours(12), s.digestTime(), s.digestDay(), PARIS,
+                s.quietFrom(), s.quietUntil());
+        assertThat(twiceADay.nextDigest(march29).atZone(PARIS).toLocalDateTime()).hasToString("2026-03-29T06:00");
+        assertThat(twiceADay.dueAt(new FollowTarget.Deputy("PA1"), march29).atZone(PARIS).toLocalDateTime())
+                .as("06:00 is in the quiet hours").hasToString("2026-03-29T08:00");
+        DeliverySchedule weekly = new DeliverySchedule(Duration.ofDays(7), s.digestTime(), java.time.DayOfWeek.MONDAY, PARIS,
+                s.quietFrom(), s.quietUntil());
+        assertThat(weekly.nextDigest(march29).atZone(PARIS).toLocalDateTime()).hasToString("2026-03-30T18:00");
     }
 
     private void follow(String key, FollowTarget target, Language lang) {

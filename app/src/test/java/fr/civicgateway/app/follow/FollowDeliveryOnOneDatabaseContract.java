@@ -1,0 +1,199 @@
+package fr.civicgateway.app.follow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import fr.civicgateway.core.answer.PageLinks;
+import fr.civicgateway.core.follow.FollowEvent;
+import fr.civicgateway.core.follow.FollowTarget;
+import fr.civicgateway.core.follow.Subscription;
+import fr.civicgateway.core.follow.delivery.DeliverySchedule;
+import fr.civicgateway.core.follow.delivery.DigestWriter;
+import fr.civicgateway.core.follow.delivery.DueDelivery;
+import fr.civicgateway.core.follow.delivery.FollowDelivery;
+import fr.civicgateway.core.follow.delivery.FollowEventsQueue;
+import fr.civicgateway.core.follow.delivery.DeliveryQueue;
+import fr.civicgateway.core.nlu.Language;
+import fr.civicgateway.core.text.MessageCatalogue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two gateway instances delivering from one database (the follow events' queue of V10, the widget's mailbox of
+ * V11): a bill's new step is handed over once per follower, even when the instance that claimed it is killed before
+ * its hand-over. The hand-over is the mailbox's row, written in the transaction that marks the delivery sent.
+ */
+abstract class FollowDeliveryOnOneDatabaseContract {
+
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T10:00:00Z"));
+    private final List<HikariDataSource> pools = new ArrayList<>();
+    private final FollowTarget bill = new FollowTarget.Bill("DLR5L17N51035");
+
+    abstract Supplier<HikariDataSource> newDatabase();
+
+    private Supplier<HikariDataSource> database;
+    private JdbcSubscriptionStore subscriptions;
+
+    @BeforeEach
+    void migrate() {
+        database = newDatabase();
+        HikariDataSource ds = pool();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        subscriptions = new JdbcSubscriptionStore(ds);
+        for (String who : List.of("web:a", "web:b", "web:c")) {
+            subscriptions.add(new Subscription(who, bill, Language.FR, now.get()));
+        }
+        JdbcFollowEvents events = new JdbcFollowEvents(ds, subscriptions);
+        events.record(List.of(new FollowEvent("dossier-step:DLR5L17N51035:AN1-DEBATS-DEC", FollowEvent.Kind.DOSSIER_STEP,
+                List.of(bill), LocalDate.of(2026, 11, 30), now.get(),
+                Map.of("dossier", "DLR5L17N51035", "step", "AN1-DEBATS-DEC"))));
+        events.fanOut("refresh", now.get(), LEASE, 10);
+    }
+
+    @AfterEach
+    void close() {
+        pools.forEach(HikariDataSource::close);
+    }
+
+    private HikariDataSource pool() {
+        HikariDataSource ds = database.get();
+        pools.add(ds);
+        return ds;
+    }
+
+    /** One gateway instance: its own pool, queue and mailbox on the shared database. */
+    private FollowDelivery instance(String name, java.util.function.UnaryOperator<DeliveryQueue> wrap) {
+        HikariDataSource ds = pool();
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        return new FollowDelivery(wrap.apply(new FollowEventsQueue(new JdbcFollowEvents(ds, new JdbcSubscriptionStore(ds)))),
+                new JdbcSubscriptionStore(ds), () -> new fr.civicgateway.core.parliament.ParliamentData() {
+                    @Override
+                    public fr.civicgateway.core.parliament.DataInfo info() {
+                        return new fr.civicgateway.core.parliament.DataInfo(17, LocalDate.of(2026, 11, 30),
+                                LocalDate.of(2024, 7, 18), LocalDate.of(2026, 11, 30), 0, "test");
+                    }
+
+                    @Override
+                    public Collection<fr.civicgateway.core.parliament.Deputy> deputies() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public java.util.Optional<fr.civicgateway.core.parliament.Deputy> deputy(String uid) {
+                        return java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public java.util.Optional<fr.civicgateway.core.parliament.Deputy> deputyOf(String constituencyId) {
+                        return java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public java.util.Optional<fr.civicgateway.core.parliament.PoliticalGroup> group(String organeUid) {
+                        return java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public Collection<fr.civicgateway.core.parliament.PoliticalGroup> groups() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public java.util.Optional<fr.civicgateway.core.parliament.Scrutin> scrutin(int number) {
+                        return java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public List<fr.civicgateway.core.parliament.Scrutin> scrutins() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public fr.civicgateway.core.parliament.DeputyVote vote(String deputyUid, int scrutinNumber) {
+                        return fr.civicgateway.core.parliament.DeputyVote.NOT_LISTED;
+                    }
+                }, () -> null,
+                new DigestWriter(MessageCatalogue.shipped(), PageLinks.at("https://bot.example.org"), 4096),
+                DeliverySchedule.defaults(PARIS), List.of(), new JdbcFollowMailbox(ds), clock, name, LEASE, 10, 600);
+    }
+
+    private List<String> handedOver() {
+        return JdbcClient.create(pools.getFirst()).sql("SELECT conversation_key FROM follow_mailbox ORDER BY conversation_key")
+                .query(String.class).list();
+    }
+
+    @Test
+    void twoInstancesHandEachFollowerTheirNewsOnce() {
+        FollowDelivery a = instance("a", q -> q);
+        FollowDelivery b = instance("b", q -> q);
+
+        int handed = a.pass() + b.pass();
+        now.set(now.get().plus(LEASE).plusSeconds(1));
+        handed += b.pass() + a.pass();
+
+        assertThat(handed).isEqualTo(3);
+        assertThat(handedOver()).containsExactly("web:a", "web:b", "web:c");
+    }
+
+    @Test
+    void anInstanceKilledAfterItsClaimLosesNothingAndNothingIsHandedOverTwice() {
+        FollowDelivery dying = instance("a", q -> new DeliveryQueue() {
+            @Override
+            public List<List<DueDelivery>> claimDue(String owner, Instant at, Duration lease, int max) {
+                q.claimDue(owner, at, lease, max);
+                throw new IllegalStateException("killed after the claim");
+            }
+
+            @Override
+            public void markSent(String owner, Collection<Long> ids, Instant at, Runnable handOver) {
+                throw new AssertionError("dead");
+            }
+
+            @Override
+            public void release(String owner, Collection<Long> ids, Instant dueAgain) {
+                throw new AssertionError("dead");
+            }
+        });
+        dying.run();
+        FollowDelivery b = instance("b", q -> q);
+
+        assertThat(b.pass()).as("the dead instance's lease holds").isZero();
+        now.set(now.get().plus(LEASE).plusSeconds(1));
+        assertThat(b.pass()).isEqualTo(3);
+        assertThat(b.pass()).isZero();
+        assertThat(instance("a-restarted", q -> q).pass()).isZero();
+        assertThat(handedOver()).containsExactly("web:a", "web:b", "web:c");
+    }
+}
