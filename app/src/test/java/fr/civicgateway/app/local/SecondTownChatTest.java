@@ -109,9 +109,11 @@ class SecondTownChatTest {
     }
 
     @Test
-    void aCitizenWithoutAPositionIsAskedForAPostcodeWithTheTownsOwnExample() {
-        assertThat(ask("des chantiers près de chez moi ?").text()).isEqualTo("Je ne connais pas votre position :"
-                + " dites-moi le code postal, par exemple « chantiers dans le 74000 ».");
+    void aCitizenWithoutAPositionIsAskedForAPositionOrThePostcodeOfThisTown() {
+        // The web chat takes a position (docs/API.md §1 "location"); a town without arrondissements asks a postcode.
+        assertThat(ask("des chantiers près de chez moi ?").text()).isEqualTo("Pour vous donner les chantiers les plus"
+                + " proches, partagez votre position (bouton « 📍 Partager ma position »), ou dites-moi le code postal."
+                + " Votre position ne sert qu'à cette recherche : elle n'est pas gardée dans la conversation.");
 
         BotMessage answer = ask("74000");
 
@@ -130,8 +132,9 @@ class SecondTownChatTest {
 
     @Test
     void inEnglishToo() {
-        assertThat(ask("worksites near me", "en").text()).isEqualTo("I do not know your location: tell me the postcode,"
-                + " for example \"worksites in 74000\".");
+        assertThat(ask("worksites near me", "en").text()).isEqualTo("To give you the nearest worksites, share your"
+                + " location (button \"📍 Share my location\"), or tell me the postcode. Your location serves this search"
+                + " only: it is not kept in the conversation.");
     }
 
     @Test

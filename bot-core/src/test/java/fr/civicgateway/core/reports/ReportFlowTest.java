@@ -198,6 +198,27 @@ class ReportFlowTest {
         assertThat(r.photoReference()).isEqualTo("AgADBAADq6cxG");
         assertThat(r.contact()).isEqualTo("marie@example.org");
         assertThat(r.location().latitude()).isEqualTo(45.9);
+        assertThat(summary.text()).contains("Le type, le lieu, la description et l'état du signalement seront "
+                + "consultables publiquement");
+    }
+
+    @Test
+    void aPublishedPhotoFromAChannelThatSharesAPositionAndAPhotoIsSaidToBePublic() {
+        ChannelCapabilities web = new ChannelCapabilities(true, false, true, true);
+        say(new IncomingMessage("web", "w1", "un lampadaire est en panne", Language.FR, null).withCapabilities(web));
+        assertThat(say(new IncomingMessage("web", "w1", "oui", Language.FR, null).withCapabilities(web)).text())
+                .endsWith("ou partagez votre position avec le bouton ci-dessous.");
+        assertThat(say(new IncomingMessage("web", "w1", "", Language.FR, new GeoPoint(48.85, 2.35)).withCapabilities(web))
+                .text()).endsWith("Vous pouvez aussi envoyer une photo.");
+        say(new IncomingMessage("web", "w1", "", Language.FR, null,
+                new Attachment(Attachment.Kind.PHOTO, "attachment:abc", true)).withCapabilities(web));
+        say(new IncomingMessage("web", "w1", "Le lampadaire clignote", Language.FR, null).withCapabilities(web));
+        Reply.Text summary = say(new IncomingMessage("web", "w1", "non", Language.FR, null).withCapabilities(web));
+
+        assertThat(summary.text()).contains("• Photo : oui", "Le type, le lieu, la description, la photo et l'état du "
+                + "signalement seront consultables publiquement (données ouvertes Open311) ; votre contact, jamais.");
+        say(new IncomingMessage("web", "w1", "oui", Language.FR, null).withCapabilities(web));
+        assertThat(store.find(1).orElseThrow().photoReference()).isEqualTo("attachment:abc");
     }
 
     @Test

@@ -68,4 +68,31 @@ class Open311ClientTest {
         assertThatThrownBy(client::services).isInstanceOf(Open311Client.Open311ClientException.class)
                 .hasMessage("HTTP 403 Invalid api_key");
     }
+
+    private static fr.civicgateway.core.reports.Report withPhoto(String photoReference) {
+        java.time.Instant t = java.time.Instant.parse("2026-12-07T10:00:00Z");
+        return new fr.civicgateway.core.reports.Report(7, "eclairage", "Lampadaire éteint",
+                new fr.civicgateway.core.reports.ReportLocation(45.8992, 6.1294, null, null), photoReference, null,
+                fr.civicgateway.core.reports.ReportStatus.OPEN, null, t, t, "web", "web:c1", null);
+    }
+
+    private String postedForm(Open311Client client, fr.civicgateway.core.reports.Report r) throws InterruptedException {
+        server.enqueue(new MockResponse.Builder().code(200).body("[{\"service_request_id\":\"88\"}]").build());
+        assertThat(client.post(r, "LIGHT")).isEqualTo("88");
+        RecordedRequest request = server.takeRequest();
+        return request.getBody().utf8();
+    }
+
+    @Test
+    void forwardsAWebPhotoAsItsHttpsAddressUnderThePublicUrl() throws Exception {
+        String id = "A".repeat(43);
+        Open311Client https = new Open311Client(http, server.url("/v2/"), null, null, "https://civic.example.org");
+        Open311Client plain = new Open311Client(http, server.url("/v2/"), null, null, "http://localhost:8080");
+
+        assertThat(postedForm(https, withPhoto("attachment:" + id)))
+                .contains("media_url=https%3A%2F%2Fcivic.example.org%2Fapi%2Fv1%2Fattachments%2F" + id);
+        // A peer cannot fetch what is not https from outside, nor a Telegram file id.
+        assertThat(postedForm(plain, withPhoto("attachment:" + id))).doesNotContain("media_url");
+        assertThat(postedForm(https, withPhoto("AgADBAADq6cxG"))).doesNotContain("media_url");
+    }
 }
