@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,8 @@ final class ChartDrawing {
     static final int HEIGHT = 600;
     private static final int FOOTER = 70;
     private static final int MARGIN = 16;
+    /** Room for a drawing's SVG elements (a scrutin's 12 groups: ≈ 58,000 characters). */
+    private static final int ELEMENTS_CAPACITY = 80 * 1024;
 
     /** Okabe & Ito (2008): for, against, abstention, non-voting, absent. */
     private static final Color GREEN = new Color(0x009E73);
@@ -108,7 +111,13 @@ final class ChartDrawing {
      * @param csvUrl where the same numbers are, linked from the chart
      */
     static String svg(ChartModel model, String id, String csvUrl) {
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        return new String(svgBytes(model, id, csvUrl), StandardCharsets.UTF_8);
+    }
+
+    /** {@link #svg} as UTF-8 bytes, what is served and cached. */
+    static byte[] svgBytes(ChartModel model, String id, String csvUrl) {
+        // Sized for a drawing (≈ 60 kB) so that the elements are not copied as the builder grows.
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT, null, new StringBuilder(ELEMENTS_CAPACITY));
         g.setDefsKeyPrefix(id + "-");
         g.setFontFunction(family -> SVG_FONTS);
         draw(model, g, false);
@@ -116,18 +125,20 @@ final class ChartDrawing {
         int open = body.indexOf('>');
         String titleId = id + "-title";
         String descId = id + "-desc";
-        StringBuilder svg = new StringBuilder(body.length() + 1024);
+        String title = xml(model.title());
+        String desc = xml(model.description());
+        StringBuilder svg = new StringBuilder(body.length() + title.length() + desc.length() + 1024);
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append(body, 0, open)
                 .append(" role='img' aria-labelledby='").append(titleId).append(' ').append(descId).append("'>")
-                .append("<title id='").append(titleId).append("'>").append(xml(model.title())).append("</title>")
-                .append("<desc id='").append(descId).append("'>").append(xml(model.description())).append("</desc>")
+                .append("<title id='").append(titleId).append("'>").append(title).append("</title>")
+                .append("<desc id='").append(descId).append("'>").append(desc).append("</desc>")
                 .append(body, open + 1, body.length() - "</svg>".length())
                 .append("<a href='").append(xml(csvUrl)).append("'><text x='").append(MARGIN).append("' y='")
                 .append(HEIGHT - 12).append("' style='fill: #0B5394; font-family: ").append(SVG_FONTS)
                 .append("; font-size: 13px; text-decoration: underline;'>").append(xml(model.csvLine()))
                 .append("</text></a></svg>\n");
-        return svg.toString();
+        return svg.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The PNG image, {@link #WIDTH} × {@link #HEIGHT}. */

@@ -171,8 +171,7 @@ public final class ChartRenderer {
             return Optional.of(cached);
         }
         Optional<byte[]> out = model(ref, l).map(m -> switch (format) {
-            case SVG -> ChartDrawing.svg(m, "chart-" + ref.fileName(), links.base() + ref.path() + ".csv")
-                    .getBytes(StandardCharsets.UTF_8);
+            case SVG -> ChartDrawing.svgBytes(m, "chart-" + ref.fileName(), links.base() + ref.path() + ".csv");
             case PNG -> ChartDrawing.png(m);
             case CSV -> csv(m).getBytes(StandardCharsets.UTF_8);
         });
