@@ -42,10 +42,6 @@ class LocalDataConfiguration {
      */
     record LocalData(List<LocalDataSource> sources, Feeds news) {
 
-        LocalData(List<LocalDataSource> sources) {
-            this(sources, Feeds.none());
-        }
-
         List<RemoteLocalDataSource> remote() {
             return sources.stream().filter(RemoteLocalDataSource.class::isInstance)
                     .map(RemoteLocalDataSource.class::cast).toList();

@@ -100,6 +100,16 @@ class TownNewsChatTest {
     }
 
     @Test
+    void understandsTheOtherWaysOfAskingForIt() {
+        for (String question : List.of("les actualités de la ville", "Quelles sont les nouvelles de la mairie ?")) {
+            List<BotMessage> replies = new ChatClient(port).say("test-" + UUID.randomUUID(), question);
+
+            assertThat(replies).as(question).singleElement().satisfies(reply -> assertThat(reply.text())
+                    .startsWith("Les dernières actualités de Actualités de la Ville du Mans (2 publications) :\n"));
+        }
+    }
+
+    @Test
     void answersInEnglishToo() {
         List<BotMessage> replies = new ChatClient(port).say("test-" + UUID.randomUUID(),
                 "What's new at the town hall?");

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param dataDate     the date of the data held (the feed's Last-Modified, else the day it was fetched), or null while
  *                     the source holds none
  * @param checkedAt    when the data held was last fetched or confirmed unchanged, or null while it holds none
- * @param failingSince when the attempts to fetch it started failing, or null when the last attempt succeeded: the
- *                     items are then the last good copy, as of {@code checkedAt}
+ * @param failingSince when the last attempt to fetch it failed, or null when the last attempt succeeded: the items
+ *                     are then the last good copy, as of {@code checkedAt}
  */
 public record NewsFeed(NewsSource source, List<NewsItem> items, LocalDate dataDate, Instant checkedAt,
                        Instant failingSince) {
