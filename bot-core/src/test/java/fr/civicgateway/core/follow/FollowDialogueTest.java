@@ -24,6 +24,8 @@ import fr.civicgateway.core.news.NewsSource;
 import fr.civicgateway.core.news.TownNews;
 import fr.civicgateway.core.parliament.work.Dossier;
 import fr.civicgateway.core.reports.InMemoryReportStore;
+import fr.civicgateway.core.reports.NewReport;
+import fr.civicgateway.core.reports.ReportLocation;
 import fr.civicgateway.core.representative.FindRepresentativeHandler;
 import fr.civicgateway.core.geo.Commune;
 import fr.civicgateway.core.geo.ConstituencyShare;
@@ -318,5 +320,22 @@ class FollowDialogueTest {
                 + "sont regroupées en un seul message, jamais la nuit.");
         assertThat(followed("telegram:t1")).containsExactly("news:le-mans-actualites");
         assertThat(telegram("/abonnements").text()).contains("• les actualités « Actualités du Mans », depuis le 7 décembre 2026");
+    }
+    @Test
+    void theCitizensOpenReportsAreListedAndFollowingOneSaysItIsToldAlready() {
+        long mine = reports.submit(new NewReport("voirie-nid-de-poule", "Un trou", new ReportLocation(null, null,
+                "12 rue Carnot, Annecy", "74010"), null, null, "telegram", "telegram:t1", null), Instant.parse("2026-12-01T09:00:00Z")).id();
+        long theirs = reports.submit(new NewReport("voirie-nid-de-poule", "Un autre trou", new ReportLocation(null, null,
+                "1 rue Sommeiller, Annecy", "74010"), null, null, "web", "web:someone", null), Instant.parse("2026-12-01T09:00:00Z")).id();
+
+        assertThat(telegram("/abonnements").text()).isEqualTo("""
+                Vous suivez une chose :
+                • votre signalement n° %d (ses changements de statut)
+                Touchez un bouton pour arrêter de suivre, ou /stop pour tout arrêter.""".formatted(mine));
+        assertThat(telegram("suis mon signalement " + mine).text()).isEqualTo("Je vous préviens déjà de chaque changement "
+                + "de votre signalement n° " + mine + " : il figure dans vos abonnements.");
+        assertThat(telegram("suis mon signalement " + theirs).text())
+                .isEqualTo("Je ne trouve pas de signalement n° " + theirs + " fait dans cette conversation : rien n'est suivi.");
+        assertThat(followed("telegram:t1")).isEmpty();
     }
 }
