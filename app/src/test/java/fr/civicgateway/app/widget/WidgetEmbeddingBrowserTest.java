@@ -259,7 +259,7 @@ class WidgetEmbeddingBrowserTest {
 
         WebElement badge = browser.wait.until(Widget.visible(".cg-badge"));
         assertThat(badge.getText()).isEqualTo("1");
-        assertThat(WidgetBrowserTest.textOf(Widget.find(browser.driver, ".cg-launcher")))
+        assertThat(Widget.find(browser.driver, ".cg-launcher").getAccessibleName())
                 .as("the launcher's name says it").isEqualTo("Une question ? (1 nouveau message)");
         assertThat(WidgetBrowserTest.textOf(Widget.find(browser.driver, "[role=status]"))).isEqualTo("1 nouveau message");
         assertNoViolation("closed with an unread answer");
