@@ -221,7 +221,8 @@
   header.appendChild(resetButton);
   header.appendChild(closeButton);
 
-  var scroller = el('div', 'cg-scroller');
+  // Focusable, so that the keyboard can scroll back through the conversation (and axe's scrollable-region rule).
+  var scroller = el('div', 'cg-scroller', { tabindex: '0' });
   var log = el('div', 'cg-log', { role: 'log', 'aria-live': 'polite' });
   var suggestions = el('div', 'cg-suggestions', { role: 'group' });
   scroller.appendChild(log);
@@ -645,7 +646,7 @@
   }
 
   function focusables() {
-    return Array.prototype.filter.call(panel.querySelectorAll('button, input:not([type=file]), a[href]'), function (e) {
+    return Array.prototype.filter.call(panel.querySelectorAll('button, input:not([type=file]), a[href], [tabindex="0"]'), function (e) {
       return !e.disabled && e.getClientRects().length > 0;
     });
   }

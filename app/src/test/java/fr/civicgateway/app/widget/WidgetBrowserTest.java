@@ -300,9 +300,9 @@ class WidgetBrowserTest {
     }
 
     List<String> userMessages() {
-        // textContent less the screen-reader prefix "Vous : "
+        // textContent less the screen-reader prefix "Vous : " and the time (shown on hover)
         return Widget.findAll(browser.driver, ".cg-log .cg-msg-user").stream()
-                .map(e -> textOf(e).replaceFirst("^Vous : ", "")).toList();
+                .map(e -> textOf(e).replaceFirst("^Vous : ", "").replaceFirst(", à \\d\\d:\\d\\d$", "")).toList();
     }
 
     static String textOf(WebElement e) {

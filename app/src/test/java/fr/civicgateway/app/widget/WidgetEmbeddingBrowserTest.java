@@ -259,7 +259,7 @@ class WidgetEmbeddingBrowserTest {
 
         WebElement badge = browser.wait.until(Widget.visible(".cg-badge"));
         assertThat(badge.getText()).isEqualTo("1");
-        assertThat(WidgetBrowserTest.textOf(Widget.find(browser.driver, ".cg-launcher")))
+        assertThat(Widget.find(browser.driver, ".cg-launcher").getAccessibleName())
                 .as("the launcher's name says it").isEqualTo("Une question ? (1 nouveau message)");
         assertThat(WidgetBrowserTest.textOf(Widget.find(browser.driver, "[role=status]"))).isEqualTo("1 nouveau message");
         assertNoViolation("closed with an unread answer");
@@ -414,7 +414,66 @@ class WidgetEmbeddingBrowserTest {
                 .contains("Vous n’avez pas autorisé la localisation");
     }
 
+    @Test
+    void aPhotoAndAPositionSentFromTheWidgetOnAnotherSiteReachAStoredReport() throws Exception {
+        openHostPage(hostilePage("fr"), 1280, 800);
+        browser.driver.executeCdpCommand("Emulation.setGeolocationOverride",
+                Map.of("latitude", 45.8992, "longitude", 6.1294, "accuracy", 10));
+        browser.driver.executeCdpCommand("Browser.grantPermissions",
+                Map.of("origin", site.allowedOrigin(), "permissions", List.of("geolocation")));
+        openWithTheMouse();
+        ask("Je veux signaler un problème");
+        assertThat(ask("Éclairage public en panne")).contains("partagez votre position avec le bouton ci-dessous");
+
+        // The position alone, then the photo alone: each an empty text with what it carries.
+        Widget.find(browser.driver, ".cg-locate").click();
+        browser.wait.until(Widget.visible(".cg-where"));
+        assertThat(send("")).contains("Vous pouvez aussi envoyer une photo");
+        choosePhoto("IMG_0001.jpg", "image/jpeg", jpeg());
+        browser.wait.until(Widget.visible(".cg-preview"));
+        assertThat(send("")).contains("Merci pour la photo");
+        assertThat(ask("Le lampadaire devant l'école ne s'allume plus")).contains("recontacté");
+        assertThat(ask("non")).contains("• Photo : oui").contains("• Lieu : ");
+        String done = ask("oui");
+
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("signalement n° (\\d+) est enregistré").matcher(done);
+        assertThat(number.find()).as(done).isTrue();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String report = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + "/open311/v2/requests/" + number.group(1) + ".json")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(report).contains("\"lat\":45.8992").contains("\"long\":6.1294");
+        java.util.regex.Matcher media = java.util.regex.Pattern.compile("\"media_url\":\"([^\"]+/api/v1/attachments/[A-Za-z0-9_-]+)\"")
+                .matcher(report);
+        assertThat(media.find()).as(report).isTrue();
+        java.net.http.HttpResponse<byte[]> photo = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                media.group(1).replaceFirst("^https?://[^/]+", "http://localhost:" + port))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(photo.statusCode()).isEqualTo(200);
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(photo.body())).getWidth()).isEqualTo(64);
+        assertNoViolation("after a report with a photo and a position");
+    }
+
     // ---- helpers
+
+    /** A real 64×48 JPEG, as a phone's camera would give (smaller). */
+    static byte[] jpeg() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillRect(8, 8, 40, 30);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+
+    /** Presses Enter in the input with this text (maybe empty, with a photo or a position pending); the answer. */
+    String send(String text) {
+        int before = Widget.findAll(browser.driver, BOT_ANSWERS).size();
+        Widget.find(browser.driver, ".cg-input").sendKeys(text, Keys.ENTER);
+        return waitForAnswerNumber(before + 1);
+    }
 
     String hostilePage(String lang) {
         return page(lang, "ltr", HOSTILE_CSS, """
@@ -482,6 +541,16 @@ class WidgetEmbeddingBrowserTest {
                   return Promise.resolve(new Response('{"error":"x","message":"x"}', {
                     status: status, headers: { 'Content-Type': 'application/json' } }));
                 };""", status);
+    }
+
+    void choosePhoto(String name, String type, byte[] content) {
+        browser.script("""
+                var input = document.querySelector('civic-gateway').shadowRoot.querySelector('input[type=file]');
+                var bytes = Uint8Array.from(atob(arguments[2]), function (c) { return c.charCodeAt(0); });
+                var files = new DataTransfer();
+                files.items.add(new File([bytes], arguments[0], { type: arguments[1] }));
+                input.files = files.files;
+                input.dispatchEvent(new Event('change'));""", name, type, java.util.Base64.getEncoder().encodeToString(content));
     }
 
     /** A file chosen in the photo button's file picker (set on the widget's file input, as the picker does). */
