@@ -6,7 +6,9 @@ import fr.civicgateway.core.local.LocalProjectsHandler;
 import fr.civicgateway.core.sources.SourceMonitor;
 import fr.civicgateway.core.sources.SourceStatus;
 import fr.civicgateway.core.retry.Backoff;
+import fr.civicgateway.opendata.local.Feeds;
 import fr.civicgateway.opendata.local.LocalAdapters;
+import fr.civicgateway.opendata.local.RemoteFeed;
 import fr.civicgateway.opendata.local.RemoteLocalDataSource;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -35,8 +37,10 @@ class LocalDataConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LocalDataConfiguration.class);
 
-    /** Every local data source; a bad configuration stops the start-up, a remote that is down does not. */
-    record LocalData(List<LocalDataSource> sources) {
+    /**
+     * Every local data source and news feed; a bad configuration stops the start-up, a remote that is down does not.
+     */
+    record LocalData(List<LocalDataSource> sources, Feeds news) {
 
         List<RemoteLocalDataSource> remote() {
             return sources.stream().filter(RemoteLocalDataSource.class::isInstance)
@@ -55,14 +59,25 @@ class LocalDataConfiguration {
         var remote = new LocalAdapters.Remote(sharedHttpClient, onScheduler, clock, ticker, local.cache(),
                 new Backoff(local.initialBackoff(), local.maxBackoff()), local.timeout(), local.maxSize().toBytes(),
                 local.firstLoadWait(), environment::getProperty, townZone);
-        return new LocalData(LocalAdapters.load(local.directory(), local.base(), remote));
+        LocalAdapters.Loaded loaded = LocalAdapters.loadAll(local.directory(), local.base(), remote);
+        return new LocalData(loaded.data(), loaded.news());
+    }
+
+    /**
+     * The town hall's news ({@code type: feed} files of the same directory), as the core's {@code TownNews}:
+     * {@code local_news} answers from it, the follow alerts listen to its new items; as a {@code SourceMonitor}, its
+     * feeds are in the admin API's sources (kind {@code feed}).
+     */
+    @Bean
+    Feeds townNews(LocalData data) {
+        return data.news();
     }
 
     /** The remote sources' refresh and retry times, checked as a periodic task listed by Actuator. */
     @Bean
     SchedulingConfigurer localDataCheck(LocalData data, LocalProperties local) {
         return tasks -> {
-            if (data.remote().isEmpty()) {
+            if (data.remote().isEmpty() && data.news().feeds().isEmpty()) {
                 return;
             }
             tasks.addFixedDelayTask(new FixedDelayTask(new NamedTask("local-data-check", () -> {
@@ -72,6 +87,13 @@ class LocalDataConfiguration {
                     } catch (RuntimeException e) {
                         // tick only asks Caffeine for a refresh; should that ever throw, the schedule must go on.
                         log.error("local source {}: could not schedule its refresh", s.id(), e);
+                    }
+                }
+                for (RemoteFeed f : data.news().feeds()) {
+                    try {
+                        f.tick();
+                    } catch (RuntimeException e) {
+                        log.error("news feed {}: could not schedule its refresh", f.id(), e);
                     }
                 }
             }), local.checkInterval(), local.checkInterval()));
@@ -87,8 +109,12 @@ class LocalDataConfiguration {
     /** Each remote source's cache: hits, misses, loads and their failures, as {@code cache.*} with {@code source}. */
     @Bean
     MeterBinder localDataCacheMetrics(LocalData local) {
-        return registry -> local.remote().forEach(s ->
-                CaffeineCacheMetrics.monitor(registry, s.cache(), "local-data", "source", s.id()));
+        return registry -> {
+            local.remote().forEach(s ->
+                    CaffeineCacheMetrics.monitor(registry, s.cache(), "local-data", "source", s.id()));
+            local.news().feeds().forEach(f ->
+                    CaffeineCacheMetrics.monitor(registry, f.cache(), "local-data", "source", f.id()));
+        };
     }
 
     /** The local sources in {@code GET /api/v1/admin/sources}. */

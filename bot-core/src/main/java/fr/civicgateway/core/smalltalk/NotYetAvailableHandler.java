@@ -21,7 +21,7 @@ import java.util.Set;
 public final class NotYetAvailableHandler implements IntentHandler {
 
     /** The intents of the API's catalogue (API.md §2) that later work will answer from real data. */
-    public static final Set<Intent> PLANNED = Set.of(Intent.LOCAL_NEWS, Intent.FOLLOW, Intent.UNFOLLOW);
+    public static final Set<Intent> PLANNED = Set.of(Intent.FOLLOW, Intent.UNFOLLOW);
 
     private final Set<Intent> intents;
 

@@ -140,16 +140,26 @@ record AdapterConfig(String file, String id, Type type, LocalItem.Kind kind, Pat
     private static final StrictYaml YAML = StrictYaml.camelCase();
 
     static AdapterConfig read(Path yml, Path baseDirectory) {
+        return read(yml.getFileName().toString(), tree(yml), baseDirectory);
+    }
+
+    /** The file's tree, before any check of its keys. */
+    static JsonNode tree(Path yml) {
         String name = yml.getFileName().toString();
         try {
-            return read(name, YAML.readTree(yml), baseDirectory);
+            return YAML.readTree(yml);
         } catch (StrictYaml.Invalid e) {
             throw new LocalDataException(message(name, e), e);
         }
     }
 
+    /** Whether the tree is a news feed's configuration ({@code type: feed}), read by {@link FeedConfig}. */
+    static boolean isFeed(JsonNode root) {
+        return root != null && root.isObject() && root.hasNonNull("type") && "feed".equals(root.get("type").asString());
+    }
+
     /** The file's own wording of a binding failure: {@code ma-ville.yml: missing key 'fields.title'}. */
-    private static String message(String name, StrictYaml.Invalid e) {
+    static String message(String name, StrictYaml.Invalid e) {
         return switch (e.problem()) {
             case UNREADABLE -> name + ": cannot read this adapter configuration: " + e.detail();
             case NOT_A_MAPPING -> e.key().isEmpty()
@@ -164,7 +174,15 @@ record AdapterConfig(String file, String id, Type type, LocalItem.Kind kind, Pat
         };
     }
 
-    private static AdapterConfig read(String name, JsonNode root, Path baseDirectory) {
+    static AdapterConfig read(String name, JsonNode root, Path baseDirectory) {
+        try {
+            return bound(name, root, baseDirectory);
+        } catch (StrictYaml.Invalid e) {
+            throw new LocalDataException(message(name, e), e);
+        }
+    }
+
+    private static AdapterConfig bound(String name, JsonNode root, Path baseDirectory) {
         if (root == null || !root.isObject()) {
             throw new LocalDataException(name + ": expected a mapping of keys (id, type, kind, file, fields, ...)");
         }
@@ -178,7 +196,7 @@ record AdapterConfig(String file, String id, Type type, LocalItem.Kind kind, Pat
             case "geojson" -> Type.GEOJSON;
             case "opendatasoft" -> Type.OPENDATASOFT;
             default -> throw new LocalDataException(name + ": type '" + typeName
-                    + "' is not supported; use csv, geojson or opendatasoft");
+                    + "' is not supported; use csv, geojson, opendatasoft or feed (a news feed)");
         };
         JsonNode fileValue = root.get("file");
         boolean remoteFile = fileValue != null && fileValue.isString() && fileValue.asString().matches("(?i)https?://.*");

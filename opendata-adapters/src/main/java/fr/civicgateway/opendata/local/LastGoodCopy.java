@@ -67,13 +67,13 @@ final class LastGoodCopy {
     }
 
     /** Makes {@code fetched} (a file of {@link #workDirectory()}) the copy of {@code v}. */
-    void keep(Path fetched, Version v) throws IOException {
+    void keep(Path fetched, Version<?> v) throws IOException {
         move(fetched, directory.resolve(DATA));
         touch(v);
     }
 
     /** Records that the kept copy was confirmed current at {@code v.fetchedAt()}. */
-    void touch(Version v) throws IOException {
+    void touch(Version<?> v) throws IOException {
         Properties p = new Properties();
         p.setProperty("origin", origin);
         p.setProperty("dataDate", v.dataDate().toString());

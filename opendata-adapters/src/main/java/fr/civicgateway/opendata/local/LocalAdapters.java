@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads every {@code *.yml} of the adapters directory into a local data source, in file-name order: a local file is
  * read at once ({@link FileLocalDataSource}), a URL or an OpenDataSoft dataset is fetched in the background
- * ({@link RemoteLocalDataSource}). Every configuration is checked before anything is fetched, so that a mistake in
+ * ({@link RemoteLocalDataSource}), and so is a town hall's news feed ({@code type: feed}, {@link RemoteFeed}). Every configuration is checked before anything is fetched, so that a mistake in
  * one stops the start-up at once, naming the file and the key; a remote that is down does not.
  */
 public final class LocalAdapters {
@@ -83,16 +83,30 @@ public final class LocalAdapters {
         return load(directory, baseDirectory, null);
     }
 
+    /** As {@link #loadAll}, the local data sources only (a news feed's file is checked, not fetched). */
+    public static List<LocalDataSource> load(Path directory, Path baseDirectory, Remote remote) {
+        return loadAll(directory, baseDirectory, remote).data();
+    }
+
+    /**
+     * What the adapters directory configures.
+     *
+     * @param data the local data sources (projects, worksites)
+     * @param news the town's news feeds ({@code type: feed}), enabled ones only
+     */
+    public record Loaded(List<LocalDataSource> data, Feeds news) {
+    }
+
     /**
      * @param directory     the adapters directory; absent means no local data (a town may have none)
      * @param baseDirectory what relative {@code file:} paths resolve against (the working directory in production)
-     * @param remote        what remote sources need, or null to refuse them
+     * @param remote        what remote sources need, or null to refuse them (a disabled feed is still checked)
      * @throws LocalDataException naming the file and key of the first bad configuration, a duplicate id, a local file
      *                            that does not match its configuration, or an API key variable that is not set
      */
-    public static List<LocalDataSource> load(Path directory, Path baseDirectory, Remote remote) {
+    public static Loaded loadAll(Path directory, Path baseDirectory, Remote remote) {
         if (!Files.isDirectory(directory)) {
-            return List.of();
+            return new Loaded(List.of(), new Feeds(List.of()));
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(directory)) {
@@ -101,17 +115,32 @@ public final class LocalAdapters {
             throw new LocalDataException("cannot list the adapters directory " + directory.getFileName(), e);
         }
         List<AdapterConfig> configs = new ArrayList<>();
+        List<FeedConfig> feedConfigs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Path f : files) {
-            AdapterConfig c = AdapterConfig.read(f, baseDirectory);
-            if (!ids.add(c.id())) {
-                throw new LocalDataException(f.getFileName() + ": id '" + c.id()
-                        + "' is already used by another adapter configuration");
+            String name = f.getFileName().toString();
+            tools.jackson.databind.JsonNode root = AdapterConfig.tree(f);
+            String id;
+            if (AdapterConfig.isFeed(root)) {
+                FeedConfig c = FeedConfig.read(name, root);
+                if (c.enabled() && remote == null) {
+                    throw new LocalDataException(name + ": a news feed, which this tool does not fetch");
+                }
+                id = c.id();
+                if (c.enabled()) {
+                    feedConfigs.add(c);
+                }
+            } else {
+                AdapterConfig c = AdapterConfig.read(name, root, baseDirectory);
+                if (c.isRemote() && remote == null) {
+                    throw new LocalDataException(c.file() + ": a remote source, which this tool does not fetch");
+                }
+                id = c.id();
+                configs.add(c);
             }
-            if (c.isRemote() && remote == null) {
-                throw new LocalDataException(c.file() + ": a remote source, which this tool does not fetch");
+            if (!ids.add(id)) {
+                throw new LocalDataException(name + ": id '" + id + "' is already used by another adapter configuration");
             }
-            configs.add(c);
         }
         List<LocalDataSource> out = new ArrayList<>();
         List<CompletableFuture<?>> firstLoads = new ArrayList<>();
@@ -124,8 +153,33 @@ public final class LocalAdapters {
             out.add(source);
             firstLoads.add(source.start());
         }
+        List<RemoteFeed> feeds = new ArrayList<>();
+        for (FeedConfig c : feedConfigs) {
+            RemoteFeed feed = feed(c, remote);
+            feeds.add(feed);
+            firstLoads.add(feed.start());
+        }
         awaitFirstLoads(firstLoads, remote);
-        return List.copyOf(out);
+        return new Loaded(List.copyOf(out), new Feeds(feeds));
+    }
+
+    static RemoteFeed feed(FeedConfig c, Remote remote) {
+        OkHttpClient client = remote.http().newBuilder().callTimeout(remote.timeout()).build();
+        long maxBytes = c.maxBytes() != null ? c.maxBytes() : remote.maxBytes();
+        LastGoodCopy copy = new LastGoodCopy(remote.cacheDirectory(), c.id(), c.origin());
+        Path work = workDirectory(copy, c.file(), remote, c.id());
+        var fetcher = new FeedFetcher(c, new ConditionalDownloader(client, maxBytes), work,
+                remote.clock().withZone(remote.zone()));
+        return new RemoteFeed(c, fetcher, copy, remote.executor(), remote.clock(), remote.ticker(), remote.backoff());
+    }
+
+    private static Path workDirectory(LastGoodCopy copy, String file, Remote remote, String id) {
+        try {
+            return copy.workDirectory();
+        } catch (IOException e) {
+            throw new LocalDataException(file + ": cannot create the cache directory "
+                    + remote.cacheDirectory().resolve(id) + " (" + e.getClass().getSimpleName() + ")", e);
+        }
     }
 
     static RemoteLocalDataSource remote(AdapterConfig c, Remote remote) {

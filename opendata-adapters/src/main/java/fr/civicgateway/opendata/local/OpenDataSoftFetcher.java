@@ -44,7 +44,7 @@ import tools.jackson.databind.JsonNode;
  * operator needs to read it. Every body counts against the source's size cap, pages together. A dataset whose
  * {@code total_count} changes between pages is read again at the next attempt rather than stitched together.
  */
-final class OpenDataSoftFetcher implements Fetcher {
+final class OpenDataSoftFetcher implements Fetcher<LocalItem> {
 
     static final int PAGE = 100;
     /** The records endpoint's offset + limit ceiling. */
@@ -81,7 +81,7 @@ final class OpenDataSoftFetcher implements Fetcher {
     }
 
     @Override
-    public Optional<Fetched> fetch(Version held) throws FetchException {
+    public Optional<Fetched<LocalItem>> fetch(Version<LocalItem> held) throws FetchException {
         long[] budget = {maxBytes};
         JsonNode dataset = get(datasetUrl(ods), budget);
         JsonNode metas = dataset.path("metas").path("default");
@@ -129,7 +129,7 @@ final class OpenDataSoftFetcher implements Fetcher {
         }
         try {
             List<LocalItem> items = Records.ods(config, records, shown(datasetUrl(ods)));
-            return Optional.of(new Fetched(items, dataDate, Validators.NONE, marker, raw));
+            return Optional.of(new Fetched<>(items, dataDate, Validators.NONE, marker, raw));
         } catch (RuntimeException e) {
             UrlFileFetcher.delete(raw);
             throw new FetchException(e.getMessage(), e);

@@ -23,7 +23,7 @@ import java.util.Optional;
  * the file's {@code Last-Modified}, else the day it was downloaded. A file with no record at all is refused: an empty
  * download is far more often a broken export than a town with no works.
  */
-final class UrlFileFetcher implements Fetcher {
+final class UrlFileFetcher implements Fetcher<LocalItem> {
 
 
     private final AdapterConfig config;
@@ -39,7 +39,7 @@ final class UrlFileFetcher implements Fetcher {
     }
 
     @Override
-    public Optional<Fetched> fetch(Version held) throws FetchException {
+    public Optional<Fetched<LocalItem>> fetch(Version<LocalItem> held) throws FetchException {
         ConditionalDownloader.Outcome outcome;
         try {
             outcome = downloader.download(config.remote(), held == null ? Validators.NONE : held.validators(), work);
@@ -56,7 +56,7 @@ final class UrlFileFetcher implements Fetcher {
             if (items.isEmpty()) {
                 throw new FetchException(shown + ": no record (an empty download is taken for a broken one)");
             }
-            return Optional.of(new Fetched(items, dataDate(d.validators(), clock), d.validators(), null, d.file()));
+            return Optional.of(new Fetched<>(items, dataDate(d.validators(), clock), d.validators(), null, d.file()));
         } catch (FetchException | RuntimeException e) {
             delete(d.file());
             if (e instanceof FetchException f) {

@@ -88,7 +88,7 @@ class AdapterConfigTest {
     @Test
     void refusesAnUnknownTypeAShortRefreshAndAPortalThatIsNoUrl() {
         assertThatThrownBy(() -> read(ODS.replace("type: opendatasoft", "type: socrata")))
-                .hasMessage("ma-ville.yml: type 'socrata' is not supported; use csv, geojson or opendatasoft");
+                .hasMessage("ma-ville.yml: type 'socrata' is not supported; use csv, geojson, opendatasoft or feed (a news feed)");
         assertThatThrownBy(() -> read(ODS + "refresh: 30s\n"))
                 .hasMessage("ma-ville.yml: refresh '30s' is shorter than a minute");
         assertThatThrownBy(() -> read(ODS.replace("https://data.ma-ville.fr\n", "data.ma-ville.fr\n")))
