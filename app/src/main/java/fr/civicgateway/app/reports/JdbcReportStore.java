@@ -169,6 +169,16 @@ final class JdbcReportStore implements ReportStore {
     }
 
     @Override
+    public List<Report> openReportsOf(String conversationKey) {
+        try {
+            return jdbc.sql("SELECT " + COLUMNS + " FROM report WHERE conversation_key = ? AND status = 'open' ORDER BY id")
+                    .param(conversationKey).query(JdbcReportStore::row).list();
+        } catch (DataAccessException e) {
+            throw new ReportStoreException("cannot read a conversation's open reports from the database", e);
+        }
+    }
+
+    @Override
     public Set<String> conversationsWithUntoldChanges() {
         try {
             return Set.copyOf(jdbc.sql("SELECT DISTINCT conversation_key FROM report WHERE citizen_told = FALSE"

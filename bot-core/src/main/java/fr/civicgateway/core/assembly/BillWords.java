@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * questions get their usual names of French bills translated first ({@code assembly/english-bill-words.tsv}: the
  * dossiers' titles are French). Stateless and thread-safe.
  */
-final class BillWords {
+public final class BillWords {
 
     private static final Pattern UID = Pattern.compile("(?i)\\bDLR5L\\d{2}N\\d{1,7}\\b");
     /** "texte n° 482", "proposition de loi n° 482", "bill no. 482", "text 482": a text's number, not a scrutin's. */
@@ -52,13 +52,13 @@ final class BillWords {
     }
 
     /** The dossier uid the text names, upper-cased; null when none. */
-    static String uidIn(String text) {
+    public static String uidIn(String text) {
         Matcher m = UID.matcher(text);
         return m.find() ? m.group().toUpperCase(Locale.ROOT) : null;
     }
 
     /** The Assemblée text number the text names ("le texte n° 482"); null when none. */
-    static Integer textNumber(String text) {
+    public static Integer textNumber(String text) {
         Matcher m = TEXT_NUMBER.matcher(Text.foldToWords(text));
         return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
@@ -81,7 +81,7 @@ final class BillWords {
      * The searches to try, in order: the topic the extractor found (the words after "sur", "on"), then every word of
      * the question but its own; each without the question's words. Empty when the question holds no title word.
      */
-    static List<String> searches(String topic, String text, Language lang) {
+    public static List<String> searches(String topic, String text, Language lang) {
         List<String> out = new ArrayList<>();
         List<String> order = topic == null ? List.of(text) : List.of(topic, text);
         // "the finance bill": a name the whole message translates ("loi de finances") but its topic alone ("finance")
@@ -155,7 +155,7 @@ final class BillWords {
     }
 
     /** "DLR5L17N51670"'s title shortened for a button: at most {@code max} characters, cut at a word. */
-    static String shorten(String title, int max) {
+    public static String shorten(String title, int max) {
         String t = title.strip();
         if (t.length() <= max) {
             return t;

@@ -33,7 +33,7 @@ public record ConversationState(Language language, String lastDeputyUid, Integer
     public static final Set<Intent> ABOUT_A_DEPUTY = Set.of(Intent.REPRESENTATIVE_PROFILE,
             Intent.REPRESENTATIVE_ATTENDANCE, Intent.REPRESENTATIVE_VOTES, Intent.REPRESENTATIVE_SPEECHES,
             Intent.REPRESENTATIVE_QUESTIONS, Intent.REPRESENTATIVE_PRESENCE, Intent.REPRESENTATIVE_BILLS,
-            Intent.REPRESENTATIVE_INTERESTS, Intent.CONTACT_REPRESENTATIVE);
+            Intent.REPRESENTATIVE_INTERESTS, Intent.CONTACT_REPRESENTATIVE, Intent.FOLLOW);
 
     /**
      * Whether a question about one deputy waits for the place that gives the citizen's deputy: the answer that

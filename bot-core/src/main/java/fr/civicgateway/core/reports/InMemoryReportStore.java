@@ -67,6 +67,13 @@ public final class InMemoryReportStore implements ReportStore {
     }
 
     @Override
+    public List<Report> openReportsOf(String conversationKey) {
+        return reports.values().stream()
+                .filter(r -> conversationKey.equals(r.conversationKey()) && r.status() == ReportStatus.OPEN)
+                .sorted(Comparator.comparingLong(Report::id)).toList();
+    }
+
+    @Override
     public List<Report> untoldChanges(String conversationKey) {
         List<Report> out = new ArrayList<>();
         for (Long id : new HashSet<>(untold)) {

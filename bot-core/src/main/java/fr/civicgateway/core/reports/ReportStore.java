@@ -42,6 +42,14 @@ public interface ReportStore {
     List<Report> untoldChanges(String conversationKey);
 
     /**
+     * This conversation's open reports, oldest first: their status changes are told to the citizen, so the list of
+     * what they follow shows them. Default: none (a store that does not keep conversations).
+     */
+    default List<Report> openReportsOf(String conversationKey) {
+        return List.of();
+    }
+
+    /**
      * The conversations that have at least one status change not yet told: a short list (changes are told at the
      * citizen's next message), read now and then so that a message need not query the store to learn it has no news.
      */

@@ -63,6 +63,15 @@ public final class DeputyResolver {
         }
     }
 
+    /**
+     * Whether the message names a person (a deputy recognised, guessed, or a capitalised name the tables may not
+     * know): a handler that reads other things than deputies ("suis le budget" / "suis Jean Dupont") asks this first.
+     */
+    public static boolean namesSomeone(Turn turn) {
+        return turn.entity(EntityType.DEPUTY).isPresent()
+                || NameGuess.find(PlacePhrase.withoutPlaces(turn.understanding(), turn.message().text())).isPresent();
+    }
+
     public Resolution resolve(Turn turn) {
         Optional<EntityMention> mention = turn.entity(EntityType.DEPUTY);
         if (mention.isPresent()) {

@@ -27,7 +27,7 @@ final class TelegramBotSetup implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TelegramBotSetup.class);
 
     /** The commands of the menu, each described by the catalogue's {@code telegram.command_<command>}. */
-    static final List<String> COMMANDS = List.of("start", "help", "signaler", "consultation", "stop");
+    static final List<String> COMMANDS = List.of("start", "help", "signaler", "consultation", "suivre", "abonnements", "stop");
 
     /** The command menu in one language. */
     static List<BotCommand> commands(MessageCatalogue messages, Language language) {

@@ -183,6 +183,10 @@ final class UpdateProcessor {
                 case STOP -> {
                     stopPushing(chatId);
                     replies.add(wording.stopped(in.language()));
+                    // The core deletes what the conversation followed, and says how much.
+                    if (in.message() != null) {
+                        replies.addAll(dialogue.handle(in.message()));
+                    }
                 }
                 case CHAT_GONE -> stopPushing(chatId);
                 case TOO_FAST -> replies.add(wording.tooFast(in.language()));

@@ -34,7 +34,7 @@ final class UpdateTranslator {
      * A group: Telegram's {@code request_location} and {@code request_contact} buttons work in private chats only;
      * a photo sent in reply to the bot is read.
      */
-    static final ChannelCapabilities GROUP = new ChannelCapabilities(false, false, true, true);
+    static final ChannelCapabilities GROUP = new ChannelCapabilities(false, false, true, true, true);
 
     private final ChatPseudonyms pseudonyms;
     private final QuickReplyButtons buttons;
@@ -156,8 +156,13 @@ final class UpdateTranslator {
                 case "start" -> start(where, language, commandArgument(text));
                 case "signaler" -> start(where, language, "signaler");
                 case "consultation" -> message(where, language, "consultation", null, null, Inbound.Kind.ANSWER);
-                case "stop" -> new Inbound(chatId, language, null, null, Inbound.Kind.STOP, where.threadId(),
-                        where.replyTo());
+                // The core deletes the conversation's subscriptions and says so; the connector stops pushing.
+                case "stop" -> message(where, language, "/stop", null, null, Inbound.Kind.STOP);
+                // "/suivre Mathilde Panot" is "suivre Mathilde Panot"; "/suivre" alone, how to follow.
+                case "suivre", "follow" -> message(where, language, commandArgument(text).isBlank() ? "/suivre"
+                        : clip("suivre " + commandArgument(text)), null, null, Inbound.Kind.ANSWER);
+                case "abonnements", "subscriptions" -> message(where, language, "/abonnements", null, null,
+                        Inbound.Kind.ANSWER);
                 case "help" -> message(where, language, language == Language.EN ? "help" : "aide", null, null,
                         Inbound.Kind.ANSWER);
                 default -> message(where, language, clip(text), null, null, Inbound.Kind.ANSWER);

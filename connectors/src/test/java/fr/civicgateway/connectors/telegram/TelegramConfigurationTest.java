@@ -65,7 +65,12 @@ class TelegramConfigurationTest {
                 .containsExactlyInAnyOrder("", "fr", "en");
         assertThat(api.calls("setmycommands")).filteredOn(c -> c.body().path("language_code").asText("").equals("en"))
                 .singleElement().satisfies(c -> assertThat(c.body().path("commands").toString())
-                        .contains("\"command\":\"start\"", "\"command\":\"help\"", "What I can tell you, with examples"));
+                        .contains("\"command\":\"start\"", "\"command\":\"help\"", "What I can tell you, with examples",
+                                "\"command\":\"suivre\"", "\"command\":\"abonnements\"", "What you follow, and stop it"));
+        assertThat(api.calls("setmycommands")).filteredOn(c -> c.body().path("language_code").asText("").equals("fr"))
+                .singleElement().satisfies(c -> assertThat(c.body().path("commands").toString())
+                        .contains("Suivre un député, un projet de loi ou un sujet, et être prévenu",
+                                "Tout arrêter : vos abonnements et mes messages sans demande"));
     }
 
     @Test

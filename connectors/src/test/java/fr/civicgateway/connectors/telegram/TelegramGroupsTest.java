@@ -108,10 +108,23 @@ class TelegramGroupsTest {
         bot.deliver(TelegramHarness.textUpdate(1, ALICE, "/stop", "fr")).get(10, TimeUnit.SECONDS);
         String text = bot.await("sendmessage", 1).getFirst().text();
         assertThat(text).startsWith("C'est noté : je ne vous enverrai plus rien de moi-même ici");
+        // the core hears it too, to delete what the conversation follows
+        assertThat(bot.core.received).extracting(m -> m.text()).containsExactly("/stop");
 
         String conversation = new ChatPseudonyms("a test key of more than sixteen bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .conversationId(ALICE);
         assertThat(bot.notifier.push(conversation, List.of(new Reply.Text("Votre signalement n° 3 est résolu.")))).isFalse();
+    }
+
+    @Test
+    void theFollowCommandsReachTheCoreAsItsOwnWords() throws Exception {
+        bot.deliver(TelegramHarness.textUpdate(1, ALICE, "/suivre Mathilde Panot", "fr")).get(10, TimeUnit.SECONDS);
+        bot.deliver(TelegramHarness.textUpdate(2, ALICE, "/suivre", "fr")).get(10, TimeUnit.SECONDS);
+        bot.deliver(TelegramHarness.textUpdate(3, ALICE, "/abonnements", "fr")).get(10, TimeUnit.SECONDS);
+        bot.await("sendmessage", 3);
+        assertThat(bot.core.received).extracting(m -> m.text())
+                .containsExactly("suivre Mathilde Panot", "/suivre", "/abonnements");
+        assertThat(bot.core.received.getFirst().capabilities().canPush()).isTrue();
     }
 
     @Test
