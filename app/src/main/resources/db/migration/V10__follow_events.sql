@@ -39,5 +39,7 @@ CREATE TABLE follow_delivery (
     CONSTRAINT follow_delivery_unique UNIQUE (conversation_key, event_id),
     CONSTRAINT follow_delivery_event FOREIGN KEY (event_id) REFERENCES follow_event (id)
 );
-CREATE INDEX follow_delivery_due ON follow_delivery (sent_at, due_at);
+-- A claim walks the unsent rows in the order it takes them (follower by follower) and stops at its limit: the rows
+-- already sent, which wait for their retention, are never scanned.
+CREATE INDEX follow_delivery_unsent ON follow_delivery (sent_at, conversation_key, id);
 CREATE INDEX follow_delivery_event_id ON follow_delivery (event_id);

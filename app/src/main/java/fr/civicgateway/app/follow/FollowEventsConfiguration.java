@@ -3,11 +3,13 @@ package fr.civicgateway.app.follow;
 import fr.civicgateway.app.NamedTask;
 import fr.civicgateway.app.opendata.LiveAssemblyWork;
 import fr.civicgateway.app.opendata.LiveOpenData;
+import fr.civicgateway.core.follow.FollowChanges;
 import fr.civicgateway.core.follow.FollowEventsException;
 import fr.civicgateway.core.follow.FollowTarget;
 import fr.civicgateway.core.follow.FollowedTopics;
 import fr.civicgateway.core.follow.SubscriptionStore;
 import fr.civicgateway.core.follow.SubscriptionStoreException;
+import fr.civicgateway.core.news.TownNews;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -15,6 +17,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -61,13 +64,16 @@ class FollowEventsConfiguration {
         };
     }
 
-    /** Listens to both swaps of the live data. */
+    /** Listens to both swaps of the live data and to the town's feeds' new items. */
     @Bean
     FollowChangeRecorder followChangeRecorder(JdbcFollowEvents events, FollowedTopics topics, Clock clock,
-                                              FollowEventsProperties p, LiveOpenData live, LiveAssemblyWork work) {
+                                              FollowEventsProperties p, LiveOpenData live, LiveAssemblyWork work,
+                                              ObjectProvider<TownNews> news) {
         FollowChangeRecorder recorder = new FollowChangeRecorder(events, topics, clock, p.maxAge());
         live.onSwap(recorder::parliamentSwapped);
         work.onSwap(recorder::workSwapped);
+        news.ifAvailable(feeds -> feeds.onNewItems((source, items) ->
+                recorder.found("news " + source.id(), FollowChanges.newNewsItems(source, items, clock.instant()))));
         return recorder;
     }
 

@@ -164,6 +164,34 @@ public final class FollowChanges {
         return events;
     }
 
+    /**
+     * A town feed's new items ({@link fr.civicgateway.core.news.NewsListener}'s), concerning the feed's followers:
+     * {@code news:<source id>:<item id>}; an item id longer than the payload allows (a long link) is named by its
+     * SHA-256 ({@code sha256:<hex>}) in the key and the payload alike.
+     */
+    public static List<FollowEvent> newNewsItems(fr.civicgateway.core.news.NewsSource source,
+                                                 List<fr.civicgateway.core.news.NewsItem> items, Instant now) {
+        List<FollowEvent> events = new ArrayList<>(items.size());
+        FollowTarget feed = new FollowTarget.TownNews(source.id());
+        for (fr.civicgateway.core.news.NewsItem item : items) {
+            String id = item.id().length() <= 200 && item.id().chars().noneMatch(c -> c == '\n' || c == '\r')
+                    ? item.id() : "sha256:" + sha256(item.id());
+            LocalDate day = item.published() != null ? item.published().atZone(ZoneOffset.UTC).toLocalDate() : today(now);
+            events.add(new FollowEvent("news:" + source.id() + ":" + id, FollowEvent.Kind.NEWS, List.of(feed), day,
+                    now, Map.of("source", source.id(), "item", id)));
+        }
+        return events;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always there", e);
+        }
+    }
+
     /** A step's id within its dossier, in the dossier's order: its code, then {@code code#n} for a repeat. */
     static Map<String, Step> stepIds(Dossier d) {
         Map<String, Step> ids = new LinkedHashMap<>();
