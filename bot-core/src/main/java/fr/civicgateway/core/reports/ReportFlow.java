@@ -231,7 +231,7 @@ public final class ReportFlow implements Flow {
                 .append('\n');
         // The Open311 server lets anyone read a report's kind, place, description and status (as FixMyStreet does):
         // the citizen must know before sending.
-        s.append(t.msg("report.privacy_public", "photo", yesNo(f.has("photo_public")))).append('\n');
+        s.append(t.msg(f.has("photo_public") ? "report.privacy_public_photo" : "report.privacy_public")).append('\n');
         s.append(t.msg("report.confirm_question"));
         return ask(f, s.toString(), List.of(new QuickReply(t.msg("report.button_send"), t.say("oui", "yes")),
                 new QuickReply(t.msg("common.button_cancel"), t.say("annuler", "cancel"))));
