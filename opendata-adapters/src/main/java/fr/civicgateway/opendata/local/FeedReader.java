@@ -48,6 +48,11 @@ final class FeedReader {
     private FeedReader() {
     }
 
+    /** Reads the feed a {@code type: feed} file describes. */
+    static List<NewsItem> read(FeedConfig config, Path file) throws FetchException {
+        return read(config.id(), file, config.location(), config.summaryLength());
+    }
+
     /**
      * @param shown         the feed as messages name it
      * @param summaryLength the longest summary kept

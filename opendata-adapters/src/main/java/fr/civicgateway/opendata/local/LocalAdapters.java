@@ -3,6 +3,7 @@ package fr.civicgateway.opendata.local;
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.civicgateway.core.local.LocalDataException;
 import fr.civicgateway.core.local.LocalDataSource;
+import fr.civicgateway.core.local.LocalItem;
 import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
 import java.io.IOException;
@@ -168,7 +169,7 @@ public final class LocalAdapters {
         long maxBytes = c.maxBytes() != null ? c.maxBytes() : remote.maxBytes();
         LastGoodCopy copy = new LastGoodCopy(remote.cacheDirectory(), c.id(), c.origin());
         Path work = workDirectory(copy, c.file(), remote, c.id());
-        var fetcher = new FeedFetcher(c, new ConditionalDownloader(client, maxBytes), work,
+        var fetcher = UrlFileFetcher.feed(c, new ConditionalDownloader(client, maxBytes), work,
                 remote.clock().withZone(remote.zone()));
         return new RemoteFeed(c, fetcher, copy, remote.executor(), remote.clock(), remote.ticker(), remote.backoff());
     }
@@ -202,17 +203,11 @@ public final class LocalAdapters {
         long maxBytes = c.maxBytes() != null ? c.maxBytes() : remote.maxBytes();
         ConditionalDownloader downloader = new ConditionalDownloader(client, maxBytes);
         LastGoodCopy copy = new LastGoodCopy(remote.cacheDirectory(), c.id(), c.origin());
-        Path work;
-        try {
-            work = copy.workDirectory();
-        } catch (IOException e) {
-            throw new LocalDataException(c.file() + ": cannot create the cache directory "
-                    + remote.cacheDirectory().resolve(c.id()) + " (" + e.getClass().getSimpleName() + ")", e);
-        }
-        Fetcher fetcher = c.type() == AdapterConfig.Type.OPENDATASOFT
+        Path work = workDirectory(copy, c.file(), remote, c.id());
+        Fetcher<LocalItem> fetcher = c.type() == AdapterConfig.Type.OPENDATASOFT
                 ? new OpenDataSoftFetcher(c, client, downloader, maxBytes, work, remote.clock().withZone(remote.zone()),
                         odsRecordsLimit)
-                : new UrlFileFetcher(c, downloader, work, remote.clock().withZone(remote.zone()));
+                : UrlFileFetcher.records(c, downloader, work, remote.clock().withZone(remote.zone()));
         return new RemoteLocalDataSource(c, fetcher, copy, remote.executor(), remote.clock(), remote.ticker(),
                 remote.backoff());
     }

@@ -40,7 +40,7 @@ public final class RemoteFeed implements SourceMonitor {
                Ticker ticker, Backoff backoff) {
         this.config = config;
         this.remote = new RemoteSource<>(config.id(), "feed", config.location(), config.refresh(), fetcher, copy,
-                file -> FeedFetcher.read(config, file), this::replacing, executor, clock, ticker, backoff, log);
+                file -> FeedReader.read(config, file), this::replacing, executor, clock, ticker, backoff, log);
     }
 
     CompletableFuture<?> start() {

@@ -1,6 +1,7 @@
 package fr.civicgateway.opendata.local;
 
 import fr.civicgateway.core.local.LocalItem;
+import fr.civicgateway.core.news.NewsItem;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
 import fr.civicgateway.opendata.http.ConditionalDownloader.Downloaded;
 import fr.civicgateway.opendata.http.ConditionalDownloader.NotModified;
@@ -16,33 +17,72 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import okhttp3.HttpUrl;
 
 /**
- * A CSV or GeoJSON file by URL ({@code file: https://…}): a conditional GET through {@link ConditionalDownloader}
- * (unchanged since the held version → nothing to do), then the same reading as a local file. The date of the data is
- * the file's {@code Last-Modified}, else the day it was downloaded. A file with no record at all is refused: an empty
- * download is far more often a broken export than a town with no works.
+ * A file by URL ({@code file: https://…}), a CSV or GeoJSON dataset or a news feed: a conditional GET through
+ * {@link ConditionalDownloader} (its size cap, its timeouts; unchanged since the held version → nothing to do), then
+ * the reading its kind needs ({@link #records}, {@link #feed}). The date of the data is the file's
+ * {@code Last-Modified}, else the day it was downloaded. A file that cannot be read is deleted and refused.
+ *
+ * @param <T> what the file holds
  */
-final class UrlFileFetcher implements Fetcher<LocalItem> {
+final class UrlFileFetcher<T> implements Fetcher<T> {
 
+    /** Reads a downloaded file into its items, or refuses it. */
+    @FunctionalInterface
+    interface FileReader<T> {
+        List<T> read(Path file) throws FetchException;
+    }
 
-    private final AdapterConfig config;
+    private final HttpUrl url;
+    private final FileReader<T> reader;
+    private final String errorPrefix;
     private final ConditionalDownloader downloader;
     private final Path work;
     private final Clock clock;
 
-    UrlFileFetcher(AdapterConfig config, ConditionalDownloader downloader, Path work, Clock clock) {
-        this.config = config;
+    /** {@code errorPrefix} goes before the message of a reader's unexpected failure (its own refusals say the file). */
+    private UrlFileFetcher(HttpUrl url, FileReader<T> reader, String errorPrefix, ConditionalDownloader downloader,
+                           Path work, Clock clock) {
+        this.url = url;
+        this.reader = reader;
+        this.errorPrefix = errorPrefix;
         this.downloader = downloader;
         this.work = work;
         this.clock = clock;
     }
 
+    /**
+     * A CSV or GeoJSON dataset, read as a local file is. A file with no record at all is refused: an empty download
+     * is far more often a broken export than a town with no works.
+     */
+    static UrlFileFetcher<LocalItem> records(AdapterConfig config, ConditionalDownloader downloader, Path work,
+                                             Clock clock) {
+        String shown = shown(config);
+        return new UrlFileFetcher<>(config.remote(), file -> {
+            List<LocalItem> items = Records.read(config, file, shown);
+            if (items.isEmpty()) {
+                throw new FetchException(shown + ": no record (an empty download is taken for a broken one)");
+            }
+            return items;
+        }, "", downloader, work, clock);
+    }
+
+    /**
+     * A news feed, read by {@link FeedReader}. Unlike a dataset, an empty feed is accepted: a valid feed with no item
+     * says the town published nothing, and the bot says so.
+     */
+    static UrlFileFetcher<NewsItem> feed(FeedConfig config, ConditionalDownloader downloader, Path work, Clock clock) {
+        return new UrlFileFetcher<>(config.feed(), file -> FeedReader.read(config, file), config.location() + ": ",
+                downloader, work, clock);
+    }
+
     @Override
-    public Optional<Fetched<LocalItem>> fetch(Version<LocalItem> held) throws FetchException {
+    public Optional<Fetched<T>> fetch(Version<T> held) throws FetchException {
         ConditionalDownloader.Outcome outcome;
         try {
-            outcome = downloader.download(config.remote(), held == null ? Validators.NONE : held.validators(), work);
+            outcome = downloader.download(url, held == null ? Validators.NONE : held.validators(), work);
         } catch (DownloadException e) {
             throw new FetchException(e.getMessage(), e);
         }
@@ -50,19 +90,15 @@ final class UrlFileFetcher implements Fetcher<LocalItem> {
             return Optional.empty();
         }
         Downloaded d = (Downloaded) outcome;
-        String shown = shown(config);
         try {
-            List<LocalItem> items = Records.read(config, d.file(), shown);
-            if (items.isEmpty()) {
-                throw new FetchException(shown + ": no record (an empty download is taken for a broken one)");
-            }
+            List<T> items = reader.read(d.file());
             return Optional.of(new Fetched<>(items, dataDate(d.validators(), clock), d.validators(), null, d.file()));
         } catch (FetchException | RuntimeException e) {
             delete(d.file());
             if (e instanceof FetchException f) {
                 throw f;
             }
-            throw new FetchException(e.getMessage(), e);
+            throw new FetchException(errorPrefix + e.getMessage(), e);
         }
     }
 
