@@ -176,6 +176,20 @@ public final class ScrutinSearch {
         };
     }
 
+    /**
+     * Whether a topic names a subject: one of its words has three letters or more and is not one of the words that say
+     * nothing of the subject (the search drops them). "agriculture", "IVG", "loi de finances" do; "' OR 1=1 --"
+     * ("or 1 1"), "le la", "vote" do not, and as a followed topic they would match almost any title or none.
+     */
+    public static boolean hasSubject(String topic) {
+        for (String w : Text.foldToWords(topic == null ? "" : topic).split(" ")) {
+            if (!GENERIC.contains(w) && w.codePoints().filter(Character::isLetter).count() >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Each concept is the list of phrases (stemmed word arrays) any of which may stand for it in a title. */
     private static List<List<String[]>> concepts(String topic) {
         String[] words = Text.foldToWords(topic).split(" ");
