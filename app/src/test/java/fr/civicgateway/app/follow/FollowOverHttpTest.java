@@ -130,4 +130,32 @@ class FollowOverHttpTest {
         assertThat(list.text()).startsWith("You follow one thing:\n• Mathilde Panot (digest of their votes, questions and speeches)");
         assertThat(list.titles()).containsExactly("Stop: Mathilde Panot", "Stop everything");
     }
+
+    @Test
+    void theFinanceBillsThreeResponsibilityDossiersHaveButtonsToldApart() {
+        BotMessage r = chat.say(conversation, "suis le projet de loi de finances").getLast();
+        assertThat(r.text()).startsWith("Plusieurs textes correspondent");
+        assertThat(r.titles()).hasSizeBetween(2, 5).doesNotHaveDuplicates()
+                .allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(40));
+        // the three the tester saw read alike: each now ends with the date of its stage, as its line says
+        List<String> alike = r.quickReplies().stream().filter(q -> q.getValue().matches(".*DLR5L17N(53689|53619|53597)"))
+                .map(java.util.Map.Entry::getKey).toList();
+        assertThat(alike).hasSize(3).allSatisfy(t -> assertThat(t).startsWith("Engagement de la")
+                .matches(".*\\(\\d\\d/\\d\\d/20\\d\\d\\)"));
+        String chosen = r.quickReplies().stream().filter(q -> q.getValue().endsWith("DLR5L17N53597")).findFirst()
+                .orElseThrow().getValue();
+        assertThat(chat.read(conversation, chosen)).startsWith("C'est noté : vous suivez le texte « Engagement de la "
+                + "responsabilité du Gouvernement sur la première partie du projet de loi de finances pour 2026 ».");
+        assertThat(followed()).containsExactly("bill:DLR5L17N53597");
+    }
+
+    @Test
+    void aTopicOfNoMeaningfulWordIsRefusedAndTheConfirmationQuotesOnce() {
+        assertThat(chat.read(conversation, "alerte-moi sur les votes sur ' OR 1=1 --"))
+                .startsWith("Je ne peux pas suivre les votes sur « or 1 1 » : ces mots ne disent pas de quel sujet il s'agit");
+        assertThat(followed()).isEmpty();
+        assertThat(chat.read(conversation, "alerte-moi sur les votes sur l'agriculture"))
+                .contains("« arrête de suivre les votes sur “agriculture” »");
+        assertThat(followed()).containsExactly("topic:agriculture");
+    }
 }

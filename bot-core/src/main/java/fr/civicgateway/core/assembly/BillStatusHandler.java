@@ -193,13 +193,10 @@ public final class BillStatusHandler implements IntentHandler {
         StringBuilder text = new StringBuilder(intro);
         List<QuickReply> buttons = new ArrayList<>();
         List<PendingChoice.Option> options = new ArrayList<>();
+        List<String> titles = DossierChoices.buttonTitles(t, shown, dataDate, BUTTON_TITLE);
         for (Dossier d : shown) {
-            Optional<Step> stage = d.stage(dataDate);
-            text.append('\n').append(stage.isPresent()
-                    ? t.msg("bill_status.candidate", "title", d.title().strip(), "stage", stageWords(t, stage.get()),
-                            "date", date(t, stage.get().date()))
-                    : t.msg("bill_status.candidate_unstaged", "title", d.title().strip()));
-            String title = BillWords.shorten(d.title(), BUTTON_TITLE);
+            text.append('\n').append(DossierChoices.line(t, d, dataDate));
+            String title = titles.get(buttons.size());
             String payload = payload(t, work, d);
             buttons.add(new QuickReply(title, payload));
             // The full title: "le projet de loi de finances pour 2026" typed picks it as well as the button.

@@ -1,6 +1,7 @@
 package fr.civicgateway.core.follow;
 
 import fr.civicgateway.core.assembly.BillWords;
+import fr.civicgateway.core.assembly.DossierChoices;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.ConversationState;
@@ -13,6 +14,7 @@ import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.news.NewsSource;
 import fr.civicgateway.core.news.TownNews;
 import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.parliament.ScrutinSearch;
 import fr.civicgateway.core.parliament.work.AssemblyWork;
 import fr.civicgateway.core.parliament.work.Dossier;
 import fr.civicgateway.core.reports.Report;
@@ -21,6 +23,7 @@ import fr.civicgateway.core.reports.ReportStore;
 import fr.civicgateway.core.representative.DeputyResolver;
 import fr.civicgateway.core.representative.DeputyResolver.Resolution;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -167,10 +170,14 @@ public final class FollowHandler implements IntentHandler {
             if (!found.isEmpty()) {
                 StringBuilder out = new StringBuilder(t.msg("follow.bill_choose", "words", words));
                 List<QuickReply> buttons = new ArrayList<>();
-                for (Dossier d : found.subList(0, Math.min(CANDIDATES, found.size()))) {
-                    out.append("\n• ").append(d.title().strip());
-                    buttons.add(new QuickReply(BillWords.shorten(d.title(), Labels.BUTTON_TITLE),
-                            FollowWords.followBillPayload(d.uid(), t.language() == Language.EN)));
+                // As bill_status offers them: each with its stage and date, buttons told apart when titles start alike.
+                List<Dossier> shown = found.subList(0, Math.min(CANDIDATES, found.size()));
+                LocalDate dataDate = work.dossiersProvenance().dataDate();
+                List<String> titles = DossierChoices.buttonTitles(t, shown, dataDate, Labels.BUTTON_TITLE);
+                for (int i = 0; i < shown.size(); i++) {
+                    out.append('\n').append(DossierChoices.line(t, shown.get(i), dataDate));
+                    buttons.add(new QuickReply(titles.get(i),
+                            FollowWords.followBillPayload(shown.get(i).uid(), t.language() == Language.EN)));
                 }
                 return Answer.text(t.state(), out.toString(), buttons);
             }
@@ -207,6 +214,10 @@ public final class FollowHandler implements IntentHandler {
 
     /** Stores the subscription (unless followed already or the conversation is at its limit) and confirms it. */
     private Answer follow(Turn t, FollowTarget target) {
+        if (target instanceof FollowTarget.Topic topic && !ScrutinSearch.hasSubject(topic.words())) {
+            // "' OR 1=1 --" read as "or 1 1": words found in almost every scrutin's title, or in none.
+            return Answer.text(t.state(), t.msg("follow.topic_vague", "words", topic.words()), examples(t));
+        }
         String key = t.message().conversationKey();
         String label = labels.of(t, target);
         List<Subscription> mine = store.list(key);
@@ -233,7 +244,7 @@ public final class FollowHandler implements IntentHandler {
         if (!t.message().capabilities().canPush()) {
             out.append('\n').append(t.msg("follow.next_visit"));
         }
-        out.append('\n').append(t.msg("follow.how_to_stop", "what", label));
+        out.append('\n').append(t.msg("follow.how_to_stop", "what", labels.inner(t, target)));
         return Answer.text(t.state(), out.toString(), manage(t));
     }
 

@@ -19,6 +19,9 @@ final class FollowWords {
             "subscriptions", "my subscriptions", "what do i follow", "what am i following", "my alerts",
             "liste de mes abonnements", "liste de mes suivis", "que suis je", "qu est ce que je suis");
 
+    /** A further page of the list: its typed form and a number, as its "Voir plus" button writes it. */
+    private static final Pattern LIST_PAGE = Pattern.compile("(.+) (\\d{1,3})");
+
     /** Stop everything: {@code /stop} and its typed forms. */
     private static final Set<String> STOP_ALL = Set.of("stop", "arrete tout", "arreter tout", "tout arreter",
             "stop tout", "stoppe tout", "desabonne moi de tout", "desabonnez moi de tout", "stop all", "stop everything",
@@ -83,6 +86,12 @@ final class FollowWords {
 
     static boolean asksForTheList(String text) {
         return LIST.contains(folded(text));
+    }
+
+    /** The page a "Voir plus" of the list asks for ("mes abonnements (2)"), if the text is one. */
+    static Optional<Integer> listPage(String text) {
+        Matcher m = LIST_PAGE.matcher(folded(text));
+        return m.matches() && LIST.contains(m.group(1)) ? Optional.of(Integer.parseInt(m.group(2))) : Optional.empty();
     }
 
     static boolean stopsEverything(String text) {

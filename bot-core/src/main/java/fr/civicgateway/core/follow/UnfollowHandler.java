@@ -1,5 +1,6 @@
 package fr.civicgateway.core.follow;
 
+import fr.civicgateway.core.answer.Formats;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.ConversationState;
@@ -14,6 +15,7 @@ import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.work.AssemblyWork;
 import fr.civicgateway.core.reports.Report;
 import fr.civicgateway.core.reports.ReportStore;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +32,9 @@ public final class UnfollowHandler implements IntentHandler {
 
     /** Words that make an "unfollow" message about everything. */
     private static final Set<String> EVERYTHING = Set.of("tout", "tous", "toutes", "everything", "all");
+
+    /** Stop buttons per message: beyond about ten, Telegram and the widget show a column of buttons badly. */
+    static final int PAGE = 8;
 
     private final SubscriptionStore store;
     private final ReportStore reports;
@@ -52,7 +57,7 @@ public final class UnfollowHandler implements IntentHandler {
     @Override
     public boolean claims(String text, ConversationState state) {
         return text.length() < 320 && (FollowWords.asksForTheList(text) || FollowWords.stopsEverything(text)
-                || FollowWords.stopButton(text).isPresent());
+                || FollowWords.stopButton(text).isPresent() || FollowWords.listPage(text).isPresent());
     }
 
     @Override
@@ -68,7 +73,11 @@ public final class UnfollowHandler implements IntentHandler {
             return Answer.text(t.state(), t.msg("unfollow.stopped_all", "count", removed));
         }
         if (FollowWords.asksForTheList(text)) {
-            return list(t);
+            return list(t, 1);
+        }
+        Optional<Integer> page = FollowWords.listPage(text);
+        if (page.isPresent()) {
+            return list(t, page.get());
         }
         List<Subscription> mine = store.list(key);
         Optional<EntityMention> deputy = t.entity(EntityType.DEPUTY);
@@ -85,7 +94,7 @@ public final class UnfollowHandler implements IntentHandler {
         if (named.size() == 1) {
             return stop(t, named.getFirst().target());
         }
-        return list(t);
+        return list(t, 1);
     }
 
     /** Every word of the message that says what (three letters or more) is in the followed thing's name. */
@@ -113,28 +122,51 @@ public final class UnfollowHandler implements IntentHandler {
                 : t.msg("unfollow.not_followed", "what", label), listButton(t));
     }
 
-    private Answer list(Turn t) {
+    /**
+     * One page of what the conversation follows, its subscriptions then its open reports: a stop button for each
+     * subscription shown, "Voir plus" when more follow, "Tout arrêter" (at most {@value #PAGE} + 2 buttons).
+     */
+    private Answer list(Turn t, int page) {
         String key = t.message().conversationKey();
         List<Subscription> mine = store.list(key);
         List<Report> open = reports.openReportsOf(key);
-        if (mine.isEmpty() && open.isEmpty()) {
+        int total = mine.size() + open.size();
+        if (total == 0) {
             return Answer.text(t.state(), t.msg("unfollow.nothing"),
                     List.of(new QuickReply(t.msg("follow.example_own_deputy"), t.msg("follow.example_own_deputy"))));
         }
-        StringBuilder out = new StringBuilder(t.msg("unfollow.list", "count", mine.size() + open.size()));
+        // A "Voir plus" tapped after some were stopped: the last page there is.
+        int p = Math.min(Math.max(1, page), (total + PAGE - 1) / PAGE);
+        int from = (p - 1) * PAGE;
+        int to = Math.min(total, from + PAGE);
+        StringBuilder out = new StringBuilder(p == 1 ? t.msg("unfollow.list", "count", total)
+                : t.msg("unfollow.list_more", "from", from + 1, "to", to, "count", total));
         List<QuickReply> buttons = new ArrayList<>();
         boolean english = t.language() == Language.EN;
-        for (Subscription s : mine) {
-            out.append("\n• ").append(t.msg("unfollow.item", "what", labels.of(t, s.target()),
-                    "kind", kind(s.target()), "since", fr.civicgateway.core.answer.Formats.date(t.language(),
-                            s.since().atZone(java.time.ZoneOffset.UTC).toLocalDate())));
-            buttons.add(new QuickReply(t.msg("unfollow.button_stop", "what", labels.shortOf(t, s.target())),
-                    FollowWords.stopPayload(s.target(), english)));
+        boolean reportShown = false;
+        for (int i = from; i < to; i++) {
+            if (i < mine.size()) {
+                Subscription s = mine.get(i);
+                out.append("\n• ").append(t.msg("unfollow.item", "what", labels.of(t, s.target()),
+                        "kind", kind(s.target()), "since", Formats.date(t.language(),
+                                s.since().atZone(ZoneOffset.UTC).toLocalDate())));
+                buttons.add(new QuickReply(t.msg("unfollow.button_stop", "what", labels.shortOf(t, s.target())),
+                        FollowWords.stopPayload(s.target(), english)));
+            } else {
+                out.append("\n• ").append(t.msg("unfollow.item_report", "id", Long.toString(open.get(i - mine.size()).id())));
+                reportShown = true;
+            }
         }
-        for (Report r : open) {
-            out.append("\n• ").append(t.msg("unfollow.item_report", "id", Long.toString(r.id())));
+        // Only what this page's buttons do: a report has none, it is told until it is closed.
+        if (!buttons.isEmpty()) {
+            out.append('\n').append(t.msg("unfollow.how_to_stop"));
         }
-        out.append('\n').append(t.msg("unfollow.how_to_stop"));
+        if (reportShown) {
+            out.append('\n').append(t.msg("unfollow.how_to_stop_reports"));
+        }
+        if (to < total) {
+            buttons.add(new QuickReply(t.msg("unfollow.see_more"), t.msg("unfollow.next_page", "page", p + 1)));
+        }
         if (!mine.isEmpty()) {
             buttons.add(new QuickReply(t.msg("unfollow.button_stop_all"), t.msg("unfollow.command_stop_all")));
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds the scrutins whose title is about a topic a citizen named, in French or English: "budget", "la réforme des
@@ -174,6 +175,26 @@ public final class ScrutinSearch {
             }
             return true;
         };
+    }
+
+    private static final Pattern ARTICLE_NUMBER = Pattern.compile("\\b\\d{1,4}[.-]\\d{1,3}\\b");
+
+    /**
+     * Whether a topic names a subject: one of its words has three letters or more and is not one of the words that say
+     * nothing of the subject (the search drops them). "agriculture", "IVG", "loi de finances", "49.3" do; "' OR 1=1 --"
+     * ("or 1 1"), "le la", "vote" do not, and as a followed topic they would match almost any title or none.
+     */
+    public static boolean hasSubject(String topic) {
+        // an article of the Constitution or of a code ("49.3", "49-3"), a subject of its own
+        if (topic != null && ARTICLE_NUMBER.matcher(topic).find()) {
+            return true;
+        }
+        for (String w : Text.foldToWords(topic == null ? "" : topic).split(" ")) {
+            if (!GENERIC.contains(w) && w.codePoints().filter(Character::isLetter).count() >= 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Each concept is the list of phrases (stemmed word arrays) any of which may stand for it in a title. */

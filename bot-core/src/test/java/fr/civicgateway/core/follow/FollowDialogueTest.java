@@ -23,6 +23,8 @@ import fr.civicgateway.core.news.NewsListener;
 import fr.civicgateway.core.news.NewsSource;
 import fr.civicgateway.core.news.TownNews;
 import fr.civicgateway.core.parliament.work.Dossier;
+import fr.civicgateway.core.parliament.work.Step;
+import fr.civicgateway.core.parliament.work.StepKind;
 import fr.civicgateway.core.reports.InMemoryReportStore;
 import fr.civicgateway.core.reports.NewReport;
 import fr.civicgateway.core.reports.ReportLocation;
@@ -36,6 +38,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -331,11 +334,152 @@ class FollowDialogueTest {
         assertThat(telegram("/abonnements").text()).isEqualTo("""
                 Vous suivez une chose :
                 • votre signalement n° %d (ses changements de statut)
-                Touchez un bouton pour arrêter de suivre, ou /stop pour tout arrêter.""".formatted(mine));
+                Un signalement est suivi jusqu'à sa clôture, sans bouton pour l'arrêter ; /stop arrête tout envoi de ma part.""".formatted(mine));
+        assertThat(telegram("/abonnements").quickReplies()).as("no stop button: a report has none").isEmpty();
         assertThat(telegram("suis mon signalement " + mine).text()).isEqualTo("Je vous préviens déjà de chaque changement "
                 + "de votre signalement n° " + mine + " : il figure dans vos abonnements.");
         assertThat(telegram("suis mon signalement " + theirs).text())
                 .isEqualTo("Je ne trouve pas de signalement n° " + theirs + " fait dans cette conversation : rien n'est suivi.");
         assertThat(followed("telegram:t1")).isEmpty();
+    }
+
+    /** Fails when a quote opens inside a quote of the same kind (« … « … » … », “ … “ … ” … ”). */
+    static void assertNoQuoteInsideTheSameQuote(String text) {
+        int guillemets = 0;
+        int curly = 0;
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '«' -> assertThat(guillemets++).as("« opened inside « » in: %s", text).isZero();
+                case '»' -> guillemets--;
+                case '“' -> assertThat(curly++).as("“ opened inside “ ” in: %s", text).isZero();
+                case '”' -> curly--;
+                default -> { }
+            }
+        }
+        assertThat(guillemets).as("« » paired in: %s", text).isZero();
+        assertThat(curly).as("“ ” paired in: %s", text).isZero();
+    }
+
+    @Test
+    void aLabelQuotedInsideASentenceUsesTheInnerQuotes() {
+        Reply.Text r = telegram("alerte-moi sur les votes sur l'agriculture");
+        assertThat(r.text()).endsWith("Pour arrêter : « arrête de suivre les votes sur “agriculture” », /abonnements "
+                + "pour la liste de vos suivis, /stop pour tout arrêter.");
+        assertNoQuoteInsideTheSameQuote(r.text());
+
+        Reply.Text en = (Reply.Text) dialogue.handle(new IncomingMessage("telegram", "e1",
+                "alert me on votes about agriculture", Language.EN, null).withCapabilities(ChannelCapabilities.ALL)).getLast();
+        assertThat(en.text()).contains("To stop: “stop following votes on ‘agriculture’”");
+        assertNoQuoteInsideTheSameQuote(en.text());
+    }
+
+    @Test
+    void aTitleWithItsOwnQuotesIsQuotedOneLevelDown() {
+        work.dossiers.add(new Dossier("DLR5L17N50003", "Proposition de loi visant à assouplir la gestion des "
+                + "compétences « eau » et « assainissement »", "Proposition de loi ordinaire", true, List.of(1200),
+                List.of(), List.of(), List.of()));
+        Reply.Text r = telegram("suis le texte n° 1200");
+        assertThat(r.text()).startsWith("C'est noté : vous suivez le texte « Proposition de loi visant à assouplir la "
+                + "gestion des compétences “eau” et “assainissement” ».")
+                .contains("« arrête de suivre le texte “Proposition de loi visant à assouplir la gestion des compétences "
+                        + "‘eau’ et ‘assainissement’” »");
+        assertNoQuoteInsideTheSameQuote(r.text());
+        assertNoQuoteInsideTheSameQuote(telegram("/abonnements").text());
+    }
+
+    @Test
+    void billsWhoseTitlesStartAlikeHaveButtonsToldApart() {
+        String start = "Engagement de la responsabilité du Gouvernement sur ";
+        String[][] made = {{"DLR5L17N53689", "le vote en lecture définitive du projet de loi de finances pour 2026", "2026-02-02"},
+                {"DLR5L17N53619", "la deuxième partie et l'ensemble du projet de loi de finances pour 2026", "2026-01-27"},
+                {"DLR5L17N53597", "la première partie du projet de loi de finances pour 2026", "2026-01-23"}};
+        for (String[] d : made) {
+            work.dossiers.add(new Dossier(d[0], start + d[1], "Engagement de la responsabilité gouvernementale", false,
+                    List.of(), List.of(new Step("AN21-DGVT", StepKind.DEPOSITED, Step.Chamber.ASSEMBLEE,
+                            LocalDate.parse(d[2]).minusDays(3), null), new Step("AN21-MOTION-VOTE", StepKind.MOTION,
+                            Step.Chamber.ASSEMBLEE, LocalDate.parse(d[2]), null)), List.of(), List.of()));
+        }
+        Reply.Text r = telegram("suis le projet de loi de finances");
+        List<String> titles = r.quickReplies().stream().map(QuickReply::title).toList();
+        assertThat(titles).hasSize(5).doesNotHaveDuplicates().allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(40));
+        // each of the three alike says the date of its stage, as its line in the text does
+        for (String[] d : made) {
+            QuickReply b = r.quickReplies().stream().filter(q -> q.payload().endsWith(d[0])).findFirst().orElseThrow();
+            LocalDate day = LocalDate.parse(d[2]);
+            String shortDay = "%02d/%02d/%d".formatted(day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+            assertThat(b.title()).startsWith("Engagement de la").endsWith("(" + shortDay + ")");
+            assertThat(r.text()).contains("• « " + start + d[1] + " » — ");
+        }
+        assertThat(titles).contains("Projet de loi de finances pour 2026");
+        QuickReply first = r.quickReplies().stream().filter(q -> q.payload().endsWith("53619")).findFirst().orElseThrow();
+        assertThat(telegram(first.payload()).text()).startsWith("C'est noté : vous suivez le texte « " + start + made[1][1]);
+        assertThat(followed("telegram:t1")).containsExactly("bill:DLR5L17N53619");
+    }
+
+    @Test
+    void aLongListIsPagedWithAtMostTenButtonsPerMessageAndEveryOneReachable() {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            words.add("sujet" + (char) ('a' + i % 26) + (char) ('a' + i / 26));
+        }
+        for (int i = 0; i < words.size(); i++) {
+            store.add(new Subscription("telegram:t1", new FollowTarget.Topic(words.get(i)), Language.FR,
+                    Instant.parse("2026-12-01T10:00:00Z").plusSeconds(i)));
+        }
+        List<String> stopped = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        Reply.Text page = telegram("/abonnements");
+        assertThat(page.text()).startsWith("Vous suivez 50 choses :\n• les votes sur « sujetaa », depuis le 1er décembre 2026");
+        for (int n = 1; ; n++) {
+            assertThat(page.quickReplies()).as("page %d", n).hasSizeLessThanOrEqualTo(10);
+            assertThat(page.quickReplies()).last().extracting(QuickReply::title).isEqualTo("Tout arrêter");
+            page.quickReplies().stream().map(QuickReply::payload).filter(p -> p.startsWith("ne plus suivre "))
+                    .forEach(p -> stopped.add(p.substring("ne plus suivre topic:".length())));
+            page.text().lines().filter(l -> l.startsWith("• ")).forEach(lines::add);
+            Optional<QuickReply> more = page.quickReplies().stream().filter(q -> q.title().equals("Voir plus")).findFirst();
+            if (more.isEmpty()) {
+                break;
+            }
+            page = telegram(more.get().payload());
+            assertThat(page.text()).startsWith("Suite de vos abonnements (" + (n * 8 + 1) + " à ");
+        }
+        assertThat(page.text()).startsWith("Suite de vos abonnements (49 à 50 sur 50) :");
+        assertThat(stopped).as("a stop button for each followed, once, in the list's order").isEqualTo(words);
+        assertThat(lines).hasSize(50);
+        assertThat(followed("telegram:t1")).hasSize(50);
+    }
+
+    @Test
+    void aPageAfterTheLastShowsTheLastAndThePagesEndWithTheReports() {
+        telegram("suis Mathilde Panot");
+        long id = reports.submit(new NewReport("voirie-nid-de-poule", "Un trou", new ReportLocation(null, null,
+                "12 rue Carnot, Annecy", "74010"), null, null, "telegram", "telegram:t1", null), Instant.parse("2026-12-01T09:00:00Z")).id();
+        Reply.Text r = telegram("mes abonnements (7)");
+        assertThat(r.text()).isEqualTo("""
+                Vous suivez 2 choses :
+                • Mathilde Panot (résumé de ses votes, questions et interventions), depuis le 7 décembre 2026
+                • votre signalement n° %d (ses changements de statut)
+                Touchez un bouton pour arrêter de suivre, ou /stop pour tout arrêter.
+                Un signalement est suivi jusqu'à sa clôture, sans bouton pour l'arrêter ; /stop arrête tout envoi de ma part.""".formatted(id));
+        assertThat(r.quickReplies()).extracting(QuickReply::title).containsExactly("Arrêter : Mathilde Panot", "Tout arrêter");
+    }
+
+    @Test
+    void aTopicWithoutAMeaningfulWordIsRefusedAndRealTopicsAreKept() {
+        Reply.Text r = telegram("alerte-moi sur les votes sur ' OR 1=1 --");
+        assertThat(r.text()).isEqualTo("Je ne peux pas suivre les votes sur « or 1 1 » : ces mots ne disent pas de quel "
+                + "sujet il s'agit, et presque tous les scrutins y correspondraient. Rien n'est suivi. Donnez un sujet "
+                + "précis, par exemple « agriculture », « retraites » ou « IVG ».");
+        assertThat(r.quickReplies()).isNotEmpty();
+        assertThat(followed("telegram:t1")).isEmpty();
+
+        telegram("alerte-moi sur les votes sur les retraites");
+        telegram("alerte-moi sur les votes sur l'IVG");
+        telegram("alerte-moi sur les votes sur l'agriculture");
+        assertThat(followed("telegram:t1")).containsExactlyInAnyOrder("topic:retraites", "topic:ivg", "topic:agriculture");
+        assertThat(fr.civicgateway.core.parliament.ScrutinSearch.hasSubject("loi de finances")).isTrue();
+        assertThat(fr.civicgateway.core.parliament.ScrutinSearch.hasSubject("le la vote 49 3")).isFalse();
+        assertThat(fr.civicgateway.core.parliament.ScrutinSearch.hasSubject("49.3")).as("an article's number").isTrue();
+        assertThat(fr.civicgateway.core.parliament.ScrutinSearch.hasSubject("le 49-3")).isTrue();
     }
 }
