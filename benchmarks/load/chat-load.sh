@@ -12,8 +12,9 @@
 #                                   the chat traffic (see chat.lua): every request a new conversation (the default),
 #                                   or five-message conversations that use their context
 #     --endpoints "chat"            what is measured after ping, in order: chat (the default) and the records API's
-#                                   votes-json, votes-csv, deputy, scrutin, chart (see records.lua), e.g.
-#                                   --endpoints "votes-json votes-csv scrutin deputy chart"
+#                                   votes-json, votes-csv, votes-page, deputy, scrutin, chart (see records.lua), e.g.
+#                                   --endpoints "votes-json votes-csv votes-page scrutin deputy chart"
+#                                   (votes-page first asks every sitting deputy's page count, one request each)
 #     --warmup S                    seconds of warm-up per endpoint (default 15)
 #     --start-timeout S             seconds the started app may take to answer ping (default 90; a busy machine
 #                                   may need 300)
@@ -108,7 +109,7 @@ measure() { # measure <connections> <seconds> <endpoint>: wrk's output, then a l
 
 [[ $mix == first-turns || $mix == conversations ]] || { echo "unknown mix: $mix (first-turns or conversations)" >&2; exit 2; }
 for e in $endpoints; do
-  case $e in chat|votes-json|votes-csv|deputy|scrutin|chart) ;; *) echo "unknown endpoint: $e" >&2; exit 2 ;; esac
+  case $e in chat|votes-json|votes-csv|votes-page|deputy|scrutin|chart) ;; *) echo "unknown endpoint: $e" >&2; exit 2 ;; esac
 done
 if [[ $endpoints != chat ]]; then
   # The records endpoints take their ids from the data: the sitting deputies, the scrutins' count.
@@ -116,6 +117,15 @@ if [[ $endpoints != chat ]]; then
   curl -sf "$url/api/v1/deputies?status=sitting&size=5000&format=csv" | awk -F, 'NR > 1 && $1 ~ /^PA[0-9]+$/ {print $1}' >"$uids"
   scrutins=$(curl -sf "$url/api/v1/scrutins?size=1" | grep -oP '"totalItems":\s*\K[0-9]+')
   [[ -s $uids && -n $scrutins ]] || { echo "could not read the deputies' uids or the scrutins' count from $url" >&2; exit 1; }
+  if [[ " $endpoints " == *" votes-page "* ]]; then
+    # A page past the last is a 400: each deputy's page count at the default size (100), beside their uid.
+    paged=$(mktemp)
+    while read -r uid; do
+      total=$(curl -sf "$url/api/v1/deputies/$uid/votes?size=1" | grep -oP '"totalItems":\s*\K[0-9]+' || echo 0)
+      echo "$uid $(( (total + 99) / 100 ))"
+    done <"$uids" >"$paged"
+    mv "$paged" "$uids"
+  fi
   echo "records: $(wc -l <"$uids") sitting deputies, scrutins 1..$scrutins, a different id at every request"
 fi
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); pinning: $([[ $pin == 1 ]] && echo 'app on CPU 0, wrk on CPU 1' || echo none); chat traffic: $mix"

@@ -3,16 +3,21 @@
 --
 --   votes-json  /api/v1/deputies/{uid}/votes?size=5000            a deputy's whole vote list, JSON
 --   votes-csv   /api/v1/deputies/{uid}/votes?size=5000&format=csv the same as CSV
+--   votes-page  /api/v1/deputies/{uid}/votes?page={p}              one page of a deputy's votes, JSON, the default
+--                                                                  size (100), p over that deputy's pages
 --   deputy      /api/v1/deputies/{uid}                            a deputy's profile and every figure
 --   scrutin     /api/v1/scrutins/{n}                              a scrutin: result, groups, nominal lists
 --   chart       /api/v1/scrutins/{n}/charts/groups.svg            a scrutin's result by group, SVG
 --
 -- The uid file holds the sitting deputies' uids, one a line (chat-load.sh --endpoints writes it
--- from /api/v1/deputies?status=sitting&format=csv); scrutin numbers run over 1..count. No conditional header is
+-- from /api/v1/deputies?status=sitting&format=csv), each optionally followed by a space and the number of pages of
+-- their vote list at the default size (chat-load.sh adds it for votes-page: a page past the last is a 400);
+-- votes-page takes only the deputies with at least one page. Scrutin numbers run over 1..count. No conditional header is
 -- sent: every answer is a 200 with its body, never a 304.
 
 local endpoint = "votes-json"
 local uids = {}
+local paged = {} -- {uid, pages} of the deputies with at least one page of votes
 local scrutins = 3876
 local counter = 0
 thread_id = 0 -- set per thread by setup() below (a global, so that thread:set reaches it)
@@ -24,10 +29,15 @@ end
 function init(args)
   endpoint = args[1] or endpoint
   for line in io.lines(args[2]) do
-    if line ~= "" then uids[#uids + 1] = line end
+    local uid, pages = line:match("^(%S+)%s*(%d*)")
+    if uid then
+      uids[#uids + 1] = uid
+      if tonumber(pages) and tonumber(pages) > 0 then paged[#paged + 1] = {uid, tonumber(pages)} end
+    end
   end
   scrutins = tonumber(args[3] or scrutins)
   if #uids == 0 then error("no deputy uid in " .. tostring(args[2])) end
+  if endpoint == "votes-page" and #paged == 0 then error("no page count in " .. tostring(args[2])) end
 end
 
 function request()
@@ -36,6 +46,9 @@ function request()
   local n = (counter * 7919 + thread_id) % scrutins + 1
   local path
   if endpoint == "votes-json" then path = "/api/v1/deputies/" .. uid .. "/votes?size=5000"
+  elseif endpoint == "votes-page" then
+    local d = paged[(counter * 31 + thread_id) % #paged + 1]
+    path = "/api/v1/deputies/" .. d[1] .. "/votes?page=" .. ((counter * 7 + thread_id) % d[2] + 1)
   elseif endpoint == "votes-csv" then path = "/api/v1/deputies/" .. uid .. "/votes?size=5000&format=csv"
   elseif endpoint == "deputy" then path = "/api/v1/deputies/" .. uid
   elseif endpoint == "scrutin" then path = "/api/v1/scrutins/" .. n

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Subscriptions in the gateway's database ({@code V9__follow_subscription.sql}), in plain JDBC so that the SQL,
  * which must run unchanged on H2 and PostgreSQL, is all in sight. The primary key (conversation_key, target_key)
- * settles two concurrent "follow" of the same thing; each call is one auto-committed statement. Thread-safe.
+ * settles two concurrent "follow" of the same thing; each call is one auto-committed statement but {@link #removeAll},
+ * which also deletes what the conversation was still owed (the follow events' and delivery's tables, V10 and V11).
+ * Thread-safe.
  */
 public final class JdbcSubscriptionStore implements SubscriptionStore {
 
@@ -83,14 +85,43 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
         });
     }
 
+    /**
+     * {@code /stop}: the conversation's subscriptions, its unsent deliveries (V10) and the digests waiting for its
+     * next visit (V11), in one transaction, so that nothing already owed is told after the stop is answered.
+     *
+     * <p>Deleting the unsent deliveries here, rather than only skipping them later, is what is race-free with a
+     * delivery pass holding them on another instance: its mark "sent" ({@code JdbcFollowEvents.markSent}) updates
+     * the rows {@code WHERE sent_at IS NULL} and checks the count in the transaction of its hand-over. Either it
+     * commits first (the digest left before the stop) or this delete does, and it finds its rows gone, hands over
+     * nothing and rolls back; the row locks of both databases order the two. A fan-out that read the subscription
+     * before this commit may still write a delivery after it: the delivery loop drops any delivery whose target is
+     * no longer followed when it claims it ({@code FollowDelivery}).
+     */
     @Override
     public int removeAll(String conversationKey) {
         return with("remove a conversation's subscriptions", c -> {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM follow_subscription WHERE conversation_key = ?")) {
-                st.setString(1, conversationKey);
-                return st.executeUpdate();
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                int removed = delete(c, "DELETE FROM follow_subscription WHERE conversation_key = ?", conversationKey);
+                delete(c, "DELETE FROM follow_delivery WHERE conversation_key = ? AND sent_at IS NULL", conversationKey);
+                delete(c, "DELETE FROM follow_mailbox WHERE conversation_key = ?", conversationKey);
+                c.commit();
+                return removed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
             }
         });
+    }
+
+    private static int delete(Connection c, String sql, String conversationKey) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, conversationKey);
+            return st.executeUpdate();
+        }
     }
 
     @Override

@@ -196,4 +196,68 @@ abstract class FollowDeliveryOnOneDatabaseContract {
         assertThat(instance("a-restarted", q -> q).pass()).isZero();
         assertThat(handedOver()).containsExactly("web:a", "web:b", "web:c");
     }
+
+    private long unsentOf(String conversationKey) {
+        return JdbcClient.create(pools.getFirst()).sql("SELECT COUNT(*) FROM follow_delivery WHERE conversation_key = ?"
+                + " AND sent_at IS NULL").param(conversationKey).query(Long.class).single();
+    }
+
+    @Test
+    void stopBeforeTheDigestDeletesWhatWasOwedAndWhatWaitedForTheNextVisit() {
+        new JdbcFollowMailbox(pools.getFirst()).put("web:a", "old news", now.get().minusSeconds(3600));
+        assertThat(unsentOf("web:a")).isEqualTo(1);
+
+        assertThat(subscriptions.removeAll("web:a")).isEqualTo(1);
+
+        assertThat(unsentOf("web:a")).isZero();
+        assertThat(new JdbcFollowMailbox(pools.getFirst()).take("web:a")).as("the widget shows no old news").isEmpty();
+        assertThat(instance("a", q -> q).pass()).isEqualTo(2);
+        assertThat(handedOver()).containsExactly("web:b", "web:c");
+    }
+
+    @Test
+    void stopWhileAnotherInstanceHoldsTheClaimHandsNothingOver() {
+        java.util.Map<Long, String> whose = new java.util.concurrent.ConcurrentHashMap<>();
+        FollowDelivery a = instance("a", q -> new DeliveryQueue() {
+            @Override
+            public List<List<DueDelivery>> claimDue(String owner, Instant at, Duration lease, int max) {
+                List<List<DueDelivery>> claimed = q.claimDue(owner, at, lease, max);
+                claimed.forEach(owed -> owed.forEach(d -> whose.put(d.id(), d.conversationKey())));
+                return claimed;
+            }
+
+            @Override
+            public void markSent(String owner, Collection<Long> ids, Instant at, Runnable handOver) {
+                if (ids.stream().anyMatch(id -> "web:a".equals(whose.get(id)))) {
+                    // web:a sends /stop to the other instance after this one read its subscriptions, before it hands over.
+                    subscriptions.removeAll("web:a");
+                }
+                q.markSent(owner, ids, at, handOver);
+            }
+
+            @Override
+            public void release(String owner, Collection<Long> ids, Instant dueAgain) {
+                q.release(owner, ids, dueAgain);
+            }
+        });
+
+        assertThat(a.pass()).isEqualTo(2);
+        now.set(now.get().plus(LEASE).plusSeconds(1));
+        assertThat(a.pass()).isZero();
+        assertThat(instance("b", q -> q).pass()).isZero();
+        assertThat(handedOver()).containsExactly("web:b", "web:c");
+    }
+
+    @Test
+    void unfollowingTheBillDropsItsNewsButNotTheFollowersOtherSubscriptions() {
+        subscriptions.add(new Subscription("web:b", new FollowTarget.Topic("agriculture"), Language.FR, now.get()));
+        assertThat(subscriptions.remove("web:b", bill)).isTrue();
+
+        FollowDelivery a = instance("a", q -> q);
+        assertThat(a.pass()).isEqualTo(2);
+        assertThat(unsentOf("web:b")).as("dropped, not left to be claimed again").isZero();
+        now.set(now.get().plus(Duration.ofDays(2)));
+        assertThat(a.pass()).isZero();
+        assertThat(handedOver()).containsExactly("web:a", "web:c");
+    }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -141,9 +142,16 @@ public final class FollowDelivery implements Runnable {
         List<Long> ids = ready.stream().map(DueDelivery::id).toList();
         try {
             List<Subscription> subs = subscriptions.list(key);
-            if (subs.isEmpty()) {
-                // Unfollowed everything since: the news are owed to nobody.
-                queue.markSent(owner, ids, now, () -> { });
+            // Stop means stop: news about a target unfollowed since it was found (or written by a fan-out that read
+            // the subscription just before the unfollow) is owed to nobody; marked sent without a hand-over.
+            Set<FollowTarget> followed = subs.stream().map(Subscription::target).collect(Collectors.toSet());
+            List<Long> dropped = ready.stream().filter(d -> !followed.contains(d.target())).map(DueDelivery::id).toList();
+            if (!dropped.isEmpty()) {
+                queue.markSent(owner, dropped, now, () -> { });
+                ready.removeIf(d -> !followed.contains(d.target()));
+                ids = ready.stream().map(DueDelivery::id).toList();
+            }
+            if (ready.isEmpty()) {
                 return false;
             }
             Language lang = subs.getFirst().language();
