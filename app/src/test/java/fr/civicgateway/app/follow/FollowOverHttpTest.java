@@ -157,5 +157,47 @@ class FollowOverHttpTest {
         assertThat(chat.read(conversation, "alerte-moi sur les votes sur l'agriculture"))
                 .contains("« arrête de suivre les votes sur “agriculture” »");
         assertThat(followed()).containsExactly("topic:agriculture");
+    void myDeputyIsNotTheLastDeputyTalkedAbout() {
+        chat.say(conversation, "Qui est Mathilde Panot ?");
+        assertThat(chat.read(conversation, "Préviens-moi quand mon député vote")).startsWith("De quel député parlez-vous ?");
+        assertThat(followed()).isEmpty();
+    }
+
+    @Test
+    void aFollowCommandWithoutLocaleIsEnglishAndUnfollowStopsItOrSaysItWasNotFollowed() {
+        assertThat(chat.read(conversation, "follow Mathilde Panot")).startsWith("Done: you follow Mathilde Panot.");
+        assertThat(chat.read(conversation, "Tell me when my MP votes")).startsWith("Which deputy do you mean?");
+        assertThat(chat.read(conversation, "alert me on votes about agriculture")).startsWith("Done: you follow votes on “agriculture”.");
+        assertThat(followed()).containsExactlyInAnyOrder("deputy:" + PANOT, "topic:agriculture");
+
+        assertThat(chat.read(conversation, "unfollow votes on agriculture")).isEqualTo("Done: you no longer follow votes on “agriculture”.");
+        assertThat(chat.read(conversation, "unfollow agriculture")).startsWith("You follow nothing that matches “agriculture”");
+        assertThat(chat.read(conversation, "unfollow Mathilde Panot")).isEqualTo("Done: you no longer follow Mathilde Panot.");
+        assertThat(followed()).isEmpty();
+    }
+
+    @Test
+    void stoppingInFrenchWordsReachesTheSubscription() {
+        chat.say(conversation, "suis Mathilde Panot");
+        chat.say(conversation, "alerte-moi sur les votes sur l'agriculture");
+        assertThat(chat.read(conversation, "ne plus suivre agriculture")).isEqualTo("C'est fait : vous ne suivez plus les votes sur « agriculture ».");
+        assertThat(chat.read(conversation, "désabonne-moi de Mathilde Panot")).isEqualTo("C'est fait : vous ne suivez plus Mathilde Panot.");
+        assertThat(chat.read(conversation, "je ne veux plus suivre Mathilde Panot")).isEqualTo("Vous ne suiviez pas Mathilde Panot : rien n'a changé.");
+        assertThat(followed()).isEmpty();
+    }
+
+    @Test
+    void aMisspeltNameIsAskedBackAndFollowedOnItsButton() {
+        BotMessage q = chat.say(conversation, "suis Mathilde Pannot").getLast();
+        assertThat(q.text()).startsWith("Je ne trouve aucun député nommé « Mathilde Pannot ». Vouliez-vous dire Mathilde Panot ?");
+        assertThat(q.titles()).containsExactly("Mathilde Panot");
+        assertThat(followed()).isEmpty();
+        assertThat(chat.read(conversation, "suis Gabriel Atal")).contains("Vouliez-vous dire Gabriel Attal ?");
+        assertThat(followed()).isEmpty();
+
+        String other = "test-" + UUID.randomUUID();
+        BotMessage again = chat.say(other, "suis Mathilde Pannot").getLast();
+        assertThat(chat.read(other, again.payloadOf("Mathilde Panot"))).startsWith("C'est noté : vous suivez Mathilde Panot.");
+        assertThat(store.list("web:" + other)).extracting(sub -> sub.target().key()).containsExactly("deputy:" + PANOT);
     }
 }

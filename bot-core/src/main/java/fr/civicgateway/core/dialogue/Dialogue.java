@@ -265,7 +265,9 @@ public final class Dialogue {
         Intent intent = handlers.containsKey(decided) || flowsByIntent.containsKey(decided) ? decided : Intent.OUT_OF_SCOPE;
         // "Comment contacter mon député ? J'habite à Tulle": answered as "Comment contacter mon député ?" → "Tulle",
         // the place finding the deputy (or asking which part of the town) with the question waiting for it.
-        boolean placeFirst = claimed.isEmpty() && message.location() == null
+        // A follow request is claimed by its opening words, yet "préviens-moi quand mon député vote, j'habite à Annecy"
+        // follows the deputy of that place just the same.
+        boolean placeFirst = (claimed.isEmpty() || claimed.get() == Intent.FOLLOW) && message.location() == null
                 && handlers.containsKey(Intent.FIND_REPRESENTATIVE) && PendingIntents.placeGivesTheDeputy(intent, understanding);
         if (placeFirst) {
             state = state.withPendingIntent(intent);

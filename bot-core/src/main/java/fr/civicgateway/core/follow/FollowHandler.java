@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code follow}: "suis Mathilde Panot", "préviens-moi quand mon député vote", "suis le projet de loi sur l'aide à
@@ -37,6 +38,10 @@ import java.util.Optional;
  * work, not this handler's. Thread-safe.
  */
 public final class FollowHandler implements IntentHandler {
+
+    /** The entities that give the citizen's place, hence their own deputy. */
+    private static final Set<EntityType> PLACES = Set.of(EntityType.COMMUNE, EntityType.POSTCODE,
+            EntityType.CIRCONSCRIPTION, EntityType.DEPARTEMENT);
 
     /** How many dossiers a question back offers. */
     static final int CANDIDATES = 5;
@@ -139,6 +144,18 @@ public final class FollowHandler implements IntentHandler {
 
     private Answer deputy(Turn t) {
         Resolution r = deputies.resolve(t);
+        Optional<EntityMention> named = t.entity(EntityType.DEPUTY);
+        // "préviens-moi quand mon député vote" is lasting: the citizen's own deputy, found from a place given in this
+        // very turn (with the request, or answering "where do you live?"), never the last deputy talked about.
+        if (named.isEmpty() && FollowWords.ownDeputy(t.message().text()) && r instanceof Resolution.Found
+                && t.understanding().entities().stream().noneMatch(e -> PLACES.contains(e.type()) && !e.guessed())) {
+            r = new Resolution.NoneMentioned();
+        }
+        // A misspelt name is asked back ("Vouliez-vous dire … ?") with its button: following is an action, not an answer.
+        if (r instanceof Resolution.Found f && named.isPresent()
+                && named.get().certainty() != EntityMention.Certainty.EXACT) {
+            r = new Resolution.Suggested(named.get().text(), List.of(f.deputy()));
+        }
         if (r instanceof Resolution.Found f) {
             ConversationState state = t.state().withDeputy(f.deputy().uid());
             Answer a = follow(t, new FollowTarget.Deputy(f.deputy().uid()));

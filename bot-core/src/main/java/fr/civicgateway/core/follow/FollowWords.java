@@ -47,6 +47,16 @@ final class FollowWords {
             + "|avertis moi|avertissez moi|tiens moi au courant|tenez moi au courant|notifie moi|notifiez moi)"
             + "|(?:(?:i (?:want|would like) to )?(?:follow|subscribe to|track))|alert me|notify me|warn me|keep me posted)\\b");
 
+    /**
+     * A request that opens with stopping: "unfollow …", "stop following …", "ne plus suivre …", "désabonne-moi de …",
+     * "je ne veux plus suivre …", "arrête de suivre …". Like {@link #OPENS_WITH_FOLLOWING}, its first words leave no
+     * doubt, whatever the classifier makes of a topic ("unfollow agriculture") or a name after them.
+     */
+    private static final Pattern OPENS_WITH_UNFOLLOWING = Pattern.compile("^(?:(?:je )?(?:ne (?:veux|voudrais|souhaite) plus|ne plus|veux plus) suivre"
+            + "|(?:arrete|arretez|arreter|cesse|cessez) de suivre|(?:desabonne|desabonnez) moi (?:de|du|des|d)"
+            + "|me desabonner (?:de|du|des|d)|unfollow|unsubscribe from|(?:stop|quit) following"
+            + "|i (?:don t|do not) want to follow|i no longer want to follow)\\b");
+
     /** The payload of a "follow this feed" button. */
     private static final Pattern FOLLOW_NEWS = Pattern.compile("(?:suivre les nouvelles|follow the news) ([A-Za-z0-9_.-]{1,200})");
 
@@ -76,6 +86,11 @@ final class FollowWords {
             "alert", "notify", "tell", "warn", "watch", "track", "please", "want", "to", "i", "when", "new", "there",
             "is", "are", "about", "on", "sur", "the", "de", "la", "le", "l", "s", "stp", "svp", "merci", "une", "un",
             "alertes", "aux", "au", "pour", "dis", "tiens", "courant", "informe", "keep", "posted", "of", "ballots");
+
+    /** Words of stopping, dropped before the words that say what is no longer followed are read. */
+    private static final Set<String> STOPPING = Set.of("unfollow", "stop", "following", "quit", "unsubscribe", "from",
+            "ne", "plus", "desabonne", "desabonnez", "desabonner", "arrete", "arretez", "arreter", "cesse", "cessez",
+            "don", "t", "do", "not", "no", "longer", "anymore", "d", "des", "du", "de", "to");
 
     private FollowWords() {
     }
@@ -139,6 +154,10 @@ final class FollowWords {
         return (english ? "follow the news " : "suivre les nouvelles ") + sourceId;
     }
 
+    static boolean opensWithUnfollowing(String text) {
+        return OPENS_WITH_UNFOLLOWING.matcher(folded(text)).find();
+    }
+
     static boolean opensWithFollowing(String text) {
         return OPENS_WITH_FOLLOWING.matcher(folded(text)).find();
     }
@@ -182,6 +201,12 @@ final class FollowWords {
         List<String> kept = Arrays.stream((rest == null ? f : rest).split(" "))
                 .filter(w -> !w.isEmpty() && !FILLER.contains(w)).toList();
         return kept.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", kept));
+    }
+
+    /** "unfollow votes on agriculture" → "agriculture": the words that say what is no longer to be followed. */
+    static String withoutUnfollowing(String text) {
+        return String.join(" ", Arrays.stream(withoutFollowing(text).split(" "))
+                .filter(w -> !w.isEmpty() && !STOPPING.contains(w)).toList());
     }
 
     /** The text without the words of following, for a bill's title search. */

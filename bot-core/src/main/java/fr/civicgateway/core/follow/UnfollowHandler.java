@@ -53,11 +53,16 @@ public final class UnfollowHandler implements IntentHandler {
         return Intent.UNFOLLOW;
     }
 
-    /** {@code /abonnements}, {@code /stop} and their typed forms, and the "stop this one" buttons it wrote. */
+    /**
+     * {@code /abonnements}, {@code /stop} and their typed forms, the "stop this one" buttons it wrote, and a request
+     * that opens with stopping ("unfollow agriculture", "désabonne-moi de …"), which the classifier may read as a
+     * question about the topic or the name after.
+     */
     @Override
     public boolean claims(String text, ConversationState state) {
         return text.length() < 320 && (FollowWords.asksForTheList(text) || FollowWords.stopsEverything(text)
-                || FollowWords.stopButton(text).isPresent() || FollowWords.listPage(text).isPresent());
+                || FollowWords.stopButton(text).isPresent() || FollowWords.listPage(text).isPresent()
+                || FollowWords.opensWithUnfollowing(text));
     }
 
     @Override
@@ -83,16 +88,19 @@ public final class UnfollowHandler implements IntentHandler {
         Optional<EntityMention> deputy = t.entity(EntityType.DEPUTY);
         if (deputy.isPresent() && !deputy.get().guessed()) {
             FollowTarget target = new FollowTarget.Deputy(deputy.get().value());
-            if (mine.stream().anyMatch(s -> s.target().equals(target))) {
+            if (mine.stream().anyMatch(s -> s.target().equals(target)) || FollowWords.opensWithUnfollowing(text)) {
                 return stop(t, target);
             }
         }
         // "arrête de suivre l'agriculture", "stop following the bill on assisted dying": the words of one followed.
-        String words = FollowWords.withoutFollowing(text);
+        String words = FollowWords.withoutUnfollowing(text);
         List<Subscription> named = words.isBlank() ? List.of() : mine.stream()
                 .filter(s -> matches(FollowWords.folded(labels.of(t, s.target())), words)).toList();
         if (named.size() == 1) {
             return stop(t, named.getFirst().target());
+        }
+        if (named.isEmpty() && !words.isBlank() && FollowWords.opensWithUnfollowing(text)) {
+            return Answer.text(t.state(), t.msg("unfollow.not_followed_words", "words", words), listButton(t));
         }
         return list(t, 1);
     }

@@ -55,7 +55,10 @@ public final class LanguageDetector {
             "wut", "hows", "happening", "going", "doing", "did", "lately", "today", "yesterday", "some",
             "near", "home", "house", "road", "say", "like", "need", "just", "also", "then", "so", "or", "if",
             "stand", "stands", "pension", "pensions", "budget", "housing", "health", "climate", "censure",
-            "vote", "votes");
+            "vote", "votes",
+            // the verbs of following, which open short commands ("follow Mathilde Panot", "unfollow agriculture")
+            // whose other words are a name or a topic, evidence for neither language
+            "follow", "unfollow", "following", "subscribe", "unsubscribe", "notify", "alert", "track");
 
     // Compiled once: String.matches compiles its pattern on every call, and this runs on every message.
     private static final Pattern APOSTROPHE_ENDING = Pattern.compile("(?i)\\b\\p{L}+['’](s|t|re|ve|ll|m)\\b");

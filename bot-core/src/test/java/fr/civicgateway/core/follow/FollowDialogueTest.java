@@ -124,8 +124,10 @@ class FollowDialogueTest {
                         return i;
                     }
 
+                    // like the real answers about a deputy, the one named becomes the conversation's last
                     public Answer handle(Turn t) {
-                        return Answer.text(t.state(), "intent " + i.apiName());
+                        return Answer.text(t.entity(fr.civicgateway.core.nlu.EntityType.DEPUTY)
+                                .map(e -> t.state().withDeputy(e.value())).orElse(t.state()), "intent " + i.apiName());
                     }
                 });
             }
@@ -292,6 +294,82 @@ class FollowDialogueTest {
         Reply.Text list = (Reply.Text) dialogue.handle(new IncomingMessage("telegram", "e1", "what do I follow?", Language.EN, null)).getLast();
         assertThat(list.text()).startsWith("You follow one thing:\n• Mathilde Panot (digest of their votes, questions and speeches), since 7 December 2026");
         assertThat(list.quickReplies().getFirst().payload()).isEqualTo("unfollow deputy:" + PANOT);
+    }
+
+    Reply.Text english(String text) {
+        return (Reply.Text) dialogue.handle(new IncomingMessage("telegram", "e2", text, null, null)
+                .withCapabilities(ChannelCapabilities.ALL)).getLast();
+    }
+
+    @Test
+    void myDeputyIsNeverTheLastDeputyTalkedAboutButTheOneOfWhereTheCitizenLives() {
+        web("Qui est Mathilde Panot ?");
+        Reply.Text ask = web("Préviens-moi quand mon député vote");
+        assertThat(ask.text()).isEqualTo("De quel député parlez-vous ? Donnez son nom, ou dites-moi votre commune ou "
+                + "votre code postal pour trouver le vôtre.");
+        assertThat(followed("web:c1")).isEmpty();
+
+        List<Reply> replies = dialogue.handle(new IncomingMessage("web", "c1", "J'habite à Annecy", null, null));
+        assertThat(((Reply.Text) replies.getLast()).text()).startsWith("C'est noté : vous suivez Marie Petit.");
+        assertThat(followed("web:c1")).containsExactly("deputy:" + MARIE_PETIT);
+    }
+
+    @Test
+    void myMpInEnglishAfterFollowingSomeoneElseAsksWhereTheCitizenLives() {
+        assertThat(english("follow Mathilde Panot").text()).startsWith("Done: you follow Mathilde Panot.");
+        Reply.Text ask = english("Tell me when my MP votes");
+        assertThat(ask.text()).isEqualTo("Which deputy do you mean? Give me a name, or your town or postcode to find yours.");
+        assertThat(followed("telegram:e2")).containsExactly("deputy:" + PANOT);
+    }
+
+    @Test
+    void myDeputyWithThePlaceInTheSameMessageFollowsThatPlacesDeputy() {
+        web("Qui est Mathilde Panot ?");
+        List<Reply> rs = dialogue.handle(new IncomingMessage("web", "c1", "Préviens-moi quand mon député vote, j'habite à Annecy", null, null));
+        assertThat(((Reply.Text) rs.getLast()).text()).startsWith("C'est noté : vous suivez Marie Petit.");
+        assertThat(followed("web:c1")).containsExactly("deputy:" + MARIE_PETIT);
+    }
+
+    @Test
+    void unfollowWithATopicOrANameStopsThatSubscription() {
+        telegram("suis Mathilde Panot");
+        telegram("alerte-moi sur les votes sur l'agriculture");
+        assertThat(telegram("ne plus suivre agriculture").text()).isEqualTo("C'est fait : vous ne suivez plus les votes sur « agriculture ».");
+        assertThat(telegram("désabonne-moi de Mathilde Panot").text()).isEqualTo("C'est fait : vous ne suivez plus Mathilde Panot.");
+        assertThat(followed("telegram:t1")).isEmpty();
+        assertThat(telegram("je ne veux plus suivre Mathilde Panot").text()).isEqualTo("Vous ne suiviez pas Mathilde Panot : rien n'a changé.");
+        assertThat(telegram("je ne veux plus suivre la pêche").text())
+                .startsWith("Vous ne suivez rien qui corresponde à « peche » : rien n'a changé.");
+    }
+
+    @Test
+    void unfollowInEnglishStopsATopicAndADeputy() {
+        english("follow Mathilde Panot");
+        english("alert me on votes about agriculture");
+        assertThat(followed("telegram:e2")).containsExactlyInAnyOrder("deputy:" + PANOT, "topic:agriculture");
+        assertThat(english("unfollow votes on agriculture").text()).isEqualTo("Done: you no longer follow votes on “agriculture”.");
+        assertThat(english("unfollow Mathilde Panot").text()).isEqualTo("Done: you no longer follow Mathilde Panot.");
+        assertThat(followed("telegram:e2")).isEmpty();
+        assertThat(english("unfollow agriculture").text()).startsWith("You follow nothing that matches “agriculture”");
+    }
+
+    @Test
+    void aFollowCommandWithoutLocaleIsAnsweredInItsLanguage() {
+        assertThat(english("follow Mathilde Panot").text()).startsWith("Done: you follow Mathilde Panot.");
+        assertThat(store.list("telegram:e2").getFirst().language()).isEqualTo(Language.EN);
+        assertThat(telegram("suis Mathilde Panot").text()).startsWith("C'est noté : vous suivez Mathilde Panot.");
+    }
+
+    @Test
+    void aMisspeltNameIsAskedBackWithAButtonAndFollowedOnTheButton() {
+        Reply.Text r = telegram("suis Mathilde Pannot");
+        assertThat(r.text()).isEqualTo("Je ne trouve aucun député nommé « Mathilde Pannot ». Vouliez-vous dire Mathilde Panot ?\n"
+                + "• Mathilde Panot (LFI-NFP, 10e circonscription du Val-de-Marne)");
+        assertThat(r.quickReplies()).extracting(QuickReply::title).containsExactly("Mathilde Panot");
+        assertThat(followed("telegram:t1")).isEmpty();
+
+        assertThat(telegram(r.quickReplies().getFirst().payload()).text()).startsWith("C'est noté : vous suivez Mathilde Panot.");
+        assertThat(followed("telegram:t1")).containsExactly("deputy:" + PANOT);
     }
 
     /** One feed, as the town's configuration gives it. */
