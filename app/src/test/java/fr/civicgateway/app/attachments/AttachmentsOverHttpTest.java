@@ -1,6 +1,7 @@
 package fr.civicgateway.app.attachments;
 
 import fr.civicgateway.app.support.ChatClient;
+import fr.civicgateway.app.support.ChatClient.BotMessage;
 import fr.civicgateway.app.support.GatewayTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -188,8 +191,10 @@ class AttachmentsOverHttpTest {
             s.getOutputStream().write(("POST /api/v1/attachments HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 50000000\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            String answer = new String(s.getInputStream().readNBytes(400), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 413").contains("\"error\":\"payload_too_large\"");
+            String answer = new String(s.getInputStream().readNBytes(2000), StandardCharsets.UTF_8);
+            // The documented limit, not the transport's allowance for the multipart envelope (5 MB + 64 KB).
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("\"error\":\"payload_too_large\"")
+                    .contains("The image must be at most 5242880 bytes (5 MB).").doesNotContain("5308416");
         }
     }
 
@@ -255,9 +260,9 @@ class AttachmentsOverHttpTest {
     @Test
     void aPositionOutOfRangeIsRefusedAndOneInRangeNeedsNoText() {
         assertRefused(message(conversation, "", new double[] {91, 2.35}, null), 400, "invalid_location",
-                "\"location\" must be {\"latitude\": -90 to 90, \"longitude\": -180 to 180} in WGS84 decimal degrees.");
+                "\"location\" must be {\"latitude\": -90 to 90, \"longitude\": -180 to 180} in WGS84 decimal degrees, as JSON numbers.");
         assertRefused(message(conversation, "", new double[] {48.85, -180.5}, null), 400, "invalid_location",
-                "\"location\" must be {\"latitude\": -90 to 90, \"longitude\": -180 to 180} in WGS84 decimal degrees.");
+                "\"location\" must be {\"latitude\": -90 to 90, \"longitude\": -180 to 180} in WGS84 decimal degrees, as JSON numbers.");
         assertRefused(message(conversation, "", null, null), 400, "empty_text", "\"text\" must be a non-empty string.");
         assertThat(message(conversation, "", new double[] {48.8723005, 2.3930558}, null).statusCode()).isEqualTo(200);
     }
@@ -271,6 +276,63 @@ class AttachmentsOverHttpTest {
         String answer = lastText(message(conversation, "", new double[] {48.8723005, 2.3930558}, null));
 
         assertThat(answer).startsWith("Les chantiers les plus proches de votre position").contains("à moins de 50 m");
+    }
+
+    @Test
+    void aPositionWrittenAsAStringIsRefusedLikeAnyOtherThatIsNotANumber() {
+        String invalid = "\"location\" must be {\"latitude\": -90 to 90, \"longitude\": -180 to 180} in WGS84 decimal"
+                + " degrees, as JSON numbers.";
+        for (String location : List.of("{\"latitude\":\"45\",\"longitude\":2}", "{\"latitude\":45,\"longitude\":\"2\"}",
+                "{\"latitude\":null,\"longitude\":2}", "{\"latitude\":true,\"longitude\":2}", "{\"latitude\":45}",
+                "{\"latitude\":[45],\"longitude\":2}")) {
+            assertRefused(chat.post("/api/v1/chat", "{\"conversationId\":\"" + conversation + "\",\"text\":\"\","
+                    + "\"location\":" + location + "}"), 400, "invalid_location", invalid);
+        }
+        // Integers are numbers; other fields keep their usual reading (a locale, the text).
+        assertThat(chat.post("/api/v1/chat", "{\"conversationId\":\"" + conversation + "\",\"text\":\"\",\"locale\":\"fr\","
+                + "\"location\":{\"latitude\":45,\"longitude\":2}}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aQuestionSentWithAPositionIsAnsweredAtThatPosition() {
+        double[] firstWorksite = {48.8723005, 2.3930558};
+        for (String question : List.of("Quels travaux près de chez moi ?", "des chantiers près de chez moi ?")) {
+            String answer = lastText(message("near-" + UUID.randomUUID(), question, firstWorksite, null));
+            assertThat(answer).as(question).startsWith("Les chantiers les plus proches de votre position")
+                    .contains("à moins de 50 m");
+        }
+        // The shipped projects have no position: the answer says so, about the position sent (not "where do you live?").
+        for (String question : List.of("projets près de chez moi", "budget participatif près de chez moi")) {
+            String answer = lastText(message("near-" + UUID.randomUUID(), question, firstWorksite, null));
+            assertThat(answer).as(question).startsWith("Les projets de Ville de Paris ne donnent pas de position : je"
+                    + " ne peux pas les classer par distance.");
+        }
+        // A position alone, with nothing asked before, still answers "where do you live?" as it did.
+        assertThat(lastText(message(conversation, "", new double[] {45.8992, 6.1294}, null)))
+                .startsWith("Merci pour votre position. Je ne peux pas encore en déduire votre circonscription");
+    }
+
+    @Test
+    void aPositionSharedWhileTheKindIsAskedBecomesThePlaceOfTheReport() {
+        String guess = chat.say(conversation, "Il y a un nid-de-poule devant chez moi").getLast().text();
+        assertThat(guess).endsWith("S'agit-il de : Nid-de-poule ou chaussée abîmée ?");
+
+        BotMessage kept = lastMessage(message(conversation, "", new double[] {45.8992, 6.1294}, null));
+        assertThat(kept.text()).isEqualTo("Merci, j'ai noté votre position : elle sera le lieu du signalement.\n"
+                + "S'agit-il de : Nid-de-poule ou chaussée abîmée ?");
+        assertThat(kept.titles()).startsWith("Oui");
+        assertThat(lastText(message(conversation, "oui", null, null))).isEqualTo("Le lieu du signalement est la"
+                + " position que vous avez partagée.\nDécrivez le problème en quelques mots (2000 caractères au plus)."
+                + " Vous pouvez aussi envoyer une photo.");
+        assertThat(lastText(message(conversation, "Un trou profond dans la chaussée", null, null)))
+                .startsWith("Voulez-vous être recontacté(e)");
+        chat.say(conversation, "non");
+        long id = reportNumber(chat.say(conversation, "oui").getLast().text());
+
+        JsonNode r = ChatClient.json(chat.get("/open311/v2/requests/" + id + ".json").body()).get(0);
+        assertThat(r.get("service_code").asString()).isEqualTo("voirie-nid-de-poule");
+        assertThat(r.get("lat").asDouble()).isEqualTo(45.8992);
+        assertThat(r.get("long").asDouble()).isEqualTo(6.1294);
     }
 
     @Test
@@ -345,6 +407,13 @@ class AttachmentsOverHttpTest {
     private static JsonNode json(HttpResponse<String> r) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return ChatClient.json(r.body());
+    }
+
+    private static BotMessage lastMessage(HttpResponse<String> r) {
+        JsonNode last = json(r).get("messages").get(json(r).get("messages").size() - 1);
+        List<Map.Entry<String, String>> quick = new ArrayList<>();
+        last.get("quickReplies").forEach(q -> quick.add(Map.entry(q.get("title").asString(), q.get("payload").asString())));
+        return new BotMessage(last.get("text").asString(), quick);
     }
 
     private static String lastText(HttpResponse<String> r) {

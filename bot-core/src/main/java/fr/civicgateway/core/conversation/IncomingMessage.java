@@ -81,4 +81,16 @@ public record IncomingMessage(String channel, String conversationId, String text
     public String conversationKey() {
         return channel + ":" + conversationId;
     }
+
+    /**
+     * A shared position with no question of its own: no words, or only the words a channel puts beside it (Telegram
+     * sends "ma position" / "my location"). Such a message answers the question the conversation is on.
+     */
+    public boolean onlyAPosition() {
+        if (location == null) {
+            return false;
+        }
+        String words = fr.civicgateway.core.text.Text.foldToWords(text);
+        return words.isEmpty() || words.equals("ma position") || words.equals("my location");
+    }
 }

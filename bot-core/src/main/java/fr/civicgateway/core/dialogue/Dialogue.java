@@ -258,9 +258,12 @@ public final class Dialogue {
                 : nlu.parse(message.text(), message.locale())));
         Language language = languageOf(message, understanding, state);
         ConversationState current = state;
-        Intent decided = message.location() != null
-                ? positionIntent(state)
+        // A position alone answers the question the conversation is on; with words, the words say what is asked
+        // ("Quels travaux près de chez moi ?") and the position is where (unless the words are not understood).
+        Intent fromText = message.onlyAPosition() ? null
                 : claimed.orElseGet(() -> decideIntent(understanding, current, message.text()));
+        Intent decided = message.location() == null ? fromText
+                : fromText == null || fromText == Intent.OUT_OF_SCOPE ? positionIntent(state) : fromText;
         // An intent decided by a rule whose handler is not registered here: the honest out-of-scope answer.
         Intent intent = handlers.containsKey(decided) || flowsByIntent.containsKey(decided) ? decided : Intent.OUT_OF_SCOPE;
         // "Comment contacter mon député ? J'habite à Tulle": answered as "Comment contacter mon député ?" → "Tulle",

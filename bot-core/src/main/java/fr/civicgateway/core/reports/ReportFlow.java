@@ -90,7 +90,7 @@ public final class ReportFlow implements Flow {
     @Override
     public FlowStep start(Turn t) {
         // The draft's id makes its confirmation idempotent: one report per draft, however often « oui » arrives.
-        ActiveFlow flow = ActiveFlow.start(ID, WHAT).with(DRAFT, UUID.randomUUID().toString());
+        ActiveFlow flow = withPosition(t, ActiveFlow.start(ID, WHAT).with(DRAFT, UUID.randomUUID().toString()));
         String intro = t.msg("report.intro");
         Optional<ServiceCategory> guess = categories.guess(t.message().text());
         if (guess.isPresent()) {
@@ -121,10 +121,36 @@ public final class ReportFlow implements Flow {
         Optional<ServiceCategory> chosen = f.has("guess") && YES.contains(said)
                 ? categories.byCode(f.slot("guess"))
                 : categories.pick(t.message().text());
+        ActiveFlow kept = withPosition(t, f);
         if (chosen.isEmpty()) {
-            return ask(f, t.msg("report.kind_not_recognised"), categoryOptions(t, null));
+            if (kept != f && t.message().onlyAPosition()) {
+                // A position shared before the kind was chosen answers the next question: kept, and the kind asked again.
+                ServiceCategory guess = f.has("guess") ? categories.byCode(f.slot("guess")).orElse(null) : null;
+                List<QuickReply> options = new ArrayList<>();
+                if (guess != null) {
+                    options.add(new QuickReply(t.msg("report.button_yes"), t.say("oui", "yes")));
+                }
+                options.addAll(categoryOptions(t, guess));
+                return ask(kept, t.msg("report.position_kept") + "\n" + (guess == null ? t.msg("report.kind_question")
+                        : t.msg("report.guess_question", "category", guess.name(t.language() == Language.EN))), options);
+            }
+            String notRecognised = t.msg("report.kind_not_recognised");
+            return ask(kept, kept != f ? t.msg("report.position_kept") + "\n" + notRecognised : notRecognised,
+                    categoryOptions(t, null));
         }
-        return askWhere(t, f.without("guess").with("category", chosen.get().code()).at(WHERE), null);
+        ActiveFlow categorised = kept.without("guess").with("category", chosen.get().code());
+        if (categorised.has("lat")) {
+            // The place was given as a position already: "where?" is answered.
+            return askDetails(t, categorised.at(DETAILS), t.msg("report.position_used"));
+        }
+        return askWhere(t, categorised.at(WHERE), null);
+    }
+
+    /** The flow with the message's shared position as the report's place, or the flow itself when none came. */
+    private static ActiveFlow withPosition(Turn t, ActiveFlow f) {
+        GeoPoint point = t.message().location();
+        return point == null ? f : f.without("address").without("commune")
+                .with("lat", Double.toString(point.latitude())).with("long", Double.toString(point.longitude()));
     }
 
     private FlowStep askWhere(Turn t, ActiveFlow f, String problem) {
@@ -138,9 +164,7 @@ public final class ReportFlow implements Flow {
     private FlowStep where(Turn t, ActiveFlow f) {
         GeoPoint point = t.message().location();
         if (point != null) {
-            return askDetails(t, f.without("address").without("commune")
-                    .with("lat", Double.toString(point.latitude())).with("long", Double.toString(point.longitude()))
-                    .at(DETAILS), null);
+            return askDetails(t, withPosition(t, f).at(DETAILS), null);
         }
         String text = t.message().text().strip();
         if (text.length() > ReportLocation.MAX_ADDRESS_LENGTH) {

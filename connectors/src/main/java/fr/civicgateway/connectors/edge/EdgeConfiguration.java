@@ -25,7 +25,7 @@ class EdgeConfiguration {
         FilterRegistrationBean<RequestBodyLimitFilter> bean = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(Math.toIntExact(web.maxBodyBytes()),
                         SecurityConfiguration.apiPolicy(web.frameAncestors()), WebAttachments.PATH,
-                        WebAttachments.MAX_UPLOAD_BODY_BYTES));
+                        WebAttachments.MAX_UPLOAD_BODY_BYTES, WebAttachments.TOO_LARGE));
         bean.addUrlPatterns("/*");
         // Right after the character-encoding filter (first), so a form is decoded as UTF-8; before Spring Security.
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

@@ -44,17 +44,21 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
     private final String contentSecurityPolicy;
     private final String uploadPath;
     private final int uploadMaxBytes;
+    private final String uploadTooLarge;
 
     /** @param contentSecurityPolicy sent with its refusals, which Spring Security's header writer never sees */
     RequestBodyLimitFilter(int maxBodyBytes, String contentSecurityPolicy) {
-        this(maxBodyBytes, contentSecurityPolicy, null, maxBodyBytes);
+        this(maxBodyBytes, contentSecurityPolicy, null, maxBodyBytes, null);
     }
 
     /**
      * @param uploadPath     the one path whose multipart {@code POST} may be larger, or null
      * @param uploadMaxBytes its limit (never below {@code maxBodyBytes})
+     * @param uploadTooLarge what its refusal says: the documented limit of the file, not this transport allowance
+     *                       (which includes the multipart envelope)
      */
-    RequestBodyLimitFilter(int maxBodyBytes, String contentSecurityPolicy, String uploadPath, int uploadMaxBytes) {
+    RequestBodyLimitFilter(int maxBodyBytes, String contentSecurityPolicy, String uploadPath, int uploadMaxBytes,
+                           String uploadTooLarge) {
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("civic.web.max-body-bytes must be at least 1: " + maxBodyBytes);
         }
@@ -62,14 +66,18 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
         this.contentSecurityPolicy = contentSecurityPolicy;
         this.uploadPath = uploadPath;
         this.uploadMaxBytes = Math.max(maxBodyBytes, uploadMaxBytes);
+        this.uploadTooLarge = uploadTooLarge;
+    }
+
+    private boolean isUpload(HttpServletRequest request) {
+        String type = request.getContentType();
+        return uploadPath != null && "POST".equals(request.getMethod()) && uploadPath.equals(request.getServletPath())
+                && type != null && type.regionMatches(true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0,
+                MediaType.MULTIPART_FORM_DATA_VALUE.length());
     }
 
     private int limitOf(HttpServletRequest request) {
-        String type = request.getContentType();
-        boolean upload = uploadPath != null && "POST".equals(request.getMethod()) && uploadPath.equals(request.getServletPath())
-                && type != null && type.regionMatches(true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0,
-                MediaType.MULTIPART_FORM_DATA_VALUE.length());
-        return upload ? uploadMaxBytes : maxBodyBytes;
+        return isUpload(request) ? uploadMaxBytes : maxBodyBytes;
     }
 
     @Override
@@ -120,8 +128,9 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
     private void tooLarge(HttpServletRequest request, HttpServletResponse response, int limit) throws IOException {
         // The connection cannot be reused once an unread body is left behind: say so rather than let Tomcat guess.
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        EdgeErrors.write(request, response, 413, "payload_too_large",
-                "The request body must be at most " + limit + " bytes.", contentSecurityPolicy);
+        String message = uploadTooLarge != null && isUpload(request) ? uploadTooLarge
+                : "The request body must be at most " + limit + " bytes.";
+        EdgeErrors.write(request, response, 413, "payload_too_large", message, contentSecurityPolicy);
     }
 
     /** The request with its body already read into memory. */

@@ -109,8 +109,7 @@ class ApiExceptionHandler {
     /** An upload over the multipart limits (the edge lets through at most {@link WebAttachments#MAX_UPLOAD_BODY_BYTES}). */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Object> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return error(request, HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
-                "The image must be at most " + WebAttachments.MAX_FILE_BYTES + " bytes (5 MB).");
+        return error(request, HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", WebAttachments.TOO_LARGE);
     }
 
     /** A multipart body that does not parse (a missing boundary, a cut part). */

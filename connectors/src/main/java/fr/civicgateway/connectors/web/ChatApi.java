@@ -2,6 +2,7 @@ package fr.civicgateway.connectors.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /** The JSON shapes of {@code /api/v1/chat} and {@code /api/v1/nlu/parse} (API.md §1–2). */
 final class ChatApi {
@@ -13,8 +14,12 @@ final class ChatApi {
     record ChatRequest(String conversationId, String text, String locale, LocationDto location, String attachmentId) {
     }
 
-    /** WGS84 decimal degrees, both required when the object is given. */
-    record LocationDto(Double latitude, Double longitude) {
+    /**
+     * WGS84 decimal degrees, both required when the object is given. Kept as JSON nodes so that only JSON numbers
+     * are accepted ({@link RequestChecks#location}): a {@code Double} would let Jackson's default coercion read
+     * {@code "45"} as 45, and the contract says numbers. The mapper's coercion stays as it is for everything else.
+     */
+    record LocationDto(JsonNode latitude, JsonNode longitude) {
     }
 
     record ChatResponse(String conversationId, List<Message> messages) {

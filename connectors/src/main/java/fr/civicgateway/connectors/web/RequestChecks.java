@@ -40,14 +40,22 @@ final class RequestChecks {
         if (location == null) {
             return null;
         }
-        Double lat = location.latitude();
-        Double lon = location.longitude();
-        if (lat == null || lon == null || !Double.isFinite(lat) || !Double.isFinite(lon)
-                || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_location", "\"location\" must be "
-                    + "{\"latitude\": -90 to 90, \"longitude\": -180 to 180} in WGS84 decimal degrees.");
+        // JSON numbers only: "45" (a string), true or null are refused, not coerced.
+        if (location.latitude() == null || !location.latitude().isNumber()
+                || location.longitude() == null || !location.longitude().isNumber()) {
+            throw invalidLocation();
+        }
+        double lat = location.latitude().asDouble();
+        double lon = location.longitude().asDouble();
+        if (!Double.isFinite(lat) || !Double.isFinite(lon) || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+            throw invalidLocation();
         }
         return new GeoPoint(lat, lon);
+    }
+
+    private static ApiException invalidLocation() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "invalid_location", "\"location\" must be "
+                + "{\"latitude\": -90 to 90, \"longitude\": -180 to 180} in WGS84 decimal degrees, as JSON numbers.");
     }
 
     static String conversationId(String id) {

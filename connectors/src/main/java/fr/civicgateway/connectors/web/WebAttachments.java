@@ -14,6 +14,11 @@ public final class WebAttachments {
     public static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
     /** The largest upload request: the file and the multipart envelope (boundaries, part headers, the id). */
     public static final int MAX_UPLOAD_BODY_BYTES = MAX_FILE_BYTES + 64 * 1024;
+    /**
+     * Said of an upload over the limit, wherever it is refused: the documented file limit, never the transport's
+     * allowance for the envelope ({@link #MAX_UPLOAD_BODY_BYTES}), which is an internal detail.
+     */
+    public static final String TOO_LARGE = "The image must be at most " + MAX_FILE_BYTES + " bytes (5 MB).";
     private static final String PREFIX = "attachment:";
 
     private WebAttachments() {
