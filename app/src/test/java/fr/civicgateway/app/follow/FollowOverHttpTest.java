@@ -157,6 +157,9 @@ class FollowOverHttpTest {
         assertThat(chat.read(conversation, "alerte-moi sur les votes sur l'agriculture"))
                 .contains("« arrête de suivre les votes sur “agriculture” »");
         assertThat(followed()).containsExactly("topic:agriculture");
+    }
+
+    @Test
     void myDeputyIsNotTheLastDeputyTalkedAbout() {
         chat.say(conversation, "Qui est Mathilde Panot ?");
         assertThat(chat.read(conversation, "Préviens-moi quand mon député vote")).startsWith("De quel député parlez-vous ?");
