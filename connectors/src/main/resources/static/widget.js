@@ -609,6 +609,7 @@
     if (!panel.hidden) { return; }
     panel.hidden = false;
     root.classList.add('cg-open');
+    fit();
     launcher.setAttribute('aria-expanded', 'true');
     syncModal();
     state.unread = 0;
@@ -682,15 +683,36 @@
   });
   if (covering.addEventListener) { covering.addEventListener('change', syncModal); }
 
+  // ---- the visible screen: a page wider than a phone's screen widens the box that position:fixed is relative to,
+  // so the launcher and the full-screen panel are placed from the visual viewport (what the screen shows) instead.
+  var probe = el('div', 'cg-probe', { 'aria-hidden': 'true' });
+  function fit() {
+    var v = window.visualViewport, box = probe.getBoundingClientRect(), px = function (n) { return Math.max(0, n) + 'px'; };
+    if (!v || !box.width) { return; }
+    // In a right-to-left page that box may start left of the screen: gaps are measured from its edges.
+    var set = { x: v.offsetLeft - box.left, y: v.offsetTop - box.top, w: v.width, h: v.height,
+      r: box.right - v.offsetLeft - v.width, b: box.bottom - v.offsetTop - v.height };
+    Object.keys(set).forEach(function (k) { root.style.setProperty('--_v' + k, px(set[k])); });
+  }
+  var fitting = 0;
+  function fitSoon() { if (!fitting) { fitting = requestAnimationFrame(function () { fitting = 0; fit(); }); } }
+  if (window.visualViewport) {
+    window.visualViewport.addEventListener('resize', fitSoon);
+    window.visualViewport.addEventListener('scroll', fitSoon);
+  }
+  window.addEventListener('resize', fitSoon);
+
   // ---- start: the stylesheet comes from the same place as this script, into the shadow root
   function mount() {
     var css = el('link', null, { rel: 'stylesheet', href: new URL('widget.css', scriptUrl).href });
-    var reveal = function () { root.style.visibility = ''; };
+    var reveal = function () { root.style.visibility = ''; fit(); };
     css.addEventListener('load', reveal);
     css.addEventListener('error', reveal);
     shadow.appendChild(css);
     shadow.appendChild(root);
+    shadow.appendChild(probe);
     document.body.appendChild(host);
+    fit();
     applyTexts();
     renderAll();
     // Reopened as it was in this tab, without taking the focus away from the page being loaded.

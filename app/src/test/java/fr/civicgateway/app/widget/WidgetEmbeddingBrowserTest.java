@@ -218,6 +218,70 @@ class WidgetEmbeddingBrowserTest {
     }
 
     @Test
+    void onAPhoneAPageWiderThanTheScreenLeavesTheLauncherAndThePanelOnTheVisibleScreen() {
+        for (String dir : List.of("ltr", "rtl")) {
+            // As loaded (Chrome zooms out to show the page's width), then as the user zoomed in, not scrolled or scrolled.
+            for (int scroll : List.of(-1, 0, 300)) {
+                String state = dir + (scroll < 0 ? ", as loaded" : ", zoomed in, scrolled sideways by " + scroll + " px");
+                openHostPage(page("fr", dir, HOSTILE_CSS + "* { letter-spacing: 5px }",
+                        "<div style=\"width: 800px\">Une bannière plus large que l'écran</div>"
+                                + "<p>Le site de la ville</p>", "fr"), 800, 800);
+                browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        Map.of("width", 375, "height", 667, "deviceScaleFactor", 2, "mobile", true));
+                browser.wait.until(d -> Long.valueOf(375).equals(browser.script(
+                        "return Math.round(visualViewport.width * visualViewport.scale)")));
+                if (scroll >= 0) {
+                    browser.driver.executeCdpCommand("Emulation.setPageScaleFactor", Map.of("pageScaleFactor", 1));
+                    browser.wait.until(d -> Long.valueOf(375).equals(browser.script("return Math.round(visualViewport.width)")));
+                    browser.script("window.scrollTo(arguments[0], 0)", "rtl".equals(dir) ? -scroll : scroll);
+                }
+                assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).doubleValue())
+                        .as("the page is wider than the screen (" + state + ")").isGreaterThan(375);
+                browser.wait.withMessage(() -> state + ": " + browser.script("""
+                        var v = visualViewport, r = document.querySelector('civic-gateway').shadowRoot
+                            .querySelector('.cg-root'), p = r.parentNode.querySelector('.cg-probe');
+                        return JSON.stringify({ vv: [v.offsetLeft, v.offsetTop, v.width, v.height, v.scale],
+                            probe: p.getBoundingClientRect(), style: r.getAttribute('style'),
+                            launcher: r.querySelector('.cg-launcher').getBoundingClientRect(),
+                            panel: r.querySelector('.cg-panel').getBoundingClientRect() });"""));
+                browser.wait.until(d -> isOnTheVisibleScreen(".cg-launcher"));
+
+                openWithTheMouse();
+                for (String part : List.of(".cg-header", ".cg-close", ".cg-input", ".cg-send")) {
+                    browser.wait.until(d -> isOnTheVisibleScreen(part));
+                }
+                assertNoViolation("phone, page wider than the screen, " + state);
+                Actions keys = new Actions(browser.driver);
+                for (int i = 0; i < 12; i++) {
+                    keys.sendKeys(Keys.TAB).perform();
+                    assertThat(browser.script("return document.activeElement.tagName")).as("Tab number " + (i + 1))
+                            .isEqualTo("CIVIC-GATEWAY");
+                    assertThat(isOnTheVisibleScreen(Widget.active(browser.driver)))
+                            .as("Tab number " + (i + 1) + ", " + state).isTrue();
+                }
+                keys.sendKeys(Keys.ESCAPE).perform();
+                browser.wait.until(Widget.hidden(".cg-panel"));
+                assertFocusOn("button.cg-launcher");
+                assertThat(isOnTheVisibleScreen(".cg-launcher")).as(state).isTrue();
+                browser.close();
+                browser = null;
+            }
+        }
+    }
+
+    /** Whether the element's box lies within the visual viewport: what the phone's screen shows of the page. */
+    boolean isOnTheVisibleScreen(String selector) {
+        return isOnTheVisibleScreen(Widget.find(browser.driver, selector));
+    }
+
+    boolean isOnTheVisibleScreen(WebElement element) {
+        return Boolean.TRUE.equals(browser.script("""
+                var r = arguments[0].getBoundingClientRect(), v = window.visualViewport;
+                return r.width > 0 && r.height > 0 && r.left >= v.offsetLeft - 0.5 && r.top >= v.offsetTop - 0.5
+                    && r.right <= v.offsetLeft + v.width + 0.5 && r.bottom <= v.offsetTop + v.height + 0.5;""", element));
+    }
+
+    @Test
     void onAPhoneHeldSidewaysWithItsKeyboardOpenTheInputAndTheLastMessageStayVisible() {
         openHostPage(hostilePage("fr"), 800, 800);
         emulate(667, 160);
