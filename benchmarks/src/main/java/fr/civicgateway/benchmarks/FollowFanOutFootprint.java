@@ -60,10 +60,15 @@ import org.flywaydb.core.Flyway;
  *   <li>Subscriptions: 60,000 synthetic subscribers (generated here, seeded) holding 100,000 subscriptions: 70% to
  *       deputies (a third of those to ten popular ones), 20% to 20 topics, 10% to 200 bills; the refresh's events are
  *       the 63 scrutins and 20 new steps of followed bills.</li>
- *   <li>Record, fan out (deliveries written per second), then claim due deliveries 500 followers at a time and mark
- *       each follower's digest sent with an empty hand-over (deliveries claimed and marked per second: the queue's
- *       own cost, before any rendering or sending).</li>
+ *   <li>Record, fan out (deliveries written per second).</li>
+ *   <li>Deliver through the real path: {@link FollowDelivery} claims 500 followers at a time, writes each one's
+ *       digest with the {@link DigestWriter} on the shipped data (no {@code AssemblyWork}: bills are named by their
+ *       uid) and hands it to the Telegram outbox (the application's durable store, in the transaction of the mark
+ *       "sent"), which sends it to a fake Bot API answering 429 {@code retry_after 1} to one request in 50 (digests
+ *       built and messages queued per second; messages sent per second, bounded by the outbox's 30/s by design).
+ *       Only the first {@code -Dfollowers=N} followers (20,000 by default) are delivered.</li>
  * </ol>
+ * {@code -Dsubscriptions=} and {@code -Dsubscribers=} scale the synthetic set down (100,000 and 60,000 by default).
  * Heap: used after a full collection before the fan-out and after it, and the most seen.
  *
  * <pre>{@code java -Xmx256m -cp benchmarks/target/benchmarks.jar fr.civicgateway.benchmarks.FollowFanOutFootprint [data] [jdbc:postgresql://… user]}</pre>
