@@ -16,6 +16,16 @@ import fr.civicgateway.core.parliament.PoliticalGroup;
 import fr.civicgateway.core.parliament.Scrutin;
 import fr.civicgateway.opendata.assemblee.AssembleeLoader;
 import fr.civicgateway.opendata.assemblee.AssembleeSnapshot;
+import fr.civicgateway.app.telegram.BenchTelegramStores;
+import fr.civicgateway.connectors.telegram.FakeBotApiPush;
+import fr.civicgateway.core.answer.PageLinks;
+import fr.civicgateway.core.follow.delivery.DeliverySchedule;
+import fr.civicgateway.core.follow.delivery.DigestWriter;
+import fr.civicgateway.core.follow.delivery.FollowDelivery;
+import fr.civicgateway.core.follow.delivery.FollowEventsQueue;
+import fr.civicgateway.core.follow.delivery.FollowPush;
+import fr.civicgateway.core.follow.delivery.InMemoryFollowMailbox;
+import fr.civicgateway.core.text.MessageCatalogue;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -23,9 +33,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -47,10 +60,15 @@ import org.flywaydb.core.Flyway;
  *   <li>Subscriptions: 60,000 synthetic subscribers (generated here, seeded) holding 100,000 subscriptions: 70% to
  *       deputies (a third of those to ten popular ones), 20% to 20 topics, 10% to 200 bills; the refresh's events are
  *       the 63 scrutins and 20 new steps of followed bills.</li>
- *   <li>Record, fan out (deliveries written per second), then claim due deliveries 500 followers at a time and mark
- *       each follower's digest sent with an empty hand-over (deliveries claimed and marked per second: the queue's
- *       own cost, before any rendering or sending).</li>
+ *   <li>Record, fan out (deliveries written per second).</li>
+ *   <li>Deliver through the real path: {@link FollowDelivery} claims 500 followers at a time, writes each one's
+ *       digest with the {@link DigestWriter} on the shipped data (no {@code AssemblyWork}: bills are named by their
+ *       uid) and hands it to the Telegram outbox (the application's durable store, in the transaction of the mark
+ *       "sent"), which sends it to a fake Bot API answering 429 {@code retry_after 1} to one request in 50 (digests
+ *       built and messages queued per second; messages sent per second, bounded by the outbox's 30/s by design).
+ *       Only the first {@code -Dfollowers=N} followers (20,000 by default) are delivered.</li>
  * </ol>
+ * {@code -Dsubscriptions=} and {@code -Dsubscribers=} scale the synthetic set down (100,000 and 60,000 by default).
  * Heap: used after a full collection before the fan-out and after it, and the most seen.
  *
  * <pre>{@code java -Xmx256m -cp benchmarks/target/benchmarks.jar fr.civicgateway.benchmarks.FollowFanOutFootprint [data] [jdbc:postgresql://… user]}</pre>
@@ -58,8 +76,8 @@ import org.flywaydb.core.Flyway;
  */
 public final class FollowFanOutFootprint {
 
-    static final int SUBSCRIPTIONS = 100_000;
-    static final int SUBSCRIBERS = 60_000;
+    static final int SUBSCRIPTIONS = Integer.getInteger("subscriptions", 100_000);
+    static final int SUBSCRIBERS = Integer.getInteger("subscribers", 60_000);
     static final int LAST_DAY_FIRST = 3814;
     static final List<String> TOPICS = List.of("agriculture", "budget", "loi de finances", "retraites", "santé",
             "immigration", "école", "logement", "énergie", "climat", "police", "justice", "armée", "fin de vie",
@@ -142,22 +160,45 @@ public final class FollowFanOutFootprint {
                 fanOutS, written / fanOutS);
         System.out.printf(Locale.ROOT, "heap used after GC: %.0f MiB before the fan-out, %.0f MiB after; most seen %.0f MiB (max heap %.0f MiB)%n",
                 mib(heapBefore), mib(heapAfterFanOut), mib(sampler.most), mib(Runtime.getRuntime().maxMemory()));
-        long tc = System.nanoTime();
-        long marked = 0;
-        int digests = 0;
-        for (List<FollowEvents.Owed> owed; !(owed = queue.claimDue("bench", now, Duration.ofMinutes(5), 500)).isEmpty(); ) {
-            for (FollowEvents.Owed o : owed) {
-                List<Long> ids = o.deliveries().stream().map(FollowEvents.Delivery::id).toList();
-                queue.markSent("bench", ids, now, () -> null);
-                marked += ids.size();
-                digests++;
+        // 4. the real delivery: FollowDelivery claims 500 followers at a time, writes each one's digest with the
+        // DigestWriter on the shipped data, and hands it to the Telegram outbox (durable store, in the same transaction
+        // as the mark "sent"), which sends it to a fake Bot API within Telegram's limits.
+        int followers = Integer.getInteger("followers", 20_000);
+        JdbcSubscriptionStore subscriptions = new JdbcSubscriptionStore(ds);
+        try (FakeBotApiPush telegram = new FakeBotApiPush(subscriptions, BenchTelegramStores.jdbc(ds), 50)) {
+            for (int i = 0; i < SUBSCRIBERS; i++) {
+                telegram.address(String.format(Locale.ROOT, "telegram:s%06d", i), 1_000_000L + i);
             }
+            // 18:30 in Paris the next day: after the deputies' digest time (18:00), before the quiet hours (21:00).
+            Clock deliveryClock = Clock.fixed(Instant.parse("2025-11-18T17:30:00Z"), ZoneOffset.UTC);
+            DigestWriter writer = new DigestWriter(MessageCatalogue.shipped(), PageLinks.at("https://gateway.example"),
+                    DigestWriter.TELEGRAM_MAX_CHARS);
+            CountingPush counting = new CountingPush(telegram.push());
+            FollowDelivery delivery = new FollowDelivery(new FollowEventsQueue(queue), subscriptions, () -> after,
+                    () -> null, writer, DeliverySchedule.defaults(ZoneId.of("Europe/Paris")), List.of(counting),
+                    new InMemoryFollowMailbox(), deliveryClock, "bench", Duration.ofMinutes(30), 500, followers);
+            long sentBefore = telegram.sent();
+            long tc = System.nanoTime();
+            int handed = delivery.pass();
+            double deliverS = (System.nanoTime() - tc) / 1e9;
+            long sentDuring = telegram.sent() - sentBefore;
+            System.out.printf(Locale.ROOT, "delivery: %d digests (of %d asked) written and queued in %.1f s: %.0f digests/s, "
+                            + "%.0f messages queued/s (%.1f ms per digest, of which %.1f s in the outbox's submit), %.0f chars on average%n",
+                    handed, followers, deliverS, handed / deliverS, counting.pushed / deliverS, deliverS * 1000 / handed,
+                    counting.inPush / 1e9, counting.chars / (double) Math.max(1, counting.pushed));
+            System.out.printf(Locale.ROOT, "sent to the fake Bot API meanwhile: %d in %.1f s: %.1f/s (the outbox's 30/s)%n",
+                    sentDuring, deliverS, sentDuring / deliverS);
+            long ts2 = System.nanoTime();
+            Thread.sleep(20_000);
+            double waitS = (System.nanoTime() - ts2) / 1e9;
+            long sentAfter = telegram.sent() - sentBefore - sentDuring;
+            System.out.printf(Locale.ROOT, "then %d more sent in %.1f s: %.1f/s; 429s answered: %d%n", sentAfter, waitS,
+                    sentAfter / waitS, telegram.refused());
+            System.out.printf(Locale.ROOT, "heap used after GC with %d digests queued in the outbox: %.0f MiB%n",
+                    counting.pushed - telegram.sent(), mib(usedAfterGc(memory)));
         }
-        double sendS = (System.nanoTime() - tc) / 1e9;
         sampler.interrupt();
         sampler.join();
-        System.out.printf(Locale.ROOT, "claim + mark sent: %d deliveries in %d digests in %.1f s: %.0f deliveries/s, %.0f digests/s%n",
-                marked, digests, sendS, marked / sendS, digests / sendS);
         System.out.printf(Locale.ROOT, "most heap seen in all: %.0f MiB%n", mib(sampler.most));
         System.out.println("database: " + queue.counts() + " on " + ds.getJdbcUrl().replaceAll(";.*", ""));
         ds.close();
@@ -210,6 +251,37 @@ public final class FollowFanOutFootprint {
 
     private static double mib(long bytes) {
         return bytes / 1024.0 / 1024.0;
+    }
+
+    /** The real push, counted: messages handed to the outbox and their length. */
+    private static final class CountingPush implements FollowPush {
+        final FollowPush real;
+        volatile long pushed;
+        volatile long chars;
+        volatile long inPush;
+
+        CountingPush(FollowPush real) {
+            this.real = real;
+        }
+
+        @Override
+        public String channel() {
+            return real.channel();
+        }
+
+        @Override
+        public boolean reachable(String conversationKey) {
+            return real.reachable(conversationKey);
+        }
+
+        @Override
+        public void push(String conversationKey, String text) {
+            long t = System.nanoTime();
+            real.push(conversationKey, text);
+            inPush += System.nanoTime() - t;
+            pushed++;
+            chars += text.length();
+        }
     }
 
     private static final class HeapSampler extends Thread {
