@@ -63,7 +63,7 @@ public final class FakeBotApiPush implements AutoCloseable {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon(true).factory()));
         server.start();
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         OkHttpTelegramClient client = new OkHttpTelegramClient(json, new OkHttpClient(), "123:bench",
