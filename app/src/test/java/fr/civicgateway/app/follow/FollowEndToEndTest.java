@@ -1,11 +1,10 @@
 package fr.civicgateway.app.follow;
 
-import static fr.civicgateway.opendata.testing.AssembleeSite.AMO10;
-import static fr.civicgateway.opendata.testing.AssembleeSite.AMO30;
 import static fr.civicgateway.opendata.testing.AssembleeSite.SCRUTINS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.civicgateway.app.support.FakeTelegramBotApi;
+import fr.civicgateway.app.support.LiveAssembleeSite;
 import fr.civicgateway.connectors.telegram.ChatAddresses;
 import fr.civicgateway.core.follow.SubscriptionStore;
 import fr.civicgateway.core.follow.delivery.FollowDelivery;
@@ -13,22 +12,15 @@ import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.testing.TestClock;
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
 import fr.civicgateway.opendata.assemblee.OfficialArchives;
-import fr.civicgateway.opendata.http.ManualScheduler;
-import fr.civicgateway.opendata.http.RefreshScheduler;
 import fr.civicgateway.opendata.testing.AssembleeSite;
 import fr.civicgateway.opendata.testing.ShippedData;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -41,10 +33,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -71,54 +61,29 @@ import tools.jackson.databind.JsonNode;
         "CIVIC_ADMIN_TOKEN=test-admin-token",
         "civic.telegram.mode=webhook",
         "civic.telegram.per-chat-interval=10ms"})
+@Import(LiveAssembleeSite.Beans.class)
 class FollowEndToEndTest {
 
     static final String SECRET = "an end-to-end key of sixteen bytes";
-    /** 07:00 in Paris: quiet hours. */
-    static final Instant START = Instant.parse("2026-12-03T06:00:00Z");
     static final int LAST_BEFORE = 3866;
     static final int LAST = 3876;
     static final String PANOT = "PA720892";
-    static final AssembleeSite SITE = new AssembleeSite();
-    static final TestClock CLOCK = new TestClock(START);
+    /** Its clock starts at 07:00 in Paris: quiet hours. */
+    static final LiveAssembleeSite LIVE = LiveAssembleeSite.upToScrutin(LAST_BEFORE);
+    static final AssembleeSite SITE = LIVE.site();
+    static final TestClock CLOCK = LIVE.clock();
     private static final FakeTelegramBotApi BOT_API = FakeTelegramBotApi.untilExit();
     private static long updateId = 90_000;
 
-    static {
-        SITE.serve(AMO10, OfficialArchives.amo10(), "\"amo10-1\"");
-        SITE.serve(AMO30, OfficialArchives.amo30(), "\"amo30-1\"");
-        SITE.serve(SCRUTINS, OfficialArchives.scrutins(n -> n <= LAST_BEFORE), "\"scrutins-1\"");
-    }
-
-    @TestConfiguration
-    static class TestTime {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-
-        @Bean
-        @Primary
-        RefreshScheduler manualRefreshScheduler() {
-            return new ManualScheduler();
-        }
-    }
-
     @DynamicPropertySource
-    static void site(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("civic.data.refresh.amo10-url", () -> SITE.url(AMO10));
-        registry.add("civic.data.refresh.amo30-url", () -> SITE.url(AMO30));
-        registry.add("civic.data.refresh.scrutins-url", () -> SITE.url(SCRUTINS));
+    static void site(DynamicPropertyRegistry registry) {
+        LIVE.register(registry);
         registry.add("civic.telegram.api-url", BOT_API::baseUrl);
-        Path kept = Files.createTempDirectory("opendata");
-        registry.add("civic.data.refresh.directory", kept::toString);
-        registry.add("civic.storage.directory", () -> kept.resolve("db").toString());
     }
 
     @AfterAll
     static void closeSite() {
-        SITE.close();
+        LIVE.close();
     }
 
     @LocalServerPort

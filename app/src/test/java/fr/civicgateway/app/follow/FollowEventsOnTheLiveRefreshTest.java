@@ -1,10 +1,9 @@
 package fr.civicgateway.app.follow;
 
-import static fr.civicgateway.opendata.testing.AssembleeSite.AMO10;
-import static fr.civicgateway.opendata.testing.AssembleeSite.AMO30;
 import static fr.civicgateway.opendata.testing.AssembleeSite.SCRUTINS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.civicgateway.app.support.LiveAssembleeSite;
 import fr.civicgateway.core.follow.FollowEvents;
 import fr.civicgateway.core.follow.FollowTarget;
 import fr.civicgateway.core.follow.Subscription;
@@ -14,14 +13,8 @@ import fr.civicgateway.core.parliament.ScrutinSearch;
 import fr.civicgateway.core.testing.TestClock;
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
 import fr.civicgateway.opendata.assemblee.OfficialArchives;
-import fr.civicgateway.opendata.http.ManualScheduler;
-import fr.civicgateway.opendata.http.RefreshScheduler;
 import fr.civicgateway.opendata.testing.AssembleeSite;
 import fr.civicgateway.opendata.testing.ShippedData;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,9 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,48 +44,24 @@ import org.springframework.test.context.DynamicPropertySource;
         "civic.follow.events.max-age=3650d",
         // the test fans out itself
         "civic.follow.events.fan-out-interval=1h"})
+@Import(LiveAssembleeSite.Beans.class)
 class FollowEventsOnTheLiveRefreshTest {
 
-    static final Instant START = Instant.parse("2026-12-03T06:00:00Z");
+    static final Instant START = LiveAssembleeSite.START;
     static final int LAST_BEFORE = 3813;
-    static final AssembleeSite SITE = new AssembleeSite();
-    static final TestClock CLOCK = new TestClock(START);
+    static final LiveAssembleeSite LIVE = LiveAssembleeSite.upToScrutin(LAST_BEFORE);
+    static final AssembleeSite SITE = LIVE.site();
+    static final TestClock CLOCK = LIVE.clock();
     static final String PANOT = "PA720892";
 
-    static {
-        SITE.serve(AMO10, OfficialArchives.amo10(), "\"amo10-1\"");
-        SITE.serve(AMO30, OfficialArchives.amo30(), "\"amo30-1\"");
-        SITE.serve(SCRUTINS, OfficialArchives.scrutins(n -> n <= LAST_BEFORE), "\"scrutins-1\"");
-    }
-
-    @TestConfiguration
-    static class TestTime {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-
-        @Bean
-        @Primary
-        RefreshScheduler manualRefreshScheduler() {
-            return new ManualScheduler();
-        }
-    }
-
     @DynamicPropertySource
-    static void site(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("civic.data.refresh.amo10-url", () -> SITE.url(AMO10));
-        registry.add("civic.data.refresh.amo30-url", () -> SITE.url(AMO30));
-        registry.add("civic.data.refresh.scrutins-url", () -> SITE.url(SCRUTINS));
-        Path kept = Files.createTempDirectory("opendata");
-        registry.add("civic.data.refresh.directory", kept::toString);
-        registry.add("civic.storage.directory", () -> kept.resolve("db").toString());
+    static void site(DynamicPropertyRegistry registry) {
+        LIVE.register(registry);
     }
 
     @AfterAll
     static void closeSite() {
-        SITE.close();
+        LIVE.close();
     }
 
     @Autowired

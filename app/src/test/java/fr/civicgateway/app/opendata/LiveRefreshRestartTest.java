@@ -6,13 +6,11 @@ import static fr.civicgateway.opendata.testing.AssembleeSite.SCRUTINS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.civicgateway.app.support.ChatClient;
+import fr.civicgateway.app.support.LiveAssembleeSite;
 import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.core.testing.TestClock;
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
-import fr.civicgateway.opendata.assemblee.OfficialArchives;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
-import fr.civicgateway.opendata.http.ManualScheduler;
-import fr.civicgateway.opendata.http.RefreshScheduler;
 import fr.civicgateway.opendata.testing.AssembleeSite;
 import fr.civicgateway.opendata.testing.ShippedData;
 import java.io.IOException;
@@ -21,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,10 +34,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -55,22 +50,16 @@ import tools.jackson.databind.JsonNode;
         "civic.data.refresh.enabled=true",
         "civic.web.rate-limit-burst=1000",
         "CIVIC_ADMIN_TOKEN=test-admin-token"})
+@Import(LiveAssembleeSite.Beans.class)
 class LiveRefreshRestartTest {
 
-    static final Instant EARLIER_RUN = Instant.parse("2026-12-02T06:00:00Z");
-    static final TestClock CLOCK = new TestClock(Instant.parse("2026-12-03T06:00:00Z"));
-    static final AssembleeSite SITE = new AssembleeSite();
-    static final Path KEPT;
+    static final Instant EARLIER_RUN = LiveAssembleeSite.START.minus(Duration.ofDays(1));
+    static final LiveAssembleeSite LIVE = LiveAssembleeSite.upToScrutin(3813);
+    static final TestClock CLOCK = LIVE.clock();
+    static final AssembleeSite SITE = LIVE.site();
+    static final Path KEPT = LIVE.directory();
 
     static {
-        SITE.serve(AMO10, OfficialArchives.amo10(), "\"amo10-1\"");
-        SITE.serve(AMO30, OfficialArchives.amo30(), "\"amo30-1\"");
-        SITE.serve(SCRUTINS, OfficialArchives.scrutins(n -> n <= 3813), "\"scrutins-1\"");
-        try {
-            KEPT = Files.createTempDirectory("opendata");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         OkHttpClient http = new OkHttpClient();
         AssembleeRefresh earlier = new AssembleeRefresh(new ConditionalDownloader(http, 50L << 20),
                 new AssembleeRefresh.Sources(HttpUrl.get(SITE.url(AMO10)), HttpUrl.get(SITE.url(AMO30)),
@@ -85,32 +74,14 @@ class LiveRefreshRestartTest {
         http.dispatcher().executorService().shutdown();
     }
 
-    @TestConfiguration
-    static class TestTime {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-
-        @Bean
-        @Primary
-        RefreshScheduler manualRefreshScheduler() {
-            return new ManualScheduler();
-        }
-    }
-
     @DynamicPropertySource
     static void site(DynamicPropertyRegistry registry) {
-        registry.add("civic.data.refresh.amo10-url", () -> SITE.url(AMO10));
-        registry.add("civic.data.refresh.amo30-url", () -> SITE.url(AMO30));
-        registry.add("civic.data.refresh.scrutins-url", () -> SITE.url(SCRUTINS));
-        registry.add("civic.data.refresh.directory", KEPT::toString);
+        LIVE.register(registry);
     }
 
     @AfterAll
     static void closeSite() {
-        SITE.close();
+        LIVE.close();
     }
 
     @LocalServerPort

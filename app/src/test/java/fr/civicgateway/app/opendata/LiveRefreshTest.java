@@ -10,11 +10,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import fr.civicgateway.app.support.ChatClient;
+import fr.civicgateway.app.support.LiveAssembleeSite;
 import fr.civicgateway.core.testing.TestClock;
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
 import fr.civicgateway.opendata.assemblee.OfficialArchives;
 import fr.civicgateway.opendata.http.ManualScheduler;
-import fr.civicgateway.opendata.http.RefreshScheduler;
 import fr.civicgateway.opendata.testing.AssembleeSite;
 import fr.civicgateway.opendata.testing.ShippedData;
 import java.io.IOException;
@@ -23,9 +23,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,10 +46,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -72,48 +67,24 @@ import tools.jackson.databind.JsonNode;
         "civic.data.refresh.max-download-size=20MB",
         "civic.web.rate-limit-burst=1000",
         "CIVIC_ADMIN_TOKEN=test-admin-token"})
+@Import(LiveAssembleeSite.Beans.class)
 class LiveRefreshTest {
 
-    static final Instant START = Instant.parse("2026-12-03T06:00:00Z");
     /** The scrutins up to 14 November 2025: the shipped ones but the 63 of the 17th, the last day. */
     static final byte[] BEFORE_17_NOVEMBER = OfficialArchives.scrutins(n -> n <= 3813);
-    static final AssembleeSite SITE = new AssembleeSite();
-    static final TestClock CLOCK = new TestClock(START);
-    static final ManualScheduler SCHEDULER = new ManualScheduler();
-
-    static {
-        SITE.serve(AMO10, OfficialArchives.amo10(), "\"amo10-1\"");
-        SITE.serve(AMO30, OfficialArchives.amo30(), "\"amo30-1\"");
-        SITE.serve(SCRUTINS, BEFORE_17_NOVEMBER, "\"scrutins-1\"");
-    }
-
-    @TestConfiguration
-    static class TestTime {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-
-        @Bean
-        @Primary
-        RefreshScheduler manualRefreshScheduler() {
-            return SCHEDULER;
-        }
-    }
+    static final LiveAssembleeSite LIVE = LiveAssembleeSite.upToScrutin(3813);
+    static final AssembleeSite SITE = LIVE.site();
+    static final TestClock CLOCK = LIVE.clock();
+    static final ManualScheduler SCHEDULER = LIVE.scheduler();
 
     @DynamicPropertySource
-    static void site(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("civic.data.refresh.amo10-url", () -> SITE.url(AMO10));
-        registry.add("civic.data.refresh.amo30-url", () -> SITE.url(AMO30));
-        registry.add("civic.data.refresh.scrutins-url", () -> SITE.url(SCRUTINS));
-        Path kept = Files.createTempDirectory("opendata");
-        registry.add("civic.data.refresh.directory", kept::toString);
+    static void site(DynamicPropertyRegistry registry) {
+        LIVE.register(registry);
     }
 
     @AfterAll
     static void closeSite() {
-        SITE.close();
+        LIVE.close();
     }
 
     @LocalServerPort
