@@ -142,6 +142,7 @@ class PagesOnRealDataTest {
                         "src=\"/api/v1/deputies/" + uid + "/charts/positions.svg\"",
                         "href=\"https://www.assemblee-nationale.fr/dyn/deputes/" + uid + "\"",
                         "<script src=\"/widget.js\" defer data-locale=\"fr\"");
+                soft.assertThat(html).as(name).doesNotContain("noindex");
             }
         });
     }
@@ -227,7 +228,9 @@ class PagesOnRealDataTest {
             HttpResponse<String> r = get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
             assertThat(r.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
-            assertThat(r.body()).as(path).contains("<h1>Page introuvable</h1>", "href=\"/pages.css\"");
+            assertThat(r.body()).as(path).contains("<h1>Page introuvable</h1>", "href=\"/pages.css\"",
+                    "<meta name=\"robots\" content=\"noindex\">",
+                    "<title>Page introuvable — ").doesNotContain("rel=\"canonical\"", "og:", "name=\"description\"");
         }
         assertThat(get("/deputes/PA1?lang=en").body()).contains("<html lang=\"en\">", "<h1>Page not found</h1>");
     }
