@@ -114,7 +114,7 @@ public final class BillsHandler extends RecordHandler {
         Provenance p = a.provenance();
         String period = p.from() != null && p.from().isAfter(LocalDate.EPOCH) ? "dated" : "open";
         Object from = period.equals("dated") ? date(t, p.from()) : "";
-        if (outsideThePeriod(d, p)) {
+        if (p.saysNothingOf(d)) {
             return t.msg("representative_bills.amendments_no_data", "name", d.fullName(), "period", period,
                     "from", from, "to", date(t, p.dataDate()));
         }

@@ -65,7 +65,7 @@ public final class PresenceHandler extends RecordHandler {
         String name = d.fullName();
         String gender = gender(d);
         StringBuilder out = new StringBuilder();
-        if (outsideThePeriod(d, p) || p.from() == null) {
+        if (p.saysNothingOf(d) || p.from() == null) {
             out.append(t.msg("representative_presence.no_data", "name", name, "to", date(t, p.dataDate())));
         } else if (c.entries() == 0) {
             out.append(t.msg("representative_presence.none", "name", name, "gender", gender,

@@ -32,7 +32,7 @@ public final class QuestionsHandler extends RecordHandler {
         Provenance p = q.provenance();
         String name = d.fullName();
         StringBuilder out = new StringBuilder();
-        if (outsideThePeriod(d, p) || p.from() == null) {
+        if (p.saysNothingOf(d) || p.from() == null) {
             out.append(t.msg("representative_questions.no_data", "name", name, "to", date(t, p.dataDate())));
         } else if (q.all().isEmpty()) {
             out.append(t.msg("representative_questions.none", "name", name, "gender", gender(d),

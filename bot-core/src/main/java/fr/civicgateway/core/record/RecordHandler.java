@@ -7,7 +7,6 @@ import fr.civicgateway.core.dialogue.Turn;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
 import fr.civicgateway.core.parliament.work.AssemblyWork;
-import fr.civicgateway.core.parliament.work.Provenance;
 import fr.civicgateway.core.representative.AboutOneDeputyHandler;
 import java.time.LocalDate;
 
@@ -44,13 +43,5 @@ abstract class RecordHandler extends AboutOneDeputyHandler {
 
     static String date(Turn turn, LocalDate day) {
         return Formats.date(turn.language(), day);
-    }
-
-    /**
-     * True when the source's period cannot say anything of this deputy: no name in the data, or a mandate that
-     * ended before the source's first day.
-     */
-    static boolean outsideThePeriod(Deputy d, Provenance p) {
-        return d.unresolved() || (d.mandateEnd() != null && p.from() != null && d.mandateEnd().isBefore(p.from()));
     }
 }

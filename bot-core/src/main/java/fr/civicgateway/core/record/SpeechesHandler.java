@@ -32,7 +32,7 @@ public final class SpeechesHandler extends RecordHandler {
         String name = d.fullName();
         String gender = gender(d);
         StringBuilder out = new StringBuilder();
-        if (outsideThePeriod(d, p) || p.from() == null) {
+        if (p.saysNothingOf(d) || p.from() == null) {
             out.append(t.msg("representative_speeches.no_data", "name", name, "to", date(t, p.dataDate())));
         } else if (s.interventions() == 0) {
             out.append(t.msg("representative_speeches.none", "name", name, "gender", gender,

@@ -173,7 +173,7 @@ public record DeputyPage(String uid, String name, String description, List<Fact>
     }
 
     private static Figure presence(Deputy d, CommitteePresence c, MethodLinks methods, PageText t) {
-        String value = outsideThePeriod(d, c.provenance()) ? t.msg("pages.figure_outside_period")
+        String value = c.provenance().saysNothingOf(d) ? t.msg("pages.figure_outside_period")
                 : c.entries() == 0 ? t.msg("pages.figure_presence_none")
                 : t.msg("pages.figure_presence_value", "present", t.count(c.present()), "entries", t.count(c.entries()),
                         "rate", t.percent(c.present(), c.entries()));
@@ -181,20 +181,20 @@ public record DeputyPage(String uid, String name, String description, List<Fact>
     }
 
     private static Figure speeches(Deputy d, Speeches s, MethodLinks methods, PageText t) {
-        String value = outsideThePeriod(d, s.provenance()) ? t.msg("pages.figure_outside_period")
+        String value = s.provenance().saysNothingOf(d) ? t.msg("pages.figure_outside_period")
                 : t.msg("pages.figure_speeches_value", "interventions", s.interventions(), "sittings", s.sittings(),
                         "short", s.shortInterventions());
         return figure("figure-interventions", t.msg("pages.figure_speeches"), value, s.provenance(), methods, t);
     }
 
     private static Figure questions(Deputy d, Questions q, MethodLinks methods, PageText t) {
-        String value = outsideThePeriod(d, q.provenance()) ? t.msg("pages.figure_outside_period")
+        String value = q.provenance().saysNothingOf(d) ? t.msg("pages.figure_outside_period")
                 : t.msg("pages.figure_questions_value", "government", q.government(), "oral", q.oral());
         return figure("figure-questions", t.msg("pages.figure_questions"), value, q.provenance(), methods, t);
     }
 
     private static Figure bills(Deputy d, Bills b, MethodLinks methods, PageText t) {
-        String value = outsideThePeriod(d, b.provenance()) ? t.msg("pages.figure_outside_period")
+        String value = b.provenance().saysNothingOf(d) ? t.msg("pages.figure_outside_period")
                 : t.msg("pages.figure_bills_value", "authored", b.authored(), "cosigned", b.cosigned());
         return figure("figure-bills", t.msg("pages.figure_bills"), value, b.provenance(), methods, t);
     }
@@ -214,13 +214,5 @@ public record DeputyPage(String uid, String name, String description, List<Fact>
                 : t.msg("pages.period", "from", t.date(p.from()), "to", t.date(p.dataDate()));
         return new Figure(id, name, value, period, p.source(), p.url(), t.date(p.dataDate()), p.method().id,
                 methods.of(p.method()));
-    }
-
-    /**
-     * The record handlers' rule (core.record.RecordHandler#outsideThePeriod): a source whose period starts after the
-     * mandate ended says nothing of the deputy, so its zero is no figure.
-     */
-    private static boolean outsideThePeriod(Deputy d, Provenance p) {
-        return d.unresolved() || (d.mandateEnd() != null && p.from() != null && d.mandateEnd().isBefore(p.from()));
     }
 }

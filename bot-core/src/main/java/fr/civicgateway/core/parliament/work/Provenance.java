@@ -1,5 +1,6 @@
 package fr.civicgateway.core.parliament.work;
 
+import fr.civicgateway.core.parliament.Deputy;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -20,6 +21,15 @@ public record Provenance(String source, String url, LocalDate from, LocalDate da
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(dataDate, "dataDate");
         Objects.requireNonNull(method, "method");
+    }
+
+    /**
+     * True when this source's period cannot say anything of the deputy: no name in the data, or a mandate that ended
+     * before the source's first day. Its zero is then no figure: the chat's record answers and the deputy's page
+     * say so instead of giving it.
+     */
+    public boolean saysNothingOf(Deputy d) {
+        return d.unresolved() || (d.mandateEnd() != null && from != null && d.mandateEnd().isBefore(from));
     }
 
     /**
