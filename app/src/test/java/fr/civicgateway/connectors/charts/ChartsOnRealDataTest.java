@@ -409,6 +409,67 @@ class ChartsOnRealDataTest {
     }
 
     @Test
+    void theCohesionsMostAndLeastUnitedMonthsAreOnlyMonthsWithEnoughScrutins() {
+        NaiveVotes naive = NaiveVotes.read();
+        Map<Integer, YearMonth> monthOf = new java.util.HashMap<>();
+        naive.scrutins.forEach(r -> monthOf.put(r.number(), YearMonth.from(r.date())));
+        int changed = 0;
+        for (Map.Entry<String, NaiveVotes.Cohesion> g : naive.cohesions().entrySet()) {
+            // Per month, in month order: {sum of the scrutins' Rice index, scrutins}.
+            Map<YearMonth, double[]> months = new TreeMap<>();
+            NaiveVotes.Cohesion raw = g.getValue();
+            for (int i = 0; i < raw.numbers().size(); i++) {
+                double[] m = months.computeIfAbsent(monthOf.get(raw.numbers().get(i)), k -> new double[2]);
+                m[0] += raw.rice().get(i);
+                m[1]++;
+            }
+            YearMonth best = null;
+            YearMonth worst = null;
+            YearMonth bestOfAll = null;
+            YearMonth worstOfAll = null;
+            for (Map.Entry<YearMonth, double[]> e : months.entrySet()) { // the first of equal indexes wins
+                double rice = e.getValue()[0] / e.getValue()[1];
+                bestOfAll = bestOfAll == null || rice > mean(months.get(bestOfAll)) ? e.getKey() : bestOfAll;
+                worstOfAll = worstOfAll == null || rice < mean(months.get(worstOfAll)) ? e.getKey() : worstOfAll;
+                if (e.getValue()[1] < ChartRenderer.MIN_SCRUTINS_RANKED) {
+                    continue;
+                }
+                best = best == null || rice > mean(months.get(best)) ? e.getKey() : best;
+                worst = worst == null || rice < mean(months.get(worst)) ? e.getKey() : worst;
+            }
+            String desc = charts.description("/api/v1/groups/" + g.getKey() + "/charts/cohesion", Locale.FRENCH)
+                    .orElseThrow();
+            if (best == null) {
+                assertThat(desc).as(g.getKey()).endsWith("Aucun mois ne compte au moins "
+                        + ChartRenderer.MIN_SCRUTINS_RANKED + " scrutins : pas de mois le plus uni ni le moins uni.");
+                continue;
+            }
+            assertThat(desc).as(g.getKey()).endsWith("Parmi les mois d'au moins " + ChartRenderer.MIN_SCRUTINS_RANKED
+                    + " scrutins, le plus uni : " + monthFr(best) + " (" + indexFr(mean(months.get(best))) + ", "
+                    + (int) months.get(best)[1] + " scrutins) ; le moins uni : " + monthFr(worst) + " ("
+                    + indexFr(mean(months.get(worst))) + ", " + (int) months.get(worst)[1] + " scrutins).");
+            if (!best.equals(bestOfAll) || !worst.equals(worstOfAll)) {
+                changed++;
+            }
+        }
+        // A month of few scrutins would be named without the rule in some group: else this test proves nothing.
+        assertThat(changed).isPositive();
+        String lfi = data.deputy(PANOT).orElseThrow().groupUid();
+        assertThat(charts.description("/api/v1/groups/" + lfi + "/charts/cohesion", Locale.ENGLISH).orElseThrow())
+                .contains("Of the months with at least " + ChartRenderer.MIN_SCRUTINS_RANKED
+                        + " public votes, the most united: ");
+    }
+
+    private static double mean(double[] sumAndCount) {
+        return sumAndCount[0] / sumAndCount[1];
+    }
+
+    /** "0,97" as the French descriptions write an index. */
+    private static String indexFr(double v) {
+        return String.format(Locale.FRENCH, "%.2f", v);
+    }
+
+    @Test
     void thePositionsTitleAndLegendNameEveryStackedCategory() throws Exception {
         String path = "/api/v1/deputies/" + PANOT + "/charts/positions";
         ChartModel fr = charts.model(ChartRef.parse(path).orElseThrow(), Language.FR).orElseThrow();

@@ -68,7 +68,7 @@ public final class ChartRenderer {
 
     /**
      * The fewest scrutins counted in a month for it to be named the highest or the lowest month of a participation
-     * chart's description (docs/journalists/charts.md); every month is still drawn and in the CSV.
+     * or cohesion chart's description (docs/journalists/charts.md); every month is still drawn and in the CSV.
      */
     static final int MIN_SCRUTINS_RANKED = 10;
 
@@ -364,13 +364,21 @@ public final class ChartRenderer {
             rows.add(List.of(m.month().toString(), m.scrutins(),
                     BigDecimal.valueOf(Math.round(m.averageRice() * 10_000), 4)));
         }
-        MonthlyRice best = months.stream().max(Comparator.comparingDouble(MonthlyRice::averageRice)).orElseThrow();
-        MonthlyRice worst = months.stream().min(Comparator.comparingDouble(MonthlyRice::averageRice)).orElseThrow();
+        // As participation's: a month of one scrutin is trivially 1 or near it, so only months of enough scrutins are
+        // named the most or the least united.
+        List<MonthlyRice> ranked = months.stream().filter(m -> m.scrutins() >= MIN_SCRUTINS_RANKED).toList();
+        Optional<MonthlyRice> best = ranked.stream().max(Comparator.comparingDouble(MonthlyRice::averageRice));
+        Optional<MonthlyRice> worst = ranked.stream().min(Comparator.comparingDouble(MonthlyRice::averageRice));
         String desc = msg(l, "charts.cohesion_desc", "group", group, "rice", Formats.index(l, c.averageRice()),
                 "count", c.scrutins(), "from", Formats.month(l, months.getFirst().month()),
-                "to", Formats.month(l, months.getLast().month()),
-                "best_month", Formats.month(l, best.month()), "best_rice", Formats.index(l, best.averageRice()),
-                "worst_month", Formats.month(l, worst.month()), "worst_rice", Formats.index(l, worst.averageRice()));
+                "to", Formats.month(l, months.getLast().month()), "min", MIN_SCRUTINS_RANKED,
+                "ranked", best.isPresent() ? "yes" : "none",
+                "best_month", best.map(m -> Formats.month(l, m.month())).orElse(""),
+                "best_rice", best.map(m -> Formats.index(l, m.averageRice())).orElse(""),
+                "best_count", best.map(MonthlyRice::scrutins).orElse(0),
+                "worst_month", worst.map(m -> Formats.month(l, m.month())).orElse(""),
+                "worst_rice", worst.map(m -> Formats.index(l, m.averageRice())).orElse(""),
+                "worst_count", worst.map(MonthlyRice::scrutins).orElse(0));
         return new ChartModel(title, desc, source, csvLine(ref, l), ChartModel.Style.INDEX_LINE,
                 msg(l, "charts.cohesion_axis"), categories,
                 List.of(new Series(data.groupAbbreviation(groupUid).orElse(group), rice)), null, header, rows, locale(l));
