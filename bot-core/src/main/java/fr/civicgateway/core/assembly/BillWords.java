@@ -2,12 +2,7 @@ package fr.civicgateway.core.assembly;
 
 import fr.civicgateway.core.nlu.Language;
 import fr.civicgateway.core.text.Text;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import fr.civicgateway.core.text.TsvResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,24 +161,9 @@ public final class BillWords {
 
     private static Map<String, String> english() {
         Map<String, String> out = new LinkedHashMap<>();
-        InputStream in = BillWords.class.getResourceAsStream("/assembly/english-bill-words.tsv");
-        if (in == null) {
-            throw new IllegalStateException("not on the classpath: /assembly/english-bill-words.tsv");
-        }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                if (f.length != 2) {
-                    throw new IllegalStateException("english-bill-words.tsv: not two tab-separated columns: " + line);
-                }
-                out.put(Text.foldToWords(f[0]), Text.foldToWords(f[1]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read english-bill-words.tsv", e);
+        for (String[] f : TsvResource.rows("/assembly/english-bill-words.tsv", r -> r.length == 2,
+                "two tab-separated columns")) {
+            out.put(Text.foldToWords(f[0]), Text.foldToWords(f[1]));
         }
         // The longest names first: "end of life" before "life".
         Map<String, String> sorted = new LinkedHashMap<>();

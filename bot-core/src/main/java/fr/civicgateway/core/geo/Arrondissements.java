@@ -1,13 +1,7 @@
 package fr.civicgateway.core.geo;
 
 import fr.civicgateway.core.text.Text;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import fr.civicgateway.core.text.TsvResource;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,26 +64,8 @@ public final class Arrondissements {
     }
 
     private static List<City> read(String resource) {
-        InputStream in = Arrondissements.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("data file not found on the classpath: " + resource);
-        }
-        List<City> cities = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                if (f.length != 5) {
-                    throw new IllegalStateException(resource + ": 5 tab-separated fields expected: " + line);
-                }
-                cities.add(new City(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
-        return List.copyOf(cities);
+        return TsvResource.rows(resource, f -> f.length == 5, "5 tab-separated fields").stream()
+                .map(f -> new City(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4])))
+                .toList();
     }
 }

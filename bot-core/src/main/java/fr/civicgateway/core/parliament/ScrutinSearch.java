@@ -1,13 +1,7 @@
 package fr.civicgateway.core.parliament;
 
 import fr.civicgateway.core.text.Text;
-
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import fr.civicgateway.core.text.TsvResource;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -329,38 +323,20 @@ public final class ScrutinSearch {
     private record Lexicon(Map<String, List<String[]>> aliases, int maxAliasWords) {
 
         static Lexicon load() {
-            String resource = "/parliament/topic-lexicon.tsv";
-            InputStream in = ScrutinSearch.class.getResourceAsStream(resource);
-            if (in == null) {
-                throw new IllegalStateException("topic lexicon not found on the classpath: " + resource);
-            }
             Map<String, List<String[]>> aliases = new HashMap<>();
             int max = 1;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                int number = 0;
-                while ((line = r.readLine()) != null) {
-                    number++;
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] columns = line.split("\t");
-                    if (columns.length != 2) {
-                        throw new IllegalStateException(resource + ":" + number + ": expected aliases<TAB>phrases");
-                    }
-                    List<String[]> phrases = new ArrayList<>();
-                    for (String p : columns[1].split("\\|")) {
-                        phrases.add(stems(Text.foldToWords(p)));
-                    }
-                    for (String alias : columns[0].split("\\|")) {
-                        String[] stemmed = stems(Text.foldToWords(alias));
-                        max = Math.max(max, stemmed.length);
-                        // a later line adds phrases to an alias rather than replacing them
-                        aliases.computeIfAbsent(String.join(" ", stemmed), k -> new ArrayList<>()).addAll(phrases);
-                    }
+            for (String[] columns : TsvResource.rows("/parliament/topic-lexicon.tsv", r -> r.length == 2,
+                    "aliases<TAB>phrases")) {
+                List<String[]> phrases = new ArrayList<>();
+                for (String p : columns[1].split("\\|")) {
+                    phrases.add(stems(Text.foldToWords(p)));
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + resource, e);
+                for (String alias : columns[0].split("\\|")) {
+                    String[] stemmed = stems(Text.foldToWords(alias));
+                    max = Math.max(max, stemmed.length);
+                    // a later line adds phrases to an alias rather than replacing them
+                    aliases.computeIfAbsent(String.join(" ", stemmed), k -> new ArrayList<>()).addAll(phrases);
+                }
             }
             aliases.replaceAll((k, v) -> List.copyOf(v));
             return new Lexicon(Map.copyOf(aliases), max);
