@@ -13,18 +13,11 @@ import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
 import fr.civicgateway.opendata.http.ConditionalDownloader;
 import fr.civicgateway.opendata.testing.AssembleeSite;
 import fr.civicgateway.opendata.testing.ShippedData;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -94,20 +87,7 @@ class LiveRefreshRestartTest {
     }
 
     Map<String, JsonNode> sources() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/admin/sources"))
-                .header("Authorization", "Bearer test-admin-token").GET().build();
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).isEqualTo(200);
-            Map<String, JsonNode> out = new LinkedHashMap<>();
-            ChatClient.json(r.body()).forEach(s -> out.put(s.get("id").asString(), s));
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new ChatClient(port).adminSources();
     }
 
     @Test

@@ -29,7 +29,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,11 +135,7 @@ class LiveRefreshTest {
 
     /** The admin API's view of each source, by id. */
     Map<String, JsonNode> sources() {
-        HttpResponse<String> r = admin("/api/v1/admin/sources", "test-admin-token");
-        assertThat(r.statusCode()).isEqualTo(200);
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        ChatClient.json(r.body()).forEach(s -> out.put(s.get("id").asString(), s));
-        return out;
+        return chat.adminSources();
     }
 
     List<String> warningsAbout(String source) {

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.civicgateway.app.support.ChatClient;
 import fr.civicgateway.opendata.assemblee.AssembleeRefresh;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,12 +28,8 @@ class ShippedSourcesTest {
     ApplicationContext context;
 
     @Test
-    void withoutLiveRefreshTheAdminSourcesAreTheShippedArchivesReadOnce() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/admin/sources"))
-                .header("Authorization", "Bearer test-admin-token").GET().build(), HttpResponse.BodyHandlers.ofString());
-        Map<String, JsonNode> sources = new LinkedHashMap<>();
-        ChatClient.json(r.body()).forEach(s -> sources.put(s.get("id").asString(), s));
+    void withoutLiveRefreshTheAdminSourcesAreTheShippedArchivesReadOnce() {
+        Map<String, JsonNode> sources = new ChatClient(port).adminSources();
 
         assertThat(context.getBeanProvider(AssembleeRefresh.class).getIfAvailable()).isNull();
         assertThat(sources.keySet()).containsExactly("assemblee-amo10", "assemblee-amo50-extract", "assemblee-scrutins");

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -102,6 +103,20 @@ public final class ChatClient {
     public HttpResponse<String> getAsAdmin(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + ADMIN_TOKEN)
                 .GET().build());
+    }
+
+    /**
+     * The open-data sources of the admin API ({@code GET /api/v1/admin/sources}, with the admin token), by id in its
+     * order; fails the test on any status but 200.
+     */
+    public Map<String, JsonNode> adminSources() {
+        HttpResponse<String> r = getAsAdmin("/api/v1/admin/sources");
+        if (r.statusCode() != 200) {
+            throw new AssertionError("status " + r.statusCode() + ": " + r.body());
+        }
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        json(r.body()).forEach(s -> out.put(s.get("id").asString(), s));
+        return out;
     }
 
     public static JsonNode json(String body) {
