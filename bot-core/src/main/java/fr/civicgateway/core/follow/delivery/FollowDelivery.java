@@ -125,9 +125,36 @@ public final class FollowDelivery implements Runnable {
 
     private boolean deliver(List<DueDelivery> owed, Instant now) {
         String key = owed.getFirst().conversationKey();
+        List<Subscription> subs;
+        try {
+            subs = subscriptions.list(key);
+        } catch (RuntimeException e) {
+            List<Long> all = owed.stream().map(DueDelivery::id).toList();
+            log.warn("{} follow deliveries not handed over, retried in {}: {}", all.size(), RETRY, e.toString());
+            releaseQuietly(all, now.plus(RETRY));
+            return false;
+        }
+        // Stop means stop: news about a target unfollowed since it was found (or written by a fan-out that read the
+        // subscription just before the unfollow) is owed to nobody, unless the follower still follows another thing
+        // it concerns (the topic of a scrutin reached through the deputy): then it is owed through that one, and
+        // scheduled as that one is. What is owed to nobody is marked sent without a hand-over.
+        Set<FollowTarget> followed = subs.stream().map(Subscription::target).collect(Collectors.toSet());
+        List<DueDelivery> stillOwed = new ArrayList<>();
+        List<Long> dropped = new ArrayList<>();
+        for (DueDelivery d : owed) {
+            d.through(followed).ifPresentOrElse(stillOwed::add, () -> dropped.add(d.id()));
+        }
+        if (!dropped.isEmpty()) {
+            try {
+                queue.markSent(owner, dropped, now, () -> { });
+            } catch (RuntimeException e) {
+                log.warn("{} follow deliveries owed to nobody not dropped yet: {}", dropped.size(), e.toString());
+                releaseQuietly(dropped, now.plus(RETRY));
+            }
+        }
         List<DueDelivery> ready = new ArrayList<>();
         Map<Instant, List<Long>> held = new TreeMap<>();
-        for (DueDelivery d : owed) {
+        for (DueDelivery d : stillOwed) {
             Instant due = schedule.dueAt(d.target(), d.dueAt());
             if (due.isAfter(now)) {
                 held.computeIfAbsent(due, t -> new ArrayList<>()).add(d.id());
@@ -141,19 +168,6 @@ public final class FollowDelivery implements Runnable {
         }
         List<Long> ids = ready.stream().map(DueDelivery::id).toList();
         try {
-            List<Subscription> subs = subscriptions.list(key);
-            // Stop means stop: news about a target unfollowed since it was found (or written by a fan-out that read
-            // the subscription just before the unfollow) is owed to nobody; marked sent without a hand-over.
-            Set<FollowTarget> followed = subs.stream().map(Subscription::target).collect(Collectors.toSet());
-            List<Long> dropped = ready.stream().filter(d -> !followed.contains(d.target())).map(DueDelivery::id).toList();
-            if (!dropped.isEmpty()) {
-                queue.markSent(owner, dropped, now, () -> { });
-                ready.removeIf(d -> !followed.contains(d.target()));
-                ids = ready.stream().map(DueDelivery::id).toList();
-            }
-            if (ready.isEmpty()) {
-                return false;
-            }
             Language lang = subs.getFirst().language();
             List<String> deputies = subs.stream().map(Subscription::target)
                     .filter(t -> t instanceof FollowTarget.Deputy).map(t -> ((FollowTarget.Deputy) t).uid()).toList();
@@ -167,12 +181,16 @@ public final class FollowDelivery implements Runnable {
             return true;
         } catch (RuntimeException e) {
             log.warn("{} follow deliveries not handed over, retried in {}: {}", ids.size(), RETRY, e.toString());
-            try {
-                queue.release(owner, ids, now.plus(RETRY));
-            } catch (RuntimeException ignored) {
-                // The lease runs out by itself and the deliveries are claimed again.
-            }
+            releaseQuietly(ids, now.plus(RETRY));
             return false;
+        }
+    }
+
+    private void releaseQuietly(List<Long> ids, Instant dueAgain) {
+        try {
+            queue.release(owner, ids, dueAgain);
+        } catch (RuntimeException ignored) {
+            // The lease runs out by itself and the deliveries are claimed again.
         }
     }
 }
