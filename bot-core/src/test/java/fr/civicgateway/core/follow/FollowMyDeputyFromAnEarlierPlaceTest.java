@@ -36,6 +36,23 @@ class FollowMyDeputyFromAnEarlierPlaceTest {
     }
 
     @Test
+    void thePlaceThenWhoIsMyDeputyThenFollowingMyDeputy() {
+        chat.web("J'habite à Annecy");
+        chat.web("Qui est mon député ?");
+
+        assertThat(chat.web("Préviens-moi quand mon député vote").text()).startsWith("C'est noté : vous suivez Marie Petit.");
+        assertThat(chat.followed("web:c1")).containsExactly("deputy:" + MARIE_PETIT);
+    }
+
+    @Test
+    void inEnglish() {
+        chat.web("I live in Annecy");
+
+        assertThat(chat.web("Tell me when my MP votes").text()).startsWith("Done: you follow Marie Petit.");
+        assertThat(chat.followed("web:c1")).containsExactly("deputy:" + MARIE_PETIT);
+    }
+
+    @Test
     void theDeputyOfAPlaceMerelyAskedAboutIsNotTheCitizensOwn() {
         assertThat(chat.web("Qui est le député d'Annecy ?").text()).contains("Marie Petit");
 
