@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 abstract class UnfollowOneOfTwoTargetsOnDatabaseContract {
 
     private static final int BUDGET = 3876; // « l'ensemble du projet de loi de finances pour 2026 » in the fake data
-    private final Instant now = Instant.parse("2026-12-01T10:00:00Z");
+    // 18:00 in Paris: the deputies' daily digest time, so that nothing waits for it.
+    private final Instant now = Instant.parse("2026-12-01T17:00:00Z");
     private final FollowTarget deputy = new FollowTarget.Deputy(FakeParliamentData.PANOT);
     private final FollowTarget topic = new FollowTarget.Topic("budget");
     private HikariDataSource ds;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -125,42 +126,10 @@ public final class FollowDelivery implements Runnable {
 
     private boolean deliver(List<DueDelivery> owed, Instant now) {
         String key = owed.getFirst().conversationKey();
-        List<Subscription> subs;
-        try {
-            subs = subscriptions.list(key);
-        } catch (RuntimeException e) {
-            List<Long> all = owed.stream().map(DueDelivery::id).toList();
-            log.warn("{} follow deliveries not handed over, retried in {}: {}", all.size(), RETRY, e.toString());
-            releaseQuietly(all, now.plus(RETRY));
-            return false;
-        }
-        // Stop means stop: news about a target unfollowed since it was found (or written by a fan-out that read the
-        // subscription just before the unfollow) is owed to nobody, unless the follower still follows another thing
-        // it concerns (the topic of a scrutin reached through the deputy): then it is owed through that one, and
-        // scheduled as that one is. What is owed to nobody is marked sent without a hand-over.
-        Set<FollowTarget> followed = subs.stream().map(Subscription::target).collect(Collectors.toSet());
-        List<DueDelivery> stillOwed = new ArrayList<>();
-        List<Long> dropped = new ArrayList<>();
-        for (DueDelivery d : owed) {
-            d.through(followed).ifPresentOrElse(stillOwed::add, () -> dropped.add(d.id()));
-        }
-        if (!dropped.isEmpty()) {
-            try {
-                queue.markSent(owner, dropped, now, () -> { });
-            } catch (RuntimeException e) {
-                log.warn("{} follow deliveries owed to nobody not dropped yet: {}", dropped.size(), e.toString());
-                releaseQuietly(dropped, now.plus(RETRY));
-            }
-        }
         List<DueDelivery> ready = new ArrayList<>();
         Map<Instant, List<Long>> held = new TreeMap<>();
-        for (DueDelivery d : stillOwed) {
-            Instant due = schedule.dueAt(d.target(), d.dueAt());
-            if (due.isAfter(now)) {
-                held.computeIfAbsent(due, t -> new ArrayList<>()).add(d.id());
-            } else {
-                ready.add(d);
-            }
+        for (DueDelivery d : owed) {
+            hold(d, now, ready, held);
         }
         held.forEach((due, ids) -> queue.release(owner, ids, due));
         if (ready.isEmpty()) {
@@ -168,6 +137,32 @@ public final class FollowDelivery implements Runnable {
         }
         List<Long> ids = ready.stream().map(DueDelivery::id).toList();
         try {
+            List<Subscription> subs = subscriptions.list(key);
+            // Stop means stop: news about a target unfollowed since it was found (or written by a fan-out that read
+            // the subscription just before the unfollow) is owed to nobody, unless the follower still follows another
+            // thing it concerns (the topic of a scrutin reached through the deputy): then it is owed through that
+            // one, and scheduled as that one is. What is owed to nobody is marked sent without a hand-over.
+            Set<FollowTarget> followed = subs.stream().map(Subscription::target).collect(Collectors.toSet());
+            List<Long> dropped = new ArrayList<>();
+            List<DueDelivery> still = new ArrayList<>();
+            Map<Instant, List<Long>> heldAgain = new TreeMap<>();
+            for (DueDelivery d : ready) {
+                Optional<DueDelivery> through = d.through(followed);
+                if (through.isEmpty()) {
+                    dropped.add(d.id());
+                } else {
+                    hold(through.get(), now, still, heldAgain);
+                }
+            }
+            if (!dropped.isEmpty()) {
+                queue.markSent(owner, dropped, now, () -> { });
+            }
+            heldAgain.forEach((due, later) -> queue.release(owner, later, due));
+            ready = still;
+            ids = ready.stream().map(DueDelivery::id).toList();
+            if (ready.isEmpty()) {
+                return false;
+            }
             Language lang = subs.getFirst().language();
             List<String> deputies = subs.stream().map(Subscription::target)
                     .filter(t -> t instanceof FollowTarget.Deputy).map(t -> ((FollowTarget.Deputy) t).uid()).toList();
@@ -183,6 +178,16 @@ public final class FollowDelivery implements Runnable {
             log.warn("{} follow deliveries not handed over, retried in {}: {}", ids.size(), RETRY, e.toString());
             releaseQuietly(ids, now.plus(RETRY));
             return false;
+        }
+    }
+
+    /** Into {@code ready} when its schedule lets it leave now, else into {@code held} under the time it may. */
+    private void hold(DueDelivery d, Instant now, List<DueDelivery> ready, Map<Instant, List<Long>> held) {
+        Instant due = schedule.dueAt(d.target(), d.dueAt());
+        if (due.isAfter(now)) {
+            held.computeIfAbsent(due, t -> new ArrayList<>()).add(d.id());
+        } else {
+            ready.add(d);
         }
     }
 

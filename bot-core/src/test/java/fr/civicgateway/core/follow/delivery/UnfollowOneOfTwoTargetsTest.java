@@ -60,7 +60,9 @@ class UnfollowOneOfTwoTargetsTest {
         follow(budget);
         publishTheBudgetScrutin();
 
+        assertThat(delivery.pass()).as("10:00: the deputy's digest is at 18:00").isZero();
         subscriptions.remove(KEY, panot); // « ne plus suivre Mathilde Panot »
+        clock.advance(Duration.ofHours(8));
         delivery.pass();
 
         assertThat(pushed).hasSize(1);
