@@ -5,6 +5,7 @@ import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.nlu.Language;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -24,10 +25,26 @@ import java.util.Set;
  * @param activeFlow       a multi-turn flow in progress (a report, a consultation) with its slots, or null
  * @param lastDay          the day the last agenda answer was about ("et le 16 avril ?" is placed near it), or null
  * @param updatedAt        when the state was last saved
+ * @param lastDeputyIsOwn  whether {@code lastDeputyUid} is the citizen's own deputy, found from the place they said
+ *                         they live in (or gave when asked where they live), so that a lasting request ("préviens-moi
+ *                         quand mon député vote") may use it; false for a deputy merely talked about. Nothing more is
+ *                         kept than the deputy already is, for as long as the state is.
  */
 public record ConversationState(Language language, String lastDeputyUid, Integer lastScrutin, String lastTopic,
                                 Intent lastIntent, PendingChoice pendingChoice, Intent pendingIntent,
-                                ActiveFlow activeFlow, LocalDate lastDay, Instant updatedAt) {
+                                ActiveFlow activeFlow, LocalDate lastDay, Instant updatedAt, Boolean lastDeputyIsOwn) {
+
+    /** A state saved before the field existed reads as not the citizen's own. */
+    public ConversationState {
+        lastDeputyIsOwn = Boolean.TRUE.equals(lastDeputyIsOwn);
+    }
+
+    public ConversationState(Language language, String lastDeputyUid, Integer lastScrutin, String lastTopic,
+                             Intent lastIntent, PendingChoice pendingChoice, Intent pendingIntent,
+                             ActiveFlow activeFlow, LocalDate lastDay, Instant updatedAt) {
+        this(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow,
+                lastDay, updatedAt, false);
+    }
 
     /** The questions about one deputy that finding the citizen's deputy from a place can answer. */
     public static final Set<Intent> ABOUT_A_DEPUTY = Set.of(Intent.REPRESENTATIVE_PROFILE,
@@ -48,42 +65,50 @@ public record ConversationState(Language language, String lastDeputyUid, Integer
     }
 
     public ConversationState withLanguage(Language l) {
-        return new ConversationState(l, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
+        return new ConversationState(l, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn);
     }
 
+    /** The deputy last talked about; still the citizen's own only if it is the same deputy. */
     public ConversationState withDeputy(String uid) {
-        return new ConversationState(language, uid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
+        return new ConversationState(language, uid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent,
+                activeFlow, lastDay, updatedAt, Boolean.TRUE.equals(lastDeputyIsOwn) && Objects.equals(uid, lastDeputyUid));
+    }
+
+    /** The citizen's own deputy, found from where they live, now the deputy last talked about. */
+    public ConversationState withOwnDeputy(String uid) {
+        return new ConversationState(language, uid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent,
+                activeFlow, lastDay, updatedAt, true);
     }
 
     public ConversationState withScrutin(Integer number) {
-        return new ConversationState(language, lastDeputyUid, number, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
+        return new ConversationState(language, lastDeputyUid, number, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn);
     }
 
     public ConversationState withTopic(String topic) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, topic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, topic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn);
     }
 
     public ConversationState withLastIntent(Intent intent) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, intent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, intent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn);
     }
 
     public ConversationState withPendingChoice(PendingChoice choice) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, choice, pendingIntent, activeFlow, lastDay, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, choice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn);
     }
 
     public ConversationState withPendingIntent(Intent intent) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, intent, activeFlow, lastDay, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, intent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn);
     }
 
     public ConversationState withActiveFlow(ActiveFlow flow) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, flow, lastDay, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, flow, lastDay, updatedAt, lastDeputyIsOwn);
     }
 
     public ConversationState withLastDay(LocalDate day) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, day, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, day, updatedAt, lastDeputyIsOwn);
     }
 
     public ConversationState withUpdatedAt(Instant t) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, t);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, t, lastDeputyIsOwn);
     }
 }

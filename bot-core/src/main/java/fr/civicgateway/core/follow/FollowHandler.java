@@ -146,9 +146,12 @@ public final class FollowHandler implements IntentHandler {
         Resolution r = deputies.resolve(t);
         Optional<EntityMention> named = t.entity(EntityType.DEPUTY);
         // "préviens-moi quand mon député vote" is lasting: the citizen's own deputy, found from a place given in this
-        // very turn (with the request, or answering "where do you live?"), never the last deputy talked about.
-        if (named.isEmpty() && FollowWords.ownDeputy(t.message().text()) && r instanceof Resolution.Found
-                && t.understanding().entities().stream().noneMatch(e -> PLACES.contains(e.type()) && !e.guessed())) {
+        // very turn (with the request, or answering "where do you live?") or earlier in the conversation as where they
+        // live ("J'habite à Bobigny"), never the last deputy merely talked about.
+        boolean placeGivenNow = t.understanding().entities().stream().anyMatch(e -> PLACES.contains(e.type()) && !e.guessed());
+        boolean own = named.isEmpty() && FollowWords.ownDeputy(t.message().text());
+        if (own && r instanceof Resolution.Found f && !placeGivenNow
+                && !(t.state().lastDeputyIsOwn() && f.deputy().uid().equals(t.state().lastDeputyUid()))) {
             r = new Resolution.NoneMentioned();
         }
         // A misspelt name is asked back ("Vouliez-vous dire … ?") with its button: following is an action, not an answer.
@@ -157,7 +160,7 @@ public final class FollowHandler implements IntentHandler {
             r = new Resolution.Suggested(named.get().text(), List.of(f.deputy()));
         }
         if (r instanceof Resolution.Found f) {
-            ConversationState state = t.state().withDeputy(f.deputy().uid());
+            ConversationState state = own ? t.state().withOwnDeputy(f.deputy().uid()) : t.state().withDeputy(f.deputy().uid());
             Answer a = follow(t, new FollowTarget.Deputy(f.deputy().uid()));
             return new Answer(a.replies(), state.withPendingIntent(null));
         }

@@ -20,6 +20,7 @@ import fr.civicgateway.core.nlu.Intent;
 import fr.civicgateway.core.parliament.Constituency;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.ParliamentData;
+import fr.civicgateway.core.text.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -286,13 +287,29 @@ public final class FindRepresentativeHandler implements IntentHandler {
         if (turn.state().waitsForTheDeputy()) {
             // "Comment contacter mon député ? J'habite à Tulle": the place says which deputy and why; the question
             // asked (answered right after by the dialogue) is the answer, not the deputy's profile
-            return Answer.text(turn.state().withDeputy(d.uid()).withPendingIntent(null).withPendingChoice(null),
+            return Answer.text(found(turn, d).withPendingIntent(null).withPendingChoice(null),
                     first + " " + turn.msg("find_representative.your_deputy", "deputy", d.fullName(),
                             "gender", Agreement.gender(d)));
         }
-        return Answer.text(turn.state().withDeputy(d.uid()).withPendingIntent(null).withPendingChoice(null),
+        return Answer.text(found(turn, d).withPendingIntent(null).withPendingChoice(null),
                 first + "\n" + profile.describe(turn, d), DeputyQuickReplies.about(turn, d, false, true, true));
     }
+
+    /**
+     * The state with the deputy found. The citizen's own deputy when the place is where they live: said so ("J'habite
+     * à Bobigny", "qui est mon député ? Bobigny"), or given when the bot asked for it (a question waited for it);
+     * "qui est le député de Tulle ?" is a deputy talked about, which a lasting "mon député" request never takes.
+     */
+    private static ConversationState found(Turn turn, Deputy d) {
+        return turn.state().pendingIntent() != null || OWN_PLACE.matcher(Text.foldToWords(turn.message().text())).find()
+                ? turn.state().withOwnDeputy(d.uid()) : turn.state().withDeputy(d.uid());
+    }
+
+    /** Words by which a citizen says the place is theirs (folded text). */
+    private static final java.util.regex.Pattern OWN_PLACE = java.util.regex.Pattern.compile(
+            "\\b(?:mon|ma|notre) (?:depute|deputee|circonscription|commune|ville|village|code postal)\\b"
+            + "|\\b(?:j habite|je vis|je reside|nous habitons|chez moi|chez nous|i live|we live|i m from)\\b"
+            + "|\\bmy (?:mp|deputy|representative|constituency|town|city|village|postcode)\\b");
 
     /** "4e circonscription de la Gironde : Jean Dupont (EPR)", without the group when it is unknown. */
     private String splitItem(Turn turn, String constituency, Deputy d) {

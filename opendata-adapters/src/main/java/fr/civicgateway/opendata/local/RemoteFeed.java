@@ -10,9 +10,9 @@ import fr.civicgateway.core.retry.Backoff;
 import fr.civicgateway.core.sources.SourceMonitor;
 import fr.civicgateway.core.sources.SourceStatus;
 import java.time.Clock;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * <p>New items: each new version is compared with the one it replaces — after a restart, the last good copy read
  * back — by item id; the items the replaced version did not hold go to the listeners, once per refresh, before the new
  * version is kept (see {@link NewsListener}). So what was told before a restart is not told again after it.
+ *
+ * <p>An item that leaves the feed and comes back (a feed showing its last ten items, an item unpublished for a day) is
+ * not new: the source remembers the ids of the last {@value #REMEMBERED} items it held, most recently held kept, so
+ * an item is told once as long as it is among them. The memory is this instance's, from start-up (the version read
+ * back counts); past it, or after a restart, the follow events' table, which keeps an item's key for its retention,
+ * still stops a repeat.
  */
 public final class RemoteFeed implements SourceMonitor {
 
@@ -35,6 +41,17 @@ public final class RemoteFeed implements SourceMonitor {
     private final FeedConfig config;
     private final RemoteSource<NewsItem> remote;
     private final List<NewsListener> listeners = new CopyOnWriteArrayList<>();
+
+    /** How many item ids a source remembers; a town's feed holds tens of items. */
+    static final int REMEMBERED = 1_000;
+
+    /** The ids of the items this source held lately, least recently held first; guarded by itself. */
+    private final Map<String, Boolean> held = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     RemoteFeed(FeedConfig config, Fetcher<NewsItem> fetcher, LastGoodCopy copy, Executor executor, Clock clock,
                Ticker ticker, Backoff backoff) {
@@ -64,12 +81,14 @@ public final class RemoteFeed implements SourceMonitor {
         listeners.add(listener);
     }
 
-    private void replacing(Version<NewsItem> held, Version<NewsItem> fetched) {
-        Set<String> known = new HashSet<>();
-        for (NewsItem i : held.items()) {
-            known.add(i.id());
+    private void replacing(Version<NewsItem> before, Version<NewsItem> fetched) {
+        List<NewsItem> added;
+        synchronized (held) {
+            // Only what was kept is remembered: the version being replaced (a fetched version is remembered when the
+            // next one replaces it; if keeping it fails, its items are told again, at least once, as before).
+            remember(before.items());
+            added = fetched.items().stream().filter(i -> !held.containsKey(i.id())).toList();
         }
-        List<NewsItem> added = fetched.items().stream().filter(i -> !known.contains(i.id())).toList();
         if (added.isEmpty()) {
             return;
         }
@@ -79,6 +98,13 @@ public final class RemoteFeed implements SourceMonitor {
             } catch (RuntimeException e) {
                 log.error("feed {}: a listener of its new items failed", config.id(), e);
             }
+        }
+    }
+
+    /** Oldest first, so that the newest items are the most recently held and the last forgotten. */
+    private void remember(List<NewsItem> items) {
+        for (int i = items.size() - 1; i >= 0; i--) {
+            held.put(items.get(i).id(), Boolean.TRUE);
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -128,12 +129,7 @@ public final class FollowDelivery implements Runnable {
         List<DueDelivery> ready = new ArrayList<>();
         Map<Instant, List<Long>> held = new TreeMap<>();
         for (DueDelivery d : owed) {
-            Instant due = schedule.dueAt(d.target(), d.dueAt());
-            if (due.isAfter(now)) {
-                held.computeIfAbsent(due, t -> new ArrayList<>()).add(d.id());
-            } else {
-                ready.add(d);
-            }
+            hold(d, now, ready, held);
         }
         held.forEach((due, ids) -> queue.release(owner, ids, due));
         if (ready.isEmpty()) {
@@ -143,14 +139,27 @@ public final class FollowDelivery implements Runnable {
         try {
             List<Subscription> subs = subscriptions.list(key);
             // Stop means stop: news about a target unfollowed since it was found (or written by a fan-out that read
-            // the subscription just before the unfollow) is owed to nobody; marked sent without a hand-over.
+            // the subscription just before the unfollow) is owed to nobody, unless the follower still follows another
+            // thing it concerns (the topic of a scrutin reached through the deputy): then it is owed through that
+            // one, and scheduled as that one is. What is owed to nobody is marked sent without a hand-over.
             Set<FollowTarget> followed = subs.stream().map(Subscription::target).collect(Collectors.toSet());
-            List<Long> dropped = ready.stream().filter(d -> !followed.contains(d.target())).map(DueDelivery::id).toList();
+            List<Long> dropped = new ArrayList<>();
+            List<DueDelivery> still = new ArrayList<>();
+            Map<Instant, List<Long>> heldAgain = new TreeMap<>();
+            for (DueDelivery d : ready) {
+                Optional<DueDelivery> through = d.through(followed);
+                if (through.isEmpty()) {
+                    dropped.add(d.id());
+                } else {
+                    hold(through.get(), now, still, heldAgain);
+                }
+            }
             if (!dropped.isEmpty()) {
                 queue.markSent(owner, dropped, now, () -> { });
-                ready.removeIf(d -> !followed.contains(d.target()));
-                ids = ready.stream().map(DueDelivery::id).toList();
             }
+            heldAgain.forEach((due, later) -> queue.release(owner, later, due));
+            ready = still;
+            ids = ready.stream().map(DueDelivery::id).toList();
             if (ready.isEmpty()) {
                 return false;
             }
@@ -167,12 +176,26 @@ public final class FollowDelivery implements Runnable {
             return true;
         } catch (RuntimeException e) {
             log.warn("{} follow deliveries not handed over, retried in {}: {}", ids.size(), RETRY, e.toString());
-            try {
-                queue.release(owner, ids, now.plus(RETRY));
-            } catch (RuntimeException ignored) {
-                // The lease runs out by itself and the deliveries are claimed again.
-            }
+            releaseQuietly(ids, now.plus(RETRY));
             return false;
+        }
+    }
+
+    /** Into {@code ready} when its schedule lets it leave now, else into {@code held} under the time it may. */
+    private void hold(DueDelivery d, Instant now, List<DueDelivery> ready, Map<Instant, List<Long>> held) {
+        Instant due = schedule.dueAt(d.target(), d.dueAt());
+        if (due.isAfter(now)) {
+            held.computeIfAbsent(due, t -> new ArrayList<>()).add(d.id());
+        } else {
+            ready.add(d);
+        }
+    }
+
+    private void releaseQuietly(List<Long> ids, Instant dueAgain) {
+        try {
+            queue.release(owner, ids, dueAgain);
+        } catch (RuntimeException ignored) {
+            // The lease runs out by itself and the deliveries are claimed again.
         }
     }
 }

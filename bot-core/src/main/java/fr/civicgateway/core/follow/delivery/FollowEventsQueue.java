@@ -44,16 +44,16 @@ public final class FollowEventsQueue implements DeliveryQueue {
         FollowEvent e = d.event();
         Map<String, String> p = e.payload();
         return switch (e.kind()) {
-            case SCRUTIN -> DueDelivery.scrutin(d.id(), d.conversationKey(), d.target(),
-                    Integer.parseInt(p.get("number")), d.dueAt());
+            case SCRUTIN -> new DueDelivery(d.id(), d.conversationKey(), d.target(), DueDelivery.Kind.SCRUTIN,
+                    Integer.toString(Integer.parseInt(p.get("number"))), null, null, null, null, d.dueAt(), e.targets());
             case DOSSIER_STEP -> new DueDelivery(d.id(), d.conversationKey(), d.target(), DueDelivery.Kind.BILL_STEP,
-                    p.get("dossier"), p.get("step"), null, e.date(), null, d.dueAt());
+                    p.get("dossier"), p.get("step"), null, e.date(), null, d.dueAt(), e.targets());
             case QUESTION -> new DueDelivery(d.id(), d.conversationKey(), d.target(), DueDelivery.Kind.QUESTION,
-                    p.get("deputy"), p.get("seance"), null, e.date(), p.get("rank"), d.dueAt());
+                    p.get("deputy"), p.get("seance"), null, e.date(), p.get("rank"), d.dueAt(), e.targets());
             case SPEECH -> new DueDelivery(d.id(), d.conversationKey(), d.target(), DueDelivery.Kind.SPEECH,
-                    p.get("deputy"), p.get("seance"), null, e.date(), null, d.dueAt());
+                    p.get("deputy"), p.get("seance"), null, e.date(), null, d.dueAt(), e.targets());
             case NEWS -> new DueDelivery(d.id(), d.conversationKey(), d.target(), DueDelivery.Kind.NEWS_ITEM,
-                    p.get("source"), p.getOrDefault("title", p.get("item")), p.get("url"), e.date(), null, d.dueAt());
+                    p.get("source"), p.getOrDefault("title", p.get("item")), p.get("url"), e.date(), null, d.dueAt(), e.targets());
         };
     }
 }
