@@ -24,10 +24,22 @@ import java.util.Set;
  * @param activeFlow       a multi-turn flow in progress (a report, a consultation) with its slots, or null
  * @param lastDay          the day the last agenda answer was about ("et le 16 avril ?" is placed near it), or null
  * @param updatedAt        when the state was last saved
+ * @param lastAspect       what the last answer asked of its deputy beyond its intent, named by that intent's handler
+ *                         (a deputy's loyalty, a closeness to {@code lastDeputyUid}), so that a follow-up naming only
+ *                         another deputy ("et Marine Le Pen ?") asks them the same; null when nothing more. The
+ *                         dialogue hands it to a handler only on such a follow-up
  */
 public record ConversationState(Language language, String lastDeputyUid, Integer lastScrutin, String lastTopic,
                                 Intent lastIntent, PendingChoice pendingChoice, Intent pendingIntent,
-                                ActiveFlow activeFlow, LocalDate lastDay, Instant updatedAt) {
+                                ActiveFlow activeFlow, LocalDate lastDay, Instant updatedAt, String lastAspect) {
+
+    /** A state without {@code lastAspect} (as saved before it existed). */
+    public ConversationState(Language language, String lastDeputyUid, Integer lastScrutin, String lastTopic,
+                             Intent lastIntent, PendingChoice pendingChoice, Intent pendingIntent,
+                             ActiveFlow activeFlow, LocalDate lastDay, Instant updatedAt) {
+        this(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow,
+                lastDay, updatedAt, null);
+    }
 
     /** The questions about one deputy that finding the citizen's deputy from a place can answer. */
     public static final Set<Intent> ABOUT_A_DEPUTY = Set.of(Intent.REPRESENTATIVE_PROFILE,
@@ -48,42 +60,46 @@ public record ConversationState(Language language, String lastDeputyUid, Integer
     }
 
     public ConversationState withLanguage(Language l) {
-        return new ConversationState(l, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
+        return new ConversationState(l, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastAspect);
     }
 
     public ConversationState withDeputy(String uid) {
-        return new ConversationState(language, uid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
+        return new ConversationState(language, uid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastAspect);
     }
 
     public ConversationState withScrutin(Integer number) {
-        return new ConversationState(language, lastDeputyUid, number, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
+        return new ConversationState(language, lastDeputyUid, number, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastAspect);
     }
 
     public ConversationState withTopic(String topic) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, topic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, topic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastAspect);
     }
 
     public ConversationState withLastIntent(Intent intent) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, intent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, intent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastAspect);
     }
 
     public ConversationState withPendingChoice(PendingChoice choice) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, choice, pendingIntent, activeFlow, lastDay, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, choice, pendingIntent, activeFlow, lastDay, updatedAt, lastAspect);
     }
 
     public ConversationState withPendingIntent(Intent intent) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, intent, activeFlow, lastDay, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, intent, activeFlow, lastDay, updatedAt, lastAspect);
     }
 
     public ConversationState withActiveFlow(ActiveFlow flow) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, flow, lastDay, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, flow, lastDay, updatedAt, lastAspect);
     }
 
     public ConversationState withLastDay(LocalDate day) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, day, updatedAt);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, day, updatedAt, lastAspect);
+    }
+
+    public ConversationState withLastAspect(String aspect) {
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, aspect);
     }
 
     public ConversationState withUpdatedAt(Instant t) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, t);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, t, lastAspect);
     }
 }
