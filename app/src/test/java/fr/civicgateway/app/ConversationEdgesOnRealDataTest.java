@@ -3,8 +3,14 @@ package fr.civicgateway.app;
 import fr.civicgateway.app.support.ChatClient;
 import fr.civicgateway.app.support.ChatClient.BotMessage;
 import fr.civicgateway.app.support.GatewayTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
+import fr.civicgateway.core.text.Text;
+import fr.civicgateway.opendata.testing.ShippedData;
+import tools.jackson.databind.JsonNode;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,12 +127,12 @@ class ConversationEdgesOnRealDataTest {
 
     @Test
     void aChoiceWithoutSecondNameAnswersTheChosenDeputyAlone() {
-        List<BotMessage> asked = chat.say(conversation, "Rousseau vote-t-il comme son groupe ?");
+        List<BotMessage> asked = chat.say(conversation, "Montre-moi les votes de Rousseau");
 
         String answer = chat.read(conversation, asked.getFirst().payloadOf("Aurélien Rousseau"));
 
-        assertThat(answer).startsWith("Aurélien Rousseau a voté comme la majorité de son groupe dans ")
-                .isEqualTo(fresh("Aurélien Rousseau vote-t-il comme son groupe ?"));
+        assertThat(answer).startsWith("Les 5 derniers scrutins publics des données, et le vote de Aurélien Rousseau :")
+                .isEqualTo(fresh("Montre-moi les votes de Aurélien Rousseau"));
     }
 
     @Test
@@ -159,5 +165,86 @@ class ConversationEdgesOnRealDataTest {
         chat.read(conversation, "Mon député participe-t-il aux votes ?");
 
         assertThat(chat.read(conversation, "merci")).doesNotContain("ni parmi les communes");
+    }
+
+    /** The communes of La Poste's shipped file whose name's first word is {@code head}, read naively. */
+    private static List<String> communesHeadedBy(String head) throws IOException {
+        return Files.readAllLines(ShippedData.repositoryRoot().resolve("data/geo/laposte-codes-postaux/019HexaSmal.csv"),
+                        StandardCharsets.ISO_8859_1).stream().skip(1).map(l -> l.split(";"))
+                .filter(r -> Text.foldToWords(r[1]).startsWith(head + " ")).map(r -> r[0]).distinct().toList();
+    }
+
+    @Test
+    void aCommunesShortNameAloneIsThatCommune() throws IOException {
+        assertThat(communesHeadedBy("brive")).as("one commune is named Brive-…").hasSize(1);
+        String direct = fresh("Brive-la-Gaillarde");
+
+        assertThat(direct).startsWith("Brive-la-Gaillarde fait partie de la 2e circonscription de la Corrèze.");
+        assertThat(fresh("Brive")).isEqualTo(direct);
+        assertThat(fresh("brive")).isEqualTo(direct);
+        assertThat(fresh("Qui est le député de Brive ?")).startsWith(direct.lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aShortNameSeveralCommunesShareIsAskedBackWithTheirNames() throws IOException {
+        List<String> issys = communesHeadedBy("issy");
+        assertThat(issys).as("Issy-les-Moulineaux, Issy-l'Évêque").hasSizeGreaterThan(1);
+
+        List<BotMessage> asked = chat.say(conversation, "Issy");
+
+        assertThat(asked.getFirst().text()).startsWith("Plusieurs communes s'appellent « Issy ».");
+        assertThat(asked.getFirst().titles()).hasSize(issys.size()).allMatch(t -> t.startsWith("Issy-"))
+                .contains("Issy-les-Moulineaux (92)");
+        assertThat(chat.read(conversation, "Issy-les-Moulineaux (92)")).isEqualTo(fresh("Issy-les-Moulineaux"));
+    }
+
+    @Test
+    void aDeputysNameIsNoTownsShortName() {
+        // Boulogne-Billancourt, Boulogne-sur-Mer… and the deputy Anthony Boulogne: the deputy's name wins.
+        assertThat(fresh("Boulogne")).startsWith("Anthony Boulogne est député de la 6e circonscription de la"
+                + " Meurthe-et-Moselle");
+    }
+
+    @Test
+    void theLoyaltyQuestionWaitsThroughTheChoiceOfTheDeputy() {
+        List<BotMessage> asked = chat.say(conversation, "Rousseau vote-t-il comme son groupe ?");
+
+        String answer = chat.read(conversation, asked.getFirst().payloadOf("Aurélien Rousseau"));
+
+        assertThat(answer).startsWith("Aurélien Rousseau a voté comme la majorité de son groupe dans ")
+                .isEqualTo(fresh("Aurélien Rousseau vote-t-il comme son groupe ?"));
+    }
+
+    @Test
+    void theLoyaltyQuestionWaitsForThePlaceOfTheCitizensDeputy() {
+        chat.read(conversation, "Mon député vote-t-il comme son groupe ?");
+
+        String answer = chat.read(conversation, "Tulle");
+
+        assertThat(answer).startsWith("Tulle fait partie de la 1re circonscription de la Corrèze. Votre député est"
+                + " François Hollande.\n").endsWith(fresh("François Hollande vote-t-il comme son groupe ?"));
+    }
+
+    @Test
+    void ordinaryWordsAndFirstWordsOfManyTownsAreNoPlace() {
+        List<String> sentences = List.of("Sept députés ont voté contre", "Neuf scrutins cette semaine ?",
+                "Le chef du groupe socialiste", "sur la rive gauche", "Chef de file", "Rive droite",
+                "Trois questions au gouvernement", "La porte est fermée", "Grand merci", "Petit rappel",
+                "Pont fermé", "Sept", "Neuf", "chef", "rive", "Bourg et village", "Port de pêche",
+                "Bois de chauffage", "Fort bien", "Haute trahison", "Champ libre", "Pierre qui roule",
+                "Le vote solennel", "Quel est le résultat ?",
+                "Qui est mon député ?", "Merci beaucoup", "Bonjour", "les dernières lois votées",
+                "Comment fonctionne l'Assemblée ?", "Quand est la prochaine séance ?", "Quelles questions écrites ?",
+                "Il fait beau", "Voter pour le budget", "La santé et l'école", "Grande cause", "Nouvelle loi",
+                "Deux amendements");
+        SoftAssertions.assertSoftly(soft -> {
+            for (String text : sentences) {
+                JsonNode body = ChatClient.json(chat.post("/api/v1/nlu/parse",
+                        "{\"text\":\"" + text + "\"}").body());
+                for (JsonNode e : body.get("entities")) {
+                    soft.assertThat(e.get("entity").asString()).as(text + " → " + e).isNotEqualTo("commune");
+                }
+            }
+        });
     }
 }

@@ -251,8 +251,8 @@ public final class Dialogue {
         Optional<Intent> claimed = claimed(message.text(), state);
         // A claimed text is a handler's own payload, which may carry a (rounded) position: understood, never kept.
         ConversationState asked = state;
-        Understanding understanding = placesAsTopics(chosenOption(message, state)
-                .or(() -> chosenByDepartement(message, asked))
+        Optional<Understanding> picked = chosenOption(message, state).or(() -> chosenByDepartement(message, asked));
+        Understanding understanding = placesAsTopics(picked
                 .orElseGet(() -> claimed.isPresent()
                 ? nlu.parseWithoutRemembering(message.text(), message.locale())
                 : nlu.parse(message.text(), message.locale())));
@@ -281,9 +281,12 @@ public final class Dialogue {
             intent = Intent.FIND_REPRESENTATIVE;
         }
         // An answered question closes any question still open; the handler may open a new one.
-        // What the last answer kept of its question reaches the handler only when this message continues it.
+        // What the last answer kept of its question reaches the handler only when this message continues it: a
+        // follow-up, the choice it asked for, or the place a waiting question asked for.
+        boolean keepsTheAspect = continues || picked.isPresent()
+                || intent == Intent.FIND_REPRESENTATIVE && state.pendingIntent() != null;
         ConversationState before = state.withPendingChoice(null).withLanguage(language)
-                .withLastAspect(continues ? state.lastAspect() : null);
+                .withLastAspect(keepsTheAspect ? state.lastAspect() : null);
         Turn turn = new Turn(message, intent == Intent.REPRESENTATIVE_VOTES && keepsTheScrutin(understanding, state, message.text())
                 ? withContextScrutin(understanding, state) : understanding, language, before, now, intent, messages);
         Flow flow = flowsByIntent.get(intent);

@@ -98,6 +98,15 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
         return latest(turn, state.withScrutin(null).withLastAspect(null), d);
     }
 
+    @Override
+    protected String aspect(Turn turn) {
+        return turn.entities(EntityType.DEPUTY).size() < 2 && turn.entity(EntityType.TOPIC).isEmpty()
+                && turn.entity(EntityType.SCRUTIN).isEmpty()
+                && (LOYALTY.equals(turn.state().lastAspect())
+                || AlignmentWords.asksLoyalty(turn.message().text(), turn.entity(EntityType.GROUP).isPresent()))
+                ? LOYALTY : null;
+    }
+
     /** One vote, stated in full. */
     String onScrutin(Turn turn, Deputy d, Scrutin s) {
         DeputyVote v = data.vote(d.uid(), s.number());
