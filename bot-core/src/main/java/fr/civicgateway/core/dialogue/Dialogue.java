@@ -520,13 +520,13 @@ public final class Dialogue {
 
     /**
      * Whether a reply is a bare name, a place's or a person's ("Trifouillis-les-Oies", "Saint Truc"): four words at
-     * most, no question mark, no digit, a word written as a name is. "merci", "ok", "non" are not.
+     * most, no question mark, no digit, a word written as a name is. "merci", "ok", "non", "Annuler" are not.
      */
     public static boolean looksLikeABareName(String text) {
         String t = text.strip();
         int words = Text.foldToWords(t).isEmpty() ? 0 : Text.foldToWords(t).split(" ").length;
         return words >= 1 && words <= 4 && t.indexOf('?') < 0 && t.chars().noneMatch(Character::isDigit)
-                && NAME_SHAPE.matcher(t).find();
+                && NAME_SHAPE.matcher(t).find() && !isCancel(t);
     }
 
     static boolean isFollowUp(String text) {

@@ -421,7 +421,7 @@ class DecisionRulesTest {
 
         @Test
         void passesOnOrdinaryWordsQuestionsAndWhenNothingWaits() {
-            for (String text : List.of("merci", "ok", "non", "Comment ça marche ?", "Je ne sais pas où j'habite moi",
+            for (String text : List.of("merci", "ok", "non", "Comment ça marche ?", "Je ne sais pas où j'habite moi", "Annuler", "Laisse tomber",
                     "75000 et quelques")) {
                 assertThat(rule.decide(facts(text, Intent.OUT_OF_SCOPE, 0.8, waiting))).as(text).isEqualTo(PASSES);
             }
