@@ -29,12 +29,17 @@ import java.util.Set;
  *                         they live in (or gave when asked where they live), so that a lasting request ("préviens-moi
  *                         quand mon député vote") may use it; false for a deputy merely talked about. Nothing more is
  *                         kept than the deputy already is, for as long as the state is.
+ * @param lastAspect       what the last answer asked of its deputy beyond its intent, named by that intent's handler
+ *                         (a deputy's loyalty, a closeness to {@code lastDeputyUid}), so that a follow-up naming only
+ *                         another deputy ("et Marine Le Pen ?") asks them the same; null when nothing more. The
+ *                         dialogue hands it to a handler only on such a follow-up
  */
 public record ConversationState(Language language, String lastDeputyUid, Integer lastScrutin, String lastTopic,
                                 Intent lastIntent, PendingChoice pendingChoice, Intent pendingIntent,
-                                ActiveFlow activeFlow, LocalDate lastDay, Instant updatedAt, Boolean lastDeputyIsOwn) {
+                                ActiveFlow activeFlow, LocalDate lastDay, Instant updatedAt, Boolean lastDeputyIsOwn,
+                                String lastAspect) {
 
-    /** A state saved before the field existed reads as not the citizen's own. */
+    /** A state saved before the field existed reads as not the citizen's own (and without {@code lastAspect}). */
     public ConversationState {
         lastDeputyIsOwn = Boolean.TRUE.equals(lastDeputyIsOwn);
     }
@@ -43,7 +48,7 @@ public record ConversationState(Language language, String lastDeputyUid, Integer
                              Intent lastIntent, PendingChoice pendingChoice, Intent pendingIntent,
                              ActiveFlow activeFlow, LocalDate lastDay, Instant updatedAt) {
         this(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow,
-                lastDay, updatedAt, false);
+                lastDay, updatedAt, false, null);
     }
 
     /** The questions about one deputy that finding the citizen's deputy from a place can answer. */
@@ -65,50 +70,54 @@ public record ConversationState(Language language, String lastDeputyUid, Integer
     }
 
     public ConversationState withLanguage(Language l) {
-        return new ConversationState(l, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn);
+        return new ConversationState(l, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn, lastAspect);
     }
 
     /** The deputy last talked about; still the citizen's own only if it is the same deputy. */
     public ConversationState withDeputy(String uid) {
         return new ConversationState(language, uid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent,
-                activeFlow, lastDay, updatedAt, Boolean.TRUE.equals(lastDeputyIsOwn) && Objects.equals(uid, lastDeputyUid));
+                activeFlow, lastDay, updatedAt, Boolean.TRUE.equals(lastDeputyIsOwn) && Objects.equals(uid, lastDeputyUid), lastAspect);
     }
 
     /** The citizen's own deputy, found from where they live, now the deputy last talked about. */
     public ConversationState withOwnDeputy(String uid) {
         return new ConversationState(language, uid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent,
-                activeFlow, lastDay, updatedAt, true);
+                activeFlow, lastDay, updatedAt, true, lastAspect);
     }
 
     public ConversationState withScrutin(Integer number) {
-        return new ConversationState(language, lastDeputyUid, number, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn);
+        return new ConversationState(language, lastDeputyUid, number, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn, lastAspect);
     }
 
     public ConversationState withTopic(String topic) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, topic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, topic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn, lastAspect);
     }
 
     public ConversationState withLastIntent(Intent intent) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, intent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, intent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn, lastAspect);
     }
 
     public ConversationState withPendingChoice(PendingChoice choice) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, choice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, choice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn, lastAspect);
     }
 
     public ConversationState withPendingIntent(Intent intent) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, intent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, intent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn, lastAspect);
     }
 
     public ConversationState withActiveFlow(ActiveFlow flow) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, flow, lastDay, updatedAt, lastDeputyIsOwn);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, flow, lastDay, updatedAt, lastDeputyIsOwn, lastAspect);
     }
 
     public ConversationState withLastDay(LocalDate day) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, day, updatedAt, lastDeputyIsOwn);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, day, updatedAt, lastDeputyIsOwn, lastAspect);
+    }
+
+    public ConversationState withLastAspect(String aspect) {
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, updatedAt, lastDeputyIsOwn, aspect);
     }
 
     public ConversationState withUpdatedAt(Instant t) {
-        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, t, lastDeputyIsOwn);
+        return new ConversationState(language, lastDeputyUid, lastScrutin, lastTopic, lastIntent, pendingChoice, pendingIntent, activeFlow, lastDay, t, lastDeputyIsOwn, lastAspect);
     }
 }

@@ -22,9 +22,11 @@ final class DecisionRules {
             new AnotherSubjectIsOutOfScope(),
             new TheQuestionBesideThePlace(),
             new AnswersTheOpenQuestion(),
+            new AnUnknownReplyToTheOpenQuestion(),
             new ABillTextsNumber(),
             new DeputyAndScrutinMeanTheirVote(),
             new DeputyAfterAScrutin(),
+            new FollowUpKeepsTheQuestion(),
             new DeputysLatestVotes(),
             new ScrutinAfterADeputysVote(),
             new BareReportNumber(),
@@ -158,6 +160,23 @@ final class DecisionRules {
     }
 
     /**
+     * "Dans quelle commune ?" → "Trifouillis-les-Oies": a bare name the data does not know, given while a question
+     * waits for a place or a deputy, is answered by finding the deputy (which says the place is unknown) and the
+     * question keeps waiting for a right one — never dropped as out of scope.
+     */
+    record AnUnknownReplyToTheOpenQuestion() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            Intent waiting = f.waiting();
+            boolean forAPlace = waiting != null
+                    && (waiting == Intent.FIND_REPRESENTATIVE || PendingIntents.ABOUT_A_DEPUTY.contains(waiting));
+            boolean unsure = f.intent() == Intent.OUT_OF_SCOPE || f.u().confidence() < Dialogue.MIN_CONFIDENCE;
+            return forAPlace && unsure && f.u().entities().isEmpty() && Dialogue.looksLikeABareName(f.text())
+                    ? Optional.of(Intent.FIND_REPRESENTATIVE) : Optional.empty();
+        }
+    }
+
+    /**
      * "le texte n° 482", "texte 482", "proposition de loi 1100": a bill text's number asks where that bill stands,
      * never a scrutin's result (unless a deputy is named: then it is their vote).
      */
@@ -189,6 +208,37 @@ final class DecisionRules {
                     || IntentNeeds.onlyTheMentions(f.u(), f.text()))
                     && Dialogue.keepsTheScrutin(f.u(), f.state(), f.text())
                     ? Optional.of(Intent.REPRESENTATIVE_VOTES) : Optional.empty();
+        }
+    }
+
+    /**
+     * "Est-ce que Boris Vallaud vote comme son groupe ?" → "et Marine Le Pen ?": a follow-up that names only another
+     * deputy (or only a place, whose deputy is meant: "et à Lyon ?") right after an answer about one deputy asks them
+     * the same question — the same intent, and what the answer's handler kept of the question
+     * ({@link ConversationState#lastAspect()}: loyalty, closeness to the first deputy). Following a deputy is never
+     * continued so: "et Marine Le Pen ?" after "suis Boris Vallaud" subscribes nobody.
+     */
+    record FollowUpKeepsTheQuestion() implements Rule {
+
+        /** The answers about one deputy that a follow-up continues. */
+        static final java.util.Set<Intent> CONTINUED = ConversationState.ABOUT_A_DEPUTY.stream()
+                .filter(i -> i != Intent.FOLLOW).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            return keeps(f.u(), f.state(), f.text()) ? Optional.of(f.state().lastIntent()) : Optional.empty();
+        }
+
+        /** Whether this message is such a follow-up in this conversation. */
+        static boolean keeps(Understanding u, ConversationState state, String text) {
+            if (state.lastIntent() == null || !CONTINUED.contains(state.lastIntent()) || !Dialogue.isFollowUp(text)
+                    || !IntentNeeds.onlyTheMentions(u, text) || u.first(EntityType.SCRUTIN).isPresent()
+                    || u.first(EntityType.TOPIC).isPresent()) {
+                return false;
+            }
+            boolean deputy = u.first(EntityType.DEPUTY).isPresent();
+            boolean place = u.entities().stream().anyMatch(e -> Dialogue.PLACES.contains(e.type()));
+            return deputy != place;
         }
     }
 

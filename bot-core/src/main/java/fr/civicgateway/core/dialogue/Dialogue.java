@@ -251,8 +251,8 @@ public final class Dialogue {
         Optional<Intent> claimed = claimed(message.text(), state);
         // A claimed text is a handler's own payload, which may carry a (rounded) position: understood, never kept.
         ConversationState asked = state;
-        Understanding understanding = placesAsTopics(chosenOption(message, state)
-                .or(() -> chosenByDepartement(message, asked))
+        Optional<Understanding> picked = chosenOption(message, state).or(() -> chosenByDepartement(message, asked));
+        Understanding understanding = placesAsTopics(picked
                 .orElseGet(() -> claimed.isPresent()
                 ? nlu.parseWithoutRemembering(message.text(), message.locale())
                 : nlu.parse(message.text(), message.locale())));
@@ -270,14 +270,23 @@ public final class Dialogue {
         // the place finding the deputy (or asking which part of the town) with the question waiting for it.
         // A follow request is claimed by its opening words, yet "préviens-moi quand mon député vote, j'habite à Annecy"
         // follows the deputy of that place just the same.
+        // "et Marine Le Pen ?", "et à Lyon ?" right after an answer about a deputy: the same question about them.
+        boolean continues = claimed.isEmpty() && !message.onlyAPosition() && intent == state.lastIntent()
+                && DecisionRules.FollowUpKeepsTheQuestion.keeps(understanding, state, message.text());
         boolean placeFirst = (claimed.isEmpty() || claimed.get() == Intent.FOLLOW) && message.location() == null
-                && handlers.containsKey(Intent.FIND_REPRESENTATIVE) && PendingIntents.placeGivesTheDeputy(intent, understanding);
+                && handlers.containsKey(Intent.FIND_REPRESENTATIVE) && (PendingIntents.placeGivesTheDeputy(intent, understanding)
+                || continues && understanding.first(EntityType.DEPUTY).isEmpty());
         if (placeFirst) {
             state = state.withPendingIntent(intent);
             intent = Intent.FIND_REPRESENTATIVE;
         }
         // An answered question closes any question still open; the handler may open a new one.
-        ConversationState before = state.withPendingChoice(null).withLanguage(language);
+        // What the last answer kept of its question reaches the handler only when this message continues it: a
+        // follow-up, the choice it asked for, or the place a waiting question asked for.
+        boolean keepsTheAspect = continues || picked.isPresent()
+                || intent == Intent.FIND_REPRESENTATIVE && state.pendingIntent() != null;
+        ConversationState before = state.withPendingChoice(null).withLanguage(language)
+                .withLastAspect(keepsTheAspect ? state.lastAspect() : null);
         Turn turn = new Turn(message, intent == Intent.REPRESENTATIVE_VOTES && keepsTheScrutin(understanding, state, message.text())
                 ? withContextScrutin(understanding, state) : understanding, language, before, now, intent, messages);
         Flow flow = flowsByIntent.get(intent);
@@ -300,7 +309,8 @@ public final class Dialogue {
         } else {
             after = PendingIntents.forgetUnanswered(intent, state, after);
         }
-        saveState(message, after.withLastIntent(intent).withLanguage(language).withUpdatedAt(now));
+        // The question answered last is the one a follow-up continues: the waiting one when the place answered it.
+        saveState(message, after.withLastIntent(waiting.orElse(intent)).withLanguage(language).withUpdatedAt(now));
         return replies;
     }
 
@@ -505,6 +515,20 @@ public final class Dialogue {
         return last >= 0 && ABOUT.contains(before[last]);
     }
 
+    /** A proper name's shape: a capital, or a hyphen inside a word ("trifouillis-les-oies"). */
+    private static final Pattern NAME_SHAPE = Pattern.compile("\\p{Lu}|\\p{L}-\\p{L}");
+
+    /**
+     * Whether a reply is a bare name, a place's or a person's ("Trifouillis-les-Oies", "Saint Truc"): four words at
+     * most, no question mark, no digit, a word written as a name is. "merci", "ok", "non", "Annuler" are not.
+     */
+    public static boolean looksLikeABareName(String text) {
+        String t = text.strip();
+        int words = Text.foldToWords(t).isEmpty() ? 0 : Text.foldToWords(t).split(" ").length;
+        return words >= 1 && words <= 4 && t.indexOf('?') < 0 && t.chars().noneMatch(Character::isDigit)
+                && NAME_SHAPE.matcher(t).find() && !isCancel(t);
+    }
+
     static boolean isFollowUp(String text) {
         String t = Text.foldToWords(text);
         return t.startsWith("et ") || t.startsWith("and ") || t.startsWith("what about") || t.startsWith("how about")
@@ -526,8 +550,11 @@ public final class Dialogue {
             if (said.equals(Text.foldToWords(o.payload())) || said.equals(Text.foldToWords(o.title()))
                     || said.equals(String.valueOf(i + 1)) || ordinal == i || byWords == i
                     || isOnlyOptionNamed(options, o, said)) {
-                List<EntityMention> entities = new ArrayList<>(choice.keptEntities());
+                // The chosen entity first: it stands for the mention asked about, which came before the kept ones of
+                // its kind ("Rousseau et Marine Le Pen" → the chosen Rousseau, then Marine Le Pen).
+                List<EntityMention> entities = new ArrayList<>();
                 entities.add(o.entity());
+                entities.addAll(choice.keptEntities());
                 Language lang = state.language() == null ? Language.FR : state.language();
                 return Optional.of(new Understanding(message.text(), lang,
                         List.of(new IntentScore(choice.intent(), 1.0)), entities));

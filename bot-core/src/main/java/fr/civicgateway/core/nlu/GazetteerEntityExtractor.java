@@ -166,6 +166,8 @@ public final class GazetteerEntityExtractor {
     private final OneTypoIndex familyNameWords = new OneTypoIndex();
 
     private final NameIndex communeNames = new NameIndex();
+    /** Communes' usual short names ("Brive" for Brive-la-Gaillarde), read where no full name matches. */
+    private final NameIndex communeShortNames = new NameIndex();
     private final NameIndex departementNames = new NameIndex();
     private final NameIndex groupNames = new NameIndex();
     private final Set<String> departementCodes = new HashSet<>();
@@ -201,6 +203,41 @@ public final class GazetteerEntityExtractor {
             }
             departementCodes.add(d.code().toLowerCase(Locale.ROOT));
         }
+        indexShortNames(geo.communes());
+    }
+
+    /**
+     * A first word shared by more communes than this ("Saint", "Pont", "Villers", "Bourg") is a word of place names,
+     * not one town's short name. Up to it, the communes are offered to choose from, as homonyms are.
+     */
+    static final int MAX_SHORT_NAME_COMMUNES = 8;
+
+    /**
+     * "Brive" for Brive-la-Gaillarde, "Charleville" for Charleville-Mézières: the first word of a compound commune
+     * name, from the loaded tables rather than a hand list, when it is read as nothing else — at least four letters,
+     * no commune's or département's own name, no ordinary word of the corpus, no deputy's name word, and the head of
+     * {@value #MAX_SHORT_NAME_COMMUNES} communes at most (several: asked back with their names). The communes with
+     * more postcodes first, as for a misspelt name.
+     */
+    private void indexShortNames(Collection<Commune> communes) {
+        Map<String, List<Commune>> byHead = new HashMap<>();
+        for (Commune c : communes) {
+            String key = Text.foldToWords(c.name());
+            int space = key.indexOf(' ');
+            if (space > 0) {
+                byHead.computeIfAbsent(key.substring(0, space), h -> new ArrayList<>()).add(c);
+            }
+        }
+        byHead.forEach((head, named) -> {
+            if (head.length() >= 4 && named.size() <= MAX_SHORT_NAME_COMMUNES && !communeNames.contains(head)
+                    && !departementNames.contains(head) && !ordinaryWords.contains(head)
+                    && !deputyNameWords.contains(head) && !givenNames.contains(head) && !lastNames.containsKey(head)
+                    && head.chars().allMatch(Character::isLetter)) {
+                named.stream().sorted(Comparator.comparingInt((Commune c) -> c.postcodes().size()).reversed()
+                                .thenComparing(Commune::inseeCode))
+                        .forEach(c -> communeShortNames.add(head, c.inseeCode()));
+            }
+        });
     }
 
     /** The entity mentions of the text, in text order, non-overlapping. */
@@ -437,6 +474,9 @@ public final class GazetteerEntityExtractor {
                 }
             }
             Match commune = communeNames.longest(i, n, k -> tokens.get(k).folded());
+            if (commune == null && shortNameStands(tokens, i)) {
+                commune = communeShortNames.longest(i, n, k -> tokens.get(k).folded());
+            }
             if (commune != null && properEnough(tokens, i, commune.to) && placeLike(tokens, i, commune.to)
                     && wholeWord(text, tokens, i, commune.to) && !streetName(tokens, i)) {
                 // on the same words, a commune beats a département unless an article says "the département", or
@@ -832,6 +872,35 @@ public final class GazetteerEntityExtractor {
         }
         // a capital on the first word of a message proves nothing, on two words in a row ("Marie Petit") it does
         return allCapitalised && (from > 0 || to - from > 1);
+    }
+
+    /** Words that, before "de" / "d'", say a place follows: "député de brive". */
+    private static final Set<String> OF_A_PLACE = Set.of("depute", "deputee", "circonscription", "circo", "ville",
+            "commune", "mp");
+
+    /** The words around a place given alone as a follow-up: "et à Brive ?", "what about Brive?". */
+    private static final Set<String> AROUND_A_BARE_PLACE = Set.of("et", "a", "and", "what", "about", "in", "at",
+            "puis", "alors", "ou", "or");
+
+    /**
+     * Where a commune's short name may be read: capitalised away from the start of the message ("député de Brive",
+     * "J'habite Brive"), alone or as a bare follow-up ("brive", "Brive", "et à Brive ?"), or in lower case only where
+     * a place surely stands ("j'habite brive", "député de brive"). "Sept députés", "le chef du groupe" are no towns.
+     */
+    private static boolean shortNameStands(List<Token> tokens, int i) {
+        if (tokens.get(i).capitalised() && i > 0) {
+            return true;
+        }
+        boolean alone = true;
+        for (int k = 0; k < tokens.size() && alone; k++) {
+            alone = k == i || AROUND_A_BARE_PLACE.contains(tokens.get(k).folded());
+        }
+        if (alone) {
+            return true;
+        }
+        String before = i > 0 ? tokens.get(i - 1).folded() : "";
+        return Set.of("habite", "habitons", "habitez", "vis").contains(before)
+                || i > 1 && NAME_PARTICLES.contains(before) && OF_A_PLACE.contains(tokens.get(i - 2).folded());
     }
 
     /**

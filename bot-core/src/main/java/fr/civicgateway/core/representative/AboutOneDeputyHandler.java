@@ -32,7 +32,18 @@ public abstract class AboutOneDeputyHandler implements IntentHandler {
         if (r instanceof DeputyResolver.Resolution.Found(Deputy deputy)) {
             return answer(turn, deputy);
         }
-        return resolver.answerUnresolved(turn, intent(), r);
+        Answer asked = resolver.answerUnresolved(turn, intent(), r);
+        // "Rousseau vote-t-il comme son groupe ?" → « lequel ? »: what is asked waits with the question
+        String aspect = aspect(turn);
+        return aspect == null ? asked : new Answer(asked.replies(), asked.state().withLastAspect(aspect));
+    }
+
+    /**
+     * What the message asks of the deputy beyond the intent ({@link fr.civicgateway.core.dialogue.ConversationState#lastAspect()}),
+     * kept while the deputy is asked for; null, the default, when nothing more.
+     */
+    protected String aspect(Turn turn) {
+        return null;
     }
 
     /**

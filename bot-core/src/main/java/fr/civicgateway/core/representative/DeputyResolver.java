@@ -139,8 +139,11 @@ public final class DeputyResolver {
     }
 
     private Answer askWhich(Turn turn, Intent intent, String question, List<Deputy> candidates) {
+        // The name asked about is the first deputy named; a second one ("Rousseau et Marine Le Pen votent-ils
+        // pareil ?") waits with the rest of the question.
+        Optional<EntityMention> asked = turn.entity(EntityType.DEPUTY);
         List<EntityMention> kept = turn.understanding().entities().stream()
-                .filter(e -> e.type() != EntityType.DEPUTY).toList();
+                .filter(e -> asked.isEmpty() || e != asked.get()).toList();
         List<PendingChoice.Option> options = new ArrayList<>();
         List<QuickReply> buttons = new ArrayList<>();
         StringBuilder text = new StringBuilder(question);

@@ -7,6 +7,7 @@ import fr.civicgateway.core.answer.Sources;
 import fr.civicgateway.core.conversation.QuickReply;
 import fr.civicgateway.core.dialogue.Answer;
 import fr.civicgateway.core.dialogue.ConversationState;
+import fr.civicgateway.core.dialogue.Dialogue;
 import fr.civicgateway.core.dialogue.IntentHandler;
 import fr.civicgateway.core.dialogue.PendingChoice;
 import fr.civicgateway.core.dialogue.Turn;
@@ -97,6 +98,16 @@ public final class FindRepresentativeHandler implements IntentHandler {
         if (unknown.isPresent()) {
             // "J'habite à Xyzville": the gazetteer knows no such place; say so rather than ask for a place again
             return unknownPlace(turn, unknown.get());
+        }
+        if (turn.state().pendingIntent() != null && turn.understanding().entities().isEmpty()
+                && Dialogue.looksLikeABareName(turn.message().text())) {
+            // "Dans quelle commune ?" → "Trifouillis-les-Oies": unknown, said so; the question keeps waiting for a
+            // place (or, when a question about a deputy waits, a deputy's name).
+            String text = turn.message().text().strip();
+            return ConversationState.ABOUT_A_DEPUTY.contains(turn.state().pendingIntent())
+                    ? Answer.text(waiting(turn), turn.msg("find_representative.unknown_reply", "text", text,
+                            "source", geo.sourceDescription()))
+                    : unknownPlace(turn, text);
         }
         Optional<String> name = NameGuess.find(turn.message().text());
         if (name.isPresent()) {

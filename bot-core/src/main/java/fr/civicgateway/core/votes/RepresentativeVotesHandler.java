@@ -32,6 +32,10 @@ import java.util.Optional;
  */
 public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
 
+    /** {@link ConversationState#lastAspect()} of a loyalty answer, and of a closeness answer (to its first deputy). */
+    static final String LOYALTY = "loyalty";
+    static final String CLOSENESS = "closeness";
+
     private static final int LATEST = 5;
     private static final int TOPIC_LIST = 3;
     private static final int TOPIC_BUTTONS = 4;
@@ -72,17 +76,35 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
         Optional<EntityMention> topic = turn.entity(EntityType.TOPIC);
         Optional<EntityMention> other = secondDeputy(turn, d);
         if (other.isPresent() && topic.isEmpty()) {
-            return closeness(turn, state, d, other.get());
+            return closeness(turn, state.withLastAspect(CLOSENESS), d, other.get());
+        }
+        // "et Mathilde Panot ?" after "Boris Vallaud et Marine Le Pen votent-ils pareil ?": the first deputy compared
+        // with the one named now (the dialogue hands the aspect over on such a follow-up only).
+        String previous = turn.state().lastDeputyUid();
+        if (CLOSENESS.equals(turn.state().lastAspect()) && topic.isEmpty() && previous != null
+                && !previous.equals(d.uid()) && data.deputy(previous).isPresent()) {
+            return closeness(turn, state.withDeputy(previous), data.deputy(previous).get(),
+                    new EntityMention(EntityType.DEPUTY, d.uid(), d.fullName(), 0, d.fullName().length()));
         }
         if (topic.isPresent()) {
-            return onTopic(turn, state.withTopic(topic.get().value()), d, topic.get().value());
+            return onTopic(turn, state.withTopic(topic.get().value()).withLastAspect(null), d, topic.get().value());
         }
-        if (AlignmentWords.asksLoyalty(turn.message().text(), turn.entity(EntityType.GROUP).isPresent())) {
-            return Answer.text(state.withScrutin(null), loyalty(turn, d),
+        if (LOYALTY.equals(turn.state().lastAspect())
+                || AlignmentWords.asksLoyalty(turn.message().text(), turn.entity(EntityType.GROUP).isPresent())) {
+            return Answer.text(state.withScrutin(null).withLastAspect(LOYALTY), loyalty(turn, d),
                     DeputyQuickReplies.about(turn, d, true, false, true));
         }
         // No scrutin in particular: a follow-up ("et Boris Vallaud ?") must not take an older one from the context.
-        return latest(turn, state.withScrutin(null), d);
+        return latest(turn, state.withScrutin(null).withLastAspect(null), d);
+    }
+
+    @Override
+    protected String aspect(Turn turn) {
+        return turn.entities(EntityType.DEPUTY).size() < 2 && turn.entity(EntityType.TOPIC).isEmpty()
+                && turn.entity(EntityType.SCRUTIN).isEmpty()
+                && (LOYALTY.equals(turn.state().lastAspect())
+                || AlignmentWords.asksLoyalty(turn.message().text(), turn.entity(EntityType.GROUP).isPresent()))
+                ? LOYALTY : null;
     }
 
     /** One vote, stated in full. */

@@ -371,11 +371,71 @@ class DecisionRulesTest {
         }
     }
 
+    @Nested
+    class FollowUpKeepsTheQuestion {
+        final DecisionRules.Rule rule = new DecisionRules.FollowUpKeepsTheQuestion();
+        final ConversationState afterParticipation = NEW.withDeputy(VALLAUD)
+                .withLastIntent(Intent.REPRESENTATIVE_ATTENDANCE);
+
+        @Test
+        void anotherDeputyAloneAfterAnAnswerAboutADeputyAsksTheSameQuestion() {
+            String text = "et Marine Le Pen ?";
+            assertThat(rule.decide(facts(text, Intent.REPRESENTATIVE_PROFILE, 0.6, afterParticipation,
+                    mention(text, "Marine Le Pen", EntityType.DEPUTY, "PA1")))).contains(Intent.REPRESENTATIVE_ATTENDANCE);
+            String place = "et à Brive-la-Gaillarde ?";
+            assertThat(rule.decide(facts(place, Intent.FIND_REPRESENTATIVE, 0.6, afterParticipation,
+                    mention(place, "Brive-la-Gaillarde", EntityType.COMMUNE, "19031"))))
+                    .contains(Intent.REPRESENTATIVE_ATTENDANCE);
+        }
+
+        @Test
+        void passesOnAQuestionOfItsOwnAFollowAndAnotherSubject() {
+            String own = "Qui est Marine Le Pen ?";
+            assertThat(rule.decide(facts(own, Intent.REPRESENTATIVE_PROFILE, 0.9, afterParticipation,
+                    mention(own, "Marine Le Pen", EntityType.DEPUTY, "PA1")))).isEqualTo(PASSES);
+            String worded = "et Marine Le Pen, combien de questions ?";
+            assertThat(rule.decide(facts(worded, Intent.REPRESENTATIVE_QUESTIONS, 0.9, afterParticipation,
+                    mention(worded, "Marine Le Pen", EntityType.DEPUTY, "PA1")))).isEqualTo(PASSES);
+            String text = "et Marine Le Pen ?";
+            assertThat(rule.decide(facts(text, Intent.FOLLOW, 0.6, NEW.withLastIntent(Intent.FOLLOW),
+                    mention(text, "Marine Le Pen", EntityType.DEPUTY, "PA1")))).isEqualTo(PASSES);
+            assertThat(rule.decide(facts(text, Intent.REPRESENTATIVE_PROFILE, 0.6, NEW,
+                    mention(text, "Marine Le Pen", EntityType.DEPUTY, "PA1")))).isEqualTo(PASSES);
+            String none = "et alors ?";
+            assertThat(rule.decide(facts(none, Intent.OUT_OF_SCOPE, 0.6, afterParticipation))).isEqualTo(PASSES);
+        }
+    }
+
+    @Nested
+    class AnUnknownReplyToTheOpenQuestion {
+        final DecisionRules.Rule rule = new DecisionRules.AnUnknownReplyToTheOpenQuestion();
+        final ConversationState waiting = NEW.withPendingIntent(Intent.REPRESENTATIVE_ATTENDANCE);
+
+        @Test
+        void aBareUnknownNameWhileAPlaceIsAwaitedGoesToFindingTheDeputy() {
+            assertThat(rule.decide(facts("Trifouillis-les-Oies", Intent.OUT_OF_SCOPE, 0.8, waiting)))
+                    .contains(Intent.FIND_REPRESENTATIVE);
+            assertThat(rule.decide(facts("Saint Truc", Intent.OUT_OF_SCOPE, 0.8,
+                    NEW.withPendingIntent(Intent.FIND_REPRESENTATIVE)))).contains(Intent.FIND_REPRESENTATIVE);
+        }
+
+        @Test
+        void passesOnOrdinaryWordsQuestionsAndWhenNothingWaits() {
+            for (String text : List.of("merci", "ok", "non", "Comment ça marche ?", "Je ne sais pas où j'habite moi", "Annuler", "Laisse tomber",
+                    "75000 et quelques")) {
+                assertThat(rule.decide(facts(text, Intent.OUT_OF_SCOPE, 0.8, waiting))).as(text).isEqualTo(PASSES);
+            }
+            assertThat(rule.decide(facts("Trifouillis-les-Oies", Intent.OUT_OF_SCOPE, 0.8, NEW))).isEqualTo(PASSES);
+            assertThat(rule.decide(facts("Bonjour", Intent.GREET, 0.9, waiting))).isEqualTo(PASSES);
+        }
+    }
+
     @Test
     void theRulesAreTriedInOrderAndAnIntentTheyDoNotKnowPassesThemAll() {
         assertThat(DecisionRules.ORDERED).extracting(r -> r.getClass().getSimpleName()).containsExactly(
-                "AnotherSubjectIsOutOfScope", "TheQuestionBesideThePlace", "AnswersTheOpenQuestion", "ABillTextsNumber", "DeputyAndScrutinMeanTheirVote",
-                "DeputyAfterAScrutin", "DeputysLatestVotes", "ScrutinAfterADeputysVote", "BareReportNumber",
+                "AnotherSubjectIsOutOfScope", "TheQuestionBesideThePlace", "AnswersTheOpenQuestion",
+                "AnUnknownReplyToTheOpenQuestion", "ABillTextsNumber", "DeputyAndScrutinMeanTheirVote",
+                "DeputyAfterAScrutin", "FollowUpKeepsTheQuestion", "DeputysLatestVotes", "ScrutinAfterADeputysVote", "BareReportNumber",
                 "BarePlaceOrName", "WhatANotionIs", "DayAfterTheAgenda", "NotUnderstood");
         Intent weather = Intent.named("weather_forecast");
         String text = "Quel temps fera-t-il demain ?";
