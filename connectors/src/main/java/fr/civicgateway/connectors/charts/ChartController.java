@@ -3,6 +3,7 @@ package fr.civicgateway.connectors.charts;
 import fr.civicgateway.connectors.web.ApiError;
 import fr.civicgateway.connectors.web.ApiException;
 import fr.civicgateway.connectors.web.ClientRateLimits;
+import fr.civicgateway.connectors.web.ContentCoding;
 import fr.civicgateway.core.nlu.Language;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
@@ -182,21 +184,40 @@ class ChartController {
         }
         ChartFormat format = known.get();
         Language language = language(lang, request);
-        String etag = charts.etag(ref, format, language);
+        // A PNG is compressed already: never gzipped, so it does not vary by Accept-Encoding.
+        boolean gzip = ChartRenderer.compressed(format)
+                && ContentCoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        String identityTag = charts.etag(ref, format, language);
+        String gzipTag = ContentCoding.gzipTag(identityTag);
         HttpHeaders headers = new HttpHeaders();
-        headers.setETag(etag);
         headers.setCacheControl(CACHE);
+        List<String> vary = new ArrayList<>();
         if (format != ChartFormat.CSV) {
-            headers.setVary(List.of(HttpHeaders.ACCEPT_LANGUAGE));
+            vary.add(HttpHeaders.ACCEPT_LANGUAGE);
         }
-        if (matches(ifNoneMatch, etag)) {
+        if (ChartRenderer.compressed(format)) {
+            vary.add(HttpHeaders.ACCEPT_ENCODING);
+        }
+        if (!vary.isEmpty()) {
+            headers.setVary(vary);
+        }
+        // Either variant's tag is a 304 carrying the tag it matched: the same chart, and a cache updates the one it has.
+        String matched = ChartRenderer.compressed(format)
+                ? ContentCoding.matchingTag(ifNoneMatch, gzip ? gzipTag : identityTag, gzip ? identityTag : gzipTag)
+                : ContentCoding.matchingTag(ifNoneMatch, identityTag);
+        if (matched != null) {
+            headers.setETag(matched);
             return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
         }
-        Optional<byte[]> drawn = charts.render(ref, format, language);
+        headers.setETag(gzip ? gzipTag : identityTag);
+        Optional<byte[]> drawn = gzip ? charts.renderGzipped(ref, format, language) : charts.render(ref, format, language);
         if (drawn.isEmpty()) {
             return notFound(ref);
         }
         byte[] body = drawn.get();
+        if (gzip) {
+            headers.set(HttpHeaders.CONTENT_ENCODING, ContentCoding.GZIP);
+        }
         headers.setContentType(MediaType.parseMediaType(format.mediaType));
         switch (format) {
             case CSV -> headers.setContentDisposition(ContentDisposition.attachment()
@@ -269,20 +290,6 @@ class ChartController {
         StringBuilder s = new StringBuilder();
         v.codePoints().forEach(c -> s.appendCodePoint(c < 0x20 || c == 0x7f ? '?' : c));
         return s.toString();
-    }
-
-    /** {@code If-None-Match}: a list of tags, weak ones compared weakly (RFC 9110 §13.1.2), or {@code *}. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String t : ifNoneMatch.split(",")) {
-            String tag = t.strip();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Language language(String lang, HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package fr.civicgateway.connectors.records;
 
 import fr.civicgateway.connectors.web.ApiError;
+import fr.civicgateway.connectors.web.ContentCoding;
 import fr.civicgateway.core.parliament.Contacts;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.DeputyVote;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -228,19 +230,22 @@ class DeputiesController {
             List<Scrutin> pageOf = paging.of(of);
             int first = (paging.page() - 1) * paging.size();
             List<VoteListBytes.VoteKey> pageVotes = votes.subList(first, first + pageOf.size());
-            if (records.notModified(request, response, f)) {
+            boolean gzip = ContentCoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+            if (records.notModified(request, response, f, gzip)) {
                 return null;
             }
             Views.Meta meta = records.meta();
             if (f == Format.CSV) {
                 CsvTable header = new CsvTable("scrutin", "date", "type", "title", "outcome", "position", "by_proxy",
                         "non_voting_cause", "group_uid", "group", "scrutin_url");
-                return records.csv(records.voteListCsv(header, pageOf, pageVotes), "deputy-" + d.uid() + "-votes.csv",
-                        meta, paged);
+                Supplier<byte[]> csv = () -> records.voteListCsv(header, pageOf, pageVotes);
+                return records.csv(gzip ? records.gzipped(request, f, csv) : csv.get(),
+                        "deputy-" + d.uid() + "-votes.csv", meta, paged, gzip);
             }
             Views.WrittenVoteList empty = new Views.WrittenVoteList(meta, records.deputy(d), paged.page(), paged.links(),
                     List.of());
-            return records.json(records.voteListJson(empty, pageOf, pageVotes), meta, paged);
+            Supplier<byte[]> json = () -> records.voteListJson(empty, pageOf, pageVotes);
+            return records.json(gzip ? records.gzipped(request, f, json) : json.get(), meta, paged, gzip);
         });
     }
 

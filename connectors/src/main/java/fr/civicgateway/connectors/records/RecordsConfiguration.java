@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * records' own paths: the chat's rule ({@code civic.web.allowed-origins}) stays as it was.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RecordsProperties.class)
 class RecordsConfiguration implements WebMvcConfigurer {
 
     /** The records' paths, and the charts under them (another package's, same rule). */
