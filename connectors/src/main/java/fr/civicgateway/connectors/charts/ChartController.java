@@ -72,19 +72,8 @@ class ChartController {
     @Operation(summary = "A deputy's participation in public votes, month by month", description = "The deputy's monthly participation (method an-participation-1) beside the Assembly's median of the same month. "
             + "`format`: svg or png (the drawing, 1000 × 600), or csv (its numbers). Words in French, or English with "
             + "`lang=en` or an `Accept-Language` preferring English.")
-    @ApiResponse(responseCode = "200", description = "The chart", content = {
-            @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
-            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))},
-            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language",
-                    schema = @Schema(type = "string")),
-                    @Header(name = "Content-Language", description = "fr or en",
-                    schema = @Schema(type = "string", allowableValues = {"fr", "en"}))})
-    @ApiResponse(responseCode = "304", description = "Not modified since If-None-Match")
-    @ApiResponse(responseCode = "400", description = "A bad id or parameter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ChartResponses
     @ApiResponse(responseCode = "404", description = "No such deputy in the data, or another format", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "429", description = "Too many requests: wait Retry-After seconds", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)),
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
     ResponseEntity<Object> participation(
             @Parameter(description = "The Assemblée's acteur uid of a deputy", example = "PA720892") @PathVariable String uid,
             @Parameter(description = "svg, png or csv", schema = @Schema(allowableValues = {"svg", "png", "csv"})) @PathVariable String format,
@@ -98,19 +87,8 @@ class ChartController {
     @Operation(summary = "A deputy's positions by month", description = "Stacked by month: for, against, abstention, non-voting, absent; the same scrutins as the participation. "
             + "`format`: svg or png (the drawing, 1000 × 600), or csv (its numbers). Words in French, or English with "
             + "`lang=en` or an `Accept-Language` preferring English.")
-    @ApiResponse(responseCode = "200", description = "The chart", content = {
-            @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
-            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))},
-            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language",
-                    schema = @Schema(type = "string")),
-                    @Header(name = "Content-Language", description = "fr or en",
-                    schema = @Schema(type = "string", allowableValues = {"fr", "en"}))})
-    @ApiResponse(responseCode = "304", description = "Not modified since If-None-Match")
-    @ApiResponse(responseCode = "400", description = "A bad id or parameter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ChartResponses
     @ApiResponse(responseCode = "404", description = "No such deputy in the data, or another format", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "429", description = "Too many requests: wait Retry-After seconds", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)),
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
     ResponseEntity<Object> positions(
             @Parameter(description = "The Assemblée's acteur uid of a deputy", example = "PA720892") @PathVariable String uid,
             @Parameter(description = "svg, png or csv", schema = @Schema(allowableValues = {"svg", "png", "csv"})) @PathVariable String format,
@@ -124,19 +102,8 @@ class ChartController {
     @Operation(summary = "A scrutin's result by group", description = "Stacked by group: for, against, abstention, non-voting, as the Assemblée publishes each group's count. "
             + "`format`: svg or png (the drawing, 1000 × 600), or csv (its numbers). Words in French, or English with "
             + "`lang=en` or an `Accept-Language` preferring English.")
-    @ApiResponse(responseCode = "200", description = "The chart", content = {
-            @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
-            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))},
-            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language",
-                    schema = @Schema(type = "string")),
-                    @Header(name = "Content-Language", description = "fr or en",
-                    schema = @Schema(type = "string", allowableValues = {"fr", "en"}))})
-    @ApiResponse(responseCode = "304", description = "Not modified since If-None-Match")
-    @ApiResponse(responseCode = "400", description = "A bad id or parameter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ChartResponses
     @ApiResponse(responseCode = "404", description = "No such scrutin in the data, or another format", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "429", description = "Too many requests: wait Retry-After seconds", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)),
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
     ResponseEntity<Object> groups(
             @Parameter(description = "The scrutin's number in the legislature", example = "3876") @PathVariable String number,
             @Parameter(description = "svg, png or csv", schema = @Schema(allowableValues = {"svg", "png", "csv"})) @PathVariable String format,
@@ -150,19 +117,8 @@ class ChartController {
     @Operation(summary = "A group's cohesion by month", description = "The group's mean Rice index of each month (method an-cohesion-1). "
             + "`format`: svg or png (the drawing, 1000 × 600), or csv (its numbers). Words in French, or English with "
             + "`lang=en` or an `Accept-Language` preferring English.")
-    @ApiResponse(responseCode = "200", description = "The chart", content = {
-            @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
-            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))},
-            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language",
-                    schema = @Schema(type = "string")),
-                    @Header(name = "Content-Language", description = "fr or en",
-                    schema = @Schema(type = "string", allowableValues = {"fr", "en"}))})
-    @ApiResponse(responseCode = "304", description = "Not modified since If-None-Match")
-    @ApiResponse(responseCode = "400", description = "A bad id or parameter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ChartResponses
     @ApiResponse(responseCode = "404", description = "No such group in the data, or another format", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "429", description = "Too many requests: wait Retry-After seconds", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)),
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
     ResponseEntity<Object> cohesion(
             @Parameter(description = "The Assemblée's organe uid of a group", example = "PO845413") @PathVariable String uid,
             @Parameter(description = "svg, png or csv", schema = @Schema(allowableValues = {"svg", "png", "csv"})) @PathVariable String format,

@@ -74,7 +74,7 @@ final class Records {
      * The gzipped answers that are the same bytes for a version of the data (the vote lists), compressed once each,
      * under their validator and address: a new version of the data is a new entity tag, so never a stale body.
      */
-    private final Cache<Compressed, byte[]> gzipped;
+    private final Cache<Compressed, Gzipped> gzipped;
     /** What every answer repeats, built once per version of the data (a deputy's vote list repeats every scrutin). */
     private final AtomicReference<Shared> shared = new AtomicReference<>();
 
@@ -83,7 +83,7 @@ final class Records {
             RecordsProperties properties) {
         this.clock = clock;
         this.gzipped = Caffeine.newBuilder().maximumWeight(properties.gzipCacheSize().toBytes())
-                .weigher((Compressed k, byte[] v) -> v.length + k.weight()).build();
+                .weigher((Compressed k, Gzipped v) -> v.body().length + k.weight()).build();
         // The app's mapper, so that a part written ahead is written as the rest of the answer.
         this.json = json.getIfAvailable(() -> JsonMapper.builder().build());
         this.data = data;
@@ -164,9 +164,22 @@ final class Records {
      * The answer gzipped, compressed at most once per version of the data and address (the path and query, which
      * the answer's links repeat) while the cache keeps it; {@code identity} writes the plain answer when it must.
      */
-    byte[] gzipped(HttpServletRequest request, Format format, Supplier<byte[]> identity) {
+    byte[] gzipped(HttpServletRequest request, Format format, int total, Supplier<byte[]> identity) {
         Compressed key = new Compressed(etag(format), request.getRequestURI(), request.getQueryString());
-        return gzipped.get(key, k -> ContentCoding.gzip(identity.get()));
+        return gzipped.get(key, k -> new Gzipped(ContentCoding.gzip(identity.get()), total)).body();
+    }
+
+    /**
+     * The answer to this address gzipped, if kept: the same address on the same version of the data is the same
+     * answer, so its list need not be gathered again. Empty when not kept (or evicted).
+     */
+    java.util.Optional<Gzipped> keptGzipped(HttpServletRequest request, Format format) {
+        return java.util.Optional.ofNullable(gzipped.getIfPresent(
+                new Compressed(etag(format), request.getRequestURI(), request.getQueryString())));
+    }
+
+    /** A gzipped list and its number of items (the answer's {@code X-Total-Count} and links). */
+    record Gzipped(byte[] body, int total) {
     }
 
     /** What a gzipped answer is kept under; its weight counts the key's strings too (a long query is not free). */
