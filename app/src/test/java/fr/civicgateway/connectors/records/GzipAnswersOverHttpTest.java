@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The answers that are the same bytes for a version of the data, served gzipped to the clients that take it: a
@@ -227,5 +228,30 @@ class GzipAnswersOverHttpTest {
         assertThat(get(CHART_SVG, "Accept-Encoding", "gzip", "If-None-Match", header(chartBefore, "ETag")).statusCode())
                 .isEqualTo(200);
         assertThat(gunzip(chartAfter.body())).isEqualTo(get(CHART_SVG).body());
+    }
+
+    @Test
+    void theFourChartOperationsAreDocumentedAlikeWithTheirResponsesInCodeOrder() {
+        JsonNode paths = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(get("/api/docs/openapi.json").body()).get("paths");
+        java.util.Map<String, String> notFound = java.util.Map.of(
+                "/api/v1/deputies/{uid}/charts/participation.{format}", "No such deputy in the data, or another format",
+                "/api/v1/deputies/{uid}/charts/positions.{format}", "No such deputy in the data, or another format",
+                "/api/v1/scrutins/{number}/charts/groups.{format}", "No such scrutin in the data, or another format",
+                "/api/v1/groups/{uid}/charts/cohesion.{format}", "No such group in the data, or another format");
+        JsonNode first = null;
+        for (var e : notFound.entrySet()) {
+            JsonNode responses = paths.get(e.getKey()).get("get").get("responses");
+            assertThat(responses.propertyNames()).as(e.getKey()).containsExactly("200", "304", "400", "404", "429");
+            assertThat(responses.get("404").get("description").asString()).isEqualTo(e.getValue());
+            assertThat(responses.get("200").get("content").propertyNames())
+                    .containsExactlyInAnyOrder("image/svg+xml", "image/png", "text/csv");
+            assertThat(responses.get("429").get("headers").has("Retry-After")).isTrue();
+            JsonNode shared = ((tools.jackson.databind.node.ObjectNode) responses.deepCopy()).without("404");
+            if (first != null) {
+                assertThat(shared).as(e.getKey()).isEqualTo(first);
+            }
+            first = shared;
+        }
     }
 }
