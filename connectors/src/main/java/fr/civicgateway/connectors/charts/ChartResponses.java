@@ -23,10 +23,13 @@ import java.lang.annotation.Target;
         @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
         @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
         @Content(mediaType = "text/csv", schema = @Schema(type = "string"))},
-        headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language",
+        headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language; "
+                + "the gzipped answer's (SVG, CSV) ends in -gzip",
                 schema = @Schema(type = "string")),
                 @Header(name = "Content-Language", description = "fr or en",
-                schema = @Schema(type = "string", allowableValues = {"fr", "en"}))})
+                schema = @Schema(type = "string", allowableValues = {"fr", "en"})),
+                @Header(name = "Content-Encoding", description = "gzip for an SVG or a CSV when Accept-Encoding takes it",
+                schema = @Schema(type = "string", allowableValues = {"gzip"}))})
 @ApiResponse(responseCode = "304", description = "Not modified since If-None-Match")
 @ApiResponse(responseCode = "400", description = "A bad id or parameter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
 @ApiResponse(responseCode = "429", description = "Too many requests: wait Retry-After seconds", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)),
