@@ -12,7 +12,8 @@
 #                                   the chat traffic (see chat.lua): every request a new conversation (the default),
 #                                   or five-message conversations that use their context
 #     --endpoints "chat"            what is measured after ping, in order: chat (the default) and the records API's
-#                                   votes-json, votes-csv, votes-page, deputy, scrutin, chart (see records.lua), e.g.
+#                                   votes-json, votes-csv, votes-page, deputy, scrutin, chart, and votes-json-gz,
+#                                   votes-csv-gz, chart-gz (the same with Accept-Encoding: gzip; see records.lua), e.g.
 #                                   --endpoints "votes-json votes-csv votes-page scrutin deputy chart"
 #                                   (votes-page first asks every sitting deputy's page count, one request each)
 #     --warmup S                    seconds of warm-up per endpoint (default 15)
@@ -109,7 +110,7 @@ measure() { # measure <connections> <seconds> <endpoint>: wrk's output, then a l
 
 [[ $mix == first-turns || $mix == conversations ]] || { echo "unknown mix: $mix (first-turns or conversations)" >&2; exit 2; }
 for e in $endpoints; do
-  case $e in chat|votes-json|votes-csv|votes-page|deputy|scrutin|chart) ;; *) echo "unknown endpoint: $e" >&2; exit 2 ;; esac
+  case $e in chat|votes-json|votes-csv|votes-page|deputy|scrutin|chart|votes-json-gz|votes-csv-gz|chart-gz) ;; *) echo "unknown endpoint: $e" >&2; exit 2 ;; esac
 done
 if [[ $endpoints != chat ]]; then
   # The records endpoints take their ids from the data: the sitting deputies, the scrutins' count.

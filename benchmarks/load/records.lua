@@ -8,6 +8,8 @@
 --   deputy      /api/v1/deputies/{uid}                            a deputy's profile and every figure
 --   scrutin     /api/v1/scrutins/{n}                              a scrutin: result, groups, nominal lists
 --   chart       /api/v1/scrutins/{n}/charts/groups.svg            a scrutin's result by group, SVG
+--   votes-json-gz, votes-csv-gz, chart-gz                          the same three with Accept-Encoding: gzip
+--                                                                  (the gzipped answer, kept once compressed)
 --
 -- The uid file holds the sitting deputies' uids, one a line (chat-load.sh --endpoints writes it
 -- from /api/v1/deputies?status=sitting&format=csv), each optionally followed by a space and the number of pages of
@@ -42,17 +44,23 @@ end
 
 function request()
   counter = counter + 1
+  local e = endpoint
+  local headers = nil
+  if e:sub(-3) == "-gz" then
+    e = e:sub(1, -4)
+    headers = {["Accept-Encoding"] = "gzip"}
+  end
   local uid = uids[(counter * 31 + thread_id) % #uids + 1]
   local n = (counter * 7919 + thread_id) % scrutins + 1
   local path
-  if endpoint == "votes-json" then path = "/api/v1/deputies/" .. uid .. "/votes?size=5000"
-  elseif endpoint == "votes-page" then
+  if e == "votes-json" then path = "/api/v1/deputies/" .. uid .. "/votes?size=5000"
+  elseif e == "votes-page" then
     local d = paged[(counter * 31 + thread_id) % #paged + 1]
     path = "/api/v1/deputies/" .. d[1] .. "/votes?page=" .. ((counter * 7 + thread_id) % d[2] + 1)
-  elseif endpoint == "votes-csv" then path = "/api/v1/deputies/" .. uid .. "/votes?size=5000&format=csv"
-  elseif endpoint == "deputy" then path = "/api/v1/deputies/" .. uid
-  elseif endpoint == "scrutin" then path = "/api/v1/scrutins/" .. n
-  elseif endpoint == "chart" then path = "/api/v1/scrutins/" .. n .. "/charts/groups.svg"
+  elseif e == "votes-csv" then path = "/api/v1/deputies/" .. uid .. "/votes?size=5000&format=csv"
+  elseif e == "deputy" then path = "/api/v1/deputies/" .. uid
+  elseif e == "scrutin" then path = "/api/v1/scrutins/" .. n
+  elseif e == "chart" then path = "/api/v1/scrutins/" .. n .. "/charts/groups.svg"
   else error("unknown endpoint '" .. endpoint .. "'") end
-  return wrk.format("GET", path)
+  return wrk.format("GET", path, headers)
 end

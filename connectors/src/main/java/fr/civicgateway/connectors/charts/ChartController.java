@@ -3,6 +3,7 @@ package fr.civicgateway.connectors.charts;
 import fr.civicgateway.connectors.web.ApiError;
 import fr.civicgateway.connectors.web.ApiException;
 import fr.civicgateway.connectors.web.ClientRateLimits;
+import fr.civicgateway.connectors.web.ContentCoding;
 import fr.civicgateway.core.nlu.Language;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
@@ -70,19 +72,8 @@ class ChartController {
     @Operation(summary = "A deputy's participation in public votes, month by month", description = "The deputy's monthly participation (method an-participation-1) beside the Assembly's median of the same month. "
             + "`format`: svg or png (the drawing, 1000 × 600), or csv (its numbers). Words in French, or English with "
             + "`lang=en` or an `Accept-Language` preferring English.")
-    @ApiResponse(responseCode = "200", description = "The chart", content = {
-            @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
-            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))},
-            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language",
-                    schema = @Schema(type = "string")),
-                    @Header(name = "Content-Language", description = "fr or en",
-                    schema = @Schema(type = "string", allowableValues = {"fr", "en"}))})
-    @ApiResponse(responseCode = "304", description = "Not modified since If-None-Match")
-    @ApiResponse(responseCode = "400", description = "A bad id or parameter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ChartResponses
     @ApiResponse(responseCode = "404", description = "No such deputy in the data, or another format", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "429", description = "Too many requests: wait Retry-After seconds", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)),
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
     ResponseEntity<Object> participation(
             @Parameter(description = "The Assemblée's acteur uid of a deputy", example = "PA720892") @PathVariable String uid,
             @Parameter(description = "svg, png or csv", schema = @Schema(allowableValues = {"svg", "png", "csv"})) @PathVariable String format,
@@ -96,19 +87,8 @@ class ChartController {
     @Operation(summary = "A deputy's positions by month", description = "Stacked by month: for, against, abstention, non-voting, absent; the same scrutins as the participation. "
             + "`format`: svg or png (the drawing, 1000 × 600), or csv (its numbers). Words in French, or English with "
             + "`lang=en` or an `Accept-Language` preferring English.")
-    @ApiResponse(responseCode = "200", description = "The chart", content = {
-            @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
-            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))},
-            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language",
-                    schema = @Schema(type = "string")),
-                    @Header(name = "Content-Language", description = "fr or en",
-                    schema = @Schema(type = "string", allowableValues = {"fr", "en"}))})
-    @ApiResponse(responseCode = "304", description = "Not modified since If-None-Match")
-    @ApiResponse(responseCode = "400", description = "A bad id or parameter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ChartResponses
     @ApiResponse(responseCode = "404", description = "No such deputy in the data, or another format", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "429", description = "Too many requests: wait Retry-After seconds", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)),
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
     ResponseEntity<Object> positions(
             @Parameter(description = "The Assemblée's acteur uid of a deputy", example = "PA720892") @PathVariable String uid,
             @Parameter(description = "svg, png or csv", schema = @Schema(allowableValues = {"svg", "png", "csv"})) @PathVariable String format,
@@ -122,19 +102,8 @@ class ChartController {
     @Operation(summary = "A scrutin's result by group", description = "Stacked by group: for, against, abstention, non-voting, as the Assemblée publishes each group's count. "
             + "`format`: svg or png (the drawing, 1000 × 600), or csv (its numbers). Words in French, or English with "
             + "`lang=en` or an `Accept-Language` preferring English.")
-    @ApiResponse(responseCode = "200", description = "The chart", content = {
-            @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
-            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))},
-            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language",
-                    schema = @Schema(type = "string")),
-                    @Header(name = "Content-Language", description = "fr or en",
-                    schema = @Schema(type = "string", allowableValues = {"fr", "en"}))})
-    @ApiResponse(responseCode = "304", description = "Not modified since If-None-Match")
-    @ApiResponse(responseCode = "400", description = "A bad id or parameter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ChartResponses
     @ApiResponse(responseCode = "404", description = "No such scrutin in the data, or another format", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "429", description = "Too many requests: wait Retry-After seconds", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)),
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
     ResponseEntity<Object> groups(
             @Parameter(description = "The scrutin's number in the legislature", example = "3876") @PathVariable String number,
             @Parameter(description = "svg, png or csv", schema = @Schema(allowableValues = {"svg", "png", "csv"})) @PathVariable String format,
@@ -148,19 +117,8 @@ class ChartController {
     @Operation(summary = "A group's cohesion by month", description = "The group's mean Rice index of each month (method an-cohesion-1). "
             + "`format`: svg or png (the drawing, 1000 × 600), or csv (its numbers). Words in French, or English with "
             + "`lang=en` or an `Accept-Language` preferring English.")
-    @ApiResponse(responseCode = "200", description = "The chart", content = {
-            @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
-            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))},
-            headers = {@Header(name = "ETag", description = "The data's version, the chart, the format and the language",
-                    schema = @Schema(type = "string")),
-                    @Header(name = "Content-Language", description = "fr or en",
-                    schema = @Schema(type = "string", allowableValues = {"fr", "en"}))})
-    @ApiResponse(responseCode = "304", description = "Not modified since If-None-Match")
-    @ApiResponse(responseCode = "400", description = "A bad id or parameter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ChartResponses
     @ApiResponse(responseCode = "404", description = "No such group in the data, or another format", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "429", description = "Too many requests: wait Retry-After seconds", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)),
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")))
     ResponseEntity<Object> cohesion(
             @Parameter(description = "The Assemblée's organe uid of a group", example = "PO845413") @PathVariable String uid,
             @Parameter(description = "svg, png or csv", schema = @Schema(allowableValues = {"svg", "png", "csv"})) @PathVariable String format,
@@ -182,21 +140,40 @@ class ChartController {
         }
         ChartFormat format = known.get();
         Language language = language(lang, request);
-        String etag = charts.etag(ref, format, language);
+        // A PNG is compressed already: never gzipped, so it does not vary by Accept-Encoding.
+        boolean gzip = ChartRenderer.compressed(format)
+                && ContentCoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        String identityTag = charts.etag(ref, format, language);
+        String gzipTag = ContentCoding.gzipTag(identityTag);
         HttpHeaders headers = new HttpHeaders();
-        headers.setETag(etag);
         headers.setCacheControl(CACHE);
+        List<String> vary = new ArrayList<>();
         if (format != ChartFormat.CSV) {
-            headers.setVary(List.of(HttpHeaders.ACCEPT_LANGUAGE));
+            vary.add(HttpHeaders.ACCEPT_LANGUAGE);
         }
-        if (matches(ifNoneMatch, etag)) {
+        if (ChartRenderer.compressed(format)) {
+            vary.add(HttpHeaders.ACCEPT_ENCODING);
+        }
+        if (!vary.isEmpty()) {
+            headers.setVary(vary);
+        }
+        // Either variant's tag is a 304 carrying the tag it matched: the same chart, and a cache updates the one it has.
+        String matched = ChartRenderer.compressed(format)
+                ? ContentCoding.matchingTag(ifNoneMatch, gzip ? gzipTag : identityTag, gzip ? identityTag : gzipTag)
+                : ContentCoding.matchingTag(ifNoneMatch, identityTag);
+        if (matched != null) {
+            headers.setETag(matched);
             return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
         }
-        Optional<byte[]> drawn = charts.render(ref, format, language);
+        headers.setETag(gzip ? gzipTag : identityTag);
+        Optional<byte[]> drawn = gzip ? charts.renderGzipped(ref, format, language) : charts.render(ref, format, language);
         if (drawn.isEmpty()) {
             return notFound(ref);
         }
         byte[] body = drawn.get();
+        if (gzip) {
+            headers.set(HttpHeaders.CONTENT_ENCODING, ContentCoding.GZIP);
+        }
         headers.setContentType(MediaType.parseMediaType(format.mediaType));
         switch (format) {
             case CSV -> headers.setContentDisposition(ContentDisposition.attachment()
@@ -269,20 +246,6 @@ class ChartController {
         StringBuilder s = new StringBuilder();
         v.codePoints().forEach(c -> s.appendCodePoint(c < 0x20 || c == 0x7f ? '?' : c));
         return s.toString();
-    }
-
-    /** {@code If-None-Match}: a list of tags, weak ones compared weakly (RFC 9110 §13.1.2), or {@code *}. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String t : ifNoneMatch.split(",")) {
-            String tag = t.strip();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Language language(String lang, HttpServletRequest request) {

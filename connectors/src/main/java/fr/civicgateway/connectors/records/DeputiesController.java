@@ -1,6 +1,7 @@
 package fr.civicgateway.connectors.records;
 
 import fr.civicgateway.connectors.web.ApiError;
+import fr.civicgateway.connectors.web.ContentCoding;
 import fr.civicgateway.core.parliament.Contacts;
 import fr.civicgateway.core.parliament.Deputy;
 import fr.civicgateway.core.parliament.DeputyVote;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -206,6 +208,21 @@ class DeputiesController {
             Params.onlyKnown(request.getParameterMap(), List.of("from", "to", "q", "position", "type", "page", "size", "format"));
             Format f = Format.of(format, accept, true);
             Paging paging = Paging.of(page, size);
+            boolean gzip = ContentCoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+            if (gzip) {
+                // Kept for this address and version: it was answered (so its parameters and uid are valid) and is
+                // the same answer; the list is not gathered again.
+                Optional<Records.Gzipped> kept = records.keptGzipped(request, f);
+                if (kept.isPresent()) {
+                    Records.Paged paged = records.paged(request, paging, kept.get().total());
+                    if (records.notModified(request, response, f, true)) {
+                        return null;
+                    }
+                    return f == Format.CSV
+                            ? records.csv(kept.get().body(), "deputy-" + uid + "-votes.csv", records.meta(), paged, true)
+                            : records.json(kept.get().body(), records.meta(), paged, true);
+                }
+            }
             ScrutinFilter filter = ScrutinFilter.of(from, to, q, type, topics, data.scrutins().size());
             Set<String> positions = positions(position);
             Deputy d = find(uid);
@@ -228,19 +245,21 @@ class DeputiesController {
             List<Scrutin> pageOf = paging.of(of);
             int first = (paging.page() - 1) * paging.size();
             List<VoteListBytes.VoteKey> pageVotes = votes.subList(first, first + pageOf.size());
-            if (records.notModified(request, response, f)) {
+            if (records.notModified(request, response, f, gzip)) {
                 return null;
             }
             Views.Meta meta = records.meta();
             if (f == Format.CSV) {
                 CsvTable header = new CsvTable("scrutin", "date", "type", "title", "outcome", "position", "by_proxy",
                         "non_voting_cause", "group_uid", "group", "scrutin_url");
-                return records.csv(records.voteListCsv(header, pageOf, pageVotes), "deputy-" + d.uid() + "-votes.csv",
-                        meta, paged);
+                Supplier<byte[]> csv = () -> records.voteListCsv(header, pageOf, pageVotes);
+                return records.csv(gzip ? records.gzipped(request, f, of.size(), csv) : csv.get(),
+                        "deputy-" + d.uid() + "-votes.csv", meta, paged, gzip);
             }
             Views.WrittenVoteList empty = new Views.WrittenVoteList(meta, records.deputy(d), paged.page(), paged.links(),
                     List.of());
-            return records.json(records.voteListJson(empty, pageOf, pageVotes), meta, paged);
+            Supplier<byte[]> json = () -> records.voteListJson(empty, pageOf, pageVotes);
+            return records.json(gzip ? records.gzipped(request, f, of.size(), json) : json.get(), meta, paged, gzip);
         });
     }
 

@@ -1,6 +1,9 @@
 package fr.civicgateway.connectors.records;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.civicgateway.connectors.web.ClientRateLimits;
+import fr.civicgateway.connectors.web.ContentCoding;
 import fr.civicgateway.core.answer.MethodLinks;
 import fr.civicgateway.core.dialogue.TurnScope;
 import fr.civicgateway.core.parliament.DataInfo;
@@ -67,12 +70,20 @@ final class Records {
     private final TurnScope scope;
     private final Clock clock;
     private final JsonMapper json;
+    /**
+     * The gzipped answers that are the same bytes for a version of the data (the vote lists), compressed once each,
+     * under their validator and address: a new version of the data is a new entity tag, so never a stale body.
+     */
+    private final Cache<Compressed, Gzipped> gzipped;
     /** What every answer repeats, built once per version of the data (a deputy's vote list repeats every scrutin). */
     private final AtomicReference<Shared> shared = new AtomicReference<>();
 
     Records(ParliamentData data, AssemblyWork work, MethodLinks links, ClientRateLimits limits, TurnScope scope,
-            Clock clock, ObjectProvider<VoteAlignments> alignments, ObjectProvider<JsonMapper> json) {
+            Clock clock, ObjectProvider<VoteAlignments> alignments, ObjectProvider<JsonMapper> json,
+            RecordsProperties properties) {
         this.clock = clock;
+        this.gzipped = Caffeine.newBuilder().maximumWeight(properties.gzipCacheSize().toBytes())
+                .weigher((Compressed k, Gzipped v) -> v.body().length + k.weight()).build();
         // The app's mapper, so that a part written ahead is written as the rest of the answer.
         this.json = json.getIfAvailable(() -> JsonMapper.builder().build());
         this.data = data;
@@ -124,6 +135,58 @@ final class Records {
             return true;
         }
         return new ServletWebRequest(request, response).checkNotModified(tag, modified);
+    }
+
+    /**
+     * As {@link #notModified(HttpServletRequest, HttpServletResponse, Format)} for an answer also served gzipped
+     * ({@link #gzipped}): {@code Vary: Accept, Accept-Encoding}, and the gzip variant's own entity tag
+     * ({@code "…-json-gzip"}, RFC 9110 §8.8.3.3). An {@code If-None-Match} naming either variant's tag is a 304 that
+     * carries the tag it matched: both variants are the same data, and a cache updates the one it holds.
+     */
+    boolean notModified(HttpServletRequest request, HttpServletResponse response, Format format, boolean gzip) {
+        String identity = etag(format);
+        String compressed = ContentCoding.gzipTag(identity);
+        String matched = ContentCoding.matchingTag(request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                gzip ? compressed : identity, gzip ? identity : compressed);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING);
+        long modified = lastModified(data.info().lastScrutinDate()).toEpochMilli();
+        if (matched != null) {
+            response.setHeader(HttpHeaders.ETAG, matched);
+            response.setDateHeader(HttpHeaders.LAST_MODIFIED, modified);
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return true;
+        }
+        return new ServletWebRequest(request, response).checkNotModified(gzip ? compressed : identity, modified);
+    }
+
+    /**
+     * The answer gzipped, compressed at most once per version of the data and address (the path and query, which
+     * the answer's links repeat) while the cache keeps it; {@code identity} writes the plain answer when it must.
+     */
+    byte[] gzipped(HttpServletRequest request, Format format, int total, Supplier<byte[]> identity) {
+        Compressed key = new Compressed(etag(format), request.getRequestURI(), request.getQueryString());
+        return gzipped.get(key, k -> new Gzipped(ContentCoding.gzip(identity.get()), total)).body();
+    }
+
+    /**
+     * The answer to this address gzipped, if kept: the same address on the same version of the data is the same
+     * answer, so its list need not be gathered again. Empty when not kept (or evicted).
+     */
+    java.util.Optional<Gzipped> keptGzipped(HttpServletRequest request, Format format) {
+        return java.util.Optional.ofNullable(gzipped.getIfPresent(
+                new Compressed(etag(format), request.getRequestURI(), request.getQueryString())));
+    }
+
+    /** A gzipped list and its number of items (the answer's {@code X-Total-Count} and links). */
+    record Gzipped(byte[] body, int total) {
+    }
+
+    /** What a gzipped answer is kept under; its weight counts the key's strings too (a long query is not free). */
+    private record Compressed(String etag, String path, String query) {
+        int weight() {
+            return 2 * (etag.length() + path.length() + (query == null ? 0 : query.length())) + 64;
+        }
     }
 
     String etag(Format format) {
@@ -323,19 +386,27 @@ final class Records {
         return ResponseEntity.ok().contentType(CSV_UTF8).headers(h).body(table.render());
     }
 
-    /** A JSON answer written ahead ({@link #voteListJson}). */
-    ResponseEntity<?> json(byte[] body, Views.Meta meta, Paged paged) {
+    /** A JSON answer written ahead ({@link #voteListJson}), gzipped when {@code gzip} ({@link #gzipped}). */
+    ResponseEntity<?> json(byte[] body, Views.Meta meta, Paged paged, boolean gzip) {
         HttpHeaders h = citation(meta);
         paged.headers(h);
+        coding(h, gzip);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).headers(h).body(body);
     }
 
-    /** A CSV answer written ahead ({@link #voteListCsv}). */
-    ResponseEntity<?> csv(byte[] body, String filename, Views.Meta meta, Paged paged) {
+    /** A CSV answer written ahead ({@link #voteListCsv}), gzipped when {@code gzip} ({@link #gzipped}). */
+    ResponseEntity<?> csv(byte[] body, String filename, Views.Meta meta, Paged paged, boolean gzip) {
         HttpHeaders h = citation(meta);
         paged.headers(h);
+        coding(h, gzip);
         h.setContentDisposition(ContentDisposition.attachment().filename(filename).build());
         return ResponseEntity.ok().contentType(CSV_UTF8).headers(h).body(body);
+    }
+
+    private static void coding(HttpHeaders h, boolean gzip) {
+        if (gzip) {
+            h.set(HttpHeaders.CONTENT_ENCODING, ContentCoding.GZIP);
+        }
     }
 
     ResponseEntity<?> json(Views.Answer body, Paged paged) {

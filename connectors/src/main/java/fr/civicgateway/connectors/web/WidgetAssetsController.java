@@ -1,6 +1,5 @@
 package fr.civicgateway.connectors.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.zip.GZIPOutputStream;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -43,22 +41,6 @@ class WidgetAssetsController {
         return stylesheet.response(acceptEncoding);
     }
 
-    /** gzip (or *) listed, and not refused with q=0. */
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String coding : acceptEncoding.split(",")) {
-            String[] parts = coding.split(";");
-            String name = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
-            boolean refused = parts.length > 1 && parts[1].strip().matches("(?i)q\\s*=\\s*0(\\.0*)?");
-            if ((name.equals("gzip") || name.equals("*")) && !refused) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     record Asset(byte[] plain, byte[] gzipped, String etag, MediaType type) {
 
         static Asset load(String resource, MediaType type) {
@@ -67,13 +49,9 @@ class WidgetAssetsController {
                     throw new IllegalStateException("missing from the class path: " + resource);
                 }
                 byte[] plain = in.readAllBytes();
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-                    gzip.write(plain);
-                }
                 byte[] hash = MessageDigest.getInstance("SHA-256").digest(plain);
                 // Weak: the gzipped and the plain bytes are the same file, so both share it.
-                return new Asset(plain, out.toByteArray(), "W/\"" + HexFormat.of().formatHex(hash, 0, 12) + "\"", type);
+                return new Asset(plain, ContentCoding.gzip(plain), "W/\"" + HexFormat.of().formatHex(hash, 0, 12) + "\"", type);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (NoSuchAlgorithmException e) {
@@ -83,14 +61,14 @@ class WidgetAssetsController {
 
         /** A conditional GET with the current ETag gets a 304 from Spring's handling of ResponseEntity's ETag. */
         ResponseEntity<byte[]> response(String acceptEncoding) {
-            boolean gzip = acceptsGzip(acceptEncoding);
+            boolean gzip = ContentCoding.acceptsGzip(acceptEncoding);
             ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
                     .contentType(type)
                     .cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic())
                     .eTag(etag)
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
             if (gzip) {
-                ok.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+                ok.header(HttpHeaders.CONTENT_ENCODING, ContentCoding.GZIP);
             }
             return ok.body(gzip ? gzipped : plain);
         }
