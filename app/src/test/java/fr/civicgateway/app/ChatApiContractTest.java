@@ -1,6 +1,7 @@
 package fr.civicgateway.app;
 
 import fr.civicgateway.app.support.ChatClient;
+import fr.civicgateway.app.support.RawHttp;
 import fr.civicgateway.app.support.GatewayTest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -72,9 +73,31 @@ class ChatApiContractTest {
     }
 
     @Test
+    void refusesANumberOrABooleanWhereTheContractSaysString() {
+        // Jackson's default coercion read 12 as the text "12" (200): the contract says strings, as for location's numbers.
+        for (String body : List.of("{\"conversationId\":\"x\",\"text\":12}", "{\"conversationId\":\"x\",\"text\":1.5}",
+                "{\"conversationId\":\"x\",\"text\":true}", "{\"conversationId\":12,\"text\":\"bonjour\"}",
+                "{\"conversationId\":\"x\",\"text\":\"bonjour\",\"locale\":false}",
+                "{\"conversationId\":\"x\",\"text\":\"\",\"attachmentId\":7}")) {
+            assertError(client.post("/api/v1/chat", body), 400, "malformed_request");
+        }
+        assertError(client.post("/api/v1/nlu/parse", "{\"text\":12}"), 400, "malformed_request");
+        // the near cases are unchanged: a string of digits is a text, a null text is the missing one
+        assertThat(client.post("/api/v1/chat", "{\"conversationId\":\"coerce-1\",\"text\":\"12\"}").statusCode()).isEqualTo(200);
+        assertError(client.post("/api/v1/chat", "{\"conversationId\":\"coerce-2\",\"text\":null}"), 400, "empty_text");
+        assertThat(client.post("/api/v1/nlu/parse", "{\"text\":\"12\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void refusesAnotherMediaTypeMethodOrPath() {
         assertError(client.post("/api/v1/chat", "conversationId=c&text=bonjour", "application/x-www-form-urlencoded"), 415, "unsupported_media_type");
         assertError(client.get("/api/v1/chat"), 405, "method_not_allowed");
+        // RFC 9110: a 405 says what the path allows
+        assertThat(String.join(",", client.get("/api/v1/chat").headers().allValues("Allow")).replace(" ", ""))
+                .isEqualTo("POST,OPTIONS");
+        RawHttp.Response put = new RawHttp(port).send("PUT", "/api/v1/chat", "application/json", "{}");
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.headers().get("allow").replace(" ", "")).isEqualTo("POST,OPTIONS");
         assertError(client.get("/api/v1/nothing-here"), 404, "not_found");
     }
 

@@ -74,7 +74,7 @@ final class EmbeddedPseudonymSecret implements BeanFactoryPostProcessor, Environ
     static String loadOrCreate(Path directory) {
         Path file = directory.resolve(FILE_NAME);
         try {
-            Files.createDirectories(directory);
+            OwnerOnly.directory(directory);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
             try {
                 create(file, secret);

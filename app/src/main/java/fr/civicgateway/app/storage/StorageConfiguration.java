@@ -7,15 +7,13 @@ import fr.civicgateway.app.NamedTask;
 import fr.civicgateway.core.dialogue.ConversationLocks;
 import fr.civicgateway.core.dialogue.ConversationStore;
 import fr.civicgateway.core.dialogue.ConversationStore.ConversationStoreException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -60,11 +58,7 @@ class StorageConfiguration {
         if (StringUtils.hasText(properties.getUrl())) {
             return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         }
-        try {
-            Files.createDirectories(storage.directory());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create civic.storage.directory " + storage.directory(), e);
-        }
+        OwnerOnly.directory(storage.directory());
         log.info("embedded H2 database in {} (set SPRING_DATASOURCE_URL for PostgreSQL)",
                 storage.directory().toAbsolutePath().normalize());
         return DataSourceBuilder.create(properties.getClassLoader())
@@ -74,6 +68,20 @@ class StorageConfiguration {
                 .username(StringUtils.hasText(properties.getUsername()) ? properties.getUsername() : "sa")
                 .password(properties.getPassword() != null ? properties.getPassword() : "")
                 .build();
+    }
+
+    /**
+     * H2 creates its files with the umask's mode at the first connection (Flyway's): once the migration has run,
+     * they are made owner-only too, like their directory ({@link OwnerOnly}). Nothing on PostgreSQL.
+     */
+    @Bean
+    @DependsOnDatabaseInitialization
+    InitializingBean embeddedDatabaseFilesOwnerOnly(DataSourceProperties properties, StorageProperties storage) {
+        return () -> {
+            if (!StringUtils.hasText(properties.getUrl())) {
+                OwnerOnly.directory(storage.directory());
+            }
+        };
     }
 
     @Bean

@@ -252,7 +252,11 @@ class EdgeOverHttpTest {
         assertApiError(http.send("GET", "/error", null, null, "Accept", "text/html"), 404, "not_found");
         assertApiError(http.send("GET", "/api/v1/admin;x=1/sources", null, null), 400, "rejected_path");
 
-        assertOpen311Error(http.send("PUT", OPEN311, "application/x-www-form-urlencoded", "a=b"), 405, "Use ");
+        RawHttp.Response put = http.send("PUT", OPEN311, "application/x-www-form-urlencoded", "a=b");
+        assertOpen311Error(put, 405, "Use ");
+        assertThat(put.headers().get("allow")).as("RFC 9110: a 405 names what is allowed").isNotNull();
+        assertThat(put.headers().get("allow").replace(" ", "").split(","))
+                .containsExactlyInAnyOrder("GET", "HEAD", "POST", "OPTIONS");
         assertOpen311Error(http.send("POST", OPEN311, "text/plain", "a=b"), 415, "application/x-www-form-urlencoded");
         assertOpen311Error(http.send("POST", OPEN311, "application/json", "{}"), 415, "application/x-www-form-urlencoded");
         assertOpen311Error(http.send("GET", OPEN311 + "?service_code=%zz", null, null), 400, "not valid");

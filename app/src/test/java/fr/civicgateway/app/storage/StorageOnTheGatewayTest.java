@@ -2,6 +2,9 @@ package fr.civicgateway.app.storage;
 
 import fr.civicgateway.app.support.ChatClient;
 import fr.civicgateway.app.support.GatewayTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,20 @@ class StorageOnTheGatewayTest {
     JdbcClient jdbc;
     @Autowired
     Flyway flyway;
+
+    /** The bound properties, not the property: the tests' directory is a ${random.uuid}, drawn anew at each read. */
+    @Autowired
+    StorageProperties storage;
+
+    /** Conversations and reports with their contacts: no other local user may read them (the umask gives 0644). */
+    @Test
+    void theDatabasesDirectoryAndFilesAreReadableByTheirOwnerOnly() throws Exception {
+        Path directory = storage.directory();
+        Path database = directory.resolve("civic-gateway.mv.db");
+        assertThat(database).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(database))).isEqualTo("rw-------");
+    }
 
     @Test
     void flywayCreatedTheConversationTableAtStartUp() {

@@ -110,6 +110,25 @@ class PagesController {
         return "pages/scrutin";
     }
 
+    /**
+     * {@code /deputes/PA720892/} and {@code /scrutins/3876/}: one page, one address — a permanent redirect to the
+     * canonical one, without the slash, its query kept. A malformed id gets the HTML 404 at once.
+     */
+    @GetMapping({PageLinks.DEPUTY_PATH + "{id}/", PageLinks.SCRUTIN_PATH + "{id}/"})
+    String withSlash(@PathVariable String id, @RequestParam(required = false) String lang, HttpServletRequest request,
+                     HttpServletResponse response, Model model) {
+        boolean deputy = request.getRequestURI().startsWith(PageLinks.DEPUTY_PATH);
+        if (!(deputy ? UID : NUMBER).matcher(id).matches()) {
+            return notFound(text(lang, request), response, model,
+                    deputy ? "pages.not_found_deputy" : "pages.not_found_scrutin");
+        }
+        String query = request.getQueryString();
+        response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+        response.setHeader(HttpHeaders.LOCATION, (deputy ? pages.deputy(id) : pages.scrutin(Integer.parseInt(id)))
+                + (query == null ? "" : "?" + query));
+        return null;
+    }
+
     /** The page built in one version of the data, as the dialogue pins one for a turn. */
     private <T> T pinned(java.util.function.Supplier<T> build) {
         Object[] built = new Object[1];

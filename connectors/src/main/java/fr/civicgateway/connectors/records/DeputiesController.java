@@ -158,9 +158,6 @@ class DeputiesController {
             Params.onlyKnown(request.getParameterMap(), List.of("format"));
             Format.of(format, accept, false);
             Deputy d = find(uid);
-            if (records.notModified(request, response, Format.JSON, records.latestDataDate())) {
-                return null;
-            }
             Views.DeputyFigures figures = new Views.DeputyFigures(participation(d), loyalty(d),
                     presence(work.presence(d.uid())), speeches(work.speeches(d.uid())),
                     questions(work.questions(d.uid())), bills(work.bills(d.uid())),
@@ -172,7 +169,13 @@ class DeputiesController {
                                             + "refresh loads it): the gateway does not have the amendments.",
                                     records.cited(AMENDEMENTS_ARCHIVE, null, null,
                                             Provenance.Method.AMENDMENTS.id))));
-            return records.json(new Views.DeputyAnswer(records.meta(), records.deputy(d), contacts(d.uid()), figures));
+            // The profile's date is the latest its figures cite: X-Data-Date, meta and Last-Modified say the same day.
+            LocalDate dataDate = Records.latestOf(figures);
+            if (records.notModified(request, response, Format.JSON, dataDate)) {
+                return null;
+            }
+            return records.json(new Views.DeputyAnswer(records.meta(dataDate), records.deputy(d), contacts(d.uid()),
+                    figures));
         });
     }
 

@@ -19,7 +19,8 @@ final class Params {
 
     private static final Pattern DEPUTY_UID = Pattern.compile("PA\\d{1,12}");
     private static final Pattern ORGANE_UID = Pattern.compile("PO\\d{1,12}");
-    private static final Pattern DOSSIER_UID = Pattern.compile("[A-Za-z0-9]{1,40}");
+    /** The Assemblée's dossiers législatifs: DLR, the republic, L and the legislature, N and a number (DLR5L17N50168). */
+    private static final Pattern DOSSIER_UID = Pattern.compile("DLR\\d{1,2}L\\d{1,3}N\\d{1,9}");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
     static final int MAX_TEXT = 200;
 
@@ -65,7 +66,8 @@ final class Params {
 
     static String dossierUid(String uid) {
         if (!DOSSIER_UID.matcher(uid).matches()) {
-            throw invalid("A dossier's id is the Assemblée's uid, letters and digits (DLR5L17N50168); got \"" + safe(uid) + "\".");
+            throw invalid("A dossier's id is the Assemblée's uid, \"DLR\", digits, \"L\", digits, \"N\" and digits "
+                    + "(DLR5L17N50168); got \"" + safe(uid) + "\".");
         }
         return uid;
     }

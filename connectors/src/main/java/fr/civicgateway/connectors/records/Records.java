@@ -203,12 +203,15 @@ final class Records {
         }
     }
 
-    /** The latest day any of the data goes to: the date of a deputy's profile, whose figures read all of it. */
-    LocalDate latestDataDate() {
-        DataInfo i = data.info();
-        return Stream.of(i.lastScrutinDate(), i.deputiesDataDate(), work.dossiersProvenance().dataDate(),
-                        work.agendaProvenance().dataDate(), recordDate())
-                .filter(d -> d != null).max(LocalDate::compareTo).orElse(LocalDate.EPOCH);
+    /**
+     * The date of a deputy's profile: the latest {@code dataDate} its figures cite (each figure keeps its own). Not
+     * the latest of every source: a source no figure cites (the agenda) would date the answer after all it says.
+     */
+    static LocalDate latestOf(Views.DeputyFigures f) {
+        return Stream.of(f.participation().provenance(), f.loyalty().provenance(), f.committeePresence().provenance(),
+                        f.speeches().provenance(), f.questions().provenance(), f.bills().provenance(),
+                        f.declarations().provenance(), f.amendments().provenance())
+                .map(Views.Cited::dataDate).filter(d -> d != null).max(LocalDate::compareTo).orElse(LocalDate.EPOCH);
     }
 
     /** The start of that day (never in the future). */
@@ -229,8 +232,13 @@ final class Records {
 
     /** The citation of an answer that lists the Assemblée's data as published. */
     Views.Meta meta() {
+        return meta(data.info().lastScrutinDate());
+    }
+
+    /** The same, for an answer whose data goes to that day (a deputy's profile: {@link #latestOf}). */
+    Views.Meta meta(LocalDate dataDate) {
         DataInfo i = data.info();
-        return new Views.Meta(i.source(), OPEN_DATA, i.lastScrutinDate(), RECORDS_METHOD, methodUrl(RECORDS_METHOD),
+        return new Views.Meta(i.source(), OPEN_DATA, dataDate, RECORDS_METHOD, methodUrl(RECORDS_METHOD),
                 i.legislature());
     }
 
@@ -272,7 +280,9 @@ final class Records {
         return shared().groups.computeIfAbsent(uid, u -> {
             String name = data.group(u).map(g -> g.name()).filter(n -> !n.isBlank() && !UID_AS_NAME.matcher(n).matches())
                     .orElse(null);
-            return new Views.GroupRef(u, data.groupAbbreviation(u).orElse(null), name, api("/groups/" + u));
+            // A group the data does not describe (PO847173, data/SOURCES.md) has no /groups page to link: null, not a 404.
+            return new Views.GroupRef(u, data.groupAbbreviation(u).orElse(null), name,
+                    data.group(u).isPresent() ? api("/groups/" + u) : null);
         });
     }
 

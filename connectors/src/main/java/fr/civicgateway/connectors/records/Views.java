@@ -42,7 +42,8 @@ final class Views {
     record Links(String self, String first, String last, String prev, String next) {
     }
 
-    @Schema(description = "A political group; abbreviation and name are null when the data does not describe the organe.")
+    @Schema(description = "A political group; abbreviation, name and apiUrl are null when the data does not describe "
+            + "the organe (it has no /groups answer then).")
     record GroupRef(@Schema(example = "PO845413") String uid, @Schema(example = "LFI-NFP") String abbreviation,
                     String name, String apiUrl) {
     }

@@ -2,11 +2,14 @@ package fr.civicgateway.connectors.web;
 
 import fr.civicgateway.connectors.edge.EdgeErrors;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,10 +66,29 @@ class ApiExceptionHandler {
         return error(request, HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "This API answers application/json.");
     }
 
+    /**
+     * A 405 with its {@code Allow} header (RFC 9110 requires it; Spring's default resolver sets it, an advice must):
+     * the path's methods as an {@code OPTIONS} answers them, HEAD with GET, and OPTIONS.
+     */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return error(request, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "Use " + String.join(", ",
-                e.getSupportedMethods() == null ? new String[] {"POST"} : e.getSupportedMethods()) + " on this path.");
+        ResponseEntity<Object> answer = error(request, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "Use "
+                + String.join(", ", e.getSupportedMethods() == null ? new String[] {"POST"} : e.getSupportedMethods())
+                + " on this path.");
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .allow(allowed(e).toArray(HttpMethod[]::new)).body(answer.getBody());
+    }
+
+    /** What {@code Allow} names for a path: its methods, HEAD where GET is, and OPTIONS (answered on every path). */
+    private static Set<HttpMethod> allowed(HttpRequestMethodNotSupportedException e) {
+        Set<HttpMethod> allowed = new LinkedHashSet<>();
+        Set<HttpMethod> supported = e.getSupportedHttpMethods();
+        allowed.addAll(supported == null ? Set.of(HttpMethod.POST) : supported);
+        if (allowed.contains(HttpMethod.GET)) {
+            allowed.add(HttpMethod.HEAD);
+        }
+        allowed.add(HttpMethod.OPTIONS);
+        return allowed;
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
