@@ -43,7 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>An instance claims events to fan out, and due deliveries to send, with {@code SELECT … FOR UPDATE SKIP
  *       LOCKED} (PostgreSQL and H2 2.x both have it): two instances polling at once take different rows and neither
  *       waits; the claim is then a lease ({@code claimed_by}, {@code lease_until}) committed at once, so that a dead
- *       instance's work is taken over once its lease expires.</li>
+ *       instance's work is taken over once its lease expires. Due deliveries are claimed in two steps: an unlocked
+ *       read along the claim index ({@code V13}, in its order, stopping at the limit), then the rows locked by id
+ *       with the conditions checked again ({@code FOR UPDATE} on the first read made H2 read and sort every unsent
+ *       row).</li>
  *   <li>Deliveries are written in batches of {@value #BATCH} while keyset-paging
  *       {@link SubscriptionStore#followersOf}, insert-if-absent on (conversation key, event): an event fanned out
  *       again after a crash adds nothing twice. The event's claim is checked at each batch.</li>
