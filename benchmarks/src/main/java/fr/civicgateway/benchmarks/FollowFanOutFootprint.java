@@ -64,7 +64,7 @@ import org.flywaydb.core.Flyway;
  *   <li>Deliver through the real path: {@link FollowDelivery} claims 500 followers at a time, writes each one's
  *       digest with the {@link DigestWriter} on the shipped data (no {@code AssemblyWork}: bills are named by their
  *       uid) and hands it to the Telegram outbox (the application's durable store, in the transaction of the mark
- *       "sent"), which sends it to a fake Bot API answering 429 {@code retry_after 1} to one request in 50 (digests
+ *       "sent": one per claim of 500 followers), which sends it to a fake Bot API answering 429 {@code retry_after 1} to one request in 50 (digests
  *       built and messages queued per second; messages sent per second, bounded by the outbox's 30/s by design).
  *       Only the first {@code -Dfollowers=N} followers (20,000 by default) are delivered.</li>
  * </ol>

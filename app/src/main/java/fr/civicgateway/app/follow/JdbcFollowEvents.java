@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>An instance claims events to fan out, and due deliveries to send, with {@code SELECT … FOR UPDATE SKIP
  *       LOCKED} (PostgreSQL and H2 2.x both have it): two instances polling at once take different rows and neither
  *       waits; the claim is then a lease ({@code claimed_by}, {@code lease_until}) committed at once, so that a dead
- *       instance's work is taken over once its lease expires.</li>
+ *       instance's work is taken over once its lease expires. Due deliveries are claimed in two steps: an unlocked
+ *       read along the claim index ({@code V13}, in its order, stopping at the limit), then the rows locked by id
+ *       with the conditions checked again ({@code FOR UPDATE} on the first read made H2 read and sort every unsent
+ *       row).</li>
  *   <li>Deliveries are written in batches of {@value #BATCH} while keyset-paging
  *       {@link SubscriptionStore#followersOf}, insert-if-absent on (conversation key, event): an event fanned out
  *       again after a crash adds nothing twice. The event's claim is checked at each batch.</li>
@@ -206,15 +210,30 @@ public final class JdbcFollowEvents implements FollowEvents {
         List<Row> rows;
         try {
             rows = transaction.execute(status -> {
-                List<Row> found = jdbc.sql("""
-                                SELECT id, conversation_key, event_id, target_key, due_at FROM follow_delivery
+                // 1. Which rows, without locking: the claim index (V13) in its order, stopping at the limit. A
+                // FOR UPDATE here made H2 read and sort every unsent row for each claim.
+                List<Candidate> candidates = jdbc.sql("""
+                                SELECT id, conversation_key FROM follow_delivery
                                 WHERE sent_at IS NULL AND due_at <= ? AND (lease_until IS NULL OR lease_until < ?)
-                                ORDER BY conversation_key, id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED""")
+                                ORDER BY sent_at, conversation_key, id FETCH FIRST ? ROWS ONLY""")
                         .params(utc(now), utc(now), rowLimit)
-                        .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                                instant(rs, 5)))
+                        .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2)))
                         .list();
-                List<Row> taken = wholeFollowers(found, rowLimit, maxFollowers);
+                List<Long> wanted = wholeFollowers(candidates, rowLimit, maxFollowers).stream()
+                        .map(Candidate::id).toList();
+                // 2. Lock them by primary key, the conditions checked again under the lock: a row another instance
+                // claimed meanwhile is skipped (locked) or no longer matches (its lease committed).
+                List<Row> taken = new ArrayList<>(wanted.size());
+                for (List<Long> chunk : chunks(wanted)) {
+                    taken.addAll(jdbc.sql("SELECT id, conversation_key, event_id, target_key, due_at FROM follow_delivery"
+                                    + " WHERE id IN (" + marks(chunk.size()) + ") AND sent_at IS NULL AND due_at <= ?"
+                                    + " AND (lease_until IS NULL OR lease_until < ?) FOR UPDATE SKIP LOCKED")
+                            .params(concat(chunk, List.of(utc(now), utc(now))))
+                            .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                                    instant(rs, 5)))
+                            .list());
+                }
+                taken.sort(Comparator.comparing(Row::conversationKey).thenComparingLong(Row::id));
                 List<Long> ids = taken.stream().map(Row::id).toList();
                 for (List<Long> chunk : chunks(ids)) {
                     jdbc.sql("UPDATE follow_delivery SET claimed_by = ?, lease_until = ? WHERE id IN ("
@@ -242,12 +261,12 @@ public final class JdbcFollowEvents implements FollowEvents {
      * The rows of the first {@code maxFollowers} followers; when the row limit cut the last follower's rows short,
      * that follower is left for the next claim (unless it is the only one), so that a digest is not split.
      */
-    private static List<Row> wholeFollowers(List<Row> found, int rowLimit, int maxFollowers) {
-        List<Row> taken = new ArrayList<>();
+    private static List<Candidate> wholeFollowers(List<Candidate> found, int rowLimit, int maxFollowers) {
+        List<Candidate> taken = new ArrayList<>();
         String current = null;
         int followers = 0;
         int startOfCurrent = 0;
-        for (Row r : found) {
+        for (Candidate r : found) {
             if (!r.conversationKey().equals(current)) {
                 if (followers == maxFollowers) {
                     return taken;
@@ -329,6 +348,9 @@ public final class JdbcFollowEvents implements FollowEvents {
     public record Counts(long events, long deliveries, long unsent) {
     }
 
+    private record Candidate(long id, String conversationKey) {
+    }
+
     private record Row(long id, String conversationKey, long eventId, String targetKey, Instant dueAt) {
     }
 
@@ -407,7 +429,7 @@ public final class JdbcFollowEvents implements FollowEvents {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
 
-    private static List<Object> concat(List<Object> first, List<Long> ids) {
+    private static List<Object> concat(List<?> first, List<?> ids) {
         List<Object> all = new ArrayList<>(first);
         all.addAll(ids);
         return all;

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -58,6 +60,21 @@ final class JdbcTelegramStore implements TelegramStore {
             return done.orElse(false) ? Claim.DONE : Claim.IN_PROGRESS;
         } catch (DataAccessException e) {
             throw new TelegramStoreException("cannot claim a Telegram update in the database", e);
+        }
+    }
+
+    @Override
+    public void afterCommit(Runnable queue) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // complete() joined the caller's transaction (follow delivery's claim): queue after its commit only.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    queue.run();
+                }
+            });
+        } else {
+            queue.run();
         }
     }
 

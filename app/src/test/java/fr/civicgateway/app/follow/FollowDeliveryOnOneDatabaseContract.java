@@ -197,6 +197,126 @@ abstract class FollowDeliveryOnOneDatabaseContract {
         assertThat(handedOver()).containsExactly("web:a", "web:b", "web:c");
     }
 
+    /** The id of a follower's (only) delivery. */
+    private long deliveryOf(String conversationKey) {
+        return JdbcClient.create(pools.getFirst()).sql("SELECT id FROM follow_delivery WHERE conversation_key = ?")
+                .param(conversationKey).query(Long.class).single();
+    }
+
+    @Test
+    void anInstanceKilledDuringItsClaimsHandOverCommitsNothingAndTheNextHandsEachFollowerTheirNewsOnce() {
+        List<Integer> markedAtOnce = new ArrayList<>();
+        FollowDelivery dying = instance("a", q -> new DeliveryQueue() {
+            @Override
+            public List<List<DueDelivery>> claimDue(String owner, Instant at, Duration lease, int max) {
+                return q.claimDue(owner, at, lease, max);
+            }
+
+            @Override
+            public void markSent(String owner, Collection<Long> ids, Instant at, Runnable handOver) {
+                markedAtOnce.add(ids.size());
+                // Every digest written in the transaction, then the process dies before its commit.
+                q.markSent(owner, ids, at, () -> {
+                    handOver.run();
+                    throw new IllegalStateException("killed before the commit");
+                });
+            }
+
+            @Override
+            public void release(String owner, Collection<Long> ids, Instant dueAgain) {
+                throw new IllegalStateException("dead");
+            }
+        });
+
+        assertThat(dying.pass()).isZero();
+        assertThat(markedAtOnce.getFirst()).as("the three followers' digests in one transaction").isEqualTo(3);
+        assertThat(handedOver()).as("rolled back, all of them").isEmpty();
+        FollowDelivery next = instance("b", q -> q);
+        assertThat(next.pass()).as("the dead instance's lease holds").isZero();
+        now.set(now.get().plus(LEASE).plusSeconds(1));
+        assertThat(next.pass()).isEqualTo(3);
+        assertThat(next.pass()).isZero();
+        assertThat(handedOver()).containsExactly("web:a", "web:b", "web:c");
+    }
+
+    @Test
+    void oneFollowersFailingHandOverDoesNotHoldTheOthersBackAndIsRetriedOnce() {
+        long failing = deliveryOf("web:b");
+        FollowDelivery a = instance("a", q -> new DeliveryQueue() {
+            @Override
+            public List<List<DueDelivery>> claimDue(String owner, Instant at, Duration lease, int max) {
+                return q.claimDue(owner, at, lease, max);
+            }
+
+            @Override
+            public void markSent(String owner, Collection<Long> ids, Instant at, Runnable handOver) {
+                q.markSent(owner, ids, at, () -> {
+                    handOver.run();
+                    if (ids.contains(failing) && now.get().isBefore(Instant.parse("2026-12-01T10:01:00Z"))) {
+                        throw new IllegalStateException("web:b's channel fails");
+                    }
+                });
+            }
+
+            @Override
+            public void release(String owner, Collection<Long> ids, Instant dueAgain) {
+                q.release(owner, ids, dueAgain);
+            }
+        });
+
+        assertThat(a.pass()).isEqualTo(2);
+        assertThat(handedOver()).containsExactly("web:a", "web:c");
+        assertThat(unsentOf("web:b")).isEqualTo(1);
+        now.set(now.get().plusSeconds(61));
+        assertThat(a.pass()).as("retried after a minute").isEqualTo(1);
+        assertThat(handedOver()).containsExactly("web:a", "web:b", "web:c");
+    }
+
+    @Test
+    void twoInstancesPassingAtOnceOverManyClaimsHandEachFollowerTheirNewsOnce() throws Exception {
+        FollowTarget other = new FollowTarget.Bill("DLR5L17N50000");
+        List<String> expected = new ArrayList<>(List.of("web:a", "web:b", "web:c"));
+        for (int i = 0; i < 57; i++) {
+            String who = String.format(java.util.Locale.ROOT, "web:f%02d", i);
+            subscriptions.add(new Subscription(who, other, Language.FR, now.get()));
+            expected.add(who);
+        }
+        JdbcFollowEvents events = new JdbcFollowEvents(pools.getFirst(), subscriptions);
+        events.record(List.of(new FollowEvent("dossier-step:DLR5L17N50000:AN1-COM", FollowEvent.Kind.DOSSIER_STEP,
+                List.of(other), LocalDate.of(2026, 11, 30), now.get(),
+                Map.of("dossier", "DLR5L17N50000", "step", "AN1-COM"))));
+        events.fanOut("refresh", now.get(), LEASE, 10);
+        FollowDelivery a = instance("a", q -> q);
+        FollowDelivery b = instance("b", q -> q);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<Integer> passes = () -> {
+                start.await();
+                int handed = 0;
+                for (int i = 0; i < 20; i++) {
+                    handed += i % 2 == 0 ? a.pass() : b.pass();
+                }
+                return handed;
+            };
+            var first = two.submit(passes);
+            var second = two.submit(() -> {
+                start.await();
+                int handed = 0;
+                for (int i = 0; i < 20; i++) {
+                    handed += i % 2 == 0 ? b.pass() : a.pass();
+                }
+                return handed;
+            });
+            assertThat(first.get() + second.get()).isEqualTo(60);
+        } finally {
+            two.shutdownNow();
+        }
+        List<String> got = handedOver();
+        assertThat(got).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(unsentOf("web:f00") + unsentOf("web:a")).isZero();
+    }
+
     private long unsentOf(String conversationKey) {
         return JdbcClient.create(pools.getFirst()).sql("SELECT COUNT(*) FROM follow_delivery WHERE conversation_key = ?"
                 + " AND sent_at IS NULL").param(conversationKey).query(Long.class).single();

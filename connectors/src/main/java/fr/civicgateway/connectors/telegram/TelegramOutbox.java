@@ -132,7 +132,8 @@ final class TelegramOutbox {
     }
 
     /**
-     * Stores the messages owed for an update and marks the update done, in one transaction, then queues them.
+     * Stores the messages owed for an update and marks the update done, in one transaction, then queues them (once
+     * committed, when the store joined a caller's transaction: {@link TelegramStore#afterCommit}).
      *
      * @param updateId the update they answer, or null for pushed news
      * @throws TelegramStore.TelegramStoreException when they could not be stored: nothing is queued
@@ -143,9 +144,11 @@ final class TelegramOutbox {
             outgoing.add(new Outgoing(chatOf(m), m.getMethod(), write(m)));
         }
         List<Stored> stored = store.complete(updateId, owner, outgoing, clock.instant(), limits.lease());
-        for (int i = 0; i < stored.size(); i++) {
-            enqueue(stored.get(i).id(), stored.get(i).chatId(), methods.get(i));
-        }
+        store.afterCommit(() -> {
+            for (int i = 0; i < stored.size(); i++) {
+                enqueue(stored.get(i).id(), stored.get(i).chatId(), methods.get(i));
+            }
+        });
     }
 
     /** Who is told when a chat turns out unreachable (a 403); set once, at wiring. */

@@ -61,6 +61,15 @@ public interface TelegramStore {
      */
     List<Stored> complete(Long updateId, String owner, List<Outgoing> messages, Instant now, Duration lease);
 
+    /**
+     * Runs {@code queue} once what {@link #complete} stored is committed: at once, unless {@code complete} joined a
+     * caller's transaction still open (follow delivery stores a whole claim's digests in one), in which case after
+     * its commit, and never if it rolls back; so that a message is never sent from memory while its row may vanish.
+     */
+    default void afterCommit(Runnable queue) {
+        queue.run();
+    }
+
     /** Telegram acknowledged the message: it is forgotten. */
     void sent(long messageId);
 

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * durable outbox when the channel can push ({@link FollowPush}, Telegram), else kept in the {@link FollowMailbox}
  * for their next message (the web widget). Nothing leaves during the quiet hours. Every time comes from the clock.
  *
- * <p>The hand-over and the mark "sent" are one transaction ({@link DeliveryQueue#markSent}): an instance killed
- * after its claim leaves the deliveries to the next instance once the lease is over, and none is sent twice.
+ * <p>The hand-over and the mark "sent" are one transaction ({@link DeliveryQueue#markSent}), one per claim of
+ * {@code batch} followers: an instance killed after its claim leaves the deliveries to the next instance once the
+ * lease is over, and none is sent twice.
  * A failure gives the subscriber's deliveries back for a later pass and is logged without the conversation key.
  * One pass at a time per instance ({@link #pass} is synchronized); instances share the work through the claims.
  */
@@ -112,11 +113,16 @@ public final class FollowDelivery implements Runnable {
             // Never more followers claimed than digests this pass may still hand over: nothing to give back.
             int want = Math.min(batch, maxPerPass - handed);
             List<List<DueDelivery>> claimed = queue.claimDue(owner, now, lease, want);
+            List<Prepared> prepared = new ArrayList<>(claimed.size());
             for (List<DueDelivery> owed : claimed) {
-                if (!owed.isEmpty() && deliver(owed, now)) {
-                    handed++;
+                if (!owed.isEmpty()) {
+                    Prepared p = prepare(owed, now);
+                    if (p != null) {
+                        prepared.add(p);
+                    }
                 }
             }
+            handed += handOver(prepared, now);
             if (claimed.size() < want) {
                 break;
             }
@@ -124,7 +130,17 @@ public final class FollowDelivery implements Runnable {
         return handed;
     }
 
-    private boolean deliver(List<DueDelivery> owed, Instant now) {
+    /**
+     * One follower's digest, written but not handed over yet; null when nothing is ready (held for a later digest,
+     * or the digest could not be written: then given back for a later pass).
+     *
+     * @param ids      every delivery it settles, those dropped because the target is no longer followed included
+     * @param handOver the hand-over to the channel's outbox or the mailbox; null when everything was dropped
+     */
+    private record Prepared(List<Long> ids, Runnable handOver) {
+    }
+
+    private Prepared prepare(List<DueDelivery> owed, Instant now) {
         String key = owed.getFirst().conversationKey();
         List<DueDelivery> ready = new ArrayList<>();
         Map<Instant, List<Long>> held = new TreeMap<>();
@@ -133,7 +149,7 @@ public final class FollowDelivery implements Runnable {
         }
         held.forEach((due, ids) -> queue.release(owner, ids, due));
         if (ready.isEmpty()) {
-            return false;
+            return null;
         }
         List<Long> ids = ready.stream().map(DueDelivery::id).toList();
         try {
@@ -143,41 +159,70 @@ public final class FollowDelivery implements Runnable {
             // thing it concerns (the topic of a scrutin reached through the deputy): then it is owed through that
             // one, and scheduled as that one is. What is owed to nobody is marked sent without a hand-over.
             Set<FollowTarget> followed = subs.stream().map(Subscription::target).collect(Collectors.toSet());
-            List<Long> dropped = new ArrayList<>();
+            List<Long> settled = new ArrayList<>();
             List<DueDelivery> still = new ArrayList<>();
             Map<Instant, List<Long>> heldAgain = new TreeMap<>();
             for (DueDelivery d : ready) {
                 Optional<DueDelivery> through = d.through(followed);
                 if (through.isEmpty()) {
-                    dropped.add(d.id());
+                    settled.add(d.id());
                 } else {
                     hold(through.get(), now, still, heldAgain);
                 }
             }
-            if (!dropped.isEmpty()) {
-                queue.markSent(owner, dropped, now, () -> { });
-            }
             heldAgain.forEach((due, later) -> queue.release(owner, later, due));
             ready = still;
-            ids = ready.stream().map(DueDelivery::id).toList();
             if (ready.isEmpty()) {
-                return false;
+                return settled.isEmpty() ? null : new Prepared(settled, null);
             }
+            ready.forEach(d -> settled.add(d.id()));
+            ids = settled;
             Language lang = subs.getFirst().language();
             List<String> deputies = subs.stream().map(Subscription::target)
                     .filter(t -> t instanceof FollowTarget.Deputy).map(t -> ((FollowTarget.Deputy) t).uid()).toList();
             String text = writer.write(ready, lang, data.get(), work.get(), deputies, null);
             FollowPush push = pushes.get(owed.getFirst().channel());
             if (push != null && push.reachable(key)) {
-                queue.markSent(owner, ids, now, () -> push.push(key, text));
-            } else {
-                queue.markSent(owner, ids, now, () -> mailbox.put(key, text, now));
+                return new Prepared(ids, () -> push.push(key, text));
             }
-            return true;
+            return new Prepared(ids, () -> mailbox.put(key, text, now));
         } catch (RuntimeException e) {
-            log.warn("{} follow deliveries not handed over, retried in {}: {}", ids.size(), RETRY, e.toString());
-            releaseQuietly(ids, now.plus(RETRY));
-            return false;
+            giveBack(ids, now, e);
+            return null;
+        }
+    }
+
+    /**
+     * Marks a claim's deliveries sent with all their hand-overs in ONE transaction (one commit per claim, not per
+     * follower): a crash before its commit leaves them all unsent with no outbox row, after it they are all in the
+     * outbox. When it fails (one follower's hand-over, or a lease lost to another instance), each follower is tried
+     * alone, so that one follower's failure does not hold the others back. Returns the digests handed over.
+     */
+    private int handOver(List<Prepared> prepared, Instant now) {
+        if (prepared.isEmpty()) {
+            return 0;
+        }
+        List<Long> all = prepared.stream().flatMap(p -> p.ids().stream()).toList();
+        try {
+            queue.markSent(owner, all, now, () -> prepared.forEach(FollowDelivery::run));
+            return (int) prepared.stream().filter(p -> p.handOver() != null).count();
+        } catch (RuntimeException batchFailed) {
+            int handed = 0;
+            for (Prepared p : prepared) {
+                try {
+                    queue.markSent(owner, p.ids(), now, () -> run(p));
+                    handed += p.handOver() == null ? 0 : 1;
+                } catch (RuntimeException e) {
+                    giveBack(p.ids(), now, e);
+                }
+            }
+            return handed;
+        }
+    }
+
+    private static void run(Prepared p) {
+        if (p.handOver() != null) {
+            p.handOver().run();
         }
     }
 
@@ -191,9 +236,10 @@ public final class FollowDelivery implements Runnable {
         }
     }
 
-    private void releaseQuietly(List<Long> ids, Instant dueAgain) {
+    private void giveBack(List<Long> ids, Instant now, RuntimeException e) {
+        log.warn("{} follow deliveries not handed over, retried in {}: {}", ids.size(), RETRY, e.toString());
         try {
-            queue.release(owner, ids, dueAgain);
+            queue.release(owner, ids, now.plus(RETRY));
         } catch (RuntimeException ignored) {
             // The lease runs out by itself and the deliveries are claimed again.
         }
