@@ -8,7 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,6 +58,65 @@ class ChartsOverHttpTest {
 
         assertThat(get("/api/v1/scrutins/3876/charts/groups.svg", "If-None-Match", etag).statusCode()).isEqualTo(304);
         assertThat(get("/api/v1/scrutins/99999/charts/groups.svg").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void groupsTheDataDoesNotNameGetTheirOwnBarsWithShortWholeLabels() throws Exception {
+        // Scrutin 499: three groups the data names by no uid (PO0), each its own row of the CSV.
+        List<String[]> rows = new String(get("/api/v1/scrutins/499/charts/groups.csv").body(), StandardCharsets.UTF_8)
+                .lines().skip(1).map(line -> line.split(",", -1)).toList();
+        List<String[]> unnamed = rows.stream().filter(r -> r[1].isEmpty()).toList();
+        assertThat(unnamed).hasSize(3);
+        String svg = new String(get("/api/v1/scrutins/499/charts/groups.svg").body(), StandardCharsets.UTF_8);
+
+        // The axis: one whole label per row (none cut short with "..."), the unnamed ones numbered.
+        List<String> expected = new ArrayList<>();
+        int n = 0;
+        for (String[] r : rows) {
+            expected.add(r[1].isEmpty() ? "Sans nom " + ++n : r[1]);
+        }
+        assertThat(axisLabels(svg, "RN")).containsExactlyElementsOf(expected);
+        assertThat(svg).doesNotContain("...</text>", "…</text>");
+        // Their numbers in words, each group apart (two bars of one name would have been drawn as one).
+        for (int i = 0; i < unnamed.size(); i++) {
+            String[] r = unnamed.get(i);
+            assertThat(svg).contains("Sans groupe nommé " + (i + 1) + " : " + r[2] + " pour, " + r[3] + " contre");
+        }
+        // A scrutin whose groups are all named keeps their abbreviations.
+        assertThat(axisLabels(new String(get("/api/v1/scrutins/3876/charts/groups.svg").body(), StandardCharsets.UTF_8),
+                "RN")).containsExactly("RN", "EPR", "LFI-NFP", "SOC", "DR", "EcoS", "Dem", "HOR", "LIOT", "GDR", "UDR",
+                "NI");
+    }
+
+    /** The category axis's labels left to right, a label's second line joined to its first. */
+    private static List<String> axisLabels(String svg, String first) {
+        Matcher m = Pattern.compile("<text x='([0-9.]+)' y='([0-9.]+)'[^>]*>([^<]*)</text>").matcher(svg);
+        List<double[]> at = new ArrayList<>();
+        List<String> text = new ArrayList<>();
+        while (m.find()) {
+            at.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))});
+            text.add(m.group(3));
+        }
+        double row = at.get(text.indexOf(first))[1];
+        List<String> labels = new ArrayList<>();
+        List<Double> xs = new ArrayList<>();
+        for (int i = 0; i < text.size(); i++) {
+            double y = at.get(i)[1];
+            if (Math.abs(y - row) < 0.5) {
+                labels.add(text.get(i).strip());
+                xs.add(at.get(i)[0]);
+            } else if (y > row && y - row < 25 && !labels.isEmpty()) {
+                // A second line, centred under its first.
+                int nearest = 0;
+                for (int j = 1; j < xs.size(); j++) {
+                    if (Math.abs(xs.get(j) - at.get(i)[0]) < Math.abs(xs.get(nearest) - at.get(i)[0])) {
+                        nearest = j;
+                    }
+                }
+                labels.set(nearest, labels.get(nearest) + " " + text.get(i).strip());
+            }
+        }
+        return labels;
     }
 
     @Test

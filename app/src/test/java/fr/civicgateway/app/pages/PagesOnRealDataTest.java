@@ -63,7 +63,7 @@ class PagesOnRealDataTest {
     private static String valueOf(String html, String id) {
         Matcher row = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</(tr|dd)>", Pattern.DOTALL).matcher(html);
         assertThat(row.find()).as("element #" + id).isTrue();
-        Matcher value = Pattern.compile("<td class=\"value\">(.*?)</td>", Pattern.DOTALL).matcher(row.group(1));
+        Matcher value = Pattern.compile("<td class=\"value\"[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(row.group(1));
         return plain(value.find() ? value.group(1) : row.group(1));
     }
 
@@ -145,6 +145,24 @@ class PagesOnRealDataTest {
                 soft.assertThat(html).as(name).doesNotContain("noindex");
             }
         });
+    }
+
+    @Test
+    void theInvitationToAskAgreesWithTheDeputysCivilityInFrenchOnly() {
+        // Civilities read from the raw acteur files: Mathilde Panot, Tiffany Joncour, Jérôme Guedj.
+        assertThat(List.of("PA720892", "PA841749", "PA1567"))
+                .extracting(uid -> ShippedData.acteur(uid).path("etatCivil").path("ident").path("civ").asText())
+                .containsExactly("Mme", "Mme", "M.");
+        String women = "Une question sur cette députée, ce vote ou un autre ?";
+        String men = "Une question sur ce député, ce vote ou un autre ?";
+        for (String woman : DEPUTIES) {
+            assertThat(plain(get("/deputes/" + woman).body())).as(woman).contains(women).doesNotContain(men);
+            assertThat(plain(get("/deputes/" + woman + "?lang=en").body())).as(woman)
+                    .contains("A question about this deputy, this vote or another?");
+        }
+        assertThat(plain(get("/deputes/PA1567").body())).contains(men).doesNotContain(women);
+        // A scrutin's page names no one in particular: its wording is unchanged.
+        assertThat(plain(get("/scrutins/3876").body())).contains(men);
     }
 
     @Test

@@ -357,11 +357,25 @@ public final class ChartRenderer {
         double[][] v = new double[4][n];
         List<List<Object>> rows = new ArrayList<>(n);
         List<String> lines = new ArrayList<>(n);
+        // Groups the data does not name share one placeholder uid: they are numbered, else their bars would merge
+        // into one (the last one's numbers drawn, the others' lost), and the axis gets a label short enough to fit.
+        boolean numbered = groups.stream().filter(g -> g.label() == null).count() > 1;
+        int unnamed = 0;
         for (int i = 0; i < n; i++) {
             GroupRow g = groups.get(i);
-            String label = g.label() != null ? g.label() : msg(l, "charts.group_unnamed");
+            String label;
+            String axisLabel;
+            if (g.label() != null) {
+                label = g.label();
+                axisLabel = label;
+            } else {
+                unnamed++;
+                Object[] number = {"numbered", numbered ? "yes" : "no", "n", String.valueOf(unnamed)};
+                label = msg(l, "charts.group_unnamed", number);
+                axisLabel = msg(l, "charts.group_unnamed_axis", number);
+            }
             // Two blocks of the same name would merge into one bar: the uid tells them apart.
-            categories.add(categories.contains(label) ? label + " (" + g.groupUid() + ")" : label);
+            categories.add(categories.contains(axisLabel) ? axisLabel + " (" + g.groupUid() + ")" : axisLabel);
             v[0][i] = g.forVotes();
             v[1][i] = g.against();
             v[2][i] = g.abstentions();

@@ -25,14 +25,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the page of one deputy shows, every sentence already in the page's language: who they are, each figure of
+ * What the page of one deputy shows, every sentence already in the page's language (and the deputy's
+ * {@link Agreement#gender gender}, for the template's own sentences): who they are, each figure of
  * their record with its period, source, data date and method, and their latest votes, bills, questions and speech.
  * The figures are the chat's own: the participation of {@link ParticipationSource} (ParticipationCalculator, once
  * per data version), the loyalty of {@link VoteAlignments} and the counts of {@link AssemblyWork}, never computed
  * again here.
  */
-public record DeputyPage(String uid, String name, String description, List<Fact> identity, List<Figure> figures,
-                         List<VoteRow> votes, List<Row> bills, List<Row> questions, Row speech,
+public record DeputyPage(String uid, String name, String gender, String description, List<Fact> identity,
+                         List<Figure> figures, List<VoteRow> votes, List<Row> bills, List<Row> questions, Row speech,
                          String sourceUrl, String dataDate) {
 
     /** How many of the latest votes, bills and questions the page lists. */
@@ -85,7 +86,7 @@ public record DeputyPage(String uid, String name, String description, List<Fact>
 
         List<Figure> figures = new ArrayList<>();
         figures.add(participation(d, data, participations, methods, t));
-        figures.add(loyalty(d, data, alignments.loyalty(d.uid()), methods, t));
+        figures.add(loyalty(d, gender, data, alignments.loyalty(d.uid()), methods, t));
         figures.add(presence(d, work.presence(d.uid()), methods, t));
         figures.add(speeches(d, work.speeches(d.uid()), methods, t));
         Questions questions = work.questions(d.uid());
@@ -126,8 +127,8 @@ public record DeputyPage(String uid, String name, String description, List<Fact>
         Row speech = speeches.latest() == null ? null : new Row(t.date(speeches.latest().date()),
                 speeches.latest().subject() != null ? speeches.latest().subject() : t.msg("pages.speech_no_subject"),
                 "", speeches.latest().url());
-        return new DeputyPage(d.uid(), d.fullName(), description, identity, figures, votes, billRows, questionRows,
-                speech, d.pageUrl(), t.date(data.info().deputiesDataDate()));
+        return new DeputyPage(d.uid(), d.fullName(), gender, description, identity, figures, votes, billRows,
+                questionRows, speech, d.pageUrl(), t.date(data.info().deputiesDataDate()));
     }
 
     static String positionKey(Position p) {
@@ -161,12 +162,12 @@ public record DeputyPage(String uid, String name, String description, List<Fact>
     }
 
     /** As the chat's loyalty answer: VoteAlignments' figure, or why there is none. */
-    private static Figure loyalty(Deputy d, ParliamentData data, Optional<VoteAlignments.Loyalty> found,
-                                  MethodLinks methods, PageText t) {
+    private static Figure loyalty(Deputy d, String gender, ParliamentData data,
+                                  Optional<VoteAlignments.Loyalty> found, MethodLinks methods, PageText t) {
         Provenance.Method m = Provenance.Method.LOYALTY;
         String value = found.map(l -> t.msg("pages.figure_loyalty_value", "same", t.count(l.same()),
                 "counted", t.count(l.counted()), "rate", t.percent(l.same(), l.counted())))
-                .orElseGet(() -> t.msg("pages.figure_loyalty_none"));
+                .orElseGet(() -> t.msg("pages.figure_loyalty_none", "gender", gender));
         String period = found.map(l -> t.msg("pages.period", "from", t.date(l.from()), "to", t.date(l.to()))).orElse("");
         return new Figure("figure-loyalty", t.msg("pages.figure_loyalty"), value, period, data.info().source(),
                 d.pageUrl(), t.date(data.info().lastScrutinDate()), m.id, methods.of(m));

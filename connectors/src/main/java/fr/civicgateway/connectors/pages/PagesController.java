@@ -88,6 +88,7 @@ class PagesController {
         common(model, t, pages.deputy(uid), page.name(), page.description());
         model.addAttribute("page", page);
         model.addAttribute("pages", pages);
+        model.addAttribute("askGender", page.gender());
         return "pages/deputy";
     }
 
@@ -107,6 +108,8 @@ class PagesController {
         common(model, t, pages.scrutin(page.number()), t.msg("pages.scrutin_heading", "number", Integer.toString(page.number())),
                 page.title() + " — " + page.result());
         model.addAttribute("page", page);
+        // The invitation to ask names no one in particular on a scrutin's page.
+        model.addAttribute("askGender", "other");
         return "pages/scrutin";
     }
 
