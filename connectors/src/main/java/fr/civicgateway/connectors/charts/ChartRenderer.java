@@ -65,7 +65,7 @@ import org.apache.commons.csv.CSVPrinter;
 public final class ChartRenderer {
 
     /** Changes when the drawing changes, so that ETags of older drawings no longer match. */
-    static final String DRAWING_REVISION = "3";
+    static final String DRAWING_REVISION = "4";
 
     /**
      * The fewest scrutins counted in a month for it to be named the highest or the lowest month of a participation
