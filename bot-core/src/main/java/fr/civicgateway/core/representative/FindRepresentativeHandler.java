@@ -100,10 +100,24 @@ public final class FindRepresentativeHandler implements IntentHandler {
             return unknownPlace(turn, unknown.get());
         }
         if (turn.state().pendingIntent() != null && turn.understanding().entities().isEmpty()
-                && Dialogue.looksLikeABareName(turn.message().text())) {
-            // "Dans quelle commune ?" → "Trifouillis-les-Oies": unknown, said so; the question keeps waiting for a
-            // place (or, when a question about a deputy waits, a deputy's name).
+                && Dialogue.looksLikeAPlaceReply(turn.message().text())) {
+            // "Dans quelle commune ?" → "Trifouillis-les-Oies", "99999": unknown, said so; the question keeps waiting
+            // for a place (or, when a question about a deputy waits, a deputy's name).
             String text = turn.message().text().strip();
+            // "Eu", "Y": a commune's whole name, too short to be read in free text, is read when a town is awaited
+            List<Commune> named = geo.communesByName(text);
+            if (named.isEmpty() && text.length() <= 3) {
+                // "Ay": the usual short name of Ay-Champagne and Ay-sur-Moselle (rare path: one pass over the communes)
+                String head = Text.foldToWords(text) + " ";
+                named = geo.communes().stream().filter(c -> Text.foldToWords(c.name()).startsWith(head))
+                        .sorted(Comparator.comparing(Commune::name)).toList();
+            }
+            if (named.size() == 1) {
+                return answerCommune(turn, named.getFirst());
+            }
+            if (named.size() > 1) {
+                return askCommune(turn, turn.msg("find_representative.commune_homonyms", "name", text), named);
+            }
             return ConversationState.ABOUT_A_DEPUTY.contains(turn.state().pendingIntent())
                     ? Answer.text(waiting(turn), turn.msg("find_representative.unknown_reply", "text", text,
                             "source", geo.sourceDescription()))
@@ -303,7 +317,7 @@ public final class FindRepresentativeHandler implements IntentHandler {
                             "gender", Agreement.gender(d)));
         }
         return Answer.text(found(turn, d).withPendingIntent(null).withPendingChoice(null),
-                first + "\n" + profile.describe(turn, d), DeputyQuickReplies.about(turn, d, false, true, true));
+                first + "\n" + profile.describeWithPage(turn, d), DeputyQuickReplies.about(turn, d, false, true, true));
     }
 
     /**
