@@ -131,6 +131,9 @@ class ChatEdgesOnRealDataTest {
         chat.read(conversation, "Qui est mon député ?");
         assertThat(chat.read(conversation, "Tulle")).contains(link);
         assertThat(fresh("19000")).contains(link);
+        // a question about the deputy of a place: the place, the deputy and their page, then the answer
+        assertThat(fresh("Comment contacter mon député ? J'habite à Tulle")).startsWith("Tulle fait partie de la 1re"
+                + " circonscription de la Corrèze. Votre député est François Hollande.\n" + link + "\n");
     }
 
     @Test

@@ -46,11 +46,15 @@ public final class FindRepresentativeHandler implements IntentHandler {
     private final GeoDirectory geo;
     private final ProfileHandler profile;
 
+    /** The gateway's public pages: the deputy found is linked to their page, as "Qui est … ?" links it. */
+    private final PageLinks pages;
+
     /** @param pages the gateway's public pages (the profile's own answer links the deputy's) */
     public FindRepresentativeHandler(ParliamentData data, GeoDirectory geo, PageLinks pages) {
         this.data = data;
         this.geo = geo;
         this.profile = new ProfileHandler(data, pages);
+        this.pages = pages;
     }
 
     @Override
@@ -314,7 +318,8 @@ public final class FindRepresentativeHandler implements IntentHandler {
             // asked (answered right after by the dialogue) is the answer, not the deputy's profile
             return Answer.text(found(turn, d).withPendingIntent(null).withPendingChoice(null),
                     first + " " + turn.msg("find_representative.your_deputy", "deputy", d.fullName(),
-                            "gender", Agreement.gender(d)));
+                            "gender", Agreement.gender(d))
+                            + "\n" + turn.msg("deputies.page_link", "url", pages.deputy(d.uid())));
         }
         return Answer.text(found(turn, d).withPendingIntent(null).withPendingChoice(null),
                 first + "\n" + profile.describeWithPage(turn, d), DeputyQuickReplies.about(turn, d, false, true, true));
