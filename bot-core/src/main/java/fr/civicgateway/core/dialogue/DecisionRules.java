@@ -27,6 +27,7 @@ final class DecisionRules {
             new DeputyAndScrutinMeanTheirVote(),
             new DeputyAfterAScrutin(),
             new FollowUpKeepsTheQuestion(),
+            new AnotherGroupsCohesion(),
             new DeputysLatestVotes(),
             new ScrutinAfterADeputysVote(),
             new BareReportNumber(),
@@ -160,7 +161,8 @@ final class DecisionRules {
     }
 
     /**
-     * "Dans quelle commune ?" → "Trifouillis-les-Oies": a bare name the data does not know, given while a question
+     * "Dans quelle commune ?" → "Trifouillis-les-Oies", "99999", "Eu": a bare name or postcode the extractor does not
+     * read (unknown, or a commune's name too short to be read in free text), given while a question
      * waits for a place or a deputy, is answered by finding the deputy (which says the place is unknown) and the
      * question keeps waiting for a right one — never dropped as out of scope.
      */
@@ -170,8 +172,10 @@ final class DecisionRules {
             Intent waiting = f.waiting();
             boolean forAPlace = waiting != null
                     && (waiting == Intent.FIND_REPRESENTATIVE || PendingIntents.ABOUT_A_DEPUTY.contains(waiting));
-            boolean unsure = f.intent() == Intent.OUT_OF_SCOPE || f.u().confidence() < Dialogue.MIN_CONFIDENCE;
-            return forAPlace && unsure && f.u().entities().isEmpty() && Dialogue.looksLikeABareName(f.text())
+            boolean unsure = f.intent() == Intent.OUT_OF_SCOPE || f.u().confidence() < Dialogue.MIN_CONFIDENCE
+                    // "Y", "Eu": a one- or two-letter name is read as a greeting, but a town is what was asked
+                    || f.weak() && Dialogue.isAVeryShortName(f.text());
+            return forAPlace && unsure && f.u().entities().isEmpty() && Dialogue.looksLikeAPlaceReply(f.text())
                     ? Optional.of(Intent.FIND_REPRESENTATIVE) : Optional.empty();
         }
     }
@@ -239,6 +243,21 @@ final class DecisionRules {
             boolean deputy = u.first(EntityType.DEPUTY).isPresent();
             boolean place = u.entities().stream().anyMatch(e -> Dialogue.PLACES.contains(e.type()));
             return deputy != place;
+        }
+    }
+
+    /**
+     * "Le groupe LFI est-il uni ?" → "et le RN ?": a follow-up naming only another group, right after a group's
+     * cohesion, asks that group's cohesion.
+     */
+    record AnotherGroupsCohesion() implements Rule {
+        @Override
+        public Optional<Intent> decide(Facts f) {
+            return f.state().lastIntent() == Intent.REPRESENTATIVE_VOTES
+                    && fr.civicgateway.core.votes.RepresentativeVotesHandler.COHESION.equals(f.state().lastAspect())
+                    && Dialogue.isFollowUp(f.text()) && f.u().first(EntityType.GROUP).isPresent() && !f.hasDeputy()
+                    && !f.hasScrutinOrTopic() && IntentNeeds.onlyTheMentions(f.u(), f.text())
+                    ? Optional.of(Intent.REPRESENTATIVE_VOTES) : Optional.empty();
         }
     }
 

@@ -529,6 +529,21 @@ public final class Dialogue {
                 && NAME_SHAPE.matcher(t).find() && !isCancel(t);
     }
 
+    /** A postcode's shape: five digits ("99999"), which an unknown postcode is left as by the extractor. */
+    private static final Pattern POSTCODE_SHAPE = Pattern.compile("\\d{5}");
+
+    /** A bare name ({@link #looksLikeABareName}) or a bare postcode: what answers "dans quelle commune ?". */
+    public static boolean looksLikeAPlaceReply(String text) {
+        return looksLikeABareName(text) || POSTCODE_SHAPE.matcher(text.strip()).matches();
+    }
+
+    /** One word of one or two letters written as a name ("Y", "Eu", "Ay"): real communes, too short for free text. */
+    static boolean isAVeryShortName(String text) {
+        String t = text.strip();
+        return t.length() <= 2 && !t.isEmpty() && t.chars().allMatch(Character::isLetter)
+                && Character.isUpperCase(t.charAt(0));
+    }
+
     static boolean isFollowUp(String text) {
         String t = Text.foldToWords(text);
         return t.startsWith("et ") || t.startsWith("and ") || t.startsWith("what about") || t.startsWith("how about")

@@ -119,11 +119,16 @@ final class IntentNeeds {
             "procuration", "naissance", "born");
 
     /**
-     * Words of a deputy's pay, held nowhere when no deputy is named ("combien gagne un député ?"); with one named,
-     * "combien gagne {deputy} en plus de son mandat ?" is their declaration of interests.
+     * Words of a deputy's pay, held nowhere ("combien gagne un député ?", "Combien gagne Mathilde Panot ?"); only
+     * with words of outside income ("combien gagne {deputy} en plus de son mandat ?") is it their declaration.
      */
     private static final Set<String> PAY = Set.of("earn", "earns", "earning", "earnings", "gagne", "gagnent",
             "pay", "expenses", "frais", "remuneration", "remunere", "remuneres", "indemnite", "indemnites");
+
+    /** Words that make a deputy's earnings their declared outside income ("en plus de son mandat", "outside"). */
+    private static final Set<String> OUTSIDE_INCOME = Set.of("plus", "outre", "hors", "parallele", "cote", "besides",
+            "outside", "side", "declare", "declares", "declaration", "declarations", "declared", "interets",
+            "interests", "activites", "activities", "hatvp");
 
     /** Intents a question about another office or about what no data holds is wrongly nearest to. */
     private static final Set<Intent> ABOUT_DEPUTIES = Set.of(Intent.FIND_REPRESENTATIVE,
@@ -146,8 +151,9 @@ final class IntentNeeds {
         if (words.stream().anyMatch(NOTHING_HELD::contains)) {
             return true;
         }
-        // "how much does an MP earn?": a deputy's pay; with a deputy named, their declared outside income is held
-        if (u.first(EntityType.DEPUTY).isEmpty() && words.stream().anyMatch(PAY::contains)) {
+        // "how much does an MP earn?", "Combien gagne Mathilde Panot ?": a deputy's pay is held nowhere; only
+        // "combien gagne {deputy} en plus de son mandat ?" asks the declared outside income
+        if (words.stream().anyMatch(PAY::contains) && words.stream().noneMatch(OUTSIDE_INCOME::contains)) {
             return true;
         }
         // "le président de l'Assemblée", "le président du groupe LFI" are the Assemblée's own offices

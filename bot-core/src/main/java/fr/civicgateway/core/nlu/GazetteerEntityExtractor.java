@@ -164,6 +164,8 @@ public final class GazetteerEntityExtractor {
     /** Each word of the given names, then of the family names, to the deputies bearing it: "Sandrinne Rouseau". */
     private final OneTypoIndex givenNameWords = new OneTypoIndex();
     private final OneTypoIndex familyNameWords = new OneTypoIndex();
+    /** Folded given name to its deputies' folded family names and ids: "Mathilde Panotte" suggests Mathilde Panot. */
+    private final Map<String, List<Map.Entry<String, String>>> familyNamesByGivenName = new HashMap<>();
 
     private final NameIndex communeNames = new NameIndex();
     /** Communes' usual short names ("Brive" for Brive-la-Gaillarde), read where no full name matches. */
@@ -576,6 +578,9 @@ public final class GazetteerEntityExtractor {
             return;
         }
         Candidate closest = closestDeputy(tokens, from, to);
+        if (closest == null && exact.isEmpty()) {
+            closest = givenNameAndFamilyNameTwoEditsAway(tokens, from, to);
+        }
         if (closest != null) {
             out.add(closest);
         } else if (!exact.isEmpty()) {
@@ -612,6 +617,59 @@ public final class GazetteerEntityExtractor {
             }
         }
         return null;
+    }
+
+    /** The shortest family name two edits may reach: "Panot" (5) from "Panotte", but no short name from another. */
+    private static final int TWO_EDITS_MIN_LENGTH = 5;
+
+    /**
+     * "Mathilde Panotte": a deputy's exact given name then a family name two edits from theirs (one is
+     * {@link #closestDeputy}'s) is only suggested, never answered ({@link EntityMention.Certainty#GUESSED}).
+     */
+    private Candidate givenNameAndFamilyNameTwoEditsAway(List<Token> tokens, int from, int to) {
+        for (int split = from + 1; split < to; split++) {
+            List<Map.Entry<String, String>> sameGiven = familyNamesByGivenName.get(folded(tokens, from, split));
+            if (sameGiven == null) {
+                continue;
+            }
+            String family = folded(tokens, split, to);
+            List<String> uids = sameGiven.stream()
+                    .filter(e -> e.getKey().length() >= TWO_EDITS_MIN_LENGTH && family.length() >= TWO_EDITS_MIN_LENGTH
+                            && editDistance(family, e.getKey()) <= 2)
+                    .map(Map.Entry::getValue).distinct().toList();
+            if (!uids.isEmpty()) {
+                return new Candidate(EntityType.DEPUTY, uids, from, to, from, to, 1, EntityMention.Certainty.GUESSED);
+            }
+        }
+        return null;
+    }
+
+    private static String folded(List<Token> tokens, int from, int to) {
+        StringBuilder q = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            q.append(k > from ? " " : "").append(tokens.get(k).folded());
+        }
+        return q.toString();
+    }
+
+    /** Levenshtein distance (insertions, deletions, substitutions), for short names only. */
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private List<OneTypoIndex.Hit> deputiesNear(List<Token> tokens, int from, int to) {
@@ -1021,6 +1079,7 @@ public final class GazetteerEntityExtractor {
             }
             misspeltFullNames.add(first + " " + last, d.uid());
             misspeltFullNames.add(last + " " + first, d.uid());
+            familyNamesByGivenName.computeIfAbsent(first, k -> new ArrayList<>()).add(Map.entry(last, d.uid()));
             for (String w : (first + " " + last).split(" ")) {
                 if (w.length() >= 2 && !NAME_LINKS.contains(w)) {
                     deputyNameWords.add(w);

@@ -46,11 +46,15 @@ public final class FindRepresentativeHandler implements IntentHandler {
     private final GeoDirectory geo;
     private final ProfileHandler profile;
 
+    /** The gateway's public pages: the deputy found is linked to their page, as "Qui est … ?" links it. */
+    private final PageLinks pages;
+
     /** @param pages the gateway's public pages (the profile's own answer links the deputy's) */
     public FindRepresentativeHandler(ParliamentData data, GeoDirectory geo, PageLinks pages) {
         this.data = data;
         this.geo = geo;
         this.profile = new ProfileHandler(data, pages);
+        this.pages = pages;
     }
 
     @Override
@@ -100,10 +104,24 @@ public final class FindRepresentativeHandler implements IntentHandler {
             return unknownPlace(turn, unknown.get());
         }
         if (turn.state().pendingIntent() != null && turn.understanding().entities().isEmpty()
-                && Dialogue.looksLikeABareName(turn.message().text())) {
-            // "Dans quelle commune ?" → "Trifouillis-les-Oies": unknown, said so; the question keeps waiting for a
-            // place (or, when a question about a deputy waits, a deputy's name).
+                && Dialogue.looksLikeAPlaceReply(turn.message().text())) {
+            // "Dans quelle commune ?" → "Trifouillis-les-Oies", "99999": unknown, said so; the question keeps waiting
+            // for a place (or, when a question about a deputy waits, a deputy's name).
             String text = turn.message().text().strip();
+            // "Eu", "Y": a commune's whole name, too short to be read in free text, is read when a town is awaited
+            List<Commune> named = geo.communesByName(text);
+            if (named.isEmpty() && text.length() <= 3) {
+                // "Ay": the usual short name of Ay-Champagne and Ay-sur-Moselle (rare path: one pass over the communes)
+                String head = Text.foldToWords(text) + " ";
+                named = geo.communes().stream().filter(c -> Text.foldToWords(c.name()).startsWith(head))
+                        .sorted(Comparator.comparing(Commune::name)).toList();
+            }
+            if (named.size() == 1) {
+                return answerCommune(turn, named.getFirst());
+            }
+            if (named.size() > 1) {
+                return askCommune(turn, turn.msg("find_representative.commune_homonyms", "name", text), named);
+            }
             return ConversationState.ABOUT_A_DEPUTY.contains(turn.state().pendingIntent())
                     ? Answer.text(waiting(turn), turn.msg("find_representative.unknown_reply", "text", text,
                             "source", geo.sourceDescription()))
@@ -300,10 +318,11 @@ public final class FindRepresentativeHandler implements IntentHandler {
             // asked (answered right after by the dialogue) is the answer, not the deputy's profile
             return Answer.text(found(turn, d).withPendingIntent(null).withPendingChoice(null),
                     first + " " + turn.msg("find_representative.your_deputy", "deputy", d.fullName(),
-                            "gender", Agreement.gender(d)));
+                            "gender", Agreement.gender(d))
+                            + "\n" + turn.msg("deputies.page_link", "url", pages.deputy(d.uid())));
         }
         return Answer.text(found(turn, d).withPendingIntent(null).withPendingChoice(null),
-                first + "\n" + profile.describe(turn, d), DeputyQuickReplies.about(turn, d, false, true, true));
+                first + "\n" + profile.describeWithPage(turn, d), DeputyQuickReplies.about(turn, d, false, true, true));
     }
 
     /**

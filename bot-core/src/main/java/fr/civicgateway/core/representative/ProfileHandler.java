@@ -49,6 +49,11 @@ public final class ProfileHandler extends AboutOneDeputyHandler {
         return describe(turn, d, false);
     }
 
+    /** The paragraph with the line to the deputy's page, as "Qui est … ?" has: wherever a deputy is identified. */
+    String describeWithPage(Turn turn, Deputy d) {
+        return describe(turn, d, true);
+    }
+
     /** The paragraph; with {@code pageLink}, the line to the deputy's page on the gateway before the source line. */
     private String describe(Turn turn, Deputy d, boolean pageLink) {
         Language lang = turn.language();

@@ -35,6 +35,8 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
     /** {@link ConversationState#lastAspect()} of a loyalty answer, and of a closeness answer (to its first deputy). */
     static final String LOYALTY = "loyalty";
     static final String CLOSENESS = "closeness";
+    /** {@link ConversationState#lastAspect()} of a group's cohesion: "et le RN ?" asks it of that group. */
+    public static final String COHESION = "cohesion";
 
     private static final int LATEST = 5;
     private static final int TOPIC_LIST = 3;
@@ -185,7 +187,7 @@ public final class RepresentativeVotesHandler extends AboutOneDeputyHandler {
                 || (turn.entity(EntityType.TOPIC).isPresent() && !AlignmentWords.asksCohesion(turn.message().text()))) {
             return Optional.empty();
         }
-        return Optional.of(Answer.text(turn.state().withScrutin(null), cohesion(turn, group.get())));
+        return Optional.of(Answer.text(turn.state().withScrutin(null).withLastAspect(COHESION), cohesion(turn, group.get())));
     }
 
     /** Another deputy than {@code d} named in the message, for a comparison of the two. */

@@ -44,6 +44,12 @@ class DecisionRulesTest {
                 assertThat(rule.decide(facts(text, Intent.REPRESENTATIVE_ATTENDANCE, 0.72, NEW))).as(text)
                         .contains(Intent.OUT_OF_SCOPE);
             }
+            for (String text : List.of("Combien gagne Mathilde Panot ?", "How much does Mathilde Panot earn?",
+                    "Quelle est l'indemnité de Mathilde Panot ?")) {
+                assertThat(rule.decide(facts(text, Intent.REPRESENTATIVE_INTERESTS, 0.9, NEW,
+                        mention(text, "Mathilde Panot", EntityType.DEPUTY, "PA720892")))).as(text)
+                        .contains(Intent.OUT_OF_SCOPE);
+            }
             String named = "how much does Mathilde Panot earn besides the mandate?";
             assertThat(rule.decide(facts(named, Intent.REPRESENTATIVE_INTERESTS, 0.9, NEW,
                     mention(named, "Mathilde Panot", EntityType.DEPUTY, "PA720892")))).isEqualTo(PASSES);
@@ -407,9 +413,43 @@ class DecisionRulesTest {
     }
 
     @Nested
+    class AnotherGroupsCohesion {
+        final DecisionRules.Rule rule = new DecisionRules.AnotherGroupsCohesion();
+        final ConversationState afterCohesion = NEW.withLastIntent(Intent.REPRESENTATIVE_VOTES)
+                .withLastAspect(fr.civicgateway.core.votes.RepresentativeVotesHandler.COHESION);
+
+        @Test
+        void aGroupsFollowUpAfterACohesionAsksThatGroupsCohesion() {
+            String text = "et le RN ?";
+            assertThat(rule.decide(facts(text, Intent.OUT_OF_SCOPE, 0.3, afterCohesion,
+                    mention(text, "RN", EntityType.GROUP, "PO1")))).contains(Intent.REPRESENTATIVE_VOTES);
+        }
+
+        @Test
+        void passesAfterAnotherAnswerOrWithMoreThanTheGroup() {
+            String text = "et le RN ?";
+            assertThat(rule.decide(facts(text, Intent.OUT_OF_SCOPE, 0.3, NEW.withLastIntent(Intent.REPRESENTATIVE_VOTES),
+                    mention(text, "RN", EntityType.GROUP, "PO1")))).isEqualTo(PASSES);
+            String more = "et le RN sur le budget ?";
+            assertThat(rule.decide(facts(more, Intent.OUT_OF_SCOPE, 0.3, afterCohesion,
+                    mention(more, "RN", EntityType.GROUP, "PO1")))).isEqualTo(PASSES);
+        }
+    }
+
+    @Nested
     class AnUnknownReplyToTheOpenQuestion {
         final DecisionRules.Rule rule = new DecisionRules.AnUnknownReplyToTheOpenQuestion();
         final ConversationState waiting = NEW.withPendingIntent(Intent.REPRESENTATIVE_ATTENDANCE);
+
+        @Test
+        void anUnknownPostcodeOrAVeryShortNameWhileAPlaceIsAwaitedGoesToFindingTheDeputy() {
+            ConversationState town = NEW.withPendingIntent(Intent.FIND_REPRESENTATIVE);
+            assertThat(rule.decide(facts("99999", Intent.OUT_OF_SCOPE, 0.8, town))).contains(Intent.FIND_REPRESENTATIVE);
+            assertThat(rule.decide(facts("Y", Intent.GREET, 0.9, town))).contains(Intent.FIND_REPRESENTATIVE);
+            assertThat(rule.decide(facts("Eu", Intent.GREET, 0.9, town))).contains(Intent.FIND_REPRESENTATIVE);
+            assertThat(rule.decide(facts("Y", Intent.GREET, 0.9, NEW))).isEqualTo(PASSES);
+            assertThat(rule.decide(facts("Salut", Intent.GREET, 0.9, town))).isEqualTo(PASSES);
+        }
 
         @Test
         void aBareUnknownNameWhileAPlaceIsAwaitedGoesToFindingTheDeputy() {
@@ -435,7 +475,7 @@ class DecisionRulesTest {
         assertThat(DecisionRules.ORDERED).extracting(r -> r.getClass().getSimpleName()).containsExactly(
                 "AnotherSubjectIsOutOfScope", "TheQuestionBesideThePlace", "AnswersTheOpenQuestion",
                 "AnUnknownReplyToTheOpenQuestion", "ABillTextsNumber", "DeputyAndScrutinMeanTheirVote",
-                "DeputyAfterAScrutin", "FollowUpKeepsTheQuestion", "DeputysLatestVotes", "ScrutinAfterADeputysVote", "BareReportNumber",
+                "DeputyAfterAScrutin", "FollowUpKeepsTheQuestion", "AnotherGroupsCohesion", "DeputysLatestVotes", "ScrutinAfterADeputysVote", "BareReportNumber",
                 "BarePlaceOrName", "WhatANotionIs", "DayAfterTheAgenda", "NotUnderstood");
         Intent weather = Intent.named("weather_forecast");
         String text = "Quel temps fera-t-il demain ?";
