@@ -71,6 +71,12 @@ public final class FindRepresentativeHandler implements IntentHandler {
         Optional<EntityMention> commune = turn.entity(EntityType.COMMUNE);
         if (commune.isPresent()) {
             EntityMention m = commune.get();
+            Optional<String> person = NameGuess.askedAbout(turn.message().text());
+            if (person.isPresent() && startsWithPlace(person.get(), m.text())) {
+                // "Qui est Marie Dupontel ?": a person's name whose first name is a commune's (Marie, Alpes-Maritimes)
+                return new DeputyResolver(data).answerUnresolved(turn, Intent.REPRESENTATIVE_PROFILE,
+                        new DeputyResolver.Resolution.UnknownName(person.get()));
+            }
             if (m.guessed()) {
                 // "Anecy": one typing error from several commune names
                 List<Commune> close = m.candidates().stream().map(geo::commune).flatMap(Optional::stream).toList();
@@ -191,6 +197,13 @@ public final class FindRepresentativeHandler implements IntentHandler {
             question.append("\n").append(turn.msg("find_representative.postcode_type"));
         }
         return askCommune(turn, question.toString(), communes);
+    }
+
+    /** Whether {@code name} is the place's words followed by more words ("Marie Dupontel" after "Marie"). */
+    private static boolean startsWithPlace(String name, String place) {
+        String words = Text.foldToWords(name);
+        String head = Text.foldToWords(place);
+        return !head.isEmpty() && words.startsWith(head + " ");
     }
 
     /** "Bourg-en-Bresse, Saint-Denis-lès-Bourg", the first {@code max} and "… et 3 autres". */

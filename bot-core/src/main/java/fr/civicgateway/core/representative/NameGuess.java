@@ -23,6 +23,11 @@ final class NameGuess {
             "france", "paris", "bonjour", "hello", "salut", "député", "depute", "députée", "deputee", "madame",
             "monsieur", "mme", "m.", "mr", "mrs", "ms", "a", "à", "au", "sur", "on", "vote", "voté");
 
+    // "Qui est Marie Dupontel ?": the words right after a who-is cue, before any lowercase word.
+    private static final Pattern ASKED_ABOUT = Pattern.compile(
+            "^\\s*(?iu:qui\\s+est|c['’]est\\s+qui|who\\s+is)\\s+(" + WORD + "(?:\\s+(?:(?:de|du|des|d'|le|la|van|von)\\s*)?"
+                    + WORD + ")+)");
+
     private NameGuess() {
     }
 
@@ -40,5 +45,18 @@ final class NameGuess {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The name asked about right after "qui est", "c'est qui" or "who is" when it reads like a person's name (a first
+     * name and a capitalised surname): "Qui est Marie Dupontel ?" gives "Marie Dupontel", "Qui est le député de
+     * Marie ?" nothing.
+     */
+    static Optional<String> askedAbout(String text) {
+        Matcher m = ASKED_ABOUT.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(m.group(1));
     }
 }
