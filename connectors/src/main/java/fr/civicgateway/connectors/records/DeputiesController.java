@@ -255,14 +255,18 @@ class DeputiesController {
             if (f == Format.CSV) {
                 CsvTable header = new CsvTable("scrutin", "date", "type", "title", "outcome", "position", "by_proxy",
                         "non_voting_cause", "group_uid", "group", "scrutin_url");
-                Supplier<byte[]> csv = () -> records.voteListCsv(header, pageOf, pageVotes);
-                return records.csv(gzip ? records.gzipped(request, f, of.size(), csv) : csv.get(),
-                        "deputy-" + d.uid() + "-votes.csv", meta, paged, gzip);
+                Supplier<VoteListBytes.Parts> csv = () -> records.voteListCsv(header, pageOf, pageVotes);
+                String filename = "deputy-" + d.uid() + "-votes.csv";
+                return gzip
+                        ? records.csv(records.gzipped(request, f, of.size(), () -> csv.get().bytes()), filename, meta, paged, true)
+                        : records.csv(csv.get(), filename, meta, paged);
             }
             Views.WrittenVoteList empty = new Views.WrittenVoteList(meta, records.deputy(d), paged.page(), paged.links(),
                     List.of());
-            Supplier<byte[]> json = () -> records.voteListJson(empty, pageOf, pageVotes);
-            return records.json(gzip ? records.gzipped(request, f, of.size(), json) : json.get(), meta, paged, gzip);
+            Supplier<VoteListBytes.Parts> json = () -> records.voteListJson(empty, pageOf, pageVotes);
+            return gzip
+                    ? records.json(records.gzipped(request, f, of.size(), () -> json.get().bytes()), meta, paged, true)
+                    : records.json(json.get(), meta, paged);
         });
     }
 

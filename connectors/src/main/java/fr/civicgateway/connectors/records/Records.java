@@ -290,7 +290,7 @@ final class Records {
      * A deputy's vote list as JSON: {@code empty} is the answer without its items, the items are written from parts
      * kept per version of the data ({@link VoteListBytes}): a whole list repeats up to every scrutin's summary.
      */
-    byte[] voteListJson(Views.WrittenVoteList empty, List<Scrutin> scrutins, List<VoteListBytes.VoteKey> votes) {
+    VoteListBytes.Parts voteListJson(Views.WrittenVoteList empty, List<Scrutin> scrutins, List<VoteListBytes.VoteKey> votes) {
         return shared().lists.json(json.writeValueAsBytes(empty), scrutins, votes,
                 s -> json.writeValueAsBytes(scrutin(s)),
                 k -> VoteListBytes.voteFields(json.writeValueAsBytes(new Views.WrittenVoteItem(VoteListBytes.mark(),
@@ -299,7 +299,7 @@ final class Records {
     }
 
     /** A deputy's vote list as CSV, from the same kind of parts: the rows {@link CsvTable} writes cell by cell. */
-    byte[] voteListCsv(CsvTable header, List<Scrutin> scrutins, List<VoteListBytes.VoteKey> votes) {
+    VoteListBytes.Parts voteListCsv(CsvTable header, List<Scrutin> scrutins, List<VoteListBytes.VoteKey> votes) {
         return shared().lists.csv(VoteListBytes.utf8(header.render()), scrutins, votes, this::scrutinCsv,
                 k -> voteCsv(k.word(), k.vote().byProxy(), DeputiesController.cause(k.vote().cause()),
                         k.vote().groupUid()));
@@ -394,6 +394,24 @@ final class Records {
         }
         h.setContentDisposition(ContentDisposition.attachment().filename(filename).build());
         return ResponseEntity.ok().contentType(CSV_UTF8).headers(h).body(table.render());
+    }
+
+    /**
+     * A JSON answer written ahead ({@link #voteListJson}) and sent as its parts
+     * ({@link VoteListPartsConverter}: no array of the whole answer per request).
+     */
+    ResponseEntity<?> json(VoteListBytes.Parts body, Views.Meta meta, Paged paged) {
+        HttpHeaders h = citation(meta);
+        paged.headers(h);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).headers(h).body(body);
+    }
+
+    /** A CSV answer written ahead ({@link #voteListCsv}) and sent as its parts, as {@link #json(VoteListBytes.Parts, Views.Meta, Paged)}. */
+    ResponseEntity<?> csv(VoteListBytes.Parts body, String filename, Views.Meta meta, Paged paged) {
+        HttpHeaders h = citation(meta);
+        paged.headers(h);
+        h.setContentDisposition(ContentDisposition.attachment().filename(filename).build());
+        return ResponseEntity.ok().contentType(CSV_UTF8).headers(h).body(body);
     }
 
     /** A JSON answer written ahead ({@link #voteListJson}), gzipped when {@code gzip} ({@link #gzipped}). */

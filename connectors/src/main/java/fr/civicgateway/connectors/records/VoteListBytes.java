@@ -2,6 +2,8 @@ package fr.civicgateway.connectors.records;
 
 import fr.civicgateway.core.parliament.DeputyVote;
 import fr.civicgateway.core.parliament.Scrutin;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -50,13 +52,13 @@ final class VoteListBytes {
      * @param summary a scrutin's summary as JSON
      * @param vote    a vote's fields as written after the scrutin: {@code ,"position":…}} (from {@link #voteJson})
      */
-    byte[] json(byte[] empty, List<Scrutin> scrutins, List<VoteKey> votes, Function<Scrutin, byte[]> summary,
+    Parts json(byte[] empty, List<Scrutin> scrutins, List<VoteKey> votes, Function<Scrutin, byte[]> summary,
                 Function<VoteKey, byte[]> vote) {
         int close = empty.length - 2;
         if (close < 1 || empty[close - 1] != '[' || empty[close] != ']' || empty[close + 1] != '}') {
             throw new IllegalStateException("the list's items are not written last");
         }
-        Pieces out = new Pieces(scrutins.size() * 4 + 2);
+        Parts out = new Parts(scrutins.size() * 4 + 2);
         out.add(empty, 0, close);
         for (int i = 0; i < scrutins.size(); i++) {
             if (i > 0) {
@@ -67,7 +69,7 @@ final class VoteListBytes {
             out.add(voteJson.computeIfAbsent(votes.get(i), vote));
         }
         out.add(empty, close, 2);
-        return out.bytes();
+        return out;
     }
 
     /**
@@ -93,9 +95,9 @@ final class VoteListBytes {
      * @param scrutinParts a scrutin's parts: [0] the cells before the vote's, [1] those after
      * @param vote         a vote's cells as CSV (no comma around them)
      */
-    byte[] csv(byte[] header, List<Scrutin> scrutins, List<VoteKey> votes, Function<Scrutin, CsvTable.Part[]> scrutinParts,
+    Parts csv(byte[] header, List<Scrutin> scrutins, List<VoteKey> votes, Function<Scrutin, CsvTable.Part[]> scrutinParts,
                Function<VoteKey, CsvTable.Part> vote) {
-        Pieces out = new Pieces(scrutins.size() * 3 + 1);
+        Parts out = new Parts(scrutins.size() * 3 + 1);
         out.add(header);
         for (int i = 0; i < scrutins.size(); i++) {
             Scrutin s = scrutins.get(i);
@@ -103,7 +105,7 @@ final class VoteListBytes {
             out.add(voteCsv.computeIfAbsent(votes.get(i), k -> utf8(vote.apply(k).text())));
             out.add(cached(scrutinCsvTail, s, x -> utf8("," + scrutinParts.apply(x)[1].text() + "\r\n")));
         }
-        return out.bytes();
+        return out;
     }
 
     private static byte[] cached(AtomicReferenceArray<byte[]> parts, Scrutin s, Function<Scrutin, byte[]> write) {
@@ -123,15 +125,20 @@ final class VoteListBytes {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Byte arrays (or ranges of them) to copy into one array of the exact length. */
-    private static final class Pieces {
+    /**
+     * An answer as the byte arrays (or ranges of them) it is made of, in order: copied into one array of the exact
+     * length ({@link #bytes}, what is gzipped and kept), or written straight to the response ({@link #writeTo}). A
+     * whole list is about a megabyte: 32 answers in flight as single arrays are 32 MB that the young collector copies
+     * while they are being sent (its pauses were the list's p99, BENCHMARKS.md); the parts are the kept arrays.
+     */
+    static final class Parts {
         private byte[][] arrays;
         private int[] from;
         private int[] length;
         private int count;
         private int total;
 
-        Pieces(int capacity) {
+        Parts(int capacity) {
             arrays = new byte[capacity][];
             from = new int[capacity];
             length = new int[capacity];
@@ -155,6 +162,11 @@ final class VoteListBytes {
             total += len;
         }
 
+        /** The answer's length in bytes (its {@code Content-Length}). */
+        int length() {
+            return total;
+        }
+
         byte[] bytes() {
             byte[] out = new byte[total];
             int at = 0;
@@ -163,6 +175,13 @@ final class VoteListBytes {
                 at += length[i];
             }
             return out;
+        }
+
+        /** Writes the parts in order (the stream buffers them: the container's response buffer). */
+        void writeTo(OutputStream out) throws IOException {
+            for (int i = 0; i < count; i++) {
+                out.write(arrays[i], from[i], length[i]);
+            }
         }
     }
 }
