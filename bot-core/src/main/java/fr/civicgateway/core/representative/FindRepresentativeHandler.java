@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * {@code find_representative}: from a constituency, a commune or arrondissement, a postcode or a département to
@@ -349,7 +350,7 @@ public final class FindRepresentativeHandler implements IntentHandler {
     }
 
     /** Words by which a citizen says the place is theirs (folded text). */
-    private static final java.util.regex.Pattern OWN_PLACE = java.util.regex.Pattern.compile(
+    private static final Pattern OWN_PLACE = Pattern.compile(
             "\\b(?:mon|ma|notre) (?:depute|deputee|circonscription|commune|ville|village|code postal)\\b"
             + "|\\b(?:j habite|je vis|je reside|nous habitons|chez moi|chez nous|i live|we live|i m from)\\b"
             + "|\\bmy (?:mp|deputy|representative|constituency|town|city|village|postcode)\\b");
